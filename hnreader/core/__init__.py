@@ -1,0 +1,1 @@
+"""The Qt-free heart of hnreader: import, segmentation, search, figures, annotations, export."""

@@ -1,0 +1,190 @@
+"""Frozen value types passed between the core modules and up to the CLI and UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range [start, end) of code points into an article's stored text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the splitter set aside from an article (web boilerplate, ads, navigation)."""
+
+    text: str
+    reason: str  # short English label: "navigation", "advert", "hotline", "page furniture", ...
+    source_line: int  # 1-based line number in the normalised source file
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """One article as the splitter found it, before it is stored."""
+
+    title: str
+    text: str  # the body: paragraphs joined by "\n"; captions stay in it
+    subtitle: str = ""  # kicker / subtitle / continuation label
+    date: str = ""  # ISO yyyy-mm-dd when the year is known, else as written ("5月24日"), else ""
+    date_text: str = ""  # the date exactly as written in the source
+    byline: str = ""  # the byline line(s) as written, e.g. "■记者 贺佳 冒藹"
+    reporters: tuple[str, ...] = ()  # names taken from the byline
+    publication: str = ""  # e.g. "湖南日报", "衡阳新闻网", when stated
+    captions: tuple[Span, ...] = ()  # photo captions, as spans into `text`
+    removed: tuple[RemovedLine, ...] = ()
+    first_line: int = 0  # 1-based first and last line of the source file this article covers
+    last_line: int = 0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A statistic, quantity, date or year found in a text."""
+
+    start: int
+    end: int
+    text: str  # surface text exactly as in the stored text
+    value: float | None  # normalised value: 747万 → 7470000.0; 13.43% → 13.43; 2012年 → 2012.0
+    unit: str  # "元", "%", "个百分点", "人", "户", "年", "" ...
+    kind: str  # count, money, percent, year, date, area, weight, other, caption
+
+
+FIGURE_KINDS = ("count", "money", "percent", "year", "date", "area", "weight", "other", "caption")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word from the segmenter with its code-point offsets."""
+
+    start: int
+    end: int
+    word: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    title: str
+    subtitle: str
+    date: str
+    date_text: str
+    byline: str
+    reporters: tuple[str, ...]
+    publication: str
+    source: str  # source file name
+    source_id: int
+    ordinal: int  # 1-based position within the source file
+    text: str
+    captions: tuple[Span, ...]
+    removed: tuple[RemovedLine, ...]
+    annotation_count: int = 0
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    title: str
+    date: str
+    byline: str
+    source: str
+    ordinal: int
+    chars: int
+    annotation_count: int
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: int
+    name: str
+    color: str
+    description: str
+    parent_id: int | None
+    shortcut: str
+    path: str  # "parent/child"
+    annotation_count: int = 0
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: int
+    kind: str  # "passage" or "figure"
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    note: str
+    coder: str
+    created: str
+    updated: str
+    tag_ids: tuple[int, ...]
+    figure_value: float | None = None
+    figure_unit: str = ""
+    figure_kind: str = ""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    start: int
+    end: int
+    text: str
+    left: str
+    right: str
+    match: str  # "word" (aligns with accurate-mode words), "subword" (a search-mode word), "substring"
+
+    @property
+    def whole_word(self) -> bool:
+        return self.match != "substring"
+
+
+@dataclass(frozen=True)
+class ArticleHits:
+    article_id: int
+    title: str
+    date: str
+    source: str
+    hits: tuple[SearchHit, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    segments: tuple[str, ...]
+    total_hits: int
+    total_articles: int
+    articles: tuple[ArticleHits, ...]
+    message: str = ""  # why nothing could be searched, for input that holds no searchable term
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added_articles: int = 0
+    added_files: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, reason)
+    cancelled: bool = False
+    article_ids: tuple[int, ...] = field(default=())
+
+
+class HnreaderError(Exception):
+    """An error whose message is meant for the user."""
+
+
+class ImportFileError(HnreaderError):
+    """A file could not be imported; the message names the file and why."""
+
+
+class QueryError(HnreaderError):
+    """A search query could not be understood."""
+
+
+class StoreError(HnreaderError):
+    """The project file could not be opened or changed as asked."""

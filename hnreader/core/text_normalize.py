@@ -1,0 +1,75 @@
+"""Normalisation of imported text, and the length-preserving folded view used for matching."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import opencc
+
+# Bump when fold_for_search changes: stored search indexes record it and are rebuilt.
+FOLD_VERSION = 1
+
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+
+def _fold_table() -> dict[int, int]:
+    table = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII forms
+        table[code] = code - 0xFEE0
+    table[0x3000] = 0x20  # ideographic space
+    for code, half in list(table.items()):
+        if ord("A") <= half <= ord("Z"):
+            table[code] = half + 32
+    for half in range(ord("A"), ord("Z") + 1):
+        table[half] = half + 32
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+
+_converter_lock = threading.Lock()
+_converter: opencc.OpenCC | None = None
+
+
+def normalise_stored_text(text: str) -> str:
+    """What is stored for an imported text: `\\n` line ends, no BOM, no NUL, no lone surrogates.
+
+    Everything else stays as the file said it (no NFKC: it would change lengths and wording).
+    """
+    text = text.lstrip("\ufeff")
+    text = _LINE_BREAKS.sub("\n", text)
+    text = text.replace("\x00", "").replace("\ufeff", "")
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def _t2s() -> opencc.OpenCC:
+    global _converter
+    with _converter_lock:
+        if _converter is None:
+            _converter = opencc.OpenCC("t2s")
+        return _converter
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, guaranteed to keep the length (and so every offset)."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase-level rule changed the length somewhere: convert character by character and
+    # keep only one-to-one mappings, so offsets stay exact.
+    out = []
+    for char in text:
+        single = _t2s().convert(char)
+        out.append(single if len(single) == 1 else char)
+    return "".join(out)
+
+
+def fold_for_search(text: str) -> str:
+    """The matching view of a text: full-width → half-width, ASCII lower-case, Traditional →
+    Simplified. Same length as `text`, so an offset found in the view is an offset in `text`."""
+    folded = to_simplified(text.translate(_FOLD_TABLE))
+    assert len(folded) == len(text)
+    return folded

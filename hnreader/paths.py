@@ -1,0 +1,73 @@
+"""Every filesystem location the app uses, in one place.
+
+`HNREADER_HOME` redirects all writable locations (data, cache, logs) below one folder,
+which is how tests and the self-test keep away from the user's real files. Read-only
+resources are found relative to the package, which also works when frozen by PyInstaller.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "hnreader"
+HOME_ENV = "HNREADER_HOME"
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get(HOME_ENV)
+    return Path(value).expanduser().resolve() if value else None
+
+
+def bundle_root() -> Path:
+    """The folder holding `resources/` and `corpus/`: the checkout, or PyInstaller's bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def bundled_corpus_dir() -> Path:
+    return bundle_root() / "corpus"
+
+
+def domain_dictionary_path() -> Path:
+    return resources_dir() / "dictionaries" / "poverty_alleviation.txt"
+
+
+def data_dir() -> Path:
+    home = _home_override()
+    path = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cache_dir() -> Path:
+    home = _home_override()
+    path = home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    home = _home_override()
+    path = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_project_path() -> Path:
+    return data_dir() / "default.hnreader.sqlite"
+
+
+def jieba_cache_dir() -> Path:
+    path = cache_dir() / "jieba"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
