@@ -1,0 +1,198 @@
+"""The app's own jieba tokenizer, with the domain dictionary and a project's user words."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+
+from hnreader import paths
+from hnreader.core.models import Token
+from hnreader.core.text_normalize import FOLD_VERSION, fold_for_search
+
+with warnings.catch_warnings():
+    # jieba 0.42.1 (2020) has invalid escape sequences in its sources: a SyntaxWarning on
+    # Python >= 3.12, a DeprecationWarning before, when the file is compiled. Harmless.
+    warnings.filterwarnings("ignore", category=SyntaxWarning)
+    warnings.filterwarnings(
+        "ignore", message="invalid escape sequence", category=DeprecationWarning
+    )
+    import jieba
+
+# jieba logs "Building prefix dict…" / "Loading model cost…" at DEBUG on its own stderr handler.
+logging.getLogger("jieba").setLevel(logging.INFO)
+
+# Bump when what the segmenter produces changes for the same jieba and dictionaries.
+SEGMENTER_VERSION = 1
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _jieba_main_dictionary() -> Path:
+    return Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
+
+
+class Segmenter:
+    """Word segmentation with offsets, on the app's own `jieba.Tokenizer` (never `jieba.dt`).
+
+    Construction is cheap; `initialize()` loads the dictionaries (≈ 0.6 s, once, thread-safe)
+    and every method calls it. Callers pass `fold_for_search(text)`, which has the length of
+    the stored text, so token offsets are code-point offsets into the stored text. User words
+    are folded the same way when added.
+    """
+
+    def __init__(
+        self,
+        user_words: Iterable[str] = (),
+        *,
+        cache_dir: Path | None = None,
+        domain_dictionary: Path | None = None,
+    ) -> None:
+        self._cache_dir = cache_dir
+        self._domain_dictionary = (domain_dictionary or paths.domain_dictionary_path()).resolve()
+        self._user_words: dict[str, int | None] = {}  # word → its frequency before we added it
+        self._pending_words = [w for w in (_clean_word(w) for w in user_words) if w]
+        self._lock = threading.RLock()
+        self._tokenizer: jieba.Tokenizer | None = None
+        self._dictionaries_digest: str | None = None
+        self._files_digest: str | None = None
+
+    def initialize(self) -> None:
+        """Load jieba's dictionary (from the cache dir when possible), then ours. Idempotent."""
+        if self._tokenizer is not None:
+            return
+        with self._lock:
+            if self._tokenizer is not None:
+                return
+            tokenizer = jieba.Tokenizer()
+            cache_dir = self._cache_dir if self._cache_dir is not None else paths.jieba_cache_dir()
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tokenizer.tmp_dir = str(cache_dir)
+            tokenizer.initialize()
+            tokenizer.load_userdict(str(self._domain_dictionary))
+            self._tokenizer = tokenizer
+            pending, self._pending_words = self._pending_words, []
+            self._add(pending)
+
+    def _ready(self) -> jieba.Tokenizer:
+        self.initialize()
+        assert self._tokenizer is not None
+        return self._tokenizer
+
+    def words(self, text: str) -> list[Token]:
+        """Accurate-mode words (HMM on) covering the whole text, punctuation and spaces included."""
+        tokenizer = self._ready()
+        return [Token(start, end, word) for word, start, end in tokenizer.tokenize(text)]
+
+    def search_tokens(self, text: str) -> list[Token]:
+        """Search-mode tokens: every accurate word plus the dictionary words inside it
+        (湖南省 → 湖南, 湖南省), in jieba's order, punctuation and spaces included."""
+        tokenizer = self._ready()
+        return [
+            Token(start, end, word) for word, start, end in tokenizer.tokenize(text, mode="search")
+        ]
+
+    def word_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the accurate-mode words: `words()` without building Tokens."""
+        return [(start, end) for _word, start, end in self._ready().tokenize(text)]
+
+    def search_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """(word, start, end) of every accurate word and of every dictionary word (2 characters
+        or more) inside it. jieba's search mode only adds the 2- and 3-character ones, so
+        建档立卡 inside 建档立卡贫困户 or 第一书记 inside 驻村第一书记 would not count."""
+        return [(word, start, end) for word, start, end, _ in self.index_spans(text)]
+
+    def index_spans(self, text: str) -> list[tuple[str, int, int, bool]]:
+        """`search_spans()` in one segmentation pass, each flagged True for an accurate word."""
+        tokenizer = self._ready()
+        freq = tokenizer.FREQ
+        spans = []
+        for word, start, end in tokenizer.tokenize(text):
+            size = end - start
+            if size > 2:
+                for i in range(size - 1):
+                    for j in range(i + 2, size + (i > 0)):
+                        if freq.get(word[i:j]):
+                            spans.append((word[i:j], start + i, start + j, False))
+            spans.append((word, start, end, True))
+        return spans
+
+    def cut(self, text: str) -> list[str]:
+        """Accurate-mode words without whitespace tokens, to show how a query is segmented."""
+        return [word for word in self._ready().cut(text) if word.strip()]
+
+    def add_user_words(self, words: Iterable[str]) -> None:
+        """Add a project's own words (folded; blank entries ignored)."""
+        cleaned = [w for w in (_clean_word(w) for w in words) if w]
+        if self._tokenizer is None:
+            with self._lock:
+                if self._tokenizer is None:
+                    self._pending_words.extend(cleaned)
+                    self._dictionaries_digest = None
+                    return
+        self._add(cleaned)
+
+    def _add(self, words: list[str]) -> None:
+        tokenizer = self._tokenizer
+        assert tokenizer is not None
+        with self._lock:
+            for word in words:
+                if word in self._user_words:
+                    continue
+                self._user_words[word] = tokenizer.FREQ.get(word) or None
+                tokenizer.add_word(word)
+            self._dictionaries_digest = None
+
+    def remove_user_word(self, word: str) -> None:
+        """Remove a user word: a word jieba or the domain dictionary knew gets its frequency
+        back; any other word is deleted with jieba's `del_word`."""
+        word = _clean_word(word)
+        with self._lock:
+            if self._tokenizer is None:
+                self._pending_words = [w for w in self._pending_words if w != word]
+                return
+            if word not in self._user_words:
+                return
+            previous = self._user_words.pop(word)
+            if previous:
+                self._tokenizer.add_word(word, previous)
+            else:
+                # del_word sets the frequency to 0; jieba also adds the word to a process-wide
+                # "force split" set used by its HMM (finalseg.Force_Split_Words).
+                self._tokenizer.del_word(word)
+            self._dictionaries_digest = None
+
+    @property
+    def user_words(self) -> tuple[str, ...]:
+        with self._lock:
+            return tuple(sorted({*self._user_words, *self._pending_words}))
+
+    @property
+    def version(self) -> str:
+        """A stable hash of everything that decides the segmentation: jieba's version, the
+        dictionaries' contents, the user words and the fold version. Store it with an index
+        and rebuild the index when it changes."""
+        with self._lock:
+            if self._dictionaries_digest is None:
+                if self._files_digest is None:
+                    main = _file_digest(_jieba_main_dictionary())
+                    self._files_digest = f"{main}:{_file_digest(self._domain_dictionary)}"
+                parts = [
+                    f"segmenter={SEGMENTER_VERSION}",
+                    f"jieba={jieba.__version__}",
+                    f"fold={FOLD_VERSION}",
+                    f"dictionaries={self._files_digest}",
+                    "user=" + "\n".join(self.user_words),
+                ]
+                digest = hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+                self._dictionaries_digest = digest[:32]
+            return self._dictionaries_digest
+
+
+def _clean_word(word: str) -> str:
+    return fold_for_search(word.strip())

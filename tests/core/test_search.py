@@ -1,0 +1,395 @@
+"""search() over a real in-memory FTS5 table built with search_index (the store's schema)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from hnreader import paths
+from hnreader.core.models import QueryError, SearchResult
+from hnreader.core.search import fts_expression, search
+from hnreader.core.search_index import (
+    TOKEN_END,
+    TOKEN_START,
+    WORD_BOUNDARY,
+    build_index_entry,
+    chars_document,
+    chars_match,
+    chars_match_is_exhaustive,
+    words_match,
+)
+from hnreader.core.search_query import parse_query
+from hnreader.core.segmenter import Segmenter
+from hnreader.core.text_normalize import fold_for_search, normalise_stored_text
+
+
+class FakeBackend:
+    """The SearchBackend protocol on sqlite3 in memory, with the store's FTS5 definition."""
+
+    def __init__(self, segmenter: Segmenter, articles: list[tuple[str, str, str]]) -> None:
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute(
+            "CREATE VIRTUAL TABLE article_fts USING fts5(chars, words, "
+            "tokenize='unicode61 remove_diacritics 0')"
+        )
+        self.texts: dict[int, str] = {}
+        self.flags: dict[int, bytes] = {}
+        self.briefs: dict[int, tuple[str, str, str]] = {}
+        self.matches: list[str] = []
+        for article_id, (title, date, text) in enumerate(articles, start=1):
+            entry = build_index_entry(text, segmenter)
+            self.db.execute(
+                "INSERT INTO article_fts(rowid, chars, words) VALUES (?, ?, ?)",
+                (article_id, entry.chars_doc, entry.words_doc),
+            )
+            self.texts[article_id] = text
+            self.flags[article_id] = entry.flags
+            self.briefs[article_id] = (title, date, "test.txt")
+
+    def fts_candidates(self, match: str) -> list[tuple[int, float]]:
+        self.matches.append(match)
+        rows = self.db.execute(
+            "SELECT rowid, bm25(article_fts) FROM article_fts WHERE article_fts MATCH ?",
+            (match,),
+        ).fetchall()
+        rows.sort(key=lambda row: (row[1], _neg_date(self.briefs[row[0]][1]), row[0]))
+        return [(int(r[0]), float(r[1])) for r in rows]
+
+    def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        return {i: self.texts[i] for i in ids if i in self.texts}
+
+    def article_flags(self, ids: Sequence[int]) -> dict[int, bytes]:
+        return {i: self.flags[i] for i in ids if i in self.flags}
+
+    def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+        return {i: self.briefs[i] for i in ids}
+
+
+def _neg_date(date: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in date)
+
+
+SYNTHETIC = [
+    ("精准扶贫", "2020-01-01", "坚持精准扶贫工作。\n湖南省花垣县十八洞村。"),
+    ("湖南", "2020-01-02", "湖南，是个好地方。湖南省很大。"),
+    ("吉", "2020-01-03", "𠮷野家𠮷在湖南扶贫，１３．４３％的人。"),
+    ("繁体", "2020-01-04", "湖南脫貧攻堅取得成效。"),
+    ("哈", "2020-01-05", "哈哈哈哈哈，村里笑声。"),
+    ("乡村", "2020-01-06", "扶贫与乡村振兴衔接。"),
+    ("农村", "2020-01-07", "扶贫要看农村的发展。"),
+    ("城市", "2020-01-08", "扶贫也在城市里进行。\n第二段没有那个词。"),
+    ("ascii", "2020-01-09", "GDP增长，2019年数据，x2019y。"),
+    ("词", "2020-01-10", "这事与湖南省有关。"),
+]
+
+
+def _corpus_articles() -> list[tuple[str, str, str]]:
+    articles = []
+    for number, path in enumerate(sorted(paths.bundled_corpus_dir().glob("*.txt"))):
+        text = normalise_stored_text(path.read_text(encoding="utf-8"))
+        for part, chunk in enumerate(re.split(r"\n\s*\n\s*\n", text)):
+            chunk = chunk.strip("\n")
+            if chunk:
+                articles.append((f"{path.stem}#{part}", f"2020-0{number + 1}-01", chunk))
+    return articles
+
+
+@pytest.fixture(scope="module")
+def segmenter(tmp_path_factory: pytest.TempPathFactory) -> Segmenter:
+    return Segmenter(cache_dir=tmp_path_factory.mktemp("jieba"))
+
+
+@pytest.fixture(scope="module")
+def backend(segmenter: Segmenter) -> FakeBackend:
+    return FakeBackend(segmenter, SYNTHETIC)
+
+
+@pytest.fixture(scope="module")
+def corpus_backend(segmenter: Segmenter) -> FakeBackend:
+    return FakeBackend(segmenter, _corpus_articles())
+
+
+def _hits(result: SearchResult) -> list[tuple[str, int, int, str, str]]:
+    return [(a.title, h.start, h.end, h.text, h.match) for a in result.articles for h in a.hits]
+
+
+def _check_offsets(backend: FakeBackend, result: SearchResult) -> None:
+    for article in result.articles:
+        text = backend.texts[article.article_id]
+        for hit in article.hits:
+            assert text[hit.start : hit.end] == hit.text
+            assert text[: hit.start].endswith(hit.left)
+            assert text[hit.end :].startswith(hit.right)
+            assert "\n" not in hit.left and "\n" not in hit.right
+
+
+def test_two_character_word_inside_a_longer_word_is_found(
+    backend: FakeBackend, segmenter: Segmenter
+) -> None:
+    result = search(backend, segmenter, "扶贫")
+    hits = [h for h in _hits(result) if h[0] == "精准扶贫"]
+    assert hits == [("精准扶贫", 4, 6, "扶贫", "subword")]
+    _check_offsets(backend, result)
+
+
+def test_single_character_found_everywhere(
+    corpus_backend: FakeBackend, segmenter: Segmenter
+) -> None:
+    result = search(corpus_backend, segmenter, "村", limit=10_000)
+    expected = sum(fold_for_search(t).count("村") for t in corpus_backend.texts.values())
+    assert expected > 50
+    assert result.total_hits == expected
+    assert sum(len(a.hits) for a in result.articles) == expected
+    _check_offsets(corpus_backend, result)
+
+
+def test_word_subword_and_substring(backend: FakeBackend, segmenter: Segmenter) -> None:
+    result = search(backend, segmenter, "湖南", limit=100)
+    by_title = {}
+    for title, start, _end, _text, kind in _hits(result):
+        by_title.setdefault(title, []).append((start, kind))
+    assert by_title["湖南"] == [(0, "word"), (9, "subword")]  # 湖南， / 湖南省
+    result = search(backend, segmenter, "南省", limit=100)
+    kinds = {h[4] for h in _hits(result)}
+    assert kinds == {"substring"}
+    assert result.total_hits == 3  # each inside 湖南省, in three articles
+    whole = search(backend, segmenter, "南省", whole_words=True)
+    assert whole.total_hits == 0 and whole.articles == ()
+
+
+def test_whole_words_mode_keeps_word_and_subword_hits(
+    backend: FakeBackend, segmenter: Segmenter
+) -> None:
+    result = search(backend, segmenter, "湖南", whole_words=True, limit=100)
+    assert result.total_hits > 0
+    assert all(h.whole_word for a in result.articles for h in a.hits)
+    everything = search(backend, segmenter, "湖南", limit=100)
+    assert everything.total_hits >= result.total_hits
+
+
+def test_full_width_and_traditional_queries(backend: FakeBackend, segmenter: Segmenter) -> None:
+    result = search(backend, segmenter, "13.43%")
+    assert [(h[0], h[3]) for h in _hits(result)] == [("吉", "１３．４３％")]
+    result = search(backend, segmenter, "脫貧")
+    assert [(h[0], h[3]) for h in _hits(result)] == [("繁体", "脫貧")]
+    result = search(backend, segmenter, "１３．４３％")
+    assert result.total_hits == 1
+
+
+def test_astral_character_before_a_hit(backend: FakeBackend, segmenter: Segmenter) -> None:
+    result = search(backend, segmenter, "扶贫")
+    article = next(a for a in result.articles if a.title == "吉")
+    text = backend.texts[article.article_id]
+    assert [(h.start, h.end) for h in article.hits] == [(text.index("扶贫"), 9)]
+    assert text[article.hits[0].start : article.hits[0].end] == "扶贫"
+    result = search(backend, segmenter, "𠮷野家")
+    assert [(h[1], h[2]) for h in _hits(result)] == [(0, 3)]
+
+
+def test_quoted_phrase_and_exclusion_and_or(backend: FakeBackend, segmenter: Segmenter) -> None:
+    result = search(backend, segmenter, '"乡村 振兴"')
+    assert {a.title for a in result.articles} == {"乡村"}
+    result = search(backend, segmenter, "扶贫 -城市 -十八洞村 -𠮷")
+    assert {a.title for a in result.articles} == {"乡村", "农村"}
+    result = search(backend, segmenter, "扶贫 乡村 OR 农村")
+    assert {a.title for a in result.articles} == {"乡村", "农村"}
+    hits = {h[3] for h in _hits(result)}
+    assert hits == {"扶贫", "乡村", "农村"}
+
+
+def test_overlapping_occurrences_are_not_counted(
+    backend: FakeBackend, segmenter: Segmenter
+) -> None:
+    result = search(backend, segmenter, "哈哈")
+    assert [(h[1], h[2]) for h in _hits(result)] == [(0, 2), (2, 4)]
+
+
+def test_kwic_does_not_cross_paragraphs(backend: FakeBackend, segmenter: Segmenter) -> None:
+    result = search(backend, segmenter, "城市", context_chars=30)
+    (hit,) = result.articles[0].hits
+    assert (hit.left, hit.right) == ("扶贫也在", "里进行。")
+
+
+def test_ranking_whole_words_first_then_bm25(segmenter: Segmenter) -> None:
+    articles = [
+        ("substring", "2020-01-01", "洞庭湖南岸，洞庭湖南岸，洞庭湖南岸。"),
+        (
+            "word",
+            "2020-01-01",
+            "这篇很长的文章只提到湖南一次，其余内容与此无关，写了很多很多别的事情。",
+        ),
+        ("word twice", "2020-01-01", "湖南，湖南。"),
+    ]
+    backend = FakeBackend(segmenter, articles)
+    by_bm25 = [backend.briefs[i][0] for i, _ in backend.fts_candidates(chars_match("湖南"))]
+    assert by_bm25[-1] == "word"  # BM25 alone would put it last
+    result = search(backend, segmenter, "湖南")
+    assert [a.title for a in result.articles] == ["word twice", "word", "substring"]
+    assert [h.match for h in result.articles[2].hits] == ["substring"] * 3
+
+
+def test_ties_are_broken_by_date_then_id(segmenter: Segmenter) -> None:
+    same = [("a", "2020-01-01", "扶贫"), ("b", "2021-01-01", "扶贫"), ("c", "2021-01-01", "扶贫")]
+    result = search(FakeBackend(segmenter, same), segmenter, "扶贫")
+    assert [a.title for a in result.articles] == ["b", "c", "a"]
+
+
+def test_limit_caps_articles_not_totals(corpus_backend: FakeBackend, segmenter: Segmenter) -> None:
+    result = search(corpus_backend, segmenter, "扶贫", limit=3)
+    assert len(result.articles) == 3
+    assert result.total_articles > 3
+    assert result.total_hits > sum(len(a.hits) for a in result.articles)
+    assert search(corpus_backend, segmenter, "扶贫", limit=0).articles == ()
+
+
+def test_segments_use_the_domain_dictionary(backend: FakeBackend, segmenter: Segmenter) -> None:
+    assert search(backend, segmenter, "脱贫攻坚成果").segments == ("脱贫攻坚", "成果")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        "-",
+        "*",
+        "AND",
+        "NEAR(a b)",
+        "扶贫 AND",
+        ":",
+        "^",
+        "a:b",
+        "(",
+        ")",
+        "{",
+        "🙂",
+        "   ",
+        "，。！",
+        "扶" * 10_000,
+        "扶贫 " * 2_000,
+        "NOT 扶贫",
+        "扶贫 OR",
+        "OR",
+        '-"扶贫',
+        "\x00扶贫\x07",
+        "\ud800",
+        "x*y^z",
+        "'",
+        "扶贫'",
+        'a"b',
+        "\u3000\u3000",
+    ],
+)
+def test_hostile_queries(backend: FakeBackend, segmenter: Segmenter, query: str) -> None:
+    try:
+        result = search(backend, segmenter, query)
+    except QueryError as error:
+        assert str(error)
+        return
+    assert isinstance(result, SearchResult)
+    if not result.articles:
+        assert result.total_hits == 0 or result.message == ""
+    _check_offsets(backend, result)
+
+
+def test_nothing_searchable_gives_a_message(backend: FakeBackend, segmenter: Segmenter) -> None:
+    assert search(backend, segmenter, "").message == "The query is empty"
+    result = search(backend, segmenter, "，。！")
+    assert result.message == "The query has only punctuation; type a word to search"
+    assert result.total_hits == 0
+
+
+CROSS_CHECK = ["扶贫", "村", "湖南", "脱贫攻坚", "13.43%", "2019", "%", "贫困 人口", "0.36"]
+
+
+@pytest.mark.parametrize("query", CROSS_CHECK)
+def test_hits_equal_a_regex_scan(
+    corpus_backend: FakeBackend, segmenter: Segmenter, query: str
+) -> None:
+    try:
+        parsed = parse_query(query)
+    except QueryError:
+        assert query == "%"
+        return
+    terms = [t.folded for t in parsed.positive_terms]
+    expected = set()
+    for article_id, text in corpus_backend.texts.items():
+        folded = fold_for_search(text)
+        if not all(t in folded for t in terms):
+            continue
+        for term in terms:
+            expected |= {
+                (article_id, m.start(), m.end()) for m in re.finditer(re.escape(term), folded)
+            }
+    result = search(corpus_backend, segmenter, query, limit=100_000)
+    found = {(a.article_id, h.start, h.end) for a in result.articles for h in a.hits}
+    assert found == expected
+    assert result.total_hits == len(expected)
+    assert expected
+
+
+def test_fts_expressions_are_valid_for_any_term() -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE VIRTUAL TABLE t USING fts5(chars, words, tokenize='unicode61 remove_diacritics 0')"
+    )
+    db.execute("INSERT INTO t VALUES (?, ?)", (chars_document("精准扶贫 gdp 2019年"), "精准扶贫"))
+    terms = [
+        '"',
+        '""',
+        'a"b',
+        "*",
+        "AND",
+        "NEAR(a b)",
+        ":",
+        "^",
+        "(",
+        ")",
+        "{",
+        "}",
+        "🙂",
+        "-",
+        "a:b",
+        "x" * 500,
+        "扶" * 500,
+        "\u0300",
+        "\ufffd",
+        "+",
+        "扶贫",
+        "gdp",
+        "019",
+        "'",
+    ]
+    for term in terms:
+        for expression in (chars_match(term), words_match(term)):
+            db.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
+    found = db.execute("SELECT rowid FROM t WHERE t MATCH ?", (chars_match("扶贫"),)).fetchall()
+    assert found == [(1,)]
+    assert db.execute("SELECT rowid FROM t WHERE t MATCH ?", (words_match("精准扶贫"),)).fetchall()
+    assert chars_match("扶贫") == 'chars : ("扶" + "贫")'
+    assert chars_match_is_exhaustive("湖南gdp") and not chars_match_is_exhaustive("019")
+    expression = fts_expression(parse_query('扶贫 "a b" OR c -d'))
+    db.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
+
+
+def test_index_flags(segmenter: Segmenter) -> None:
+    text = "湖南省花垣县十八洞村，建档立卡贫困户"
+    entry = build_index_entry(text, segmenter)
+    flags = zlib.decompress(entry.flags)
+    assert len(flags) == len(text) + 1
+    assert flags[0] & WORD_BOUNDARY and flags[3] & WORD_BOUNDARY and not flags[1] & WORD_BOUNDARY
+    assert flags[0] & TOKEN_START and flags[2] & TOKEN_END  # 湖南 inside 湖南省
+    assert flags[11] & TOKEN_START and flags[15] & TOKEN_END  # 建档立卡 inside the longer word
+    assert "，" not in entry.words_doc.split()
+    assert "十八洞村" in entry.words_doc.split()
+    assert entry.chars_doc.split()[:3] == ["湖", "南", "省"]
+
+
+def test_the_fake_backend_is_built_from_the_corpus(corpus_backend: FakeBackend) -> None:
+    assert len(corpus_backend.texts) >= 5
+    assert Path(paths.bundled_corpus_dir()).is_dir()

@@ -1,0 +1,80 @@
+"""The app's own jieba tokenizer: offsets, dictionaries, user words, version, laziness."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import jieba
+import pytest
+
+from hnreader.core.segmenter import Segmenter
+from hnreader.core.text_normalize import fold_for_search
+
+
+@pytest.fixture(scope="module")
+def segmenter(tmp_path_factory: pytest.TempPathFactory) -> Segmenter:
+    return Segmenter(cache_dir=tmp_path_factory.mktemp("jieba"))
+
+
+def test_words_have_offsets_into_the_text(segmenter: Segmenter) -> None:
+    text = fold_for_search("𠮷在湖南省花垣县十八洞村，脱贫攻坚。")
+    words = segmenter.words(text)
+    assert "".join(w.word for w in words) == text
+    assert all(text[w.start : w.end] == w.word for w in words)
+    assert [w.word for w in words][2:5] == ["湖南省", "花垣县", "十八洞村"]
+
+
+def test_search_tokens_include_words_inside_words(segmenter: Segmenter) -> None:
+    tokens = {(t.word, t.start, t.end) for t in segmenter.search_tokens("湖南省贫困人口")}
+    assert {("湖南", 0, 2), ("湖南省", 0, 3), ("贫困", 3, 5), ("贫困人口", 3, 7)} <= tokens
+    spans = set(segmenter.search_spans("驻村第一书记"))
+    assert ("第一书记", 2, 6) in spans and ("驻村第一书记", 0, 6) in spans
+
+
+def test_cut_drops_whitespace_and_uses_the_domain_dictionary(segmenter: Segmenter) -> None:
+    assert segmenter.cut("脱贫攻坚成果  精准扶贫") == ["脱贫攻坚", "成果", "精准扶贫"]
+
+
+def test_user_words_change_segmentation_and_version(tmp_path: Path) -> None:
+    segmenter = Segmenter(["蓝莓小镇"], cache_dir=tmp_path)
+    assert segmenter.cut("建设蓝莓小镇") == ["建设", "蓝莓小镇"]
+    before = segmenter.version
+    segmenter.add_user_words(["鲲鹏车间", "  "])
+    assert segmenter.user_words == ("蓝莓小镇", "鲲鹏车间")
+    assert segmenter.version != before
+    assert "鲲鹏车间" in segmenter.cut("湘江鲲鹏车间")
+    segmenter.remove_user_word("鲲鹏车间")
+    assert segmenter.version == before
+    assert "鲲鹏车间" not in segmenter.cut("湘江鲲鹏车间")
+
+
+def test_removing_a_known_word_restores_it(tmp_path: Path) -> None:
+    segmenter = Segmenter(cache_dir=tmp_path)
+    segmenter.add_user_words(["扶贫"])
+    segmenter.remove_user_word("扶贫")
+    assert "扶贫" in segmenter.cut("精准的扶贫工作")
+
+
+def test_version_is_stable_across_instances(tmp_path: Path) -> None:
+    a = Segmenter(["甲乙丙"], cache_dir=tmp_path)
+    b = Segmenter(["甲乙丙"], cache_dir=tmp_path)
+    assert a.version == b.version and len(a.version) == 32
+    assert Segmenter(cache_dir=tmp_path).version != a.version
+
+
+def test_lazy_thread_safe_initialisation_with_own_tokenizer(tmp_path: Path) -> None:
+    segmenter = Segmenter(cache_dir=tmp_path)
+    assert segmenter._tokenizer is None  # construction does no work
+    results: list[list[str]] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(segmenter.cut("精准扶贫"))) for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [["精准扶贫"]] * 4
+    assert segmenter._tokenizer is not jieba.dt
+    assert list(tmp_path.glob("jieba*.cache"))  # the cache went to our folder
+    assert "精准扶贫" not in jieba.dt.FREQ or jieba.dt.FREQ.get("精准扶贫") != 0
