@@ -1,0 +1,38 @@
+"""The project file: the only package that speaks SQL.
+
+A project is one SQLite file. Durability and concurrency choices (see docs/STORAGE.md):
+- every user action is one transaction opened with ``BEGIN IMMEDIATE``, so a second window
+  that wrote meanwhile makes us wait (busy timeout) instead of failing half-way;
+- ``foreign_keys`` on; ``synchronous=FULL``;
+- rollback journal (``DELETE``) on SQLite < 3.51.3, whose WAL mode has a rare corruption bug
+  when two connections write or checkpoint at once (two windows on one project); WAL on newer.
+- The schema has a version (``PRAGMA user_version``); a file from a newer hnreader is refused
+  before anything is written.
+
+Every mutating method returns a ``Change``: the rows it touched before and after. Applying
+``change.before`` undoes it and ``change.after`` redoes it (see ``apply_rows``), which gives
+every operation an exact inverse without per-operation undo code.
+"""
+
+from __future__ import annotations
+
+from hnreader.core.store.articles import ArticleQueries, sha256_text
+from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
+from hnreader.core.store.codebook import CodebookQueries
+from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class Store(ArticleQueries, CodebookQueries):
+    """An open project file. Not thread-safe: use one Store per thread."""
+
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Change",
+    "IndexRow",
+    "RowKey",
+    "RowState",
+    "Store",
+    "sha256_text",
+]

@@ -1,0 +1,395 @@
+"""Source files, articles, their search index rows, figures and the user dictionary."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from hnreader.core.models import (
+    Article,
+    ArticleDraft,
+    ArticleSummary,
+    Figure,
+    RemovedLine,
+    Span,
+    StoreError,
+)
+from hnreader.core.store.base import (
+    Change,
+    IndexRow,
+    RowKey,
+    StoreBase,
+    _now,
+)
+
+
+class ArticleQueries(StoreBase):
+    # -- source files and articles
+
+    def has_source(self, sha256: str) -> str | None:
+        """The name under which text with this hash was imported, if it was."""
+        return self._value("SELECT name FROM source_files WHERE sha256 = ?", (sha256,))
+
+    def add_source(
+        self,
+        *,
+        name: str,
+        path: str,
+        sha256: str,
+        encoding: str,
+        text: str,
+        drafts: Sequence[ArticleDraft],
+        figures: Sequence[Sequence[Figure]],
+        index_rows: Sequence[IndexRow],
+    ) -> list[int]:
+        """Store a source file with all its articles, figures and index rows: all or nothing."""
+        with self.write():
+            cursor = self._conn.execute(
+                "INSERT INTO source_files(name, path, sha256, encoding, text, imported) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (name, path, sha256, encoding, text, _now()),
+            )
+            source_id = cursor.lastrowid
+            ids = []
+            for ordinal, (draft, draft_figures, index_row) in enumerate(
+                zip(drafts, figures, index_rows, strict=True), start=1
+            ):
+                article_id = self._insert_article(source_id, ordinal, draft)
+                self._replace_figures(article_id, draft_figures)
+                self.write_index(article_id, index_row)
+                ids.append(article_id)
+            return ids
+
+    def _insert_article(self, source_id: int | None, ordinal: float, draft: ArticleDraft) -> int:
+        cursor = self._conn.execute(
+            "INSERT INTO articles(source_id, ordinal, title, subtitle, date, date_text, byline, "
+            "reporters, publication, text, captions, removed, first_line, last_line) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                source_id,
+                ordinal,
+                draft.title,
+                draft.subtitle,
+                draft.date,
+                draft.date_text,
+                draft.byline,
+                json.dumps(list(draft.reporters), ensure_ascii=False),
+                draft.publication,
+                draft.text,
+                _dump_spans(draft.captions),
+                _dump_removed(draft.removed),
+                draft.first_line,
+                draft.last_line,
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _replace_figures(self, article_id: int, figures: Iterable[Figure]) -> None:
+        self._conn.execute("DELETE FROM figures WHERE article_id = ?", (article_id,))
+        self._conn.executemany(
+            'INSERT INTO figures(article_id, start, "end", text, value, unit, kind) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, f.start, f.end, f.text, f.value, f.unit, f.kind) for f in figures],
+        )
+
+    def article_count(self) -> int:
+        return int(self._value("SELECT count(*) FROM articles"))
+
+    def article_ids(self) -> list[int]:
+        return [row[0] for row in self._rows("SELECT id FROM articles ORDER BY id")]
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        rows = self._rows(
+            "SELECT a.id, a.title, a.date, a.byline, s.name AS source, a.ordinal, "
+            "length(a.text) AS chars, "
+            "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotation_count "
+            "FROM articles a JOIN source_files s ON s.id = a.source_id "
+            "ORDER BY s.name, a.ordinal"
+        )
+        return [
+            ArticleSummary(
+                id=r["id"],
+                title=r["title"],
+                date=r["date"],
+                byline=r["byline"],
+                source=r["source"],
+                ordinal=int(r["ordinal"]),
+                chars=r["chars"],
+                annotation_count=r["annotation_count"],
+            )
+            for r in rows
+        ]
+
+    def article(self, article_id: int) -> Article:
+        row = self._conn.execute(
+            "SELECT a.*, s.name AS source, "
+            "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotation_count "
+            "FROM articles a JOIN source_files s ON s.id = a.source_id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"there is no article with id {article_id}")
+        return Article(
+            id=row["id"],
+            title=row["title"],
+            subtitle=row["subtitle"],
+            date=row["date"],
+            date_text=row["date_text"],
+            byline=row["byline"],
+            reporters=tuple(json.loads(row["reporters"])),
+            publication=row["publication"],
+            source=row["source"],
+            source_id=row["source_id"],
+            ordinal=int(row["ordinal"]),
+            text=row["text"],
+            captions=tuple(Span(s, e) for s, e in json.loads(row["captions"])),
+            removed=tuple(RemovedLine(*item) for item in json.loads(row["removed"])),
+            annotation_count=row["annotation_count"],
+        )
+
+    def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        rows = self._select_in("SELECT id, text FROM articles WHERE id IN ({})", ids)
+        return {row[0]: row[1] for row in rows}
+
+    def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+        rows = self._select_in(
+            "SELECT a.id, a.title, a.date, s.name FROM articles a "
+            "JOIN source_files s ON s.id = a.source_id WHERE a.id IN ({})",
+            ids,
+        )
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+    def source_text(self, source_id: int) -> str:
+        return str(self._value("SELECT text FROM source_files WHERE id = ?", (source_id,)))
+
+    def _article_keys(self, article_ids: Iterable[int]) -> dict[str, set[RowKey]]:
+        ids = list(article_ids)
+        keys: dict[str, set[RowKey]] = {
+            "articles": {(i,) for i in ids},
+            "article_index": {(i,) for i in ids},
+            "article_fts": {(i,) for i in ids},
+            "figures": set(),
+            "annotations": set(),
+            "annotation_tags": set(),
+        }
+        for row in self._select_in("SELECT id FROM figures WHERE article_id IN ({})", ids):
+            keys["figures"].add((row[0],))
+        for row in self._select_in(
+            "SELECT n.id, t.tag_id FROM annotations n LEFT JOIN annotation_tags t "
+            "ON t.annotation_id = n.id WHERE n.article_id IN ({})",
+            ids,
+        ):
+            keys["annotations"].add((row[0],))
+            if row[1] is not None:
+                keys["annotation_tags"].add((row[0], row[1]))
+        return keys
+
+    def update_article_metadata(self, article_id: int, **fields: str | Sequence[str]) -> Change:
+        """Rename or set date/byline/subtitle/publication/reporters of an article."""
+        allowed = {"title", "subtitle", "date", "date_text", "byline", "publication", "reporters"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise StoreError(f"cannot set {', '.join(sorted(unknown))} on an article")
+        if "title" in fields and not str(fields["title"]).strip():
+            raise StoreError("an article title cannot be empty")
+        self.article(article_id)  # raises for a missing article
+        values = {
+            k: json.dumps(list(v), ensure_ascii=False) if k == "reporters" else str(v).strip()
+            for k, v in fields.items()
+        }
+
+        def action() -> int:
+            assignments = ", ".join(f"{k} = ?" for k in values)
+            self._conn.execute(
+                f"UPDATE articles SET {assignments} WHERE id = ?", (*values.values(), article_id)
+            )
+            return article_id
+
+        label = "Rename article" if set(fields) == {"title"} else "Edit article details"
+        return self._change(label, lambda: {"articles": {(article_id,)}}, action)
+
+    def replace_article_content(
+        self,
+        article_id: int,
+        *,
+        text: str,
+        captions: Sequence[Span],
+        removed: Sequence[RemovedLine],
+        figures: Sequence[Figure],
+        index_row: IndexRow,
+    ) -> None:
+        """Inside a transaction opened by the caller: new text and its derived data."""
+        self._conn.execute(
+            "UPDATE articles SET text = ?, captions = ?, removed = ? WHERE id = ?",
+            (text, _dump_spans(captions), _dump_removed(removed), article_id),
+        )
+        self._replace_figures(article_id, figures)
+        self.write_index(article_id, index_row)
+
+    def insert_article_after(self, article_id: int, draft: ArticleDraft) -> int:
+        """Inside a transaction opened by the caller: a new article right after another."""
+        row = self._conn.execute(
+            "SELECT source_id, ordinal FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        following = self._value(
+            "SELECT min(ordinal) FROM articles WHERE source_id = ? AND ordinal > ?",
+            (row["source_id"], row["ordinal"]),
+        )
+        ordinal = (row["ordinal"] + following) / 2 if following is not None else row["ordinal"] + 1
+        return self._insert_article(row["source_id"], ordinal, draft)
+
+    def next_article_id(self, article_id: int) -> int | None:
+        """The article that follows this one in its source file, if any."""
+        row = self._conn.execute(
+            "SELECT source_id, ordinal FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return self._value(
+            "SELECT id FROM articles WHERE source_id = ? AND ordinal > ? ORDER BY ordinal LIMIT 1",
+            (row["source_id"], row["ordinal"]),
+        )
+
+    def move_annotations(self, from_article: int, to_article: int, start: int, shift: int) -> None:
+        """Inside a transaction: annotations at or after `start` move to another article."""
+        self._conn.execute(
+            'UPDATE annotations SET article_id = ?, start = start + ?, "end" = "end" + ? '
+            "WHERE article_id = ? AND start >= ?",
+            (to_article, shift, shift, from_article, start),
+        )
+
+    def delete_article_row(self, article_id: int) -> None:
+        """Inside a transaction: remove an article that has no annotations left."""
+        self._conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
+        self._conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def restructure(
+        self, label: str, article_ids: Sequence[int], action: Callable[[], int | None]
+    ) -> Change:
+        """Run a split/merge `action` as one recorded change over the articles involved.
+
+        The new article an action creates is found after it ran, via the returned id.
+        """
+        created: list[int] = []
+
+        def run() -> int | None:
+            result = action()
+            if result is not None and result not in article_ids:
+                created.append(result)
+            return result
+
+        return self._change(label, lambda: self._article_keys([*article_ids, *created]), run)
+
+    # -- search index
+
+    def write_index(self, article_id: int, row: IndexRow) -> None:
+        with self.write():
+            self._conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
+            self._conn.execute(
+                "INSERT INTO article_fts(rowid, chars, words) VALUES (?, ?, ?)",
+                (article_id, row.chars_doc, row.words_doc),
+            )
+            self._conn.execute(
+                "INSERT INTO article_index(article_id, version, flags) VALUES (?, ?, ?) "
+                "ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, "
+                "flags = excluded.flags",
+                (article_id, row.version, row.flags),
+            )
+
+    def write_index_many(self, rows: Sequence[tuple[int, IndexRow]]) -> None:
+        with self.write():
+            for article_id, row in rows:
+                self.write_index(article_id, row)
+
+    def stale_index_ids(self, version: str) -> list[int]:
+        """Articles whose index was built by another segmenter/dictionary version, or never."""
+        return [
+            row[0]
+            for row in self._rows(
+                "SELECT a.id FROM articles a LEFT JOIN article_index i ON i.article_id = a.id "
+                "WHERE i.version IS NULL OR i.version != ? ORDER BY a.id",
+                (version,),
+            )
+        ]
+
+    def relabel_index_version(self, old: str, new: str) -> None:
+        """Mark index rows built by `old` as current for `new` (their text was unaffected)."""
+        with self.write():
+            self._conn.execute("UPDATE article_index SET version = ? WHERE version = ?", (new, old))
+
+    def fts_candidates(self, match: str) -> list[tuple[int, float]]:
+        """Articles whose index matches an FTS5 expression, best BM25 first, then newest."""
+        try:
+            rows = self._rows(
+                "SELECT f.rowid, bm25(article_fts) AS score FROM article_fts f "
+                "JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ? "
+                "ORDER BY score, a.date DESC, a.id",
+                (match,),
+            )
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"the search index could not read this query ({error})") from None
+        return [(row[0], row[1]) for row in rows]
+
+    def article_flags(self, ids: Sequence[int]) -> dict[int, bytes]:
+        rows = self._select_in(
+            "SELECT article_id, flags FROM article_index WHERE article_id IN ({})", ids
+        )
+        return {row[0]: bytes(row[1]) for row in rows}
+
+    def article_word_flags(self, article_id: int) -> bytes:
+        """The uncompressed per-position word-boundary flags of an article ("" if unindexed)."""
+        blob = self._value("SELECT flags FROM article_index WHERE article_id = ?", (article_id,))
+        return zlib.decompress(blob) if blob else b""
+
+    # -- figures
+
+    def figures(self, article_id: int | None = None) -> list[tuple[int, Figure]]:
+        sql = 'SELECT article_id, start, "end", text, value, unit, kind FROM figures'
+        params: tuple[Any, ...] = ()
+        if article_id is not None:
+            sql += " WHERE article_id = ?"
+            params = (article_id,)
+        rows = self._rows(sql + " ORDER BY article_id, start", params)
+        return [(r[0], Figure(r[1], r[2], r[3], r[4], r[5], r[6])) for r in rows]
+
+    # -- user dictionary
+
+    def user_words(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT word FROM user_words ORDER BY word")]
+
+    def add_user_word(self, word: str) -> Change:
+        word = word.strip()
+        if not word or any(c.isspace() for c in word):
+            raise StoreError("a dictionary word cannot be empty or contain spaces")
+        if len(word) > 30:
+            raise StoreError("a dictionary word can have at most 30 characters")
+
+        def action() -> None:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO user_words(word, added) VALUES (?, ?)", (word, _now())
+            )
+
+        return self._change(f"Add word “{word}”", lambda: {"user_words": {(word,)}}, action)
+
+    def remove_user_word(self, word: str) -> Change:
+        def action() -> None:
+            self._conn.execute("DELETE FROM user_words WHERE word = ?", (word,))
+
+        return self._change(f"Remove word “{word}”", lambda: {"user_words": {(word,)}}, action)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _dump_spans(spans: Iterable[Span]) -> str:
+    return json.dumps([[s.start, s.end] for s in spans])
+
+
+def _dump_removed(lines: Iterable[RemovedLine]) -> str:
+    return json.dumps([[r.text, r.reason, r.source_line] for r in lines], ensure_ascii=False)

@@ -1,0 +1,426 @@
+"""Tags (the codebook) and annotations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from hnreader.core.models import (
+    Annotation,
+    Figure,
+    StoreError,
+    Tag,
+)
+from hnreader.core.store.base import (
+    Change,
+    RowKey,
+    StoreBase,
+    _now,
+)
+
+
+class CodebookQueries(StoreBase):
+    # -- tags
+
+    def tags(self) -> list[Tag]:
+        rows = self._rows(
+            "SELECT t.*, (SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id) AS n "
+            "FROM tags t ORDER BY t.position, t.name"
+        )
+        by_id = {r["id"]: r for r in rows}
+
+        def path(row: sqlite3.Row) -> str:
+            parts, seen = [row["name"]], {row["id"]}
+            while row["parent_id"] is not None and row["parent_id"] not in seen:
+                row = by_id[row["parent_id"]]
+                seen.add(row["id"])
+                parts.append(row["name"])
+            return "/".join(reversed(parts))
+
+        return [
+            Tag(
+                id=r["id"],
+                name=r["name"],
+                color=r["color"],
+                description=r["description"],
+                parent_id=r["parent_id"],
+                shortcut=r["shortcut"],
+                path=path(r),
+                annotation_count=r["n"],
+            )
+            for r in rows
+        ]
+
+    def tag(self, tag_id: int) -> Tag:
+        for tag in self.tags():
+            if tag.id == tag_id:
+                return tag
+        raise StoreError(f"there is no tag with id {tag_id}")
+
+    def tag_by_name(self, name: str) -> Tag:
+        tags = self.tags()
+        for tag in tags:
+            if tag.name == name or tag.path == name:
+                return tag
+        raise StoreError(f"there is no tag named “{name}”")
+
+    def _tag_keys(self, tag_ids: Iterable[int]) -> dict[str, set[RowKey]]:
+        ids = list(tag_ids)
+        keys: dict[str, set[RowKey]] = {"tags": {(i,) for i in ids}}
+        children = self._select_in("SELECT id FROM tags WHERE parent_id IN ({})", ids)
+        keys["tags"] |= {(r[0],) for r in children}
+        links = self._select_in(
+            "SELECT annotation_id, tag_id FROM annotation_tags WHERE tag_id IN ({})", ids
+        )
+        annotation_ids = [r[0] for r in links]
+        keys["annotation_tags"] = {(r[0], r[1]) for r in links}
+        if annotation_ids:
+            all_links = self._select_in(
+                "SELECT annotation_id, tag_id FROM annotation_tags WHERE annotation_id IN ({})",
+                annotation_ids,
+            )
+            keys["annotation_tags"] |= {(r[0], r[1]) for r in all_links}
+            keys["annotations"] = {(i,) for i in annotation_ids}
+        return keys
+
+    def add_tag(
+        self,
+        name: str,
+        *,
+        color: str = "#F2C94C",
+        description: str = "",
+        parent_id: int | None = None,
+        shortcut: str = "",
+    ) -> Change:
+        name = _check_tag_name(name)
+        color = _check_color(color)
+        if parent_id is not None:
+            self.tag(parent_id)
+        if self._value("SELECT id FROM tags WHERE name = ?", (name,)) is not None:
+            raise StoreError(f"a tag named “{name}” already exists")
+        created: list[int] = []
+
+        def action() -> int:
+            position = self._value("SELECT coalesce(max(position), 0) + 1 FROM tags")
+            cursor = self._conn.execute(
+                "INSERT INTO tags(name, color, description, parent_id, shortcut, position, "
+                "created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (name, color, description, parent_id, shortcut, position, _now()),
+            )
+            assert cursor.lastrowid is not None
+            created.append(cursor.lastrowid)
+            return cursor.lastrowid
+
+        return self._change(
+            f"Create tag “{name}”", lambda: {"tags": {(i,) for i in created}}, action
+        )
+
+    def update_tag(self, tag_id: int, **fields: Any) -> Change:
+        """Rename, recolour, describe, re-shortcut or move (parent_id) a tag."""
+        tag = self.tag(tag_id)
+        allowed = {"name", "color", "description", "parent_id", "shortcut"}
+        if set(fields) - allowed:
+            raise StoreError(f"cannot set {', '.join(sorted(set(fields) - allowed))} on a tag")
+        if "name" in fields:
+            fields["name"] = _check_tag_name(fields["name"])
+            other = self._value(
+                "SELECT id FROM tags WHERE name = ? AND id != ?", (fields["name"], tag_id)
+            )
+            if other is not None:
+                raise StoreError(f"a tag named “{fields['name']}” already exists")
+        if "color" in fields:
+            fields["color"] = _check_color(fields["color"])
+        if fields.get("parent_id") is not None:
+            parent = self.tag(fields["parent_id"])
+            if parent.id == tag_id or (parent.path + "/").startswith(tag.path + "/"):
+                raise StoreError(f"“{tag.name}” cannot be moved under itself or its own child")
+        label = {
+            "name": f"Rename tag “{tag.name}”",
+            "color": f"Recolour tag “{tag.name}”",
+            "parent_id": f"Move tag “{tag.name}”",
+        }.get(next(iter(fields), ""), f"Edit tag “{tag.name}”")
+
+        def action() -> int:
+            assignments = ", ".join(f"{k} = ?" for k in fields)
+            self._conn.execute(
+                f"UPDATE tags SET {assignments} WHERE id = ?", (*fields.values(), tag_id)
+            )
+            return tag_id
+
+        return self._change(label, lambda: {"tags": {(tag_id,)}}, action)
+
+    def merge_tags(self, source_id: int, target_id: int) -> Change:
+        """Move every annotation of `source` to `target`, then delete `source`."""
+        source, target = self.tag(source_id), self.tag(target_id)
+        if source_id == target_id:
+            raise StoreError("a tag cannot be merged into itself")
+
+        def action() -> int:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO annotation_tags(annotation_id, tag_id) "
+                "SELECT annotation_id, ? FROM annotation_tags WHERE tag_id = ?",
+                (target_id, source_id),
+            )
+            self._delete_tag_row(source_id)
+            return target_id
+
+        return self._change(
+            f"Merge tag “{source.name}” into “{target.name}”",
+            lambda: self._tag_keys([source_id, target_id]),
+            action,
+        )
+
+    def delete_tag(
+        self, tag_id: int, *, annotations: str | None = None, reassign_to: int | None = None
+    ) -> Change:
+        """Delete a tag. If it has annotations, `annotations` must say what happens to them:
+        "reassign" (to `reassign_to`) or "delete" (annotations left without any tag are
+        deleted; others just lose this tag). Child tags move up to the deleted tag's parent."""
+        tag = self.tag(tag_id)
+        if tag.annotation_count and annotations not in ("reassign", "delete"):
+            raise StoreError(
+                f"tag “{tag.name}” has {tag.annotation_count} annotation(s): choose to reassign "
+                "them to another tag or to delete them"
+            )
+        if annotations == "reassign" and tag.annotation_count:
+            if reassign_to is None:
+                raise StoreError("choose the tag to reassign the annotations to")
+            change = self.merge_tags(tag_id, reassign_to)
+            return Change(f"Delete tag “{tag.name}”", change.before, change.after, reassign_to)
+
+        def action() -> None:
+            orphans = [
+                r[0]
+                for r in self._rows(
+                    "SELECT annotation_id FROM annotation_tags WHERE tag_id = ? AND "
+                    "annotation_id NOT IN (SELECT annotation_id FROM annotation_tags "
+                    "WHERE tag_id != ?)",
+                    (tag_id, tag_id),
+                )
+            ]
+            self._conn.execute("DELETE FROM annotation_tags WHERE tag_id = ?", (tag_id,))
+            for annotation_id in orphans:
+                self._conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+            self._delete_tag_row(tag_id)
+
+        keys = self._tag_keys([tag_id])
+        return self._change(f"Delete tag “{tag.name}”", lambda: keys, action)
+
+    def _delete_tag_row(self, tag_id: int) -> None:
+        parent = self._value("SELECT parent_id FROM tags WHERE id = ?", (tag_id,))
+        self._conn.execute("UPDATE tags SET parent_id = ? WHERE parent_id = ?", (parent, tag_id))
+        self._conn.execute("DELETE FROM annotation_tags WHERE tag_id = ?", (tag_id,))
+        self._conn.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
+
+    # -- annotations
+
+    def add_annotation(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        tag_ids: Sequence[int],
+        *,
+        kind: str = "passage",
+        note: str = "",
+        coder: str = "",
+        figure: Figure | None = None,
+        context_chars: int = 30,
+    ) -> Change:
+        text = self._value("SELECT text FROM articles WHERE id = ?", (article_id,))
+        if text is None:
+            raise StoreError(f"there is no article with id {article_id}")
+        if not tag_ids:
+            raise StoreError("an annotation needs at least one tag")
+        if kind not in ("passage", "figure"):
+            raise StoreError(f"unknown annotation kind “{kind}” (passage or figure)")
+        if not (0 <= start < end <= len(text)):
+            raise StoreError(
+                f"the span {start}–{end} is not inside article {article_id} "
+                f"(its text has {len(text)} characters; start must be less than end)"
+            )
+        for tag_id in tag_ids:
+            self.tag(tag_id)
+        stamp = _now()
+        created: list[int] = []
+
+        def action() -> int:
+            cursor = self._conn.execute(
+                'INSERT INTO annotations(kind, article_id, start, "end", quote, prefix, suffix, '
+                "note, coder, created, updated, figure_value, figure_unit, figure_kind) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    kind,
+                    article_id,
+                    start,
+                    end,
+                    text[start:end],
+                    text[max(0, start - context_chars) : start],
+                    text[end : end + context_chars],
+                    note,
+                    coder,
+                    stamp,
+                    stamp,
+                    figure.value if figure else None,
+                    figure.unit if figure else "",
+                    figure.kind if figure else "",
+                ),
+            )
+            assert cursor.lastrowid is not None
+            created.append(cursor.lastrowid)
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)",
+                [(cursor.lastrowid, t) for t in tag_ids],
+            )
+            return cursor.lastrowid
+
+        def keys() -> dict[str, set[RowKey]]:
+            return {
+                "annotations": {(i,) for i in created},
+                "annotation_tags": {(i, t) for i in created for t in tag_ids},
+            }
+
+        quote = text[start:end]
+        short = quote if len(quote) <= 12 else quote[:11] + "…"
+        return self._change(f"Tag “{short}”", keys, action)
+
+    def _annotation_keys(self, annotation_id: int) -> dict[str, set[RowKey]]:
+        links = self._rows(
+            "SELECT annotation_id, tag_id FROM annotation_tags WHERE annotation_id = ?",
+            (annotation_id,),
+        )
+        return {
+            "annotations": {(annotation_id,)},
+            "annotation_tags": {(r[0], r[1]) for r in links},
+        }
+
+    def update_annotation(
+        self, annotation_id: int, *, note: str | None = None, tag_ids: Sequence[int] | None = None
+    ) -> Change:
+        self.annotation(annotation_id)
+        if tag_ids is not None:
+            if not tag_ids:
+                raise StoreError("an annotation needs at least one tag; delete it instead")
+            for tag_id in tag_ids:
+                self.tag(tag_id)
+
+        def action() -> int:
+            if note is not None:
+                self._conn.execute(
+                    "UPDATE annotations SET note = ?, updated = ? WHERE id = ?",
+                    (note, _now(), annotation_id),
+                )
+            if tag_ids is not None:
+                self._conn.execute(
+                    "DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation_id,)
+                )
+                self._conn.executemany(
+                    "INSERT INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)",
+                    [(annotation_id, t) for t in dict.fromkeys(tag_ids)],
+                )
+                self._conn.execute(
+                    "UPDATE annotations SET updated = ? WHERE id = ?", (_now(), annotation_id)
+                )
+            return annotation_id
+
+        label = "Edit note" if tag_ids is None else "Change tags"
+        return self._change(label, lambda: self._annotation_keys(annotation_id), action)
+
+    def delete_annotation(self, annotation_id: int) -> Change:
+        self.annotation(annotation_id)
+
+        def action() -> None:
+            self._conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+
+        keys = self._annotation_keys(annotation_id)
+        return self._change("Delete annotation", lambda: keys, action)
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        found = self.annotations(ids=[annotation_id])
+        if not found:
+            raise StoreError(f"there is no annotation with id {annotation_id}")
+        return found[0]
+
+    def annotations(
+        self,
+        *,
+        article_id: int | None = None,
+        tag_ids: Sequence[int] | None = None,
+        article_ids: Sequence[int] | None = None,
+        coder: str | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> list[Annotation]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if article_id is not None:
+            clauses.append("n.article_id = ?")
+            params.append(article_id)
+        if article_ids is not None:
+            clauses.append(f"n.article_id IN ({', '.join('?' * len(article_ids))})")
+            params.extend(article_ids)
+        if ids is not None:
+            clauses.append(f"n.id IN ({', '.join('?' * len(ids))})")
+            params.extend(ids)
+        if coder is not None:
+            clauses.append("n.coder = ?")
+            params.append(coder)
+        if tag_ids is not None:
+            marks = ", ".join("?" * len(tag_ids))
+            clauses.append(
+                f"n.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN ({marks}))"
+            )
+            params.extend(tag_ids)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._rows(
+            "SELECT n.*, (SELECT group_concat(tag_id) FROM annotation_tags x "
+            f"WHERE x.annotation_id = n.id) AS tag_list FROM annotations n {where} "
+            "ORDER BY n.article_id, n.start, n.id",
+            params,
+        )
+        return [
+            Annotation(
+                id=r["id"],
+                kind=r["kind"],
+                article_id=r["article_id"],
+                start=r["start"],
+                end=r["end"],
+                quote=r["quote"],
+                prefix=r["prefix"],
+                suffix=r["suffix"],
+                note=r["note"],
+                coder=r["coder"],
+                created=r["created"],
+                updated=r["updated"],
+                tag_ids=tuple(sorted(int(t) for t in (r["tag_list"] or "").split(",") if t)),
+                figure_value=r["figure_value"],
+                figure_unit=r["figure_unit"],
+                figure_kind=r["figure_kind"],
+            )
+            for r in rows
+        ]
+
+    def coders(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT DISTINCT coder FROM annotations ORDER BY 1")]
+
+
+def _check_tag_name(name: str) -> str:
+    name = " ".join(str(name).split())
+    if not name:
+        raise StoreError("a tag name cannot be empty")
+    if "/" in name:
+        raise StoreError("a tag name cannot contain “/” (it separates levels in tag paths)")
+    if len(name) > 80:
+        raise StoreError("a tag name can have at most 80 characters")
+    return name
+
+
+def _check_color(color: str) -> str:
+    value = str(color).strip()
+    if len(value) == 7 and value[0] == "#":
+        try:
+            int(value[1:], 16)
+            return value.upper()
+        except ValueError:
+            pass
+    raise StoreError(f"“{color}” is not a colour; use the form #RRGGBB, e.g. #E8A33D")

@@ -1,0 +1,108 @@
+"""The schema of a project file, as numbered migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+SCHEMA_VERSION = 1
+
+# ---------------------------------------------------------------------------------- schema
+
+
+def _migration_1_initial_schema(conn: sqlite3.Connection) -> None:
+    statements = """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE source_files (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        encoding TEXT NOT NULL,
+        text TEXT NOT NULL,
+        imported TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES source_files(id),
+        ordinal REAL NOT NULL,
+        title TEXT NOT NULL,
+        subtitle TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        date_text TEXT NOT NULL DEFAULT '',
+        byline TEXT NOT NULL DEFAULT '',
+        reporters TEXT NOT NULL DEFAULT '[]',
+        publication TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        captions TEXT NOT NULL DEFAULT '[]',
+        removed TEXT NOT NULL DEFAULT '[]',
+        first_line INTEGER NOT NULL DEFAULT 0,
+        last_line INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_source ON articles(source_id, ordinal);
+    CREATE INDEX articles_date ON articles(date);
+    CREATE TABLE article_index (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        flags BLOB NOT NULL
+    );
+    CREATE VIRTUAL TABLE article_fts USING fts5(
+        chars, words, tokenize = 'unicode61 remove_diacritics 0'
+    );
+    CREATE TABLE figures (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value REAL,
+        unit TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL
+    );
+    CREATE INDEX figures_article ON figures(article_id, start);
+    CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        color TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        parent_id INTEGER REFERENCES tags(id),
+        shortcut TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('passage', 'figure')),
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        coder TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        figure_value REAL,
+        figure_unit TEXT NOT NULL DEFAULT '',
+        figure_kind TEXT NOT NULL DEFAULT '',
+        CHECK (start >= 0 AND "end" > start)
+    );
+    CREATE INDEX annotations_article ON annotations(article_id, start);
+    CREATE TABLE annotation_tags (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id),
+        PRIMARY KEY (annotation_id, tag_id)
+    );
+    CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id);
+    CREATE TABLE user_words (word TEXT PRIMARY KEY, added TEXT NOT NULL);
+    """
+    for statement in statements.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+# Each migration: (version it produces, name, function). Append only; never edit a shipped one.
+MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
+    (1, "initial schema", _migration_1_initial_schema),
+)
