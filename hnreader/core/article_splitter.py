@@ -1,0 +1,353 @@
+"""Split a normalised Chinese news source file into articles; metadata and boilerplate set aside.
+
+How it works, in two linear passes:
+
+1. Every non-blank line is classified on its own (`classify_line`) from small, documented
+   features: web boilerplate patterns, metadata (发布时间/来源/阅读), standalone bylines
+   (■记者…, 本报记者…), dateline leads (本报讯…, 新华社长沙3月5日电…) that carry body text on
+   the same line, continuation markers (◀◀(上接1版)), photo captions, headline-like lines
+   (short, no sentence punctuation) and plain body paragraphs. Matching runs on
+   `fold_for_search`, so Traditional characters and full-width digits are recognised, and
+   positions found there are positions in the stored line.
+2. A single walk groups lines into articles. A run of headline-like lines opens a new article
+   when it is confirmed: followed by a byline / metadata / dateline, made of several lines
+   (kicker + title + subtitle), or a single line after a finished article (trailing byline,
+   end mark) or after a wider-than-usual blank gap. Any other headline-like line is a subhead
+   and stays in the body. A dateline lead after body text and a continuation marker also start
+   an article.
+
+Nothing is lost: each non-blank line becomes exactly one of title, a subtitle line, a byline
+line, a body paragraph or a removed line; a dateline lead or continuation marker at the start
+of a paragraph is cut off into the byline / subtitle and the rest of the paragraph stays body.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from hnreader.core.captions import caption_spans_in_folded
+from hnreader.core.models import ArticleDraft, RemovedLine
+from hnreader.core.news_lines import (
+    META_AUTHOR,
+    META_SOURCE,
+    BODY,
+    BOILERPLATE,
+    BYLINE,
+    CAPTION,
+    CONTINUATION,
+    DERIVED_TITLE_CHARS,
+    END_MARK,
+    HEAD,
+    JUMP,
+    LEAD,
+    META,
+    SourceLine,
+    classify_lines,
+    find_date,
+    is_metadata_line,
+    publication_from_byline,
+    reporters_from_byline,
+    title_index,
+)
+from hnreader.core.text_normalize import fold_for_search
+
+# --- grouping into articles --------------------------------------------------------------------
+
+
+@dataclass
+class _Article:
+    """An article being built: each source line lands in exactly one field."""
+
+    title: str = ""
+    subtitles: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    folded_body: list[str] = field(default_factory=list)  # the same paragraphs, folded
+    removed: list[RemovedLine] = field(default_factory=list)
+    meta: list[SourceLine] = field(default_factory=list)  # metadata lines, for date/publication
+    credit_lines: list[str] = field(default_factory=list)  # folded bylines and dateline prefixes
+    numbers: list[int] = field(default_factory=list)
+    trailing_heads: list[tuple[SourceLine, int]] = field(default_factory=list)  # (line, body idx)
+    ended: bool = False  # a trailing byline or end mark closed it
+    stub: bool = False  # opened by a continuation marker, still without title and body
+
+    def add_body(self, line: SourceLine, prefix: int = 0) -> None:
+        """Add a line (without its first `prefix` characters) as a body paragraph."""
+        self.body.append(line.text[prefix:].strip())
+        self.folded_body.append(line.folded[prefix:].strip())
+        self.numbers.append(line.number)
+        self.ended = False
+        self.stub = False
+        if line.kind == HEAD:
+            self.trailing_heads.append((line, len(self.body) - 1))
+        else:
+            self.trailing_heads.clear()
+
+    def remove(self, line: SourceLine, reason: str) -> None:
+        self.removed.append(RemovedLine(line.text, reason, line.number))
+        self.numbers.append(line.number)
+
+
+class _Splitter:
+    """One walk over the classified lines, deciding article boundaries."""
+
+    def __init__(self, lines: list[SourceLine]) -> None:
+        self.lines = lines
+        gaps = [line.gap_before for line in lines[1:]]
+        self.usual_gap = statistics.median_low(gaps) if gaps else 0
+        self.web_page = any(line.kind in (BOILERPLATE, META) for line in lines)
+        self.articles: list[_Article] = []
+        self.preamble: list[tuple[SourceLine, str]] = []  # (line, removed reason or "")
+
+    @property
+    def current(self) -> _Article | None:
+        return self.articles[-1] if self.articles else None
+
+    def open_article(self) -> _Article:
+        article = _Article()
+        if not self.articles:
+            for line, reason in self.preamble:
+                if reason:
+                    article.remove(line, reason)
+                else:
+                    self._attach(article, line)
+            self.preamble.clear()
+        self.articles.append(article)
+        return article
+
+    def big_gap(self, line: SourceLine) -> bool:
+        """A blank gap wider than the file's usual gap between paragraphs."""
+        return line.gap_before > self.usual_gap
+
+    def run(self) -> list[_Article]:
+        lines = self.lines
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line.kind == HEAD:
+                j = i + 1
+                while j < len(lines) and lines[j].kind == HEAD and not self.big_gap(lines[j]):
+                    j += 1
+                k = j
+                while k < len(lines) and lines[k].kind == BOILERPLATE:
+                    k += 1  # page furniture between a headline and its byline changes nothing
+                self._headline_run(lines[i:j], lines[k] if k < len(lines) else None)
+                i = j
+                continue
+            self._single(line)
+            i += 1
+        if not self.articles and self.preamble:
+            self._fallback_article()
+        self._set_aside_trailing_links()
+        return self.articles
+
+    def _headline_run(self, run: list[SourceLine], after: SourceLine | None) -> None:
+        current = self.current
+        followed_by_header = after is not None and after.kind in (BYLINE, META, LEAD)
+        followed_by_body = after is not None and after.kind in (BYLINE, META, LEAD, BODY, CAPTION)
+        if current is None:
+            if followed_by_header or followed_by_body:
+                self._start_with_headline(self.open_article(), run)
+            else:
+                reason = "navigation" if self.web_page else ""
+                self.preamble.extend((line, reason) for line in run)
+            return
+        if current.stub and followed_by_body:
+            self._start_with_headline(current, run)
+            return
+        single_confirmed = followed_by_body and (current.ended or self.big_gap(run[0]))
+        if followed_by_header or (len(run) >= 2 and followed_by_body) or single_confirmed:
+            self._start_with_headline(self.open_article(), run)
+            return
+        for line in run:  # subheads, or headline-like lines nobody can place: keep as body
+            current.add_body(line)
+
+    def _start_with_headline(self, article: _Article, run: list[SourceLine]) -> None:
+        index = title_index([line.folded for line in run])
+        for k, line in enumerate(run):
+            if k == index:
+                article.title = line.text
+            else:
+                article.subtitles.append(line.text)
+            article.numbers.append(line.number)
+        article.stub = False
+
+    def _single(self, line: SourceLine) -> None:
+        current = self.current
+        if line.kind == CONTINUATION:
+            article = self.open_article()
+            article.stub = True
+            self._attach(article, line)
+            return
+        if line.kind == LEAD and current is not None and current.body and not current.stub:
+            current = self.open_article()
+        if current is None:
+            if line.kind in (BOILERPLATE, META, END_MARK, JUMP):
+                self.preamble.append((line, ""))  # attached to the first article when it opens
+                return
+            current = self.open_article()
+        self._attach(current, line)
+
+    def _attach(self, article: _Article, line: SourceLine) -> None:
+        kind = line.kind
+        if kind in (BOILERPLATE, END_MARK, JUMP):
+            article.remove(line, _removed_reason(line))
+            closing = kind != BOILERPLATE or line.reason in ("editor credit", "copyright")
+            article.ended = article.ended or (closing and bool(article.body))
+        elif kind == META:
+            if is_metadata_line(line.folded) and META_AUTHOR.search(line.folded):
+                article.bylines.append(line.text)
+                article.credit_lines.append(line.folded)
+                article.numbers.append(line.number)
+            else:
+                article.remove(line, "metadata")
+            article.meta.append(line)
+        elif kind == BYLINE:
+            article.bylines.append(line.text)
+            article.credit_lines.append(line.folded)
+            article.numbers.append(line.number)
+            article.ended = bool(article.body)
+        elif kind == LEAD:
+            prefix = line.text[: line.prefix].strip()
+            article.bylines.append(prefix)
+            article.credit_lines.append(line.folded[: line.prefix])
+            article.add_body(line, line.prefix)
+        elif kind == CONTINUATION:
+            article.subtitles.append(line.text[: line.prefix].strip())
+            if line.text[line.prefix :].strip():
+                article.add_body(line, line.prefix)
+            else:
+                article.numbers.append(line.number)
+        else:  # BODY, CAPTION, HEAD kept as body
+            article.add_body(line)
+
+    def _fallback_article(self) -> None:
+        """Only unplaceable lines (navigation, headline-like lines without body): one article
+        titled by its first headline-like line, everything else kept as it was classified."""
+        preamble = self.preamble
+        self.preamble = []
+        article = _Article()
+        self.articles.append(article)
+        for line, reason in preamble:
+            if not article.title and line.kind == HEAD:
+                article.title = line.text
+                article.numbers.append(line.number)
+            elif reason:
+                article.remove(line, reason)
+            else:
+                self._attach(article, line)
+
+    def _set_aside_trailing_links(self) -> None:
+        """On a web page, short headline-like lines after an article's last paragraph are link
+        lists and ads (相关阅读 items, game ads): set them aside. On a print page they may be
+        captions, so they stay in the body."""
+        if not self.web_page:
+            return
+        for article in self.articles:
+            if not article.trailing_heads or len(article.trailing_heads) == len(article.body):
+                continue
+            first_index = article.trailing_heads[0][1]
+            if first_index != len(article.body) - len(article.trailing_heads):
+                continue
+            del article.body[first_index:]
+            del article.folded_body[first_index:]
+            for line, _ in article.trailing_heads:
+                article.removed.append(RemovedLine(line.text, "trailing links", line.number))
+            article.removed.sort(key=lambda r: r.source_line)
+            article.trailing_heads.clear()
+
+
+def _removed_reason(line: SourceLine) -> str:
+    if line.kind == BOILERPLATE:
+        return line.reason
+    if line.kind == JUMP:
+        return "jump line"
+    return line.kind
+
+
+# --- assembling drafts -------------------------------------------------------------------------
+
+
+def derived_title(body: list[str]) -> str:
+    """The title of an article without a headline: the first sentence of the first paragraph,
+    cut to DERIVED_TITLE_CHARS characters with "…" when longer."""
+    if not body:
+        return ""
+    first = body[0]
+    cut = min((first.find(m) for m in "。!?！？" if m in first), default=len(first))
+    sentence = first[:cut].strip() or first
+    if len(sentence) > DERIVED_TITLE_CHARS:
+        return sentence[:DERIVED_TITLE_CHARS] + "…"
+    return sentence
+
+
+def _article_date(article: _Article) -> tuple[str, str]:
+    """(date, date_text): a metadata date, else the dateline date, else a date opening the
+    first paragraph (within its first 80 characters)."""
+    for line in article.meta:
+        found = find_date(line.folded, line.text)
+        if found:
+            return found.value, line.text[found.start : found.end]
+    for credit, byline in zip(article.credit_lines, article.bylines, strict=False):
+        found = find_date(credit, byline)
+        if found:
+            return found.value, byline[found.start : found.end]
+    if article.body:
+        first = article.body[0]
+        found = find_date(fold_for_search(first[:80]), first)
+        if found:
+            return found.value, first[found.start : found.end]
+    return "", ""
+
+
+def _article_publication(article: _Article) -> str:
+    for credit in article.credit_lines:
+        publication = publication_from_byline(credit.lstrip())
+        if publication:
+            return publication
+    for line in article.meta:
+        source = META_SOURCE.search(line.folded)
+        if source:
+            return line.text[source.start(1) : source.end(1)]
+    return ""
+
+
+def _draft(article: _Article) -> ArticleDraft:
+    text = "\n".join(article.body)
+    title = article.title or derived_title(article.body)
+    if not title:
+        fallback = article.subtitles or article.bylines or [r.text for r in article.removed]
+        title = fallback[0][:DERIVED_TITLE_CHARS] if fallback else ""
+    byline = "\n".join(article.bylines)
+    date, date_text = _article_date(article)
+    return ArticleDraft(
+        title=title,
+        text=text,
+        subtitle="\n".join(article.subtitles),
+        date=date,
+        date_text=date_text,
+        byline=byline,
+        reporters=reporters_from_byline(byline),
+        publication=_article_publication(article),
+        captions=caption_spans_in_folded("\n".join(article.folded_body)),
+        removed=tuple(sorted(article.removed, key=lambda r: r.source_line)),
+        first_line=min(article.numbers, default=0),
+        last_line=max(article.numbers, default=0),
+    )
+
+
+def split_articles(text: str, source_name: str = "") -> list[ArticleDraft]:
+    """Split a normalised source text (see `normalise_stored_text`) into article drafts.
+
+    Titles: the main line of the first confirmed headline block; an article without one
+    (a file with no headline, a dateline brief, a continuation piece) is titled with the first
+    sentence of its body shortened to 30 characters (+ "…"), and that paragraph stays in the
+    body. A text with no non-blank line gives no article. `source_name` is only used to name
+    the file in future diagnostics; the split depends on the text alone.
+    """
+    del source_name
+    lines = classify_lines(text)
+    if not lines:
+        return []
+    return [_draft(article) for article in _Splitter(lines).run()]

@@ -1,0 +1,520 @@
+"""Features of single lines of Chinese news layout: headlines, bylines, datelines, dates,
+continuation marks, metadata and web boilerplate. Used by article_splitter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hnreader.core.captions import is_caption_folded, is_photo_credit
+from hnreader.core.text_normalize import fold_for_search
+
+# Line kinds.
+BOILERPLATE = "boilerplate"
+END_MARK = "end mark"
+CONTINUATION = "continuation"  # ◀◀(上接1版) at the start of a piece (maybe with body after it)
+JUMP = "jump"  # (下转2版)▶▶ alone on a line
+META = "meta"  # 发布时间/来源/阅读 lines, a bare date line
+BYLINE = "byline"  # a standalone byline line
+LEAD = "lead"  # a dateline/byline prefix followed by body text on the same line
+CAPTION = "caption"
+HEAD = "head"  # headline-like
+BODY = "body"
+
+DERIVED_TITLE_CHARS = 30
+
+_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+_SENTENCE_END_CHARS = "。!?;…,、:"
+_CLOSING_QUOTES = "”’\"'」』"
+_CLAUSE_PUNCT = re.compile(r"[,;、]")
+
+# --- boilerplate -------------------------------------------------------------------------------
+
+_BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    (
+        "breadcrumb",
+        re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置|位置)\s*[:>]"),
+        80,
+    ),
+    ("breadcrumb", re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|»|›|→|/)"), 80),
+    (
+        "search box",
+        re.compile(r"^(?:热门搜索|热搜|站内搜索|搜索|热门关键词|热门标签|tags?)\s*[:]?\s*$"),
+        20,
+    ),
+    (
+        "hotline",
+        re.compile(r"热线|hotline|free\s*service|服务电话|客服电话|咨询电话|全国统一|^400-?\d"),
+        30,
+    ),
+    ("hotline", re.compile(r"^(?:电话|tel|phone)?[:\s]*[0-9+()\-\s]{7,24}$"), 30),
+    (
+        "share buttons",
+        re.compile(
+            r"分享到|分享至|一键分享|扫一扫|扫描二维码|二维码|微信扫|打印本页|关闭窗口|收藏本页|"
+            r"加入收藏|设为首页|返回顶部|返回首页|字号|字体[:\s]*[大中小]"
+        ),
+        30,
+    ),
+    (
+        "pager",
+        re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)"),
+        80,
+    ),
+    (
+        "related links",
+        re.compile(
+            r"^(?:相关阅读|相关新闻|相关文章|相关链接|推荐阅读|热点推荐|热门推荐|热门文章|猜你喜欢|"
+            r"精彩推荐|点击排行|排行榜|最新文章|热门新闻|往期回顾|更多>>|更多$)"
+        ),
+        30,
+    ),
+    (
+        "editor credit",
+        re.compile(
+            r"^[(\[【]?\s*(?:责任编辑|责编|编辑|审核|校对|终审|初审|值班编辑|本版编辑|主编|监制|"
+            r"美编|排版|审校)\s*[:/\s]"
+        ),
+        40,
+    ),
+    (
+        "copyright",
+        re.compile(
+            r"^(?:版权所有|版权声明|免责声明|copyright|©)|copyright|©|icp备|icp证|公网安备|"
+            r"^(?:未经授权|未经许可|转载请注明)"
+        ),
+        160,
+    ),
+    (
+        "advert",
+        re.compile(
+            r"^(?:广告|推广|赞助)$|点击下载|立即下载|免费下载|扫码下载|立即领取|点击进入|立即试玩|"
+            r"下载客户端|打开app"
+        ),
+        30,
+    ),
+    ("navigation", re.compile(r"^(?:登录|注册|登录\s*[|/]?\s*注册|网站地图|导航)$"), 12),
+)
+
+
+def boilerplate_reason(folded: str) -> str:
+    """The kind of web/page boilerplate a (folded, stripped) line is, or "" for none.
+
+    Every pattern has a length limit, so a body sentence that mentions 热线 or 首页 stays body.
+    """
+    for reason, pattern, max_len in _BOILERPLATE_PATTERNS:
+        if len(folded) <= max_len and pattern.search(folded):
+            return reason
+    if _is_navigation_bar(folded):
+        return "navigation"
+    return ""
+
+
+def _is_navigation_bar(folded: str) -> bool:
+    """A row of short menu entries ("首页 | 新闻 | 体育 | 财经")."""
+    parts = [p for p in re.split(r"\s*[|｜]\s*|\s{2,}", folded) if p]
+    return len(parts) >= 3 and all(len(p) <= 6 for p in parts) and "首页" in parts
+
+
+_END_MARK = re.compile(r"^[(\[【]?\s*(?:完|全文完|本文完|end)\s*[)\]】]?$|^—+\s*完\s*—+$")
+
+# --- metadata, bylines and datelines -----------------------------------------------------------
+
+_META_KEYS = (
+    r"发布时间|发布日期|发表时间|发文时间|更新时间|时间|日期|来源|稿件来源|信息来源|文章来源|稿源|"
+    r"出处|阅读|阅读量|阅读次数|浏览|浏览次数|浏览量|点击|点击数|点击量|访问量|作者|文章作者|"
+    r"发布者|发布人|发布"
+)
+_META_LINE = re.compile(rf"^(?:{_META_KEYS})\s*:")
+META_SOURCE = re.compile(r"(?:来源|稿源|出处)\s*:\s*([^\s:]{1,20})")
+META_AUTHOR = re.compile(r"(?:作者|记者)\s*:")
+_DATE_ONLY_LINE = re.compile(
+    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S.{0,60})?$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周).{0,30}$"
+)
+
+_ROLE_WORDS = (
+    "全媒体记者",
+    "融媒体记者",
+    "特约记者",
+    "见习记者",
+    "首席记者",
+    "摄影记者",
+    "本报记者",
+    "特约通讯员",
+    "通讯员",
+    "实习生",
+    "见习生",
+    "撰稿人",
+    "撰稿",
+    "作者",
+    "记者",
+)
+# Role words as printed, where padding spaces may split them ("通 讯 员").
+_ROLE_SPACED = "|".join(r"\s*".join(word) for word in _ROLE_WORDS)
+_ROLE_RE = re.compile(rf"(?:{_ROLE_SPACED})")
+_MEDIA_SUFFIX = re.compile(
+    r"(?:日报|晚报|早报|报|网|社|电视台|台|客户端|时刻|新闻|融媒|杂志|周刊)$"
+)
+_BYLINE_MARKS = "■□●◆▲★◎◇*"
+_BYLINE_LINE = re.compile(
+    rf"^[{_BYLINE_MARKS}(\[【\s]*(?P<org>[\u4e00-\u9fff]{{0,12}}?)(?:{_ROLE_SPACED})\s*[:/]?\s*"
+    r"[\u4e00-\u9fff\U00020000-\U0003ffff·a-z]"
+)
+_TEXT_CREDIT = re.compile(r"^[(\[【]?\s*(?:文|文/图|图/文|文图|作者)\s*[/:|]\s*\S")
+
+_DATELINE = re.compile(
+    r"^[" + _BYLINE_MARKS + r"\s]*"
+    r"(?P<org>本报|本刊|本台|本网|[\u4e00-\u9fff]{2,12}?(?:日报|晚报|早报|报|网|社|台|客户端|时刻|新闻|融媒))"
+    r"(?:\s*(?P<place>[\u4e00-\u9fff]{0,8}?)\s*(?P<date>\d{1,2}\s*月\s*\d{1,2}\s*日))?\s*(?P<kind>讯|电)"
+)
+_LEAD_AFTER_DIAN = re.compile(r"[\s(\[【:]|记者|$")
+
+
+def is_metadata_line(folded: str) -> bool:
+    """A web metadata line (发布时间:…, 来源:…, 阅读:116次) or a bare date/time line."""
+    if len(folded) > 100 or "。" in folded:
+        return False
+    return bool(_META_LINE.match(folded) or _DATE_ONLY_LINE.match(folded))
+
+
+def is_byline_line(folded: str) -> bool:
+    """A standalone byline: ■记者 贺佳 冒藹, 本报记者 陈 润, 红网时刻记者 汪衡 北京报道,
+    通 讯 员 刘慧玲, (记者 张三), 文/张三, 作者:张三."""
+    if len(folded) > 50 or any(mark in folded for mark in "。,;!?"):
+        return False
+    if _BYLINE_LINE.match(folded) or _TEXT_CREDIT.match(folded):
+        return True
+    return is_metadata_line(folded) and bool(META_AUTHOR.search(folded))
+
+
+def dateline_prefix_length(folded: str) -> int:
+    """Length of a dateline/byline prefix that opens a body paragraph, 0 if there is none.
+
+    Recognises 本报讯, 衡阳新闻网讯, 湖南日报12月27日讯(全媒体记者 X 通讯员 Y),
+    新华社长沙3月5日电（记者 X）, followed by credits like "记者X 实习生Y报道". The prefix only
+    counts when body text follows it on the same line.
+    """
+    match = _DATELINE.match(folded)
+    if not match:
+        return 0
+    end = match.end()
+    if (
+        match.group("kind") == "电"
+        and not match.group("date")
+        and not _LEAD_AFTER_DIAN.match(folded, end)
+    ):
+        return 0
+    end = _skip_credit_group(folded, end)
+    end = _skip_credit_tokens(folded, end)
+    return end if folded[end:].strip() else 0
+
+
+def _skip_credit_group(folded: str, pos: int) -> int:
+    """Skip a parenthesised credit right after a dateline: (全媒体记者 郑丹枚 通讯员 阳望春)."""
+    rest = folded[pos:]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] not in "([【":
+        return pos
+    close = {"(": ")", "[": "]", "【": "】"}[stripped[0]]
+    end = stripped.find(close, 0, 48)
+    if end < 0 or not _ROLE_RE.search(stripped[:end]):
+        return pos
+    return pos + (len(rest) - len(stripped)) + end + 1
+
+
+_CREDIT_TOKEN = re.compile(
+    rf"^(?:{'|'.join(_ROLE_WORDS)})(?P<name>[\u4e00-\u9fff\U00020000-\U0003ffff·]{{0,4}}?)(?:报道)?$"
+)
+
+
+def _skip_credit_tokens(folded: str, pos: int) -> int:
+    """Skip space-separated credits after a dateline: "记者李洋杰 实习生袁安报道"."""
+    end = pos
+    names_allowed = 0  # after a bare role word, names follow as their own tokens
+    for token_match in re.finditer(r"\S+", folded[pos : pos + 80]):
+        token = token_match.group()
+        credit = _CREDIT_TOKEN.match(token)
+        if credit:
+            names_allowed = 0 if credit.group("name") else 3
+        elif names_allowed and (token == "报道" or re.fullmatch(r"[\u4e00-\u9fff·]{1,4}", token)):
+            names_allowed -= 1
+        else:
+            break
+        end = pos + token_match.end()
+        if token.endswith("报道"):
+            break
+    return end
+
+
+_CONTINUATION_START = re.compile(
+    r"^\s*(?:◀+|<<)?\s*[(\[【]\s*(?:紧接|上接|接上|续|接)\s*(?:第\s*)?[0-9一二三四五六七八九十a-z]{1,3}\s*"
+    r"版[^()\[\]【】]{0,6}[)\]】]\s*|^\s*◀◀\s*"
+)
+_JUMP_LINE = re.compile(
+    r"^\s*(?:▶+)?\s*[(\[【]?\s*(?:下转|转|紧转|转至)\s*(?:第\s*)?[0-9一二三四五六七八九十a-z]{1,3}\s*"
+    r"版[^()\[\]【】]{0,6}[)\]】]?\s*(?:▶+)?\s*$"
+)
+
+
+def continuation_prefix_length(folded: str) -> int:
+    """Length of a continuation marker opening a line (◀◀(紧接1版①), (上接第2版)), or 0."""
+    match = _CONTINUATION_START.match(folded)
+    return match.end() if match else 0
+
+
+# --- headline features -------------------------------------------------------------------------
+
+
+def ends_like_sentence(folded: str) -> bool:
+    """Whether a line ends with sentence or clause punctuation (after closing quotes)."""
+    stripped = folded.rstrip(_CLOSING_QUOTES + ")]】 ")
+    return not stripped or stripped[-1] in _SENTENCE_END_CHARS
+
+
+def is_headline_like(folded: str) -> bool:
+    """A short line without sentence punctuation: a headline, kicker, subtitle or subhead.
+
+    Up to 40 characters with at most 2 clause marks, or up to 64 with at most 1; never a line
+    with 。 inside, a question/answer turn (问:/答:) or a line without Chinese characters.
+    """
+    n = len(folded)
+    if n == 0 or n > 64 or not _CJK.search(folded):
+        return False
+    if "。" in folded or (ends_like_sentence(folded) and not folded.endswith("——")):
+        return False
+    if re.match(r"^(?:问|答)\s*:", folded) or sum(folded.count(c) for c in "!?") > 1:
+        return False
+    clauses = len(_CLAUSE_PUNCT.findall(folded))
+    return clauses <= 2 if n <= 40 else clauses <= 1
+
+
+_ENUMERATION = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[、.](?!\d)|"
+    r"第[一二三四五六七八九十]{1,3}[,、]|[①-⑳])"
+)
+
+
+def is_enumerated(folded: str) -> bool:
+    """A numbered section heading or list item (一、… (二)… 3.… ①…): always part of a body."""
+    return bool(_ENUMERATION.match(folded))
+
+
+_LEAD_IN_END = re.compile(r"(?:——|—|:|强调|指出|表示|要求|提出|认为|建议|呼吁|说)$")
+
+
+def is_lead_in(folded: str) -> bool:
+    """A kicker that leads into the main title: ends with ——, a colon or a speech verb (强调)."""
+    return bool(_LEAD_IN_END.search(folded))
+
+
+def is_column_label(folded: str) -> bool:
+    """A short column/series label used as a kicker: 两会好声音, 新生活新奋斗·新基建."""
+    compact = folded.replace(" ", "")
+    if len(compact) <= 6:
+        return True
+    return len(compact) <= 12 and " " not in folded and any(c in folded for c in "·丨|│")
+
+
+def is_dash_subtitle(folded: str) -> bool:
+    """A subtitle introduced by a dash: ——访省应急管理厅党委书记."""
+    return folded.startswith(("—", "-"))
+
+
+def title_index(folded_lines: list[str]) -> int:
+    """Which line of a headline block is the main title; the others are kickers or subtitles.
+
+    Lines led by —— are subtitles. Before the title come kickers: lead-ins (…强调——), short
+    column labels, and a series heading that has its own —— subtitle above another heading.
+    The first remaining line is the title (a later plain line is a subtitle).
+    """
+    plain = [k for k, line in enumerate(folded_lines) if not is_dash_subtitle(line)]
+    if not plain:
+        return 0
+    for position, k in enumerate(plain):
+        if position == len(plain) - 1:
+            return k
+        line = folded_lines[k]
+        series = k + 1 < len(folded_lines) and is_dash_subtitle(folded_lines[k + 1])
+        if is_lead_in(line) or is_column_label(line) or series:
+            continue
+        return k
+    return plain[-1]
+
+
+# --- dates, reporters, publication -------------------------------------------------------------
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_DATE_NUMERIC = re.compile(
+    r"(?<!\d)(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+    r"|(?<!\d)(?P<y2>\d{4})[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d)"
+    r"(?P<time>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_DATE_CHINESE = re.compile(
+    r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月"
+    r"(?P<d>[一二三四五六七八九十]{1,3})日"
+)
+
+
+def _chinese_number(text: str) -> int:
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date located in a line: [start, end) in the line, and its ISO or as-written value."""
+
+    start: int
+    end: int
+    value: str
+
+
+def find_date(folded: str, original: str, limit: int | None = None) -> FoundDate | None:
+    """The first calendar date in `folded` (within `limit` characters), as ISO when the year
+    is given (2020年11月30日, 2020-09-16, 二〇二〇年三月五日), else as written (5月24日)."""
+    haystack = folded if limit is None else folded[:limit]
+    for match in _DATE_NUMERIC.finditer(haystack):
+        year = match.group("y") or match.group("y2")
+        month = int(match.group("m") or match.group("m2"))
+        day = int(match.group("d") or match.group("d2"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            start, end = match.start(), match.end()
+            written = original[start:end]
+            value = f"{int(year):04d}-{month:02d}-{day:02d}" if year else written
+            return FoundDate(start, end, value)
+    chinese = _DATE_CHINESE.search(haystack)
+    if chinese:
+        year = int("".join(str(_CN_DIGITS[c]) for c in chinese.group("y")))
+        month, day = _chinese_number(chinese.group("m")), _chinese_number(chinese.group("d"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return FoundDate(chinese.start(), chinese.end(), f"{year:04d}-{month:02d}-{day:02d}")
+    return None
+
+
+_NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff\U00020000-\U0003ffff·]{1,10}$")
+
+
+def reporters_from_byline(byline: str) -> tuple[str, ...]:
+    """Names credited in a byline: those after 记者/通讯员/实习生/作者… (padding spaces in
+    two-character names, "陈 润", are joined; a trailing "北京报道" is a place, not a name)."""
+    names: list[str] = []
+    for line in byline.split("\n"):
+        folded = fold_for_search(line)
+        dateline = _DATELINE.match(folded)
+        roles = list(_ROLE_RE.finditer(folded, dateline.end() if dateline else 0))
+        for index, role in enumerate(roles):
+            stop = roles[index + 1].start() if index + 1 < len(roles) else len(folded)
+            part = line[role.end() : stop].lstrip(":：/ ")
+            segment = re.split(r"[)）\]】。,，;；:：]", part, maxsplit=1)[0]
+            names.extend(_names_from_tokens([t for t in re.split(r"[\s、/]+", segment) if t]))
+    seen: dict[str, None] = {}
+    for name in names:
+        seen.setdefault(name, None)
+    return tuple(seen)
+
+
+def _names_from_tokens(tokens: list[str]) -> list[str]:
+    names: list[str] = []
+    pending_single = ""
+    for token in tokens:
+        if token.endswith(("报道", "摄")):
+            base = token.removesuffix("报道").removesuffix("摄")
+            if names or pending_single or not base:
+                break  # "汪衡 北京报道": a place after the name
+            token = base
+        if not _NAME_TOKEN.match(token):
+            break
+        if len(token) == 1:
+            if pending_single:
+                names.append(pending_single + token)  # "陈 润" → 陈润
+                pending_single = ""
+            else:
+                pending_single = token
+            continue
+        names.append(token)
+    return names
+
+
+def publication_from_byline(folded_byline: str) -> str:
+    """The organ named in a byline or dateline ("湖南日报全媒体记者" → 湖南日报), if any."""
+    dateline = _DATELINE.match(folded_byline)
+    if dateline:
+        org = dateline.group("org")
+        return "" if org in ("本报", "本刊", "本台", "本网") else org
+    byline = _BYLINE_LINE.match(folded_byline)
+    if byline and _MEDIA_SUFFIX.search(byline.group("org")):
+        org = byline.group("org")
+        return "" if org.startswith("本") else org
+    return ""
+
+
+# --- line classification -----------------------------------------------------------------------
+
+
+@dataclass
+class SourceLine:
+    """A non-blank line of the source, stripped, with its classification."""
+
+    number: int  # 1-based
+    text: str
+    folded: str
+    kind: str
+    reason: str = ""  # for BOILERPLATE
+    prefix: int = 0  # LEAD / CONTINUATION: length of the prefix that is not body text
+    gap_before: int = 0  # blank lines right before this line
+
+
+# No boilerplate, metadata, byline or headline pattern accepts a line longer than this.
+_LONGEST_SHORT_LINE = 160
+
+
+def classify_line(folded: str) -> tuple[str, str, int]:
+    """(kind, boilerplate reason, prefix length) of one stripped, folded line, from the line
+    alone. Long lines skip the short-line features (that keeps the pass fast)."""
+    short = len(folded) <= _LONGEST_SHORT_LINE
+    reason = boilerplate_reason(folded) if short else ""
+    if reason:
+        return BOILERPLATE, reason, 0
+    if short and _END_MARK.match(folded):
+        return END_MARK, "", 0
+    prefix = continuation_prefix_length(folded)
+    if prefix:
+        return CONTINUATION, "", prefix
+    if short and _JUMP_LINE.match(folded):
+        return JUMP, "", 0
+    if short and is_byline_line(folded) and not is_photo_credit(folded):
+        return BYLINE, "", 0
+    if short and is_metadata_line(folded):
+        return META, "", 0
+    prefix = dateline_prefix_length(folded)
+    if prefix:
+        return LEAD, "", prefix
+    if is_caption_folded(folded):
+        return CAPTION, "", 0
+    if short and is_headline_like(folded) and not is_enumerated(folded):
+        return HEAD, "", 0
+    return BODY, "", 0
+
+
+def classify_lines(text: str) -> list[SourceLine]:
+    """Classify every non-blank line of a normalised text (one fold of the whole text)."""
+    folded_text = fold_for_search(text)
+    lines: list[SourceLine] = []
+    gap = 0
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        folded_raw = folded_text[offset : offset + len(raw)]
+        offset += len(raw) + 1
+        stripped = raw.strip()
+        if not stripped:
+            gap += 1
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        folded = folded_raw[lead : lead + len(stripped)]
+        kind, reason, prefix = classify_line(folded)
+        lines.append(SourceLine(number, stripped, folded, kind, reason, prefix, gap))
+        gap = 0
+    return lines
