@@ -1,0 +1,189 @@
+"""Tagged passages and figures as spreadsheet-safe CSV tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hnreader.core.csv_export import write_csv
+from hnreader.core.store import Store
+
+ANNOTATION_COLUMNS = (
+    "annotation_id",
+    "article_id",
+    "article_title",
+    "source_file",
+    "article_date",
+    "tag",
+    "tag_path",
+    "kind",
+    "text",
+    "figure_value",
+    "figure_unit",
+    "start",
+    "end",
+    "context_before",
+    "context_after",
+    "note",
+    "coder",
+    "created",
+    "updated",
+)
+ANNOTATION_NUMERIC = {"annotation_id", "article_id", "figure_value", "start", "end"}
+
+FIGURE_COLUMNS = (
+    "article_id",
+    "article_title",
+    "source_file",
+    "article_date",
+    "kind",
+    "text",
+    "value",
+    "unit",
+    "start",
+    "end",
+    "context_before",
+    "context_after",
+)
+FIGURE_NUMERIC = {"article_id", "value", "start", "end"}
+
+CONTEXT_CHARS = 40
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which annotations to export; None means all."""
+
+    tag_ids: Sequence[int] | None = None
+    article_ids: Sequence[int] | None = None
+    coder: str | None = None
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+
+
+def annotation_rows(store: Store, selection: ExportFilter) -> list[tuple[object, ...]]:
+    """One row per annotation × tag (only the selected tags when tags are filtered)."""
+    annotations = store.annotations(
+        tag_ids=selection.tag_ids, article_ids=selection.article_ids, coder=selection.coder
+    )
+    tags = {tag.id: tag for tag in store.tags()}
+    wanted = set(selection.tag_ids) if selection.tag_ids is not None else None
+    article_ids = sorted({a.article_id for a in annotations})
+    texts = store.article_texts(article_ids)
+    briefs = store.article_briefs(article_ids)
+    rows: list[tuple[object, ...]] = []
+    for annotation in annotations:
+        title, date, source = briefs[annotation.article_id]
+        text = texts[annotation.article_id]
+        before, after = _context(text, annotation.start, annotation.end)
+        for tag_id in annotation.tag_ids:
+            if wanted is not None and tag_id not in wanted:
+                continue
+            tag = tags[tag_id]
+            rows.append(
+                (
+                    annotation.id,
+                    annotation.article_id,
+                    title,
+                    source,
+                    date,
+                    tag.name,
+                    tag.path,
+                    annotation.figure_kind if annotation.kind == "figure" else "passage",
+                    annotation.quote,
+                    annotation.figure_value,
+                    annotation.figure_unit,
+                    annotation.start,
+                    annotation.end,
+                    before,
+                    after,
+                    annotation.note,
+                    annotation.coder,
+                    annotation.created,
+                    annotation.updated,
+                )
+            )
+    return rows
+
+
+def figure_rows(
+    store: Store, article_ids: Sequence[int] | None = None
+) -> Iterator[tuple[object, ...]]:
+    figures = store.figures()
+    if article_ids is not None:
+        keep = set(article_ids)
+        figures = [(a, f) for a, f in figures if a in keep]
+    ids = sorted({a for a, _ in figures})
+    texts = store.article_texts(ids)
+    briefs = store.article_briefs(ids)
+    for article_id, figure in figures:
+        title, date, source = briefs[article_id]
+        before, after = _context(texts[article_id], figure.start, figure.end)
+        yield (
+            article_id,
+            title,
+            source,
+            date,
+            figure.kind,
+            figure.text,
+            figure.value,
+            figure.unit,
+            figure.start,
+            figure.end,
+            before,
+            after,
+        )
+
+
+def export_annotations(
+    store: Store,
+    path: Path,
+    selection: ExportFilter | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write the tagged passages; returns the number of rows written."""
+    rows = annotation_rows(store, selection or ExportFilter())
+    return write_csv(
+        path,
+        ANNOTATION_COLUMNS,
+        rows,
+        numeric_columns=ANNOTATION_NUMERIC,
+        progress=_adapt(progress),
+        is_cancelled=is_cancelled,
+        total=len(rows),
+    )
+
+
+def export_figures(
+    store: Store,
+    path: Path,
+    article_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> int:
+    rows = list(figure_rows(store, article_ids))
+    return write_csv(
+        path,
+        FIGURE_COLUMNS,
+        rows,
+        numeric_columns=FIGURE_NUMERIC,
+        progress=_adapt(progress),
+        is_cancelled=is_cancelled,
+        total=len(rows),
+    )
+
+
+def _adapt(progress: Progress | None) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> None:
+        progress(done, total, "Exporting")
+
+    return report

@@ -1,0 +1,235 @@
+"""An open project: the store, its segmenter and its undo history, with every user action.
+
+The CLI and the desktop app both work through this class, so an action behaves the same
+whichever way a user reaches it. Each action is one transaction and one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from hnreader import paths
+from hnreader.core import article_editing, importer
+from hnreader.core.exporter import ExportFilter, export_annotations, export_figures
+from hnreader.core.history import History
+from hnreader.core.models import Figure, ImportReport, SearchResult, StoreError
+from hnreader.core.search import search as run_search
+from hnreader.core.search_index import chars_match, index_version
+from hnreader.core.segmenter import Segmenter
+from hnreader.core.store import Change, RowState, Store
+from hnreader.core.text_normalize import fold_for_search
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+BUNDLED_CORPUS_KEY = "bundled_corpus_imported"
+
+
+class Project:
+    def __init__(self, store: Store, segmenter: Segmenter, coder: str = "") -> None:
+        self.store = store
+        self.segmenter = segmenter
+        self.coder = coder
+        self.history = History(self._apply)
+        self._synced_words = set(store.user_words())
+        segmenter.add_user_words(self._synced_words)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = True,
+        segmenter: Segmenter | None = None,
+        coder: str = "",
+    ) -> Project:
+        store = Store(path, create=create)
+        return cls(store, segmenter or Segmenter(cache_dir=paths.jieba_cache_dir()), coder)
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    # -- long work
+
+    def import_paths(
+        self,
+        sources: Sequence[Path],
+        progress: Progress = importer._no_progress,
+        is_cancelled: Cancelled = importer._never,
+    ) -> ImportReport:
+        return importer.import_paths(self.store, self.segmenter, sources, progress, is_cancelled)
+
+    def import_bundled_corpus_once(
+        self, progress: Progress = importer._no_progress, is_cancelled: Cancelled = importer._never
+    ) -> ImportReport | None:
+        """On the default project's first use, import the corpus shipped with the app."""
+        if self.store.meta(BUNDLED_CORPUS_KEY):
+            return None
+        report = self.import_paths([paths.bundled_corpus_dir()], progress, is_cancelled)
+        if not report.cancelled:
+            self.store.set_meta(BUNDLED_CORPUS_KEY, "1")
+        return report
+
+    def stale_article_ids(self) -> list[int]:
+        return self.store.stale_index_ids(index_version(self.segmenter))
+
+    def reindex(
+        self,
+        article_ids: Sequence[int] | None = None,
+        progress: Progress = importer._no_progress,
+        is_cancelled: Cancelled = importer._never,
+    ) -> int:
+        return importer.reindex(self.store, self.segmenter, article_ids, progress, is_cancelled)
+
+    def search(self, query: str, *, whole_words: bool = False, limit: int = 50) -> SearchResult:
+        return run_search(self.store, self.segmenter, query, whole_words=whole_words, limit=limit)
+
+    def export_annotations(
+        self,
+        path: Path,
+        selection: ExportFilter | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> int:
+        return export_annotations(
+            self.store, path, selection or ExportFilter(), progress, is_cancelled
+        )
+
+    def export_figures(
+        self,
+        path: Path,
+        article_ids: Sequence[int] | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> int:
+        return export_figures(self.store, path, article_ids, progress, is_cancelled)
+
+    # -- user actions: each one transaction, one undo step
+
+    def _record(self, change: Change) -> Change:
+        self.history.record(change)
+        self._sync_words(change)
+        return change
+
+    def _apply(self, state: RowState) -> None:
+        self.store.apply_rows(state)
+        if "user_words" in state:
+            self._sync_dictionary()
+
+    def _sync_words(self, change: Change) -> None:
+        if "user_words" in change.after:
+            self._sync_dictionary()
+
+    def _sync_dictionary(self) -> None:
+        """Bring the segmenter in line with the project dictionary; re-index what changed."""
+        words = set(self.store.user_words())
+        added, removed = words - self._synced_words, self._synced_words - words
+        if not added and not removed:
+            return
+        old_version = index_version(self.segmenter)
+        self.segmenter.add_user_words(added)
+        for word in removed:
+            self.segmenter.remove_user_word(word)
+        self._synced_words = words
+        # Only text that contains a changed word can be segmented differently.
+        affected: set[int] = set()
+        for word in added | removed:
+            match = chars_match(fold_for_search(word))
+            affected.update(article_id for article_id, _ in self.store.fts_candidates(match))
+        self.reindex(sorted(affected))
+        self.store.relabel_index_version(old_version, index_version(self.segmenter))
+
+    def undo(self) -> Change | None:
+        return self.history.undo()
+
+    def redo(self) -> Change | None:
+        return self.history.redo()
+
+    def add_tag(self, name: str, **fields: object) -> Change:
+        return self._record(self.store.add_tag(name, **fields))  # type: ignore[arg-type]
+
+    def update_tag(self, tag_id: int, **fields: object) -> Change:
+        return self._record(self.store.update_tag(tag_id, **fields))
+
+    def merge_tags(self, source_id: int, target_id: int) -> Change:
+        return self._record(self.store.merge_tags(source_id, target_id))
+
+    def delete_tag(
+        self, tag_id: int, *, annotations: str | None = None, reassign_to: int | None = None
+    ) -> Change:
+        return self._record(
+            self.store.delete_tag(tag_id, annotations=annotations, reassign_to=reassign_to)
+        )
+
+    def annotate(
+        self, article_id: int, start: int, end: int, tag_ids: Sequence[int], note: str = ""
+    ) -> Change:
+        return self._record(
+            self.store.add_annotation(article_id, start, end, tag_ids, note=note, coder=self.coder)
+        )
+
+    def annotate_figure(
+        self, article_id: int, figure: Figure, tag_ids: Sequence[int], note: str = ""
+    ) -> Change:
+        known = {(f.start, f.end) for _, f in self.store.figures(article_id)}
+        if (figure.start, figure.end) not in known:
+            raise StoreError(
+                f"there is no figure at {figure.start}–{figure.end} in article {article_id}"
+            )
+        return self._record(
+            self.store.add_annotation(
+                article_id,
+                figure.start,
+                figure.end,
+                tag_ids,
+                kind="figure",
+                note=note,
+                coder=self.coder,
+                figure=figure,
+            )
+        )
+
+    def figure_at(self, article_id: int, start: int, end: int) -> Figure | None:
+        for _, figure in self.store.figures(article_id):
+            if figure.start == start and figure.end == end:
+                return figure
+        return None
+
+    def update_annotation(
+        self, annotation_id: int, *, note: str | None = None, tag_ids: Sequence[int] | None = None
+    ) -> Change:
+        return self._record(self.store.update_annotation(annotation_id, note=note, tag_ids=tag_ids))
+
+    def delete_annotation(self, annotation_id: int) -> Change:
+        return self._record(self.store.delete_annotation(annotation_id))
+
+    def update_article(self, article_id: int, **fields: str | Sequence[str]) -> Change:
+        return self._record(self.store.update_article_metadata(article_id, **fields))
+
+    def split_article(self, article_id: int, offset: int) -> Change:
+        return self._record(
+            article_editing.split_article(self.store, self.segmenter, article_id, offset)
+        )
+
+    def merge_with_next(self, article_id: int) -> Change:
+        return self._record(article_editing.merge_with_next(self.store, self.segmenter, article_id))
+
+    def add_user_word(self, word: str) -> Change:
+        return self._record(self.store.add_user_word(word))
+
+    def remove_user_word(self, word: str) -> Change:
+        return self._record(self.store.remove_user_word(word))
+
+
+def open_default_project(
+    progress: Progress = importer._no_progress, is_cancelled: Cancelled = importer._never
+) -> Project:
+    """The project in the user data dir, with the bundled corpus imported on first use."""
+    project = Project.open(paths.default_project_path())
+    project.import_bundled_corpus_once(progress, is_cancelled)
+    return project
