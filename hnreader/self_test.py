@@ -1,0 +1,113 @@
+"""`hnreader --self-test`: prove an installed or frozen app works, headless, in a temp folder."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _check(name: str, step: Callable[[], str]) -> bool:
+    started = time.perf_counter()
+    try:
+        detail = step()
+    except Exception:
+        print(f"FAIL {name}\n{traceback.format_exc()}", flush=True)
+        return False
+    print(f"ok   {name} ({time.perf_counter() - started:.2f} s) {detail}", flush=True)
+    return True
+
+
+def run_self_test() -> int:
+    with tempfile.TemporaryDirectory(prefix="hnreader-self-test-") as home:
+        os.environ["HNREADER_HOME"] = home
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return _run(Path(home))
+
+
+def _run(home: Path) -> int:
+    from hnreader import paths
+    from hnreader.core.exporter import ANNOTATION_COLUMNS
+    from hnreader.core.project import Project
+
+    state: dict[str, object] = {}
+    project = Project.open(home / "self-test.sqlite", coder="self-test")
+
+    def import_corpus() -> str:
+        report = project.import_paths([paths.bundled_corpus_dir()])
+        if report.added_articles < 5 or report.skipped:
+            raise AssertionError(f"import gave {report}")
+        return f"{report.added_articles} articles from {len(report.added_files)} files"
+
+    def segment_and_search() -> str:
+        words = project.segmenter.cut("湖南脱贫攻坚成果")
+        result = project.search("扶贫")
+        if "脱贫攻坚" not in words or result.total_hits == 0:
+            raise AssertionError(f"segmentation {words}, {result.total_hits} hits")
+        hit = result.articles[0].hits[0]
+        text = project.store.article(result.articles[0].article_id).text
+        if text[hit.start : hit.end] != "扶贫":
+            raise AssertionError("hit offsets do not point at the hit")
+        state["hit"] = (result.articles[0].article_id, hit.start, hit.end)
+        return f"{' | '.join(words)}; 扶贫: {result.total_hits} hits"
+
+    def annotate() -> str:
+        tag = project.add_tag("自检", color="#3366CC").result_id
+        assert tag is not None
+        article_id, start, end = state["hit"]  # type: ignore[misc]
+        project.annotate(article_id, start, end, [tag], note="passage")
+        article_figure = project.store.figures()[0]
+        project.annotate_figure(article_figure[0], article_figure[1], [tag], note="figure")
+        kinds = sorted(a.kind for a in project.store.annotations())
+        if kinds != ["figure", "passage"]:
+            raise AssertionError(f"annotations {kinds}")
+        return f"passage and figure {article_figure[1].text!r}"
+
+    def export() -> str:
+        out = home / "export.csv"
+        rows = project.export_annotations(out)
+        raw = out.read_bytes()
+        if not raw.startswith(b"\xef\xbb\xbf"):
+            raise AssertionError("no BOM")
+        with out.open(encoding="utf-8-sig", newline="") as handle:
+            read = list(csv.DictReader(handle))
+        if rows != 2 or len(read) != 2 or tuple(read[0]) != ANNOTATION_COLUMNS:
+            raise AssertionError(f"wrote {rows}, read {len(read)}")
+        return f"{rows} rows read back"
+
+    def main_window() -> str:
+        from hnreader.ui.app import create_application
+        from hnreader.ui.main_window import MainWindow
+        from hnreader.ui.settings import Settings
+
+        app = create_application([sys.argv[0]])
+        window = MainWindow(project, Settings(str(home / "settings.ini")))
+        window.show()
+        window.start_up()
+        app.processEvents()
+        shown = window.reader.article_id
+        window.close()
+        if shown is None:
+            raise AssertionError("no article shown")
+        return f"article {shown} shown"
+
+    steps = [
+        ("import the bundled corpus", import_corpus),
+        ("segment and search", segment_and_search),
+        ("annotate a passage and a figure", annotate),
+        ("export CSV and read it back", export),
+        ("build the main window offscreen", main_window),
+    ]
+    passed = 0
+    for name, step in steps:
+        if not _check(name, step):
+            break
+        passed += 1
+    failed = len(steps) - passed
+    print(f"{passed} passed, {failed} failed", flush=True)
+    return 0 if failed == 0 else 1

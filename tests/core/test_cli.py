@@ -1,0 +1,127 @@
+"""The command-line contract: commands, JSON shapes, offsets, errors on stderr."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hnreader.cli import main
+from hnreader.core.segmenter import Segmenter
+
+
+@pytest.fixture
+def cli(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    corpus_project_file: Path,
+    tmp_path: Path,
+    shared_segmenter: Segmenter,
+):  # type: ignore[no-untyped-def]
+    """Run `hnreader --project <copy of the corpus project> ARGS`; returns (code, out, err)."""
+    import hnreader.core.project as project_module
+
+    monkeypatch.setattr(project_module, "Segmenter", lambda **_: shared_segmenter)
+    project = tmp_path / "cli.sqlite"
+    shutil.copyfile(corpus_project_file, project)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--project", str(project), *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+def test_articles_and_show_json(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("articles", "--json")
+    articles = json.loads(out)
+    assert code == 0 and len(articles) >= 5
+    assert set(articles[0]) == {"id", "title", "date", "byline", "source", "chars"}
+    code, out, _ = cli("show", str(articles[0]["id"]), "--json")
+    shown = json.loads(out)
+    assert {"id", "title", "date", "byline", "source", "text", "removed"} <= set(shown)
+    assert len(shown["text"]) == articles[0]["chars"]
+
+
+def test_search_json_offsets_point_into_show_text(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("search", "扶贫", "--json", "--limit", "2")
+    result = json.loads(out)
+    assert code == 0
+    assert result["query"] == "扶贫" and result["segments"] == ["扶贫"]
+    assert len(result["articles"]) == 2 and result["total_hits"] > 2
+    for article in result["articles"]:
+        text = json.loads(cli("show", str(article["id"]), "--json")[1])["text"]
+        for hit in article["hits"]:
+            assert set(hit) >= {"start", "end", "text", "left", "right", "whole_word"}
+            assert text[hit["start"] : hit["end"]] == hit["text"] == "扶贫"
+            assert text[: hit["start"]].endswith(hit["left"])
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "*", ":", "^", "🙂", "", "，。"])
+def test_hostile_queries_never_crash(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("search", query, "--json")
+    assert "Traceback" not in err
+    if code == 0:
+        assert "total_hits" in json.loads(out)
+    else:
+        assert err.startswith("hnreader: error:")
+
+
+def test_tag_annotate_export(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("tag", "add", "政策", "--color", "#E8A33D")[0] == 0
+    assert cli("tag", "add", "精准扶贫", "--parent", "政策")[0] == 0
+    tags = json.loads(cli("tags", "--json")[1])
+    assert [t["path"] for t in tags] == ["政策", "政策/精准扶贫"]
+    figures = json.loads(cli("figures", "--json")[1])
+    figure = next(f for f in figures if f["text"].startswith("747万"))
+    assert figure["value"] == 7470000
+    code, out, _ = cli(
+        "annotate",
+        str(figure["article_id"]),
+        str(figure["start"]),
+        str(figure["end"]),
+        "--tag",
+        "政策",
+        "--json",
+    )
+    assert code == 0 and json.loads(out)["kind"] == "figure"
+    code, out, _ = cli("annotate", "1", "0", "4", "--tag", "精准扶贫", "--note", "开头", "--json")
+    assert code == 0 and json.loads(out)["note"] == "开头"
+    assert len(json.loads(cli("annotations", "--json")[1])) == 2
+    out_csv = tmp_path / "out.csv"
+    assert cli("export", str(out_csv), "--tag", "精准扶贫")[0] == 0
+    with out_csv.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["tag_path"] for r in rows] == ["政策/精准扶贫"]
+    figures_csv = tmp_path / "figures.csv"
+    assert cli("export", str(figures_csv), "--figures")[0] == 0
+    assert figures_csv.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("show", "9999"), "no article with id 9999"),
+        (("annotate", "1", "5", "2", "--tag", "x"), "no tag named"),
+        (("tag", "add", "x", "--color", "blue"), "#RRGGBB"),
+        (("import", "/no/such/folder"), "no such file or folder"),
+    ],
+)
+def test_errors_go_to_stderr_with_non_zero_exit(cli, args, message: str) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli(*args)
+    assert code != 0
+    assert message in err
+
+
+def test_the_installed_entry_point_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "hnreader", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "annotate" in result.stdout and "export" in result.stdout
