@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from hnreader.core.captions import caption_spans_in_folded
 from hnreader.core.models import ArticleDraft, RemovedLine
 from hnreader.core.news_lines import (
-    META_AUTHOR,
-    META_SOURCE,
     BODY,
     BOILERPLATE,
     BYLINE,
@@ -42,6 +40,8 @@ from hnreader.core.news_lines import (
     JUMP,
     LEAD,
     META,
+    META_AUTHOR,
+    META_SOURCE,
     SourceLine,
     classify_lines,
     find_date,

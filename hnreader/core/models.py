@@ -138,7 +138,9 @@ class SearchHit:
     text: str
     left: str
     right: str
-    match: str  # "word" (aligns with accurate-mode words), "subword" (a search-mode word), "substring"
+    match: (
+        str  # "word" (aligns with accurate-mode words), "subword" (a search-mode word), "substring"
+    )
 
     @property
     def whole_word(self) -> bool:

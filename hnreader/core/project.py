@@ -173,6 +173,12 @@ class Project:
             self.store.add_annotation(article_id, start, end, tag_ids, note=note, coder=self.coder)
         )
 
+    def annotate_many(
+        self, spans: Sequence[tuple[int, int, int]], tag_ids: Sequence[int], note: str = ""
+    ) -> Change:
+        """Tag several passages (article id, start, end) in one step, e.g. all search hits."""
+        return self._record(self.store.add_annotations(spans, tag_ids, note=note, coder=self.coder))
+
     def annotate_figure(
         self, article_id: int, figure: Figure, tag_ids: Sequence[int], note: str = ""
     ) -> Change:

@@ -14,7 +14,6 @@ _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
-
 def _fold_table() -> dict[int, int]:
     table = {}
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII forms

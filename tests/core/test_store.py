@@ -251,3 +251,16 @@ def test_figures_and_fts_rows_are_stored_per_article() -> None:
     assert store.stale_index_ids("v") == []
     assert store.stale_index_ids("v2") == ids
     assert store.has_source("h") == "b.txt"
+
+
+def test_many_passages_are_tagged_in_one_undoable_change() -> None:
+    store, article_id = _store_with_article()
+    tag = store.add_tag("批量").result_id or 0
+    change = store.add_annotations([(article_id, 0, 2), (article_id, 2, 4)], [tag])
+    assert change.label == "Tag 2 passages"
+    assert [a.quote for a in store.annotations()] == ["精准", "扶贫"]
+    store.apply_rows(change.before)
+    assert store.annotations() == []
+    with pytest.raises(StoreError, match="not inside"):
+        store.add_annotations([(article_id, 0, 2), (article_id, 5, 500)], [tag])
+    assert store.annotations() == []

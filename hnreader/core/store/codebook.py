@@ -226,54 +226,88 @@ class CodebookQueries(StoreBase):
         note: str = "",
         coder: str = "",
         figure: Figure | None = None,
+    ) -> Change:
+        return self._add_annotations(
+            [(article_id, start, end)], tag_ids, kind=kind, note=note, coder=coder, figure=figure
+        )
+
+    def add_annotations(
+        self,
+        spans: Sequence[tuple[int, int, int]],
+        tag_ids: Sequence[int],
+        *,
+        note: str = "",
+        coder: str = "",
+    ) -> Change:
+        """Several passages (article id, start, end) with the same tags, as one change."""
+        if not spans:
+            raise StoreError("there are no passages to tag")
+        return self._add_annotations(spans, tag_ids, kind="passage", note=note, coder=coder)
+
+    def _add_annotations(
+        self,
+        spans: Sequence[tuple[int, int, int]],
+        tag_ids: Sequence[int],
+        *,
+        kind: str,
+        note: str,
+        coder: str,
+        figure: Figure | None = None,
         context_chars: int = 30,
     ) -> Change:
-        text = self._value("SELECT text FROM articles WHERE id = ?", (article_id,))
-        if text is None:
-            raise StoreError(f"there is no article with id {article_id}")
         if not tag_ids:
             raise StoreError("an annotation needs at least one tag")
         if kind not in ("passage", "figure"):
             raise StoreError(f"unknown annotation kind “{kind}” (passage or figure)")
-        if not (0 <= start < end <= len(text)):
-            raise StoreError(
-                f"the span {start}–{end} is not inside article {article_id} "
-                f"(its text has {len(text)} characters; start must be less than end)"
-            )
+        texts: dict[int, str] = {}
+        for article_id, start, end in spans:
+            if article_id not in texts:
+                text = self._value("SELECT text FROM articles WHERE id = ?", (article_id,))
+                if text is None:
+                    raise StoreError(f"there is no article with id {article_id}")
+                texts[article_id] = text
+            length = len(texts[article_id])
+            if not (0 <= start < end <= length):
+                raise StoreError(
+                    f"the span {start}–{end} is not inside article {article_id} "
+                    f"(its text has {length} characters; start must be less than end)"
+                )
         for tag_id in tag_ids:
             self.tag(tag_id)
         stamp = _now()
         created: list[int] = []
 
         def action() -> int:
-            cursor = self._conn.execute(
-                'INSERT INTO annotations(kind, article_id, start, "end", quote, prefix, suffix, '
-                "note, coder, created, updated, figure_value, figure_unit, figure_kind) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    kind,
-                    article_id,
-                    start,
-                    end,
-                    text[start:end],
-                    text[max(0, start - context_chars) : start],
-                    text[end : end + context_chars],
-                    note,
-                    coder,
-                    stamp,
-                    stamp,
-                    figure.value if figure else None,
-                    figure.unit if figure else "",
-                    figure.kind if figure else "",
-                ),
-            )
-            assert cursor.lastrowid is not None
-            created.append(cursor.lastrowid)
-            self._conn.executemany(
-                "INSERT OR IGNORE INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)",
-                [(cursor.lastrowid, t) for t in tag_ids],
-            )
-            return cursor.lastrowid
+            for article_id, start, end in spans:
+                text = texts[article_id]
+                cursor = self._conn.execute(
+                    'INSERT INTO annotations(kind, article_id, start, "end", quote, prefix, '
+                    "suffix, note, coder, created, updated, figure_value, figure_unit, "
+                    "figure_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        kind,
+                        article_id,
+                        start,
+                        end,
+                        text[start:end],
+                        text[max(0, start - context_chars) : start],
+                        text[end : end + context_chars],
+                        note,
+                        coder,
+                        stamp,
+                        stamp,
+                        figure.value if figure else None,
+                        figure.unit if figure else "",
+                        figure.kind if figure else "",
+                    ),
+                )
+                assert cursor.lastrowid is not None
+                created.append(cursor.lastrowid)
+                self._conn.executemany(
+                    "INSERT OR IGNORE INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)",
+                    [(cursor.lastrowid, t) for t in tag_ids],
+                )
+            return created[0]
 
         def keys() -> dict[str, set[RowKey]]:
             return {
@@ -281,7 +315,10 @@ class CodebookQueries(StoreBase):
                 "annotation_tags": {(i, t) for i in created for t in tag_ids},
             }
 
-        quote = text[start:end]
+        if len(spans) > 1:
+            return self._change(f"Tag {len(spans)} passages", keys, action)
+        article_id, start, end = spans[0]
+        quote = texts[article_id][start:end]
         short = quote if len(quote) <= 12 else quote[:11] + "…"
         return self._change(f"Tag “{short}”", keys, action)
 
