@@ -1,0 +1,312 @@
+"""The annotations of the shown article: review, edit notes and tags, delete, jump to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QIcon,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hnreader.core.models import Annotation, StoreError, Tag
+from hnreader.ui.annotation_table_model import (
+    COLUMN_CODER,
+    COLUMN_KIND,
+    COLUMN_NOTE,
+    COLUMN_TAGS,
+    COLUMN_TEXT,
+    AnnotationTableModel,
+)
+from hnreader.ui.project_controller import ProjectController
+from hnreader.ui.settings import Settings
+
+
+def themed_icon(name: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
+    return QIcon.fromTheme(name, widget.style().standardIcon(fallback))
+
+
+class TagChoiceDialog(QDialog):
+    """A checkable list of every tag; `chosen()` is the checked tag ids."""
+
+    def __init__(self, tags: Sequence[Tag], checked: Sequence[int], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tags of the Annotation"))
+        self.items = QStandardItemModel(self)
+        for tag in tags:
+            item = QStandardItem(tag.path)
+            item.setData(tag.id, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(
+                Qt.CheckState.Checked if tag.id in checked else Qt.CheckState.Unchecked
+            )
+            self.items.appendRow(item)
+        self.view = QListView(self)
+        self.view.setModel(self.items)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("An annotation keeps at least one tag."), self))
+        layout.addWidget(self.view)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[int]:
+        out = []
+        for row in range(self.items.rowCount()):
+            item = self.items.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+
+class AnnotationListPanel(QWidget):
+    """Lists the annotations of one article; every change goes through the controller."""
+
+    annotation_activated = Signal(int, int, int)  # article id, start, end
+
+    def __init__(
+        self, controller: ProjectController, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self._article_id: int | None = None
+        self.model = AnnotationTableModel(self)
+        self._build()
+        self.model.note_edited.connect(self._save_note, Qt.ConnectionType.QueuedConnection)
+        controller.annotations_changed.connect(self._on_annotations_changed)
+        controller.tags_changed.connect(self.refresh)
+        controller.articles_changed.connect(self._on_articles_changed)
+        self._update_actions()
+
+    def _build(self) -> None:
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_button = self._tool_button(
+            self.tr("Note…"), "document-edit", QStyle.StandardPixmap.SP_FileDialogDetailedView
+        )
+        self.note_button.setToolTip(self.tr("Edit the note of the selected annotation"))
+        self.note_button.clicked.connect(self.edit_note)
+        self.tags_button = self._tool_button(
+            self.tr("Tags…"), "tag", QStyle.StandardPixmap.SP_FileDialogListView
+        )
+        self.tags_button.setToolTip(self.tr("Change the tags of the selected annotation"))
+        self.tags_button.clicked.connect(self.edit_tags)
+        self.delete_button = self._tool_button(
+            self.tr("Delete"), "edit-delete", QStyle.StandardPixmap.SP_TrashIcon
+        )
+        self.delete_button.setToolTip(self.tr("Delete the selected annotations (Del)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addWidget(self.count_label, 1)
+        for button in (self.note_button, self.tags_button, self.delete_button):
+            bar.addWidget(button)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMN_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column in (COLUMN_TAGS, COLUMN_NOTE, COLUMN_CODER, COLUMN_KIND):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COLUMN_TAGS, 110)
+        header.resizeSection(COLUMN_NOTE, 160)
+        header.resizeSection(COLUMN_CODER, 70)
+        header.resizeSection(COLUMN_KIND, 110)
+        self.view.activated.connect(self._on_activated)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+
+        self.empty_label = QLabel(self.tr("No annotations yet: select text and tag it."), self)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label, 1)
+
+    def _tool_button(self, text: str, icon: str, fallback: QStyle.StandardPixmap) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setIcon(themed_icon(icon, fallback, self))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        return button
+
+    # -- public API
+
+    @property
+    def article_id(self) -> int | None:
+        return self._article_id
+
+    def set_article(self, article_id: int | None) -> None:
+        self._article_id = article_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the rows from the store, keeping the selected annotations selected."""
+        selected = set(self.selected_ids())
+        store = self.controller.project.store
+        annotations: list[Annotation] = []
+        if self._article_id is not None:
+            annotations = store.annotations(article_id=self._article_id)
+        self.model.set_rows(annotations, store.tags())
+        selection = self.view.selectionModel()
+        for row, annotation in enumerate(annotations):
+            if annotation.id in selected:
+                selection.select(
+                    self.model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+        count = len(annotations)
+        if self._article_id is None:
+            self.count_label.setText("")
+        elif count == 1:
+            self.count_label.setText(self.tr("1 annotation"))
+        else:
+            self.count_label.setText(self.tr("%1 annotations").replace("%1", str(count)))
+        has_rows = count > 0
+        self.view.setVisible(has_rows)
+        self.empty_label.setVisible(not has_rows)
+        self.empty_label.setText(
+            self.tr("No annotations yet: select text and tag it.")
+            if self._article_id is not None
+            else self.tr("No article is shown.")
+        )
+        self._update_actions()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.annotation(row).id for row in rows if row < self.model.rowCount()]
+
+    def select_annotation(self, annotation_id: int) -> bool:
+        row = self.model.row_of(annotation_id)
+        if row is None:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def set_note(self, annotation_id: int, note: str) -> bool:
+        project = self.controller.project
+        return (
+            self.controller.run(lambda: project.update_annotation(annotation_id, note=note))
+            is not None
+        )
+
+    def set_tags(self, annotation_id: int, tag_ids: Sequence[int]) -> bool:
+        project, ids = self.controller.project, list(tag_ids)
+        return (
+            self.controller.run(lambda: project.update_annotation(annotation_id, tag_ids=ids))
+            is not None
+        )
+
+    def edit_note(self) -> None:
+        """Edit the selected annotation's note in a dialog (inline: double-click the cell)."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        annotation = self.model.annotation(self.model.row_of(ids[0]) or 0)
+        note, accepted = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Note"),
+            self.tr("Note on “%1”").replace("%1", annotation.quote[:30]),
+            annotation.note,
+        )
+        if accepted and note != annotation.note:
+            self.set_note(annotation.id, note)
+
+    def edit_tags(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        annotation = self.model.annotation(self.model.row_of(ids[0]) or 0)
+        dialog = TagChoiceDialog(self.controller.project.store.tags(), annotation.tag_ids, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            chosen = dialog.chosen()
+            if chosen and sorted(chosen) != sorted(annotation.tag_ids):
+                self.set_tags(annotation.id, chosen)
+            elif not chosen:
+                self.controller.action_failed.emit(
+                    self.tr("An annotation needs at least one tag; delete it instead.")
+                )
+
+    def delete_selected(self) -> int:
+        """Delete the selected annotations (each one undo step); returns how many."""
+        project, done = self.controller.project, 0
+        for annotation_id in self.selected_ids():
+            if self.controller.run(lambda i=annotation_id: project.delete_annotation(i)):
+                done += 1
+        return done
+
+    # -- slots
+
+    def _save_note(self, annotation_id: int, note: str) -> None:
+        self.set_note(annotation_id, note)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            annotation = self.model.annotation(index.row())
+            self.annotation_activated.emit(annotation.article_id, annotation.start, annotation.end)
+
+    def _on_annotations_changed(self, article_id: int) -> None:
+        if self._article_id is not None and article_id in (-1, self._article_id):
+            self.refresh()
+
+    def _on_articles_changed(self) -> None:
+        if self._article_id is None:
+            return
+        try:
+            self.controller.project.store.article(self._article_id)
+        except StoreError:
+            self._article_id = None
+        self.refresh()
+
+    def _update_actions(self) -> None:
+        count = len(self.view.selectionModel().selectedRows())
+        self.note_button.setEnabled(count == 1)
+        self.tags_button.setEnabled(count == 1)
+        self.delete_button.setEnabled(count >= 1)

@@ -1,0 +1,139 @@
+"""Starting the desktop app: logging, translations, fonts, error dialogs, the first window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hnreader import __version__, paths
+from hnreader.core.models import HnreaderError
+from hnreader.core.project import Project
+from hnreader.core.segmenter import Segmenter
+from hnreader.ui.settings import Settings
+
+log = logging.getLogger("hnreader")
+
+UI_FONT_FAMILIES = [
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+    "sans-serif",
+]
+
+
+def setup_logging() -> Path:
+    log_file = paths.log_dir() / "hnreader.log"
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_file
+
+
+def ui_language(settings: Settings) -> str:
+    """ "zh_CN" or "en": the preference, or the system locale when set to follow it."""
+    if settings.language in ("zh_CN", "en"):
+        return settings.language
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    if language == "en":
+        return []
+    installed = []
+    ours = QTranslator(app)
+    if ours.load(str(paths.resources_dir() / "translations" / f"hnreader_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("hnreader")
+    app.setApplicationDisplayName("hnreader")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("hnreader")
+    icon = paths.resources_dir() / "icons" / "hnreader.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    font = QFont(app.font())
+    font.setFamilies([*UI_FONT_FAMILIES, *font.families()])
+    app.setFont(font)
+    return app
+
+
+def _excepthook(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Unexpected errors: details to the log, a plain message to the user, no traceback."""
+    log.error("unexpected error", exc_info=(kind, error, trace))
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("hnreader")
+    box.setText(
+        QApplication.translate("app", "Something went wrong: %1").replace("%1", str(error))
+        if isinstance(error, HnreaderError)
+        else QApplication.translate(
+            "app", "Something unexpected went wrong. Your saved work is safe."
+        )
+    )
+    box.setInformativeText(
+        QApplication.translate("app", "Details are in the log: %1").replace(
+            "%1", str(paths.log_dir() / "hnreader.log")
+        )
+    )
+    box.exec()
+
+
+def open_project_window(
+    project_path: str | None, settings: Settings, segmenter: Segmenter
+) -> object:
+    """Open a project (default: the user's default project) in a new main window."""
+    from hnreader.ui.main_window import MainWindow
+
+    path = Path(project_path) if project_path else paths.default_project_path()
+    project = Project.open(path, segmenter=segmenter, coder=settings.coder)
+    window = MainWindow(project, settings, is_default=project_path is None)
+    window.show()
+    window.start_up()
+    return window
+
+
+def run_app(project_path: str | None = None) -> int:
+    setup_logging()
+    log.info("hnreader %s starting", __version__)
+    app = create_application()
+    settings = Settings()
+    translators = install_translations(app, ui_language(settings))
+    sys.excepthook = _excepthook
+    segmenter = Segmenter(cache_dir=paths.jieba_cache_dir())
+    try:
+        window = open_project_window(project_path, settings, segmenter)
+    except HnreaderError as error:
+        QMessageBox.critical(None, "hnreader", str(error))
+        return 1
+    code = app.exec()
+    del window, translators
+    return code

@@ -1,0 +1,240 @@
+"""The library's article list: lightweight rows, filtered and sorted in Python, fetched lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from hnreader.core.models import ArticleSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+FETCH_BATCH = 1000
+ANNOTATED_COLOR = "#E8A33D"
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """Articles as rows (title, date, source, annotation count).
+
+    Filtering and sorting happen here on plain Python lists: a QSortFilterProxyModel would call
+    `data()` once per comparison, which costs seconds for 100,000 rows in Python. `data()` does
+    no SQL. Rows are exposed to the view in batches through `canFetchMore`/`fetchMore`.
+    """
+
+    TITLE, DATE, SOURCE, ANNOTATIONS = range(4)
+    COLUMN_COUNT = 4
+    ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ArticleSummary] = []
+        self._haystacks: list[str] = []
+        self._visible: list[int] = []  # indices into _rows, filtered and sorted
+        self._loaded = 0  # how many of _visible the view has fetched
+        self._read: set[int] = set()
+        self._filter_terms: list[str] = []
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._bold: QFont | None = None
+        self._dot: QIcon | None = None
+
+    # -- content
+
+    def set_rows(self, rows: Sequence[ArticleSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._haystacks = [
+            f"{r.title}\n{r.source}\n{r.byline}\n{r.date}".casefold() for r in self._rows
+        ]
+        self._rebuild()
+        self.endResetModel()
+
+    def set_read(self, article_ids: Iterable[int]) -> None:
+        self._read = set(article_ids)
+        self._emit_column_changed(self.TITLE)
+
+    def mark_read(self, article_id: int) -> None:
+        if article_id in self._read:
+            return
+        self._read.add(article_id)
+        row = self.row_of(article_id)
+        if row is not None:
+            index = self.index(row, self.TITLE)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.FontRole])
+
+    def update_count(self, article_id: int, count: int) -> None:
+        for position, summary in enumerate(self._rows):
+            if summary.id == article_id:
+                self._rows[position] = _with_count(summary, count)
+                break
+        row = self.row_of(article_id)
+        if row is not None:
+            first, last = self.index(row, self.TITLE), self.index(row, self.ANNOTATIONS)
+            self.dataChanged.emit(first, last)
+
+    def set_filter(self, text: str) -> None:
+        terms = text.casefold().split()
+        if terms == self._filter_terms:
+            return
+        self.beginResetModel()
+        self._filter_terms = terms
+        self._rebuild()
+        self.endResetModel()
+
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def match_count(self) -> int:
+        return len(self._visible)
+
+    def article_id(self, row: int) -> int:
+        return self._rows[self._visible[row]].id
+
+    def row_of(self, article_id: int, *, fetch: bool = False) -> int | None:
+        """The row showing this article, or None; with `fetch`, load rows up to it."""
+        for row, position in enumerate(self._visible):
+            if self._rows[position].id == article_id:
+                if row >= self._loaded:
+                    if not fetch:
+                        return None
+                    self._fetch_to(row + 1)
+                return row
+        return None
+
+    def _rebuild(self) -> None:
+        terms = self._filter_terms
+        if terms:
+            hay = self._haystacks
+            visible = [i for i in range(len(hay)) if all(t in hay[i] for t in terms)]
+        else:
+            visible = list(range(len(self._rows)))
+        if self._sort_column >= 0:
+            key = self._sort_key(self._sort_column)
+            visible.sort(
+                key=lambda i: key(self._rows[i]),
+                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+            )
+        self._visible = visible
+        self._loaded = min(len(visible), FETCH_BATCH)
+
+    def _sort_key(self, column: int):
+        if column == self.TITLE:
+            return lambda r: (r.title.casefold(), r.date, r.id)
+        if column == self.DATE:
+            # Undated articles sort after dated ones in ascending order.
+            return lambda r: (r.date == "", r.date, r.source, r.ordinal)
+        if column == self.SOURCE:
+            return lambda r: (r.source.casefold(), r.ordinal)
+        return lambda r: (r.annotation_count, r.date, r.id)
+
+    def _fetch_to(self, count: int) -> None:
+        count = min(count, len(self._visible))
+        if count <= self._loaded:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, count - 1)
+        self._loaded = count
+        self.endInsertRows()
+
+    def _emit_column_changed(self, column: int) -> None:
+        if self._loaded:
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(self._loaded - 1, column),
+                [Qt.ItemDataRole.FontRole],
+            )
+
+    # -- Qt model API
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._loaded < len(self._visible)
+
+    def fetchMore(self, parent: Index) -> None:
+        if not parent.isValid():
+            self._fetch_to(self._loaded + FETCH_BATCH)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < self.COLUMN_COUNT:
+            return
+        self.beginResetModel()
+        self._sort_column, self._sort_order = column, order
+        self._rebuild()
+        self.endResetModel()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Title"), self.tr("Date"), self.tr("Source"), self.tr("Tagged"))[
+                section
+            ]
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.ANNOTATIONS:
+            return self.tr("Number of annotations in the article")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < self._loaded:
+            return None
+        summary = self._rows[self._visible[index.row()]]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TITLE:
+                return summary.title or self.tr("(untitled)")
+            if column == self.DATE:
+                return summary.date
+            if column == self.SOURCE:
+                return f"{summary.ordinal} · {summary.source}"
+            if column == self.ANNOTATIONS:
+                return str(summary.annotation_count) if summary.annotation_count else ""
+        elif role == self.ArticleIdRole:
+            return summary.id
+        elif role == Qt.ItemDataRole.FontRole and column == self.TITLE:
+            if summary.id not in self._read:
+                if self._bold is None:
+                    self._bold = QFont()
+                    self._bold.setBold(True)
+                return self._bold
+        elif role == Qt.ItemDataRole.DecorationRole and column == self.ANNOTATIONS:
+            if summary.annotation_count:
+                if self._dot is None:
+                    self._dot = dot_icon(QColor(ANNOTATED_COLOR))
+                return self._dot
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            lines = [summary.title]
+            if summary.byline:
+                lines.append(summary.byline)
+            lines.append(self.tr("%1 characters").replace("%1", f"{summary.chars:,}"))
+            if summary.id not in self._read:
+                lines.append(self.tr("Not read yet"))
+            return "\n".join(lines)
+        return None
+
+
+def _with_count(summary: ArticleSummary, count: int) -> ArticleSummary:
+    return replace(summary, annotation_count=count)
+
+
+def dot_icon(color: QColor, size: int = 10) -> QIcon:
+    """A filled circle, the "has annotations" marker."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,156 @@
+"""Search hits as a keyword-in-context (KWIC) concordance table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from hnreader.core.models import ArticleHits
+
+Index = QModelIndex | QPersistentModelIndex
+
+HIT_COLOR = "#B3541E"
+
+
+@dataclass(frozen=True)
+class KwicRow:
+    article_id: int
+    start: int
+    end: int
+    hit: str
+    left: str
+    right: str
+    title: str
+    date: str
+    whole_word: bool
+
+
+def kwic_rows(articles: Sequence[ArticleHits]) -> list[KwicRow]:
+    return [
+        KwicRow(
+            article.article_id,
+            hit.start,
+            hit.end,
+            hit.text,
+            hit.left,
+            hit.right,
+            article.title,
+            article.date,
+            hit.whole_word,
+        )
+        for article in articles
+        for hit in article.hits
+    ]
+
+
+class KwicTableModel(QAbstractTableModel):
+    """LEFT (right-aligned) | HIT | RIGHT | ARTICLE | DATE; sortable by every column.
+
+    Sorting by LEFT orders by the reversed left context, so the word next to the hit decides,
+    as in corpus concordancers."""
+
+    LEFT, HIT, RIGHT, ARTICLE, DATE = range(5)
+    COLUMN_COUNT = 5
+    ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[KwicRow] = []
+        self._hit_font: QFont | None = None
+
+    def set_rows(self, rows: Sequence[KwicRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, row: int) -> KwicRow:
+        return self._rows[row]
+
+    def rows(self) -> list[KwicRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("Left context"),
+                self.tr("Hit"),
+                self.tr("Right context"),
+                self.tr("Article"),
+                self.tr("Date"),
+            )[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.LEFT:
+            return self.tr("Sorts by the words nearest the hit")
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == self.LEFT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.left, row.hit, row.right, row.title, row.date)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == self.LEFT:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == self.HIT:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if column == self.HIT and role == Qt.ItemDataRole.FontRole:
+            if self._hit_font is None:
+                self._hit_font = QFont()
+                self._hit_font.setBold(True)
+            return self._hit_font
+        if column == self.HIT and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(HIT_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            kind = self.tr("whole word") if row.whole_word else self.tr("inside a longer word")
+            return f"{row.title}  {row.date}\n…{row.left}【{row.hit}】{row.right}…\n{kind}"
+        if role == self.ArticleIdRole:
+            return row.article_id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < self.COLUMN_COUNT:
+            return
+        key = _sort_key(column)
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self._rows
+        persistent = self.persistentIndexList()
+        order_ids = sorted(
+            range(len(old_rows)),
+            key=lambda i: key(old_rows[i]),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        new_position = {old: new for new, old in enumerate(order_ids)}
+        self._rows = [old_rows[i] for i in order_ids]
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(new_position[p.row()], p.column()) for p in persistent],
+        )
+        self.layoutChanged.emit()
+
+
+def _sort_key(column: int) -> Callable[[KwicRow], tuple]:
+    position: Callable[[KwicRow], tuple] = lambda r: (r.date, r.article_id, r.start)  # noqa: E731
+    if column == KwicTableModel.LEFT:
+        return lambda r: (r.left[::-1], *position(r))
+    if column == KwicTableModel.HIT:
+        return lambda r: (r.hit, r.right, *position(r))
+    if column == KwicTableModel.RIGHT:
+        return lambda r: (r.right, *position(r))
+    if column == KwicTableModel.ARTICLE:
+        return lambda r: (r.title, r.article_id, r.start)
+    return position

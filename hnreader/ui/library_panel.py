@@ -1,0 +1,221 @@
+"""The library: every article of the project in a filterable, sortable table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hnreader.core.models import StoreError
+from hnreader.ui.article_table_model import ArticleTableModel
+from hnreader.ui.project_controller import ProjectController
+from hnreader.ui.settings import Settings
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class LibraryPanel(QWidget):
+    """Filter box + article table. Click or Enter on a row emits `article_activated`."""
+
+    article_activated = Signal(int)
+
+    def __init__(
+        self, controller: ProjectController, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self._current_id: int | None = None
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter by title, source, reporter or date"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setToolTip(
+            self.tr("Words separated by spaces must all occur (Esc clears, Enter opens the first)")
+        )
+        self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setObjectName("libraryCount")
+        quiet_label(self.count_label)
+
+        self.model = ArticleTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ArticleTableModel.DATE, Qt.SortOrder.AscendingOrder)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (ArticleTableModel.DATE, ArticleTableModel.SOURCE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ArticleTableModel.ANNOTATIONS, QHeaderView.ResizeMode.Fixed)
+        header.setHighlightSections(False)
+        self.table.setColumnWidth(
+            ArticleTableModel.ANNOTATIONS, self.table.fontMetrics().horizontalAdvance("Tagged") + 28
+        )
+        width = self.table.fontMetrics().horizontalAdvance("0000-00-00") + 24
+        self.table.setColumnWidth(ArticleTableModel.DATE, width)
+        self.table.setColumnWidth(
+            ArticleTableModel.SOURCE, self.table.fontMetrics().horizontalAdvance("0" * 12) + 16
+        )
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.filter_edit)
+
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(self._open_first)
+        self.filter_edit.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self.table.clicked.connect(self._row_clicked)
+        controller.articles_changed.connect(self.refresh)
+        controller.annotations_changed.connect(self._annotations_changed)
+        self.refresh()
+
+    # -- public API
+
+    def refresh(self) -> None:
+        """Reload the articles from the project, keeping filter, sort order and selection."""
+        self.model.set_read(self.settings.read_articles(self._project_path()))
+        self.model.set_rows(self.controller.project.store.article_summaries())
+        self._update_count()
+        if self._current_id is not None:
+            self._select_row(self._current_id)
+
+    def select_article(self, article_id: int) -> None:
+        """Show `article_id` as the current article (clearing the filter if it hides it)."""
+        self._current_id = article_id
+        self._mark_read(article_id)
+        if not self._select_row(article_id) and self.filter_edit.text():
+            self.filter_edit.clear()
+            self._select_row(article_id)
+
+    def current_article(self) -> int | None:
+        return self._current_id
+
+    # -- behaviour
+
+    def _project_path(self) -> str:
+        return str(self.controller.project.path)
+
+    def _select_row(self, article_id: int) -> bool:
+        row = self.model.row_of(article_id, fetch=True)
+        if row is None:
+            self.table.clearSelection()
+            return False
+        index = self.model.index(row, ArticleTableModel.TITLE)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _mark_read(self, article_id: int) -> None:
+        self.settings.mark_read(self._project_path(), article_id)
+        self.model.mark_read(article_id)
+
+    def _activate(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        article_id = self.model.article_id(index.row())
+        self._current_id = article_id
+        self._mark_read(article_id)
+        self.article_activated.emit(article_id)
+
+    def _row_clicked(self, index: QModelIndex) -> None:
+        self._activate(index)
+
+    def _open_first(self) -> None:
+        if self.model.rowCount():
+            index = self.model.index(0, ArticleTableModel.TITLE)
+            self.table.setCurrentIndex(index)
+            self._activate(index)
+
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_count()
+        if self._current_id is not None:
+            self._select_row(self._current_id)
+
+    def _update_count(self) -> None:
+        total, shown = self.model.total_count(), self.model.match_count()
+        if shown == total:
+            self.count_label.setText(
+                self.tr("1 article")
+                if total == 1
+                else self.tr("%1 articles").replace("%1", f"{total:,}")
+            )
+        else:
+            self.count_label.setText(
+                self.tr("%1 of %2").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            )
+
+    def _annotations_changed(self, article_id: int) -> None:
+        if article_id < 0:
+            self.refresh()
+            return
+        try:
+            count = self.controller.project.store.article(article_id).annotation_count
+        except StoreError:  # the article went away with the change: reload everything
+            self.refresh()
+            return
+        self.model.update_count(article_id, count)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.table and key in _ENTER_KEYS:
+                self._activate(self.table.currentIndex())
+                return True
+            if watched is self.filter_edit:
+                if key == Qt.Key.Key_Escape and self.filter_edit.text():
+                    self.filter_edit.clear()
+                    return True
+                if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
+                    self.table.setFocus()
+                    if not self.table.currentIndex().isValid():
+                        self.table.setCurrentIndex(self.model.index(0, 0))
+                    return True
+        return super().eventFilter(watched, event)
+
+
+def quiet_label(label: QLabel) -> None:
+    """Secondary text: the label's colour halfway to the background (works in dark themes)."""
+    palette = label.palette()
+    text, background = (
+        palette.color(QPalette.ColorRole.WindowText),
+        palette.color(QPalette.ColorRole.Window),
+    )
+    mixed = QColor(
+        (text.red() * 3 + background.red() * 2) // 5,
+        (text.green() * 3 + background.green() * 2) // 5,
+        (text.blue() * 3 + background.blue() * 2) // 5,
+    )
+    palette.setColor(QPalette.ColorRole.WindowText, mixed)
+    label.setPalette(palette)

@@ -1,0 +1,672 @@
+"""The main window: library, reader, tags and the bottom panels, with menus and shortcuts."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from hnreader import __version__, paths
+from hnreader.core.models import HnreaderError, ImportReport
+from hnreader.core.project import Project
+from hnreader.core.store import Store
+from hnreader.ui.annotation_list_panel import AnnotationListPanel
+from hnreader.ui.article_details_dialog import ArticleDetailsDialog
+from hnreader.ui.dictionary_dialog import DictionaryDialog
+from hnreader.ui.export_dialog import ExportDialog
+from hnreader.ui.figures_panel import FiguresPanel
+from hnreader.ui.library_panel import LibraryPanel
+from hnreader.ui.preferences_dialog import PreferencesDialog
+from hnreader.ui.project_controller import ProjectController
+from hnreader.ui.reader_view import ReaderView
+from hnreader.ui.search_panel import SearchPanel
+from hnreader.ui.settings import Settings
+from hnreader.ui.tag_panel import TagPanel
+from hnreader.ui.tag_picker import TagPicker
+from hnreader.ui.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def _icon(theme: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
+    return QIcon.fromTheme(theme, widget.style().standardIcon(fallback))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, settings: Settings, *, is_default: bool = False) -> None:
+        super().__init__()
+        self.project = project
+        self.settings = settings
+        self.is_default = is_default
+        self.controller = ProjectController(project, self)
+        self.tasks = TaskRunner(self)
+        self.setAcceptDrops(True)
+        self.setWindowTitle(self.tr("%1 — hnreader").replace("%1", project.path.stem))
+        self.resize(QSize(1400, 880))
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+
+        self.reader = ReaderView(self.controller, settings, self)
+        self.setCentralWidget(self.reader)
+        self.library = LibraryPanel(self.controller, settings, self)
+        self.tag_panel = TagPanel(self.controller, settings, self)
+        self.annotation_panel = AnnotationListPanel(self.controller, settings, self)
+        self.search_panel = SearchPanel(self.controller, settings, self)
+        self.figures_panel = FiguresPanel(self.controller, settings, self)
+
+        self.library_dock = self._dock(
+            self.tr("Library"), "library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.tags_dock = self._dock(
+            self.tr("Tags"), "tags", self.tag_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.search_dock = self._dock(
+            self.tr("Search"), "search", self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.annotations_dock = self._dock(
+            self.tr("Annotations of this article"),
+            "annotations",
+            self.annotation_panel,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.figures_dock = self._dock(
+            self.tr("Figures"),
+            "figures",
+            self.figures_panel,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.annotations_dock, self.search_dock)
+        self.tabifyDockWidget(self.search_dock, self.figures_dock)
+        self.annotations_dock.raise_()
+        self.resizeDocks([self.library_dock, self.tags_dock], [330, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.annotations_dock], [240], Qt.Orientation.Vertical)
+
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.status)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self._connect()
+        self._restore_state()
+
+    # -- construction
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | str | None = None,
+        icon: QIcon | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(icon)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _create_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_action = self._action(
+            self.tr("&New Project…"),
+            self.new_project,
+            QKeySequence.StandardKey.New,
+            _icon("document-new", sp.SP_FileIcon, self),
+        )
+        self.open_action = self._action(
+            self.tr("&Open Project…"),
+            self.open_project_dialog,
+            QKeySequence.StandardKey.Open,
+            _icon("document-open", sp.SP_DialogOpenButton, self),
+        )
+        self.import_files_action = self._action(
+            self.tr("&Import Files…"),
+            self.import_files,
+            "Ctrl+I",
+            _icon("document-import", sp.SP_FileDialogNewFolder, self),
+        )
+        self.import_folder_action = self._action(
+            self.tr("Import &Folder…"), self.import_folder, "Ctrl+Shift+I"
+        )
+        self.export_action = self._action(
+            self.tr("&Export to CSV…"),
+            self.export,
+            "Ctrl+E",
+            _icon("document-export", sp.SP_DialogSaveButton, self),
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self._action(
+            self.tr("&Undo"),
+            self.controller.undo,
+            QKeySequence.StandardKey.Undo,
+            _icon("edit-undo", sp.SP_ArrowBack, self),
+        )
+        self.redo_action = self._action(
+            self.tr("&Redo"),
+            self.controller.redo,
+            "Ctrl+Shift+Z",
+            _icon("edit-redo", sp.SP_ArrowForward, self),
+        )
+        self.tag_action = self._action(
+            self.tr("&Tag Selection…"),
+            self.pick_tag,
+            "Ctrl+T",
+            _icon("tag", sp.SP_DialogApplyButton, self),
+        )
+        self.find_action = self._action(
+            self.tr("&Find…"),
+            self.focus_search,
+            QKeySequence.StandardKey.Find,
+            _icon("edit-find", sp.SP_FileDialogContentsView, self),
+        )
+        self.next_hit_action = self._action(
+            self.tr("Next Hit"), self.reader.next_hit, QKeySequence.StandardKey.FindNext
+        )
+        self.previous_hit_action = self._action(
+            self.tr("Previous Hit"), self.reader.previous_hit, QKeySequence.StandardKey.FindPrevious
+        )
+        self.dictionary_action = self._action(self.tr("User &Dictionary…"), self.edit_dictionary)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.edit_preferences, QKeySequence.StandardKey.Preferences
+        )
+        self.details_action = self._action(
+            self.tr("Article &Details…"), self.edit_article_details, "Ctrl+Shift+D"
+        )
+        self.split_action = self._action(self.tr("&Split Article at Cursor"), self.split_article)
+        self.merge_action = self._action(self.tr("&Merge with Next Article"), self.merge_article)
+        self.removed_action = self._action(
+            self.tr("Show &Removed Lines"), self.reader.set_show_removed
+        )
+        self.removed_action.setCheckable(True)
+        self.segmentation_action = self._action(
+            self.tr("Show &Word Segmentation"), self.toggle_segmentation, "Ctrl+Shift+W"
+        )
+        self.segmentation_action.setCheckable(True)
+        self.segmentation_action.setChecked(self.settings.show_segmentation)
+        self.larger_action = self._action(
+            self.tr("&Larger Text"), self.larger_text, QKeySequence.StandardKey.ZoomIn
+        )
+        self.smaller_action = self._action(
+            self.tr("S&maller Text"), self.smaller_text, QKeySequence.StandardKey.ZoomOut
+        )
+        self.about_action = self._action(self.tr("&About hnreader"), self.about)
+        self.log_action = self._action(self.tr("Open &Log Folder"), self.open_log_folder)
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(number)), self.reader)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(partial(self._apply_pinned, number))
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions(
+            [self.import_files_action, self.import_folder_action, self.export_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [self.tag_action, self.find_action, self.next_hit_action, self.previous_hit_action]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.dictionary_action, self.preferences_action])
+        article_menu = bar.addMenu(self.tr("&Article"))
+        article_menu.addActions(
+            [self.details_action, self.split_action, self.merge_action, self.removed_action]
+        )
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.segmentation_action, self.larger_action, self.smaller_action])
+        view_menu.addSeparator()
+        for dock in (
+            self.library_dock,
+            self.tags_dock,
+            self.annotations_dock,
+            self.search_dock,
+            self.figures_dock,
+        ):
+            view_menu.addAction(dock.toggleViewAction())
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.about_action, self.log_action])
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("toolbar_main")
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.import_files_action, self.export_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.tag_action, self.find_action, self.segmentation_action])
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        self.library.article_activated.connect(self.show_article)
+        self.tag_panel.tag_applied.connect(self.apply_tag)
+        self.tag_panel.passage_activated.connect(self.show_span)
+        self.search_panel.hit_activated.connect(self.show_span)
+        self.annotation_panel.annotation_activated.connect(self.show_span)
+        self.figures_panel.figure_activated.connect(self.show_span)
+        self.reader.article_shown.connect(self._on_article_shown)
+        self.reader.tag_picker_requested.connect(self.pick_tag)
+        self.reader.status_reported.connect(self._show_status_message)
+        self.reader.annotation_clicked.connect(self.annotation_panel.select_annotation)
+        self.reader.figure_clicked.connect(self._on_figure_clicked)
+        self.search_panel.results_changed.connect(self._refresh_search_spans)
+        self.controller.history_changed.connect(self._update_undo_actions)
+        self.controller.action_failed.connect(self.show_refusal)
+        self.controller.articles_changed.connect(self._update_status)
+        self._update_undo_actions()
+
+    # -- start-up and state
+
+    def start_up(self) -> None:
+        """Import the bundled corpus on the default project's first start, index what is stale,
+        and reopen the last article."""
+        if self.is_default and self.project.store.article_count() == 0:
+            self._run_import(None)
+        elif self.project.stale_article_ids():
+            self._reindex()
+        self._update_status()
+        last = self.settings.last_article(str(self.project.path))
+        ids = self.project.store.article_ids()
+        if last in ids:
+            self.show_article(last)
+        elif ids:
+            self.show_article(ids[0])
+        self.settings.add_recent_project(str(self.project.path))
+
+    def _restore_state(self) -> None:
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        if self.settings.window_state is not None:
+            self.restoreState(self.settings.window_state)
+        self.reader.set_font_size(self.settings.font_size)
+        self.reader.set_line_spacing(self.settings.line_spacing)
+        self.reader.set_show_segmentation(self.settings.show_segmentation)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tasks.busy:
+            QMessageBox.information(
+                self,
+                "hnreader",
+                self.tr("Please wait for the running task to finish or cancel it."),
+            )
+            event.ignore()
+            return
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        if self.reader.article_id is not None:
+            self.settings.set_last_article(str(self.project.path), self.reader.article_id)
+        self.settings.sync()
+        self.project.close()
+        super().closeEvent(event)
+
+    def _update_status(self) -> None:
+        count = self.project.store.article_count()
+        self.status.setText(
+            self.tr("%1 articles · %2")
+            .replace("%1", str(count))
+            .replace("%2", str(self.project.path))
+        )
+
+    def _update_undo_actions(self) -> None:
+        history = self.project.history
+        self.undo_action.setEnabled(history.can_undo)
+        self.redo_action.setEnabled(history.can_redo)
+        self.undo_action.setText(
+            self.tr("&Undo %1").replace("%1", history.undo_label)
+            if history.can_undo
+            else self.tr("&Undo")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo %1").replace("%1", history.redo_label)
+            if history.can_redo
+            else self.tr("&Redo")
+        )
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_projects:
+            action = self.recent_menu.addAction(path)
+            action.setData(path)
+            action.triggered.connect(self._open_recent)
+        self.recent_menu.setEnabled(bool(self.settings.recent_projects))
+
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.open_project(Path(str(action.data())))
+
+    # -- navigation
+
+    def show_article(self, article_id: int) -> None:
+        self.reader.show_article(article_id)
+
+    def show_span(self, article_id: int, start: int, end: int) -> None:
+        self.reader.show_article(article_id, select=(start, end))
+
+    def _on_article_shown(self, article_id: int) -> None:
+        self.annotation_panel.set_article(article_id)
+        self.figures_panel.set_article(article_id)
+        self.library.select_article(article_id)
+        self.reader.set_search_spans(self.search_panel.spans_for(article_id))
+        self.settings.set_last_article(str(self.project.path), article_id)
+
+    def _on_figure_clicked(self, article_id: int, start: int, end: int) -> None:
+        """Show the figure's normalised value; a pinned key or Ctrl+T now tags the figure."""
+        self.figures_dock.show()
+        self.figures_dock.raise_()
+        self.figures_panel.select_figure(article_id, start, end)
+        figure = self.project.figure_at(article_id, start, end)
+        if figure is None:
+            return
+        value = "—" if figure.value is None else f"{figure.value:,.10g}"
+        self.statusBar().showMessage(
+            self.tr("Figure “%1”: %2 %3 (%4). Press 1–9 or Ctrl+T to tag it.")
+            .replace("%1", figure.text)
+            .replace("%2", value)
+            .replace("%3", figure.unit)
+            .replace("%4", figure.kind),
+            8000,
+        )
+
+    def _refresh_search_spans(self) -> None:
+        if self.reader.article_id is not None:
+            self.reader.set_search_spans(self.search_panel.spans_for(self.reader.article_id))
+
+    def _show_status_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 4000)
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_search()
+
+    # -- tagging
+
+    def apply_tag(self, tag_id: int) -> None:
+        self.reader.apply_tag(tag_id)
+
+    def pick_tag(self) -> None:
+        tag_id = TagPicker.pick(self, self.project.store.tags(), self.controller)
+        if tag_id is not None:
+            self.apply_tag(tag_id)
+
+    def _apply_pinned(self, number: int) -> None:
+        tag_id = self.tag_panel.pinned_tag(number)
+        if tag_id is None:
+            self.statusBar().showMessage(
+                self.tr("No tag is pinned to %1").replace("%1", str(number)), 3000
+            )
+            return
+        self.apply_tag(tag_id)
+
+    def show_refusal(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not done"), message)
+
+    # -- view
+
+    def toggle_segmentation(self, checked: bool) -> None:
+        self.settings.show_segmentation = checked
+        self.reader.set_show_segmentation(checked)
+
+    def larger_text(self) -> None:
+        self.settings.font_size = self.settings.font_size + 1
+        self.reader.set_font_size(self.settings.font_size)
+
+    def smaller_text(self) -> None:
+        self.settings.font_size = self.settings.font_size - 1
+        self.reader.set_font_size(self.settings.font_size)
+
+    # -- articles
+
+    def edit_article_details(self) -> None:
+        if self.reader.article_id is None:
+            return
+        article = self.project.store.article(self.reader.article_id)
+        dialog = ArticleDetailsDialog(article, self)
+        if dialog.exec() and dialog.changed_fields():
+            fields = dialog.changed_fields()
+            self.controller.run(lambda: self.project.update_article(article.id, **fields))
+
+    def split_article(self) -> None:
+        article_id = self.reader.article_id
+        if article_id is None:
+            return
+        offset = self.reader.cursor_position()
+        self.controller.run(lambda: self.project.split_article(article_id, offset))
+
+    def merge_article(self) -> None:
+        article_id = self.reader.article_id
+        if article_id is not None:
+            self.controller.run(lambda: self.project.merge_with_next(article_id))
+
+    # -- import, export, projects
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import text files"),
+            str(Path.home()),
+            self.tr("Text files (*.txt);;All files (*)"),
+        )
+        if files:
+            self._run_import([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import a folder of text files"), str(Path.home())
+        )
+        if folder:
+            self._run_import([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        sources = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if sources:
+            event.acceptProposedAction()
+            self._run_import(sources)
+
+    def _run_import(self, sources: list[Path] | None) -> None:
+        """Import in the background; None imports the bundled corpus (first start)."""
+        path, segmenter = self.project.path, self.project.segmenter
+
+        def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
+            # A connection of its own: SQLite connections must not cross threads.
+            worker_project = Project(Store(path), segmenter)
+            try:
+                if sources is None:
+                    return worker_project.import_bundled_corpus_once(progress, is_cancelled)
+                return worker_project.import_paths(sources, progress, is_cancelled)
+            finally:
+                worker_project.close()
+
+        ok, result = self.tasks.run_blocking(self.tr("Importing…"), work)
+        self.controller.articles_changed.emit()
+        self.controller.annotations_changed.emit(-1)
+        if not ok:
+            QMessageBox.warning(self, self.tr("Import failed"), str(result))
+        elif isinstance(result, ImportReport) and sources is not None:
+            self._report_import(result)
+
+    def _report_import(self, report: ImportReport) -> None:
+        lines = [
+            self.tr("Added %1 article(s) from %2 file(s).")
+            .replace("%1", str(report.added_articles))
+            .replace("%2", str(len(report.added_files)))
+        ]
+        if report.cancelled:
+            lines.append(self.tr("The import was cancelled; files not yet imported were left out."))
+        if report.skipped:
+            lines.append(self.tr("Skipped:"))
+            lines.extend(f"• {Path(path).name}: {reason}" for path, reason in report.skipped[:20])
+            if len(report.skipped) > 20:
+                lines.append(self.tr("… and %1 more").replace("%1", str(len(report.skipped) - 20)))
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Import finished"), "\n".join(lines), parent=self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        if report.article_ids:
+            self.show_article(report.article_ids[0])
+
+    def _reindex(self) -> None:
+        path, segmenter = self.project.path, self.project.segmenter
+
+        def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
+            worker_project = Project(Store(path), segmenter)
+            try:
+                return worker_project.reindex(None, progress, is_cancelled)
+            finally:
+                worker_project.close()
+
+        self.tasks.run_blocking(self.tr("Updating the search index…"), work)
+
+    def export(self) -> None:
+        dialog = ExportDialog(self.project, self.reader.article_id, self)
+        if not dialog.exec():
+            return
+        out, figures_out, selection = (
+            dialog.output_path(),
+            dialog.figures_path(),
+            dialog.selection(),
+        )
+        path = self.project.path
+
+        def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
+            worker_project = Project(Store(path), self.project.segmenter)
+            try:
+                rows = worker_project.export_annotations(out, selection, progress, is_cancelled)
+                if figures_out is not None:
+                    worker_project.export_figures(
+                        figures_out, selection.article_ids, progress, is_cancelled
+                    )
+                return rows
+            finally:
+                worker_project.close()
+
+        ok, result = self.tasks.run_blocking(self.tr("Exporting…"), work)
+        if not ok:
+            QMessageBox.warning(self, self.tr("Export failed"), str(result))
+            return
+        message = (
+            self.tr("Wrote %1 row(s) to\n%2").replace("%1", str(result)).replace("%2", str(out))
+        )
+        if figures_out is not None:
+            message += "\n" + self.tr("Figures: %1").replace("%1", str(figures_out))
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Export finished"), message, parent=self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def edit_dictionary(self) -> None:
+        DictionaryDialog(self.controller, self).exec()
+
+    def edit_preferences(self) -> None:
+        if PreferencesDialog(self.settings, self).exec():
+            self.project.coder = self.settings.coder
+            self.reader.set_font_size(self.settings.font_size)
+            self.reader.set_line_spacing(self.settings.line_spacing)
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New project"),
+            str(Path.home() / "project.hnreader.sqlite"),
+            self.tr("hnreader projects (*.sqlite)"),
+        )
+        if path:
+            target = Path(path)
+            if target.exists():
+                QMessageBox.warning(
+                    self,
+                    self.tr("New project"),
+                    self.tr("%1 already exists; use Open Project to open it.").replace(
+                        "%1", str(target)
+                    ),
+                )
+                return
+            self.open_project(target)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open project"),
+            str(self.project.path.parent),
+            self.tr("hnreader projects (*.sqlite);;All files (*)"),
+        )
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path) -> None:
+        from hnreader.ui.app import open_project_window
+
+        try:
+            window = open_project_window(str(path), self.settings, self.project.segmenter)
+        except HnreaderError as error:
+            QMessageBox.warning(self, self.tr("Cannot open project"), str(error))
+            return
+        _open_windows.append(window)
+        self.close()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About hnreader"),
+            self.tr(
+                "hnreader %1\nA reader and annotation workbench for Chinese news corpora."
+                "\n\nProject: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.project.path)),
+        )
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+
+
+_open_windows: list[object] = []

@@ -1,0 +1,631 @@
+"""The article reader: header, highlighted text, tagging from a selection, search hits."""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
+from hnreader.core.search_index import WORD_BOUNDARY
+from hnreader.ui.project_controller import ProjectController
+from hnreader.ui.reader_text_edit import Layer, ReaderTextEdit, build_highlights, reader_font
+from hnreader.ui.settings import Settings
+
+MENU_TAGS = 12  # tags listed directly in the context menu; the rest in a submenu
+REMOVED_ROWS = 6  # the set-aside box shows this many lines, then scrolls
+NO_BREAK_CATEGORIES = ("P", "Z", "C", "S")  # no word separator next to punctuation or space
+
+
+class ReaderView(QWidget):
+    """Shows one article; every change goes through the controller; offsets are code points."""
+
+    article_shown = Signal(int)
+    selection_changed = Signal()
+    figure_clicked = Signal(int, int, int)  # article id, start, end
+    annotation_clicked = Signal(int)
+    tag_picker_requested = Signal()
+    status_reported = Signal(str)  # a short message for the status bar
+
+    def __init__(
+        self, controller: ProjectController, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self._article: Article | None = None
+        self._annotations: list[Annotation] = []
+        self._figures: list[Figure] = []
+        self._figure_by_span: dict[tuple[int, int], Figure] = {}
+        self._tags: dict[int, Tag] = {}
+        self._flags = b""
+        self._hits: list[tuple[int, int]] = []
+        self._current_hit = -1
+        self._layers: list[Layer] = []
+        self._exact_span: tuple[int, int] | None = None  # a selection never snapped
+        self._font_size = settings.font_size
+        self._line_spacing = settings.line_spacing
+        self._show_segmentation = settings.show_segmentation
+        self._show_removed = False
+        self._build()
+        self._connect()
+        self._show_empty()
+
+    # -- construction
+
+    def _build(self) -> None:
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.pages = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self.empty_label = QLabel(
+            self.tr("Select an article in the library")
+            + "\n\n"
+            + self.tr("Select text and press a tag’s shortcut, or Ctrl+T, to annotate it."),
+            self,
+        )
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        empty_font = self.empty_label.font()
+        empty_font.setPointSizeF(empty_font.pointSizeF() * 1.15)
+        self.empty_label.setFont(empty_font)
+        self.pages.addWidget(self.empty_label)
+
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        self.text_edit = ReaderTextEdit(page)
+        self.text_edit.setAccessibleName(self.tr("Article text"))
+        page_layout.addWidget(self.text_edit, 1)
+        self.header = self._build_header()
+        self.text_edit.set_header(self.header)
+        self.removed_box = self._build_removed_box(page)
+        page_layout.addWidget(self.removed_box)
+        self.pages.addWidget(page)
+
+    def _label(self, parent: QWidget, role: QPalette.ColorRole | None = None) -> QLabel:
+        label = QLabel(parent)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if role is not None:
+            label.setForegroundRole(role)
+        return label
+
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        layout = QVBoxLayout(header)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.kicker_label = self._label(header, QPalette.ColorRole.PlaceholderText)
+        self.title_label = self._label(header)
+        self.meta_label = self._label(header, QPalette.ColorRole.PlaceholderText)
+        rule = QFrame(header)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Plain)
+        rule.setForegroundRole(QPalette.ColorRole.Mid)
+        for widget in (self.kicker_label, self.title_label, self.meta_label, rule):
+            layout.addWidget(widget)
+        layout.insertSpacing(3, 4)
+        return header
+
+    def _build_removed_box(self, parent: QWidget) -> QFrame:
+        box = QFrame(parent)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        box.setAutoFillBackground(True)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(4)
+        self.removed_toggle = QToolButton(box)
+        self.removed_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.removed_toggle.setAutoRaise(True)
+        self.removed_toggle.setCheckable(True)
+        self.removed_toggle.setChecked(True)
+        self.removed_toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.removed_toggle.toggled.connect(self._on_removed_toggled)
+        self.removed_text = QPlainTextEdit(box)
+        self.removed_text.setReadOnly(True)
+        self.removed_text.setFrameShape(QFrame.Shape.NoFrame)
+        self.removed_text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.removed_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        layout.addWidget(self.removed_toggle)
+        layout.addWidget(self.removed_text)
+        box.hide()
+        return box
+
+    def _connect(self) -> None:
+        edit = self.text_edit
+        edit.selectionChanged.connect(self._on_selection_changed)
+        edit.char_clicked.connect(self._on_char_clicked)
+        edit.selection_dragged.connect(self._on_selection_dragged)
+        edit.customContextMenuRequested.connect(self._on_context_menu)
+        self.controller.annotations_changed.connect(self._on_annotations_changed)
+        self.controller.tags_changed.connect(self._on_tags_changed)
+        self.controller.dictionary_changed.connect(self._on_dictionary_changed)
+        self.controller.articles_changed.connect(self._on_articles_changed)
+
+    # -- public API
+
+    @property
+    def article_id(self) -> int | None:
+        return None if self._article is None else self._article.id
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    def show_article(self, article_id: int, select: tuple[int, int] | None = None) -> None:
+        """Show an article (kept as is if already shown), optionally selecting a span."""
+        if self._article is None or self._article.id != article_id:
+            try:
+                article = self.controller.project.store.article(article_id)
+            except StoreError as error:
+                self.status_reported.emit(str(error))
+                self._show_empty()
+                return
+            self._hits, self._current_hit = [], -1
+            self._load(article)
+            self.text_edit.verticalScrollBar().setValue(0)
+        if select is not None:
+            self.select_span(*select)
+        self.article_shown.emit(article_id)
+
+    def clear(self) -> None:
+        """Show the empty state."""
+        self._show_empty()
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select a code-point span exactly (no snapping) and scroll it to the middle."""
+        if self._article is None:
+            return
+        length = len(self._article.text)
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        self._exact_span = (start, end)
+        positions = self.text_edit.positions
+        self.text_edit.select_qt(positions.to_qt(start), positions.to_qt(end))
+
+    def raw_selected_span(self) -> tuple[int, int] | None:
+        """The selection in code points as made, without snapping; None when empty."""
+        if self._article is None:
+            return None
+        cursor = self.text_edit.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.text_edit.positions.span_to_cp(cursor.selectionStart(), cursor.selectionEnd())
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection in code points, snapped out to whole words unless made exactly."""
+        span = self.raw_selected_span()
+        if span is None:
+            return None
+        if span == self._exact_span or not self.settings.snap_to_words:
+            return span
+        return self._snap(*span)
+
+    def cursor_position(self) -> int:
+        """The text cursor's position in code points (0 when nothing is shown)."""
+        if self._article is None:
+            return 0
+        return self.text_edit.positions.to_cp(self.text_edit.textCursor().position())
+
+    def apply_tag(self, tag_id: int) -> bool:
+        """Tag the selection (a figure selected exactly becomes a figure annotation)."""
+        article = self._article
+        span = self.selected_span()
+        if article is None or span is None or span[0] == span[1]:
+            self.status_reported.emit(self.tr("Select some text to tag first."))
+            return False
+        start, end = span
+        project = self.controller.project
+        figure = self._figure_by_span.get(span) if self.raw_selected_span() == span else None
+        if figure is not None:
+            change = self.controller.run(
+                lambda: project.annotate_figure(article.id, figure, [tag_id])
+            )
+        else:
+            change = self.controller.run(lambda: project.annotate(article.id, start, end, [tag_id]))
+        if change is None:
+            return False
+        # Collapse the selection so the new highlight shows in its own colour.
+        cursor = self.text_edit.textCursor()
+        cursor.clearSelection()
+        self.text_edit.setTextCursor(cursor)
+        tag = self._tags.get(tag_id)
+        name = tag.path if tag is not None else str(tag_id)
+        self.status_reported.emit(self.tr("Tagged with “%1”").replace("%1", name))
+        return True
+
+    def set_search_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Highlight search hits; the hit that is selected (if any) becomes the current one."""
+        self._hits = sorted((int(s), int(e)) for s, e in spans)
+        selected = self.raw_selected_span()
+        self._current_hit = self._hits.index(selected) if selected in self._hits else -1
+        self._refresh_highlights()
+
+    def next_hit(self) -> tuple[int, int] | None:
+        return self._step_hit(+1)
+
+    def previous_hit(self) -> tuple[int, int] | None:
+        return self._step_hit(-1)
+
+    @property
+    def current_hit(self) -> tuple[int, int] | None:
+        return self._hits[self._current_hit] if 0 <= self._current_hit < len(self._hits) else None
+
+    def set_show_segmentation(self, show: bool) -> None:
+        self._show_segmentation = bool(show)
+        self._refresh_boundaries()
+
+    def set_font_size(self, size: int) -> None:
+        self._font_size = int(size)
+        self._relayout()
+
+    def set_line_spacing(self, percent: int) -> None:
+        self._line_spacing = int(percent)
+        self._relayout()
+
+    def set_show_removed(self, show: bool) -> None:
+        self._show_removed = bool(show)
+        self._refresh_removed()
+
+    def highlight_at(self, cp: int) -> list[str]:
+        """The kinds drawn at a code-point position, from the data that drew them."""
+        kinds = [layer.kind for layer in self._layers if layer.start <= cp < layer.end]
+        if self._article is not None and any(
+            start <= cp < end for start, end in self._caption_spans()
+        ):
+            kinds.append("caption")
+        return kinds
+
+    def annotations_at(self, cp: int) -> list[Annotation]:
+        return [a for a in self._annotations if a.start <= cp < a.end]
+
+    # -- loading and drawing
+
+    def _show_empty(self) -> None:
+        self._article = None
+        self._annotations, self._figures, self._figure_by_span = [], [], {}
+        self._hits, self._current_hit, self._layers = [], -1, []
+        self._exact_span = None
+        self.text_edit.set_content("")
+        self.text_edit.setExtraSelections([])
+        self.removed_box.hide()
+        self.pages.setCurrentWidget(self.empty_label)
+
+    def _load(self, article: Article) -> None:
+        self._article = article
+        self._exact_span = None
+        store = self.controller.project.store
+        self._tags = {tag.id: tag for tag in store.tags()}
+        self._annotations = store.annotations(article_id=article.id)
+        self._load_figures()
+        self._flags = store.article_word_flags(article.id)
+        self._fill_header(article)
+        self.text_edit.set_content(article.text)
+        self._relayout()
+        self._refresh_boundaries()
+        self._refresh_removed()
+        self.pages.setCurrentIndex(1)
+
+    def _load_figures(self) -> None:
+        assert self._article is not None
+        store = self.controller.project.store
+        self._figures = [f for _, f in store.figures(self._article.id) if f.kind != "caption"]
+        self._figure_by_span = {(f.start, f.end): f for f in self._figures}
+
+    def _fill_header(self, article: Article) -> None:
+        self.kicker_label.setText(article.subtitle)
+        self.kicker_label.setVisible(bool(article.subtitle))
+        self.title_label.setText(article.title or self.tr("(untitled)"))
+        title_font = reader_font(self._font_size * 1.45)
+        title_font.setWeight(title_font.Weight.Bold)
+        self.title_label.setFont(title_font)
+        small = reader_font(max(8.0, self._font_size * 0.8))
+        self.kicker_label.setFont(small)
+        self.meta_label.setFont(small)
+        source = self.tr("%1 #%2").replace("%1", article.source).replace("%2", str(article.ordinal))
+        parts = [article.date or article.date_text, article.byline, article.publication, source]
+        self.meta_label.setText(" · ".join(part for part in parts if part))
+
+    def _caption_spans(self) -> list[tuple[int, int]]:
+        return [] if self._article is None else [(s.start, s.end) for s in self._article.captions]
+
+    def _relayout(self) -> None:
+        if self._article is None:
+            return
+        positions = self.text_edit.positions
+        captions = [positions.span_to_qt(s, e) for s, e in self._caption_spans()]
+        self._fill_header(self._article)
+        self.text_edit.apply_layout(self._font_size, self._line_spacing, captions)
+        self._refresh_highlights()
+
+    def _refresh_highlights(self) -> None:
+        """Rebuild every extra selection in one pass (annotations, figures, search hits)."""
+        colored = [(a, self._annotation_color(a)) for a in self._annotations]
+        selections, self._layers = build_highlights(
+            self.text_edit, colored, self._figures, self._hits, self._current_hit
+        )
+        self.text_edit.setExtraSelections(selections)
+        positions = self.text_edit.positions
+        self.text_edit.set_clickable_spans(
+            [positions.span_to_qt(f.start, f.end) for f in self._figures]
+        )
+
+    def _annotation_color(self, annotation: Annotation) -> QColor:
+        for tag_id in annotation.tag_ids:
+            tag = self._tags.get(tag_id)
+            if tag is not None and QColor(tag.color).isValid():
+                return QColor(tag.color)
+        return QColor("#9e9e9e")
+
+    def _refresh_boundaries(self) -> None:
+        if self._article is None:
+            self.text_edit.set_word_boundaries([], False)
+            return
+        text, flags = self._article.text, self._flags
+        boundaries = []
+        if self._show_segmentation and flags:
+            to_qt = self.text_edit.positions.to_qt
+            for position in range(1, min(len(text), len(flags) - 1)):
+                if flags[position] & WORD_BOUNDARY and _joins_words(
+                    text[position - 1], text[position]
+                ):
+                    boundaries.append(to_qt(position))
+        self.text_edit.set_word_boundaries(boundaries, self._show_segmentation)
+
+    def _refresh_removed(self) -> None:
+        article = self._article
+        if article is None or not self._show_removed:
+            self.removed_box.hide()
+            return
+        lines = article.removed
+        self.removed_toggle.setText(
+            self.tr("Set aside on import — not part of the article (%1 lines)").replace(
+                "%1", str(len(lines))
+            )
+        )
+        self.removed_text.setPlainText(
+            "\n".join(f"[{line.reason}] {line.text}" for line in lines)
+            if lines
+            else self.tr("No lines were set aside from this article.")
+        )
+        rows = min(max(1, len(lines)), REMOVED_ROWS)
+        height = self.removed_text.fontMetrics().lineSpacing() * rows
+        self.removed_text.setFixedHeight(
+            height + 2 * int(self.removed_text.document().documentMargin()) + 4
+        )
+        self.removed_box.show()
+
+    def _on_removed_toggled(self, expanded: bool) -> None:
+        self.removed_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow
+        )
+        self.removed_text.setVisible(expanded)
+
+    # -- word snapping
+
+    def _snap(self, start: int, end: int) -> tuple[int, int]:
+        flags = self._flags
+        if not flags:
+            return start, end
+        while start > 0 and not flags[start] & WORD_BOUNDARY:
+            start -= 1
+        while end < len(flags) - 1 and not flags[end] & WORD_BOUNDARY:
+            end += 1
+        return start, end
+
+    # -- events
+
+    def _on_selection_changed(self) -> None:
+        self.selection_changed.emit()
+
+    def _on_selection_dragged(self, alt_held: bool) -> None:
+        span = self.raw_selected_span()
+        if span is None:
+            return
+        if alt_held or not self.settings.snap_to_words:
+            self._exact_span = span
+            return
+        self._exact_span = None
+        snapped = self._snap(*span)
+        if snapped != span:
+            # Show what will be tagged; keep the exact snapped span as the selection.
+            positions = self.text_edit.positions
+            self.text_edit.select_qt(*positions.span_to_qt(*snapped), center=False)
+
+    def _on_char_clicked(self, qt_char: int) -> None:
+        article = self._article
+        if article is None:
+            return
+        qt_span = self.text_edit.clickable_at(qt_char)
+        if qt_span is not None:
+            start, end = self.text_edit.positions.span_to_cp(*qt_span)
+            self._exact_span = (start, end)
+            self.text_edit.select_qt(*qt_span, center=False)
+            self.figure_clicked.emit(article.id, start, end)
+            return
+        cp = self.text_edit.positions.to_cp(qt_char)
+        under = self.annotations_at(cp)
+        if under:
+            innermost = min(under, key=lambda a: (a.end - a.start, -a.id))
+            self.annotation_clicked.emit(innermost.id)
+
+    def _step_hit(self, step: int) -> tuple[int, int] | None:
+        if not self._hits or self._article is None:
+            self.status_reported.emit(self.tr("No search hits in this article."))
+            return None
+        if self._current_hit < 0:
+            here = self.cursor_position()
+            starts = [s for s, _ in self._hits]
+            index = bisect_left(starts, here) if step > 0 else bisect_right(starts, here) - 1
+        else:
+            index = self._current_hit + step
+        self._current_hit = index % len(self._hits)
+        start, end = self._hits[self._current_hit]
+        self.select_span(start, end)
+        self._refresh_highlights()
+        self.status_reported.emit(
+            self.tr("Hit %1 of %2")
+            .replace("%1", str(self._current_hit + 1))
+            .replace("%2", str(len(self._hits)))
+        )
+        return start, end
+
+    def _on_annotations_changed(self, article_id: int) -> None:
+        if self._article is None or article_id not in (-1, self._article.id):
+            return
+        self._annotations = self.controller.project.store.annotations(article_id=self._article.id)
+        self._refresh_highlights()
+
+    def _on_tags_changed(self) -> None:
+        if self._article is None:
+            return
+        self._tags = {tag.id: tag for tag in self.controller.project.store.tags()}
+        self._refresh_highlights()
+
+    def _on_dictionary_changed(self) -> None:
+        if self._article is None:
+            return
+        self._flags = self.controller.project.store.article_word_flags(self._article.id)
+        self._refresh_boundaries()
+
+    def _on_articles_changed(self) -> None:
+        if self._article is None:
+            return
+        try:
+            article = self.controller.project.store.article(self._article.id)
+        except StoreError:
+            self._show_empty()
+            return
+        if article == self._article:
+            return
+        scroll = self.text_edit.verticalScrollBar().value()
+        cursor = self.text_edit.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        text_changed = article.text != self._article.text
+        self._load(article)
+        if not text_changed:
+            cursor.setPosition(anchor)
+            cursor.setPosition(position, cursor.MoveMode.KeepAnchor)
+            self.text_edit.setTextCursor(cursor)
+        else:
+            self._hits, self._current_hit = [], -1
+            self._refresh_highlights()
+        self.text_edit.verticalScrollBar().setValue(scroll)
+
+    # -- context menu
+
+    def _on_context_menu(self, point: QPoint) -> None:
+        menu = self.context_menu(self.text_edit.cursorForPosition(point).position())
+        menu.exec(self.text_edit.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def context_menu(self, qt_position: int) -> QMenu:
+        """The menu for a right click at a Qt position (built fresh, so always current)."""
+        menu = QMenu(self)
+        span = self.selected_span()
+        has_selection = span is not None and span[0] < span[1]
+        tags = list(self._tags.values())
+        target = menu
+        for index, tag in enumerate(tags):
+            if index == MENU_TAGS:
+                target = menu.addMenu(self.tr("More tags"))
+            action = target.addAction(_swatch(tag.color), tag.path)
+            action.setData(tag.id)
+            action.setEnabled(has_selection)
+            action.triggered.connect(self._on_tag_action)
+        picker = menu.addAction(self.tr("Tag with…"))
+        picker.setShortcut(QKeySequence("Ctrl+T"))
+        picker.setEnabled(has_selection)
+        picker.triggered.connect(self.tag_picker_requested)
+        menu.addSeparator()
+        word = self._selected_text()
+        one_word = menu.addAction(self.tr("Treat as One Word"))
+        one_word.setEnabled(1 < len(word) <= 30 and not any(c.isspace() for c in word))
+        one_word.triggered.connect(self._on_treat_as_word)
+        split = menu.addAction(self.tr("Split Article Here"))
+        self._split_offset = self.text_edit.positions.to_cp(qt_position)
+        length = len(self._article.text) if self._article is not None else 0
+        split.setEnabled(0 < self._split_offset < length)
+        split.triggered.connect(self._on_split_here)
+        menu.addSeparator()
+        copy = menu.addAction(
+            QIcon.fromTheme("edit-copy"), self.tr("Copy"), QKeySequence.StandardKey.Copy
+        )
+        copy.setEnabled(self.raw_selected_span() is not None)
+        copy.triggered.connect(self.copy_selection)
+        return menu
+
+    def _selected_text(self) -> str:
+        span = self.raw_selected_span()
+        if self._article is None or span is None:
+            return ""
+        return self._article.text[span[0] : span[1]]
+
+    def _on_tag_action(self) -> None:
+        action = self.sender()
+        tag_id = action.data() if action is not None else None
+        if isinstance(tag_id, int):
+            self.apply_tag(tag_id)
+
+    def _on_treat_as_word(self) -> None:
+        word = self._selected_text().strip()
+        if word:
+            project = self.controller.project
+            if self.controller.run(lambda: project.add_user_word(word)) is not None:
+                self.status_reported.emit(
+                    self.tr("“%1” is now one word in this project").replace("%1", word)
+                )
+
+    def _on_split_here(self) -> None:
+        if self._article is None:
+            return
+        article_id, offset, project = self._article.id, self._split_offset, self.controller.project
+        self.controller.run(lambda: project.split_article(article_id, offset))
+
+    def copy_selection(self) -> None:
+        """Copy the stored text of the selection (never Qt's U+2029 paragraph marks)."""
+        text = self._selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+
+def _joins_words(before: str, after: str) -> bool:
+    """Whether a separator between these two characters helps (not next to punctuation)."""
+    return not any(
+        unicodedata.category(ch).startswith(NO_BREAK_CATEGORIES) for ch in (before, after)
+    )
+
+
+def _swatch(color: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(color) if QColor(color).isValid() else QColor("#9e9e9e"))
+    return QIcon(pixmap)

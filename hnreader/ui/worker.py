@@ -1,0 +1,62 @@
+"""Long work off the GUI thread: a QRunnable around a core function with progress/cancel."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL_S = 0.05  # throttle: at most ~20 progress signals a second
+
+
+class WorkerSignals(QObject):
+    progressed = Signal(int, int, str)  # done, total, message
+    finished = Signal(object)  # the function's result
+    failed = Signal(str, str)  # message for the user, details for the log
+
+
+class Worker(QRunnable):
+    """Runs `function(progress=..., is_cancelled=...)` in the thread pool; only emits signals.
+
+    The function must open its own database connection if it touches the project: SQLite
+    connections are not shared across threads.
+    """
+
+    def __init__(self, function: Callable[..., Any]) -> None:
+        super().__init__()
+        self.signals = WorkerSignals()
+        self._function = function
+        self._cancel = threading.Event()
+        self._last_emit = 0.0
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        now = time.monotonic()
+        if now - self._last_emit >= PROGRESS_INTERVAL_S or done >= total:
+            self._last_emit = now
+            self.signals.progressed.emit(done, total, message)
+
+    def run(self) -> None:
+        try:
+            result = self._function(progress=self._progress, is_cancelled=self.is_cancelled)
+        except Exception as error:  # reported to the user as a dialog, details to the log
+            details = traceback.format_exc()
+            log.error("background task failed: %s", details)
+            self.signals.failed.emit(str(error), details)
+        else:
+            self.signals.finished.emit(result)
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(self)

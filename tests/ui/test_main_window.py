@@ -1,0 +1,154 @@
+"""The whole window, driven like a user: read, tag with keys, undo, search, export, reopen."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from hnreader.core.project import Project
+from hnreader.core.segmenter import Segmenter
+from hnreader.ui.export_dialog import ExportDialog
+from hnreader.ui.main_window import MainWindow
+from hnreader.ui.settings import Settings
+
+
+@pytest.fixture
+def window(project: Project, settings: Settings, qtbot, monkeypatch) -> MainWindow:
+    # Information boxes would block an offscreen test: record them instead.
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]) or 0)
+    main = MainWindow(project, settings)
+    main.messages = shown  # type: ignore[attr-defined]
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.start_up()
+    return main
+
+
+def _article_with(project: Project, needle: str) -> tuple[int, int]:
+    for article_id in project.store.article_ids():
+        text = project.store.article(article_id).text
+        if needle in text:
+            return article_id, text.index(needle)
+    raise AssertionError(needle)
+
+
+def _select(window: MainWindow, start: int, end: int) -> None:
+    edit = window.reader.text_edit
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(edit.positions.to_qt(start))
+    cursor.setPosition(edit.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+
+
+def test_opens_on_an_article_with_the_library_filled(window: MainWindow, project: Project) -> None:
+    assert window.reader.article_id in project.store.article_ids()
+    assert project.path.stem in window.windowTitle()
+    assert window.library.model.rowCount() == project.store.article_count()
+
+
+def test_tag_with_a_pinned_key_undo_redo_and_menu_texts(
+    window: MainWindow, project: Project, tag_ids: dict[str, int], qtbot
+) -> None:
+    article_id, start = _article_with(project, "精准扶贫")
+    window.show_article(article_id)
+    window.tag_panel.pin_tag(tag_ids["政策"], 1)
+    window.settings.snap_to_words = False
+    _select(window, start, start + 4)
+    window.reader.text_edit.setFocus()
+    qtbot.keyClick(window.reader.text_edit, Qt.Key.Key_1)
+    [annotation] = project.store.annotations(article_id=article_id)
+    assert (annotation.start, annotation.end, annotation.quote) == (start, start + 4, "精准扶贫")
+    assert f"annotation:{annotation.id}" in window.reader.highlight_at(start + 1)
+    assert "精准扶贫" in window.undo_action.text()
+    assert window.annotation_panel.model.rowCount() == 1
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert project.store.annotations(article_id=article_id) == []
+    assert not any(k.startswith("annotation:") for k in window.reader.highlight_at(start + 1))
+    assert "精准扶贫" in window.redo_action.text()
+    window.redo_action.trigger()
+    assert len(project.store.annotations(article_id=article_id)) == 1
+
+
+def test_a_key_without_a_pinned_tag_says_so(window: MainWindow, project: Project, qtbot) -> None:
+    article_id, start = _article_with(project, "精准扶贫")
+    window.show_article(article_id)
+    _select(window, start, start + 4)
+    qtbot.keyClick(window.reader.text_edit, Qt.Key.Key_9)
+    assert project.store.annotations() == []
+    assert "9" in window.statusBar().currentMessage()
+
+
+def test_search_opens_the_hit_in_the_reader(window: MainWindow, project: Project, qtbot) -> None:
+    window.focus_search()
+    window.search_panel.set_query("贫困发生率")
+    qtbot.waitUntil(lambda: window.search_panel.result() is not None, timeout=5000)
+    result = window.search_panel.result()
+    assert result is not None and result.total_hits >= 1
+    first = result.articles[0]
+    hit = first.hits[0]
+    window.search_panel.hit_activated.emit(first.article_id, hit.start, hit.end)
+    assert window.reader.article_id == first.article_id
+    assert window.reader.raw_selected_span() == (hit.start, hit.end)
+    assert "hit" in " ".join(window.reader.highlight_at(hit.start))
+
+
+def test_export_dialog_counts_rows_and_writes_the_csv(
+    window: MainWindow,
+    project: Project,
+    tag_ids: dict[str, int],
+    tmp_path: Path,
+    monkeypatch,
+    qtbot,
+) -> None:
+    article_id, start = _article_with(project, "747万")
+    project.annotate(article_id, start, start + 4, [tag_ids["数据"], tag_ids["政策"]])
+    out = tmp_path / "export.csv"
+
+    def accept(dialog: ExportDialog) -> int:
+        assert "2" in dialog.count.text()
+        dialog.path.setText(str(out))
+        dialog.figures.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", accept)
+    window.export_action.trigger()
+    qtbot.waitUntil(out.exists, timeout=5000)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(r["tag"] for r in rows) == ["政策", "数据"]
+    assert (tmp_path / "export_figures.csv").exists()
+    assert any(str(out) in message for message in window.messages)  # type: ignore[attr-defined]
+
+
+def test_everything_is_there_after_reopening(
+    project: Project, settings: Settings, tag_ids: dict[str, int], segmenter: Segmenter, qtbot
+) -> None:
+    article_id, start = _article_with(project, "精准扶贫")
+    first = MainWindow(project, settings)
+    qtbot.addWidget(first)
+    first.start_up()
+    first.show_article(article_id)
+    first.settings.snap_to_words = False
+    _select(first, start, start + 4)
+    assert first.reader.apply_tag(tag_ids["政策"])
+    path = project.path
+    first.close()  # closes the project's connection too
+
+    reopened = Project.open(path, create=False, segmenter=segmenter)
+    second = MainWindow(reopened, settings)
+    qtbot.addWidget(second)
+    second.start_up()
+    assert second.reader.article_id == article_id  # the last article is restored
+    [annotation] = reopened.store.annotations()
+    assert annotation.quote == "精准扶贫"
+    assert f"annotation:{annotation.id}" in second.reader.highlight_at(start)
+    second.close()
