@@ -73,7 +73,7 @@ class LibraryPanel(QWidget):
         width = self.table.fontMetrics().horizontalAdvance("0000-00-00") + 24
         self.table.setColumnWidth(ArticleTableModel.DATE, width)
         self.table.setColumnWidth(
-            ArticleTableModel.SOURCE, self.table.fontMetrics().horizontalAdvance("0" * 12) + 16
+            ArticleTableModel.SOURCE, self.table.fontMetrics().horizontalAdvance("0" * 9) + 16
         )
 
         top = QHBoxLayout()

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
         self.tabifyDockWidget(self.search_dock, self.figures_dock)
         self.annotations_dock.raise_()
-        self.resizeDocks([self.library_dock, self.tags_dock], [330, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.tags_dock], [420, 300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.annotations_dock], [240], Qt.Orientation.Vertical)
 
         self.status = QLabel()
