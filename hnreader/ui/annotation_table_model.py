@@ -29,10 +29,6 @@ QUOTE_LIMIT = 80  # characters of the quote shown in the table; the tooltip has 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationTableModel", text)
-
-
 def format_value(value: float | None) -> str:
     """A normalised figure value for display: 7470000.0 → "7,470,000", 13.43 → "13.43"."""
     if value is None:
@@ -84,11 +80,11 @@ class AnnotationTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {
-            COLUMN_TAGS: _tr("Tags"),
-            COLUMN_TEXT: _tr("Text"),
-            COLUMN_NOTE: _tr("Note"),
-            COLUMN_CODER: _tr("Coder"),
-            COLUMN_KIND: _tr("Kind / value"),
+            COLUMN_TAGS: QCoreApplication.translate("AnnotationTableModel", "Tags"),
+            COLUMN_TEXT: QCoreApplication.translate("AnnotationTableModel", "Text"),
+            COLUMN_NOTE: QCoreApplication.translate("AnnotationTableModel", "Note"),
+            COLUMN_CODER: QCoreApplication.translate("AnnotationTableModel", "Coder"),
+            COLUMN_KIND: QCoreApplication.translate("AnnotationTableModel", "Kind / value"),
         }
         return titles.get(section)
 
@@ -138,9 +134,11 @@ class AnnotationTableModel(QAbstractTableModel):
             return annotation.coder
         if column == COLUMN_KIND:
             if annotation.kind != "figure":
-                return _tr("passage")
+                return QCoreApplication.translate("AnnotationTableModel", "passage")
             value = format_value(annotation.figure_value)
-            return f"{value} {annotation.figure_unit}".strip() or _tr("figure")
+            return f"{value} {annotation.figure_unit}".strip() or QCoreApplication.translate(
+                "AnnotationTableModel", "figure"
+            )
         return None
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:

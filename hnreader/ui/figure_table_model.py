@@ -30,22 +30,18 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the untranslated kind, for filtering
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FigureTableModel", text)
-
-
 def kind_label(kind: str) -> str:
     """The translated name of a figure kind (the literals are here for lupdate)."""
     labels = {
-        "count": _tr("count"),
-        "money": _tr("money"),
-        "percent": _tr("percent"),
-        "year": _tr("year"),
-        "date": _tr("date"),
-        "area": _tr("area"),
-        "weight": _tr("weight"),
-        "other": _tr("other"),
-        "caption": _tr("caption"),
+        "count": QCoreApplication.translate("FigureTableModel", "count"),
+        "money": QCoreApplication.translate("FigureTableModel", "money"),
+        "percent": QCoreApplication.translate("FigureTableModel", "percent"),
+        "year": QCoreApplication.translate("FigureTableModel", "year"),
+        "date": QCoreApplication.translate("FigureTableModel", "date"),
+        "area": QCoreApplication.translate("FigureTableModel", "area"),
+        "weight": QCoreApplication.translate("FigureTableModel", "weight"),
+        "other": QCoreApplication.translate("FigureTableModel", "other"),
+        "caption": QCoreApplication.translate("FigureTableModel", "caption"),
     }
     return labels.get(kind, kind)
 
@@ -85,12 +81,12 @@ class FigureTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {
-            COLUMN_TEXT: _tr("Figure"),
-            COLUMN_VALUE: _tr("Value"),
-            COLUMN_UNIT: _tr("Unit"),
-            COLUMN_KIND: _tr("Kind"),
-            COLUMN_ARTICLE: _tr("Article"),
-            COLUMN_TAGS: _tr("Tagged"),
+            COLUMN_TEXT: QCoreApplication.translate("FigureTableModel", "Figure"),
+            COLUMN_VALUE: QCoreApplication.translate("FigureTableModel", "Value"),
+            COLUMN_UNIT: QCoreApplication.translate("FigureTableModel", "Unit"),
+            COLUMN_KIND: QCoreApplication.translate("FigureTableModel", "Kind"),
+            COLUMN_ARTICLE: QCoreApplication.translate("FigureTableModel", "Article"),
+            COLUMN_TAGS: QCoreApplication.translate("FigureTableModel", "Tagged"),
         }
         return titles.get(section)
 

@@ -68,7 +68,8 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(ArticleTableModel.ANNOTATIONS, QHeaderView.ResizeMode.Fixed)
         header.setHighlightSections(False)
         self.table.setColumnWidth(
-            ArticleTableModel.ANNOTATIONS, self.table.fontMetrics().horizontalAdvance("Tagged") + 28
+            ArticleTableModel.ANNOTATIONS,
+            self.table.fontMetrics().horizontalAdvance(self.tr("Tagged")) + 28,
         )
         width = self.table.fontMetrics().horizontalAdvance("0000-00-00") + 24
         self.table.setColumnWidth(ArticleTableModel.DATE, width)

@@ -46,6 +46,7 @@ from hnreader.ui.settings import Settings
 from hnreader.ui.tag_panel import TagPanel
 from hnreader.ui.tag_picker import TagPicker
 from hnreader.ui.task_runner import TaskRunner
+from hnreader.ui.undo_labels import translated_label
 
 log = logging.getLogger(__name__)
 
@@ -354,12 +355,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(history.can_undo)
         self.redo_action.setEnabled(history.can_redo)
         self.undo_action.setText(
-            self.tr("&Undo %1").replace("%1", history.undo_label)
+            self.tr("&Undo %1").replace("%1", translated_label(history.undo_label))
             if history.can_undo
             else self.tr("&Undo")
         )
         self.redo_action.setText(
-            self.tr("&Redo %1").replace("%1", history.redo_label)
+            self.tr("&Redo %1").replace("%1", translated_label(history.redo_label))
             if history.can_redo
             else self.tr("&Redo")
         )
@@ -442,7 +443,12 @@ class MainWindow(QMainWindow):
         self.apply_tag(tag_id)
 
     def show_refusal(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Not done"), message)
+        """A refused action: a sentence in the UI language, the core's reason below it."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("This could not be done; nothing was changed."))
+        box.setInformativeText(message)
+        box.exec()
 
     # -- view
 

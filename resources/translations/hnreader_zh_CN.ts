@@ -1,0 +1,1315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnnotationListPanel</name>
+    <message>
+        <source>Note…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Edit the note of the selected annotation</source>
+        <translation>编辑所选批注的备注</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Change the tags of the selected annotation</source>
+        <translation>更改所选批注的标签</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected annotations (Del)</source>
+        <translation>删除所选批注 (Del)</translation>
+    </message>
+    <message>
+        <source>No annotations yet: select text and tag it.</source>
+        <translation>尚无批注：选中文本即可为其加标签。</translation>
+    </message>
+    <message>
+        <source>1 annotation</source>
+        <translation>1 条批注</translation>
+    </message>
+    <message>
+        <source>%1 annotations</source>
+        <translation>%1 条批注</translation>
+    </message>
+    <message>
+        <source>No article is shown.</source>
+        <translation>未显示文章。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note on “%1”</source>
+        <translation>“%1”的备注</translation>
+    </message>
+    <message>
+        <source>An annotation needs at least one tag; delete it instead.</source>
+        <translation>批注至少需要一个标签；如不需要，请删除该批注。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationTableModel</name>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <source>Kind / value</source>
+        <translation>类型 / 数值</translation>
+    </message>
+    <message>
+        <source>passage</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>数字</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDetailsDialog</name>
+    <message>
+        <source>Article details</source>
+        <translation>文章详情</translation>
+    </message>
+    <message>
+        <source>yyyy-mm-dd, or as written</source>
+        <translation>yyyy-mm-dd，或照原文填写</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Kicker / subtitle:</source>
+        <translation>引题/副题：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Byline:</source>
+        <translation>署名：</translation>
+    </message>
+    <message>
+        <source>Publication:</source>
+        <translation>报刊：</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Number of annotations in the article</source>
+        <translation>文章中的批注数</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <source>Not read yet</source>
+        <translation>未读</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteTagDialog</name>
+    <message>
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>“%1” is applied to 1 passage. What should happen to it?</source>
+        <translation>“%1”已用于 1 个片段。如何处理该片段？</translation>
+    </message>
+    <message>
+        <source>“%1” is applied to %2 passages. What should happen to them?</source>
+        <translation>“%1”已用于 %2 个片段。如何处理这些片段？</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign them to:</source>
+        <translation>改用以下标签(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the passages</source>
+        <translation>删除这些片段(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Passages that also carry other tags only lose this tag.</source>
+        <translation>同时带有其他标签的片段只会去掉此标签。</translation>
+    </message>
+    <message>
+        <source>Delete the tag “%1”? It has no passages.</source>
+        <translation>删除标签“%1”？该标签没有片段。</translation>
+    </message>
+</context>
+<context>
+    <name>DictionaryDialog</name>
+    <message>
+        <source>User Dictionary</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <source>Words listed here are kept whole when articles and queries are segmented (e.g. 湘西苗寨 instead of 湘西 | 苗寨). Articles containing a word you add or remove are re-indexed.</source>
+        <translation>对文章和检索式分词时，此处列出的词保持完整（例如切分为“湘西苗寨”而非“湘西 | 苗寨”）。包含所添加或删除词语的文章将重新建立索引。</translation>
+    </message>
+    <message>
+        <source>New word</source>
+        <translation>新词</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Selected</source>
+        <translation>删除所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>1 word</source>
+        <translation>1 个词</translation>
+    </message>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 个词</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export tagged passages</source>
+        <translation>导出已标注片段</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>全部文章</translation>
+    </message>
+    <message>
+        <source>Only the current article: %1</source>
+        <translation>仅当前文章：%1</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>全部编码员</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未署名）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Also export the figures table (…_figures.csv)</source>
+        <translation>同时导出数字表（…_figures.csv）</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Articles:</source>
+        <translation>文章：</translation>
+    </message>
+    <message>
+        <source>Coder:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) will be written.</source>
+        <translation>
+            <numerusform>将写入 %n 行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FigureTableModel</name>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>已标注</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>Whole corpus</source>
+        <translation>整个语料库</translation>
+    </message>
+    <message>
+        <source>List the figures of every article</source>
+        <translation>列出所有文章中的数字</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Tag Figure…</source>
+        <translation>标注数字…</translation>
+    </message>
+    <message>
+        <source>Tag the selected figure (a figure annotation)</source>
+        <translation>为所选数字加标签（生成数字批注）</translation>
+    </message>
+    <message>
+        <source>1 figure</source>
+        <translation>1 个数字</translation>
+    </message>
+    <message>
+        <source>%1 figures</source>
+        <translation>%1 个数字</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>No tags yet</source>
+        <translation>尚无标签</translation>
+    </message>
+</context>
+<context>
+    <name>KwicTableModel</name>
+    <message>
+        <source>Left context</source>
+        <translation>左语境</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>Right context</source>
+        <translation>右语境</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Sorts by the words nearest the hit</source>
+        <translation>按最靠近命中处的词排序</translation>
+    </message>
+    <message>
+        <source>whole word</source>
+        <translation>完整词</translation>
+    </message>
+    <message>
+        <source>inside a longer word</source>
+        <translation>位于更长的词内</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Filter by title, source, reporter or date</source>
+        <translation>按标题、来源、记者或日期筛选</translation>
+    </message>
+    <message>
+        <source>Words separated by spaces must all occur (Esc clears, Enter opens the first)</source>
+        <translation>以空格分隔的词须全部出现（Esc 清除，Enter 打开第一篇）</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>1 article</source>
+        <translation>1 篇文章</translation>
+    </message>
+    <message>
+        <source>%1 articles</source>
+        <translation>%1 篇文章</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>%1 — hnreader</source>
+        <translation>%1 — hnreader</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Annotations of this article</source>
+        <translation>本文批注</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>文中数字</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>导出为 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag Selection…</source>
+        <translation>标注所选内容(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Next Hit</source>
+        <translation>下一处命中</translation>
+    </message>
+    <message>
+        <source>Previous Hit</source>
+        <translation>上一处命中</translation>
+    </message>
+    <message>
+        <source>User &amp;Dictionary…</source>
+        <translation>用户词典(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Article &amp;Details…</source>
+        <translation>文章详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Split Article at Cursor</source>
+        <translation>在光标处拆分文章(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with Next Article</source>
+        <translation>与下一篇文章合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Removed Lines</source>
+        <translation>显示已剔除的行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Word Segmentation</source>
+        <translation>显示分词(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger Text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller Text</source>
+        <translation>缩小文字(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;About hnreader</source>
+        <translation>关于 hnreader(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Please wait for the running task to finish or cancel it.</source>
+        <translation>请等待当前任务完成，或将其取消。</translation>
+    </message>
+    <message>
+        <source>%1 articles · %2</source>
+        <translation>%1 篇文章 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Figure “%1”: %2 %3 (%4). Press 1–9 or Ctrl+T to tag it.</source>
+        <translation>数字“%1”：%2 %3（%4）。按 1–9 或 Ctrl+T 为其加标签。</translation>
+    </message>
+    <message>
+        <source>No tag is pinned to %1</source>
+        <translation>数字键 %1 未绑定标签</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>This could not be done; nothing was changed.</source>
+        <translation>无法完成此操作，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Import text files</source>
+        <translation>导入文本文件</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of text files</source>
+        <translation>导入文本文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Added %1 article(s) from %2 file(s).</source>
+        <translation>已从 %2 个文件中添加 %1 篇文章。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; files not yet imported were left out.</source>
+        <translation>导入已取消；尚未导入的文件未被添加。</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>已跳过：</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 个</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Updating the search index…</source>
+        <translation>正在更新检索索引…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Wrote %1 row(s) to
+%2</source>
+        <translation>已将 %1 行写入
+%2</translation>
+    </message>
+    <message>
+        <source>Figures: %1</source>
+        <translation>数字表：%1</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>hnreader projects (*.sqlite)</source>
+        <translation>hnreader 项目 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 already exists; use Open Project to open it.</source>
+        <translation>%1 已存在；请用“打开项目”打开它。</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>hnreader projects (*.sqlite);;All files (*)</source>
+        <translation>hnreader 项目 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>About hnreader</source>
+        <translation>关于 hnreader</translation>
+    </message>
+    <message>
+        <source>hnreader %1
+A reader and annotation workbench for Chinese news corpora.
+
+Project: %2</source>
+        <translation>hnreader %1
+中文新闻语料的阅读与批注工具。
+
+项目：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MergeTagDialog</name>
+    <message>
+        <source>Merge Tag</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Move the passages of “%1” (%2) to the tag below, then delete “%1”.</source>
+        <translation>将“%1”的片段（%2 个）移至下方标签，然后删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Your name, saved with each annotation</source>
+        <translation>您的姓名，随每条批注一同保存</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Snap selections to word boundaries (hold Alt for raw characters)</source>
+        <translation>选区自动对齐词边界（按住 Alt 可逐字选择）</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time hnreader starts.</source>
+        <translation>新的语言将在下次启动 hnreader 时生效。</translation>
+    </message>
+    <message>
+        <source>Coder name:</source>
+        <translation>编码员姓名：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Reading font size:</source>
+        <translation>阅读字号：</translation>
+    </message>
+    <message>
+        <source>Line spacing:</source>
+        <translation>行距：</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Select an article in the library</source>
+        <translation>请在文库中选择一篇文章</translation>
+    </message>
+    <message>
+        <source>Select text and press a tag’s shortcut, or Ctrl+T, to annotate it.</source>
+        <translation>选中文本后按标签的快捷键或 Ctrl+T 即可批注。</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation>文章正文</translation>
+    </message>
+    <message>
+        <source>Select some text to tag first.</source>
+        <translation>请先选中要标注的文本。</translation>
+    </message>
+    <message>
+        <source>Tagged with “%1”</source>
+        <translation>已标注为“%1”</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 第 %2 篇</translation>
+    </message>
+    <message>
+        <source>Set aside on import — not part of the article (%1 lines)</source>
+        <translation>导入时已剔除，不属于正文（%1 行）</translation>
+    </message>
+    <message>
+        <source>No lines were set aside from this article.</source>
+        <translation>本文导入时没有剔除任何行。</translation>
+    </message>
+    <message>
+        <source>No search hits in this article.</source>
+        <translation>本文中没有检索命中。</translation>
+    </message>
+    <message>
+        <source>Hit %1 of %2</source>
+        <translation>第 %1 处命中，共 %2 处</translation>
+    </message>
+    <message>
+        <source>More tags</source>
+        <translation>更多标签</translation>
+    </message>
+    <message>
+        <source>Tag with…</source>
+        <translation>标注为…</translation>
+    </message>
+    <message>
+        <source>Treat as One Word</source>
+        <translation>视为一个词</translation>
+    </message>
+    <message>
+        <source>Split Article Here</source>
+        <translation>在此处拆分文章</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>“%1” is now one word in this project</source>
+        <translation>“%1”在本项目中现已视为一个词</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search the corpus (Ctrl+F)</source>
+        <translation>检索语料库 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Words separated by spaces must all occur: 扶贫 产业
+&quot;a phrase&quot; is searched exactly as typed: &quot;脱贫攻坚&quot;
+-word excludes articles containing it: 扶贫 -旅游
+A OR B accepts either: 乡村 OR 农村
+Everything else (*, :, NOT, brackets) is ordinary text.</source>
+        <translation>以空格分隔的词须全部出现：扶贫 产业
+&quot;短语&quot; 按输入原样精确检索：&quot;脱贫攻坚&quot;
+-词 排除含该词的文章：扶贫 -旅游
+A OR B 匹配任意一个：乡村 OR 农村
+其他符号（*、:、NOT、括号）均视为普通文本。</translation>
+    </message>
+    <message>
+        <source>&amp;Whole words</source>
+        <translation>全词匹配(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Only hits that are words of their own (扶贫 but not 扶贫办)</source>
+        <translation>只保留自成一词的命中（匹配“扶贫”，不匹配“扶贫办”）</translation>
+    </message>
+    <message>
+        <source>Tag Hits…</source>
+        <translation>标注命中…</translation>
+    </message>
+    <message>
+        <source>Tag the selected hits (or all listed hits) with their hit, clause, sentence or paragraph</source>
+        <translation>为所选命中（或列出的全部命中）标注：命中词本身、所在分句、句子或段落</translation>
+    </message>
+    <message>
+        <source>How the query is segmented into words</source>
+        <translation>检索式的分词结果</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>检索失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 hits in %2 articles</source>
+        <translation>%2 篇文章中命中 %1 处</translation>
+    </message>
+    <message>
+        <source>1 hit in 1 article</source>
+        <translation>1 篇文章中命中 1 处</translation>
+    </message>
+    <message>
+        <source>%1 hits in 1 article</source>
+        <translation>1 篇文章中命中 %1 处</translation>
+    </message>
+    <message>
+        <source> — listing the first %1 articles</source>
+        <translation> — 仅列出前 %1 篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>TagChoiceDialog</name>
+    <message>
+        <source>Tags of the Annotation</source>
+        <translation>批注的标签</translation>
+    </message>
+    <message>
+        <source>An annotation keeps at least one tag.</source>
+        <translation>批注至少保留一个标签。</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <source>Edit Tag</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <source>New Tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>e.g. 精准扶贫</source>
+        <translation>例如：精准扶贫</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>What this code means and when to apply it</source>
+        <translation>该编码的含义及适用情形</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>颜色(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Parent:</source>
+        <translation>上级标签(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Tag Colour</source>
+        <translation>标签颜色</translation>
+    </message>
+</context>
+<context>
+    <name>TagHitsDialog</name>
+    <message>
+        <source>Tag Search Hits</source>
+        <translation>标注检索命中</translation>
+    </message>
+    <message>
+        <source>1 hit selected.</source>
+        <translation>已选 1 处命中。</translation>
+    </message>
+    <message>
+        <source>%1 hits selected.</source>
+        <translation>已选 %1 处命中。</translation>
+    </message>
+    <message>
+        <source>Choose Tag…</source>
+        <translation>选择标签…</translation>
+    </message>
+    <message>
+        <source>Type a tag name or its pinyin initials</source>
+        <translation>输入标签名或其拼音首字母</translation>
+    </message>
+    <message>
+        <source>The &amp;hit itself</source>
+        <translation>命中词本身(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Its &amp;clause (up to ，；)</source>
+        <translation>所在分句(&amp;C)（至 ，；）</translation>
+    </message>
+    <message>
+        <source>Its &amp;sentence (up to 。！？)</source>
+        <translation>所在句子(&amp;S)（至 。！？）</translation>
+    </message>
+    <message>
+        <source>Its &amp;paragraph</source>
+        <translation>所在段落(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Tag Passages</source>
+        <translation>标注片段</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Tag with:</source>
+        <translation>标注范围：</translation>
+    </message>
+    <message>
+        <source>Choose the tag to apply.</source>
+        <translation>请选择要使用的标签。</translation>
+    </message>
+    <message>
+        <source>Tag 1 passage with %1?</source>
+        <translation>将 1 个片段标注为“%1”？</translation>
+    </message>
+    <message>
+        <source>Tag %2 passages with %1?</source>
+        <translation>将 %2 个片段标注为“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>TagMatchModel</name>
+    <message>
+        <source>Create tag “%1”</source>
+        <translation>新建标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>TagPanel</name>
+    <message>
+        <source>＋ New Tag</source>
+        <translation>＋ 新建标签</translation>
+    </message>
+    <message>
+        <source>Create a tag</source>
+        <translation>新建一个标签</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>编码本</translation>
+    </message>
+    <message>
+        <source>Right-click a tag → Pin to apply it with keys 1–9</source>
+        <translation>右键单击标签 → 绑定到数字键，即可用 1–9 键标注</translation>
+    </message>
+    <message>
+        <source>Description of the selected tag</source>
+        <translation>所选标签的说明</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Pinned Tags</source>
+        <translation>快捷键标签</translation>
+    </message>
+    <message>
+        <source>All nine keys are taken; unpin a tag first.</source>
+        <translation>九个数字键均已占用；请先解除一个标签的绑定。</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>Colour of “%1”</source>
+        <translation>“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>Apply “%1” to the selection (key %2)</source>
+        <translation>为所选内容标注“%1”（%2 键）</translation>
+    </message>
+    <message>
+        <source>Passages tagged “%1” (%2)</source>
+        <translation>标注为“%1”的片段（%2）</translation>
+    </message>
+    <message>
+        <source>New Tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>New Child Tag…</source>
+        <translation>新建子标签…</translation>
+    </message>
+    <message>
+        <source>Apply to Selection</source>
+        <translation>标注所选内容</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Move To</source>
+        <translation>移至</translation>
+    </message>
+    <message>
+        <source>Top Level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Unpin (key %1)</source>
+        <translation>解除绑定（%1 键）</translation>
+    </message>
+    <message>
+        <source>Pin to Key</source>
+        <translation>绑定到数字键</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>TagPassageModel</name>
+    <message>
+        <source>Passage</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TagPicker</name>
+    <message>
+        <source>Apply Tag</source>
+        <translation>应用标签</translation>
+    </message>
+    <message>
+        <source>Tag name or pinyin (e.g. jzfp)</source>
+        <translation>标签名或拼音（如 jzfp）</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to apply, Esc to cancel</source>
+        <translation>↑↓ 选择，Enter 应用，Esc 取消</translation>
+    </message>
+    <message>
+        <source>1 matching tag</source>
+        <translation>1 个匹配的标签</translation>
+    </message>
+    <message>
+        <source>%1 matching tags</source>
+        <translation>%1 个匹配的标签</translation>
+    </message>
+    <message>
+        <source>No tag matches; Enter creates it</source>
+        <translation>没有匹配的标签；按 Enter 新建</translation>
+    </message>
+    <message>
+        <source>No tag matches</source>
+        <translation>没有匹配的标签</translation>
+    </message>
+</context>
+<context>
+    <name>TagTreeModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>1 passage</source>
+        <translation>1 个片段</translation>
+    </message>
+    <message>
+        <source>%1 passages</source>
+        <translation>%1 个片段</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>UndoLabel</name>
+    <message>
+        <source>Tag %1 passages</source>
+        <translation>标注 %1 个片段</translation>
+    </message>
+    <message>
+        <source>Tag “%1”</source>
+        <translation>标注“%1”</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Change tags</source>
+        <translation>更改标签</translation>
+    </message>
+    <message>
+        <source>Delete annotation</source>
+        <translation>删除批注</translation>
+    </message>
+    <message>
+        <source>Create tag “%1”</source>
+        <translation>新建标签“%1”</translation>
+    </message>
+    <message>
+        <source>Rename tag “%1”</source>
+        <translation>重命名标签“%1”</translation>
+    </message>
+    <message>
+        <source>Recolour tag “%1”</source>
+        <translation>更改标签“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>Move tag “%1”</source>
+        <translation>移动标签“%1”</translation>
+    </message>
+    <message>
+        <source>Edit tag “%1”</source>
+        <translation>编辑标签“%1”</translation>
+    </message>
+    <message>
+        <source>Merge tag “%1” into “%2”</source>
+        <translation>将标签“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Delete tag “%1”</source>
+        <translation>删除标签“%1”</translation>
+    </message>
+    <message>
+        <source>Rename article</source>
+        <translation>重命名文章</translation>
+    </message>
+    <message>
+        <source>Edit article details</source>
+        <translation>编辑文章信息</translation>
+    </message>
+    <message>
+        <source>Split “%1”</source>
+        <translation>拆分“%1”</translation>
+    </message>
+    <message>
+        <source>Merge “%1” with next</source>
+        <translation>将“%1”与下一篇合并</translation>
+    </message>
+    <message>
+        <source>Add word “%1”</source>
+        <translation>添加词语“%1”</translation>
+    </message>
+    <message>
+        <source>Remove word “%1”</source>
+        <translation>删除词语“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your saved work is safe.</source>
+        <translation>发生意外错误。已保存的工作不受影响。</translation>
+    </message>
+    <message>
+        <source>Details are in the log: %1</source>
+        <translation>详细信息见日志：%1</translation>
+    </message>
+</context>
+</TS>
