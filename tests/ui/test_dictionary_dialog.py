@@ -6,8 +6,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from ui_helpers import type_text
 
 from hnreader import paths
 from hnreader.core.project import Project
@@ -17,17 +16,6 @@ from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.search_panel import SearchPanel
 
 WORD = "湘西苗寨"
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """ASCII as key presses, Chinese as an input method commits it."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from ui_helpers import type_text
 
 from hnreader.ui import search_panel as search_panel_module
 from hnreader.ui.hit_scope import scope_span, scope_spans
@@ -14,17 +13,6 @@ from hnreader.ui.search_panel import SearchPanel
 from hnreader.ui.tag_dialogs import TagHitsDialog
 
 LEFT, HIT, RIGHT = KwicTableModel.LEFT, KwicTableModel.HIT, KwicTableModel.RIGHT
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """ASCII as key presses, Chinese as an input method commits it."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture

@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog
+from ui_helpers import type_text
 
 from hnreader.ui.tag_picker import TagPicker, pinyin_keys
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """ASCII as key presses, Chinese as an input method commits it."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture
