@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from hnreader import __version__, paths
 from hnreader.core.models import HnreaderError, ImportReport
 from hnreader.core.project import Project
+from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Store
 from hnreader.ui.annotation_list_panel import AnnotationListPanel
 from hnreader.ui.article_details_dialog import ArticleDetailsDialog
@@ -47,6 +48,7 @@ from hnreader.ui.tag_panel import TagPanel
 from hnreader.ui.tag_picker import TagPicker
 from hnreader.ui.task_runner import TaskRunner
 from hnreader.ui.undo_labels import translated_label
+from hnreader.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -303,6 +305,10 @@ class MainWindow(QMainWindow):
     def start_up(self) -> None:
         """Import the bundled corpus on the default project's first start, index what is stale,
         and reopen the last article."""
+        # Loading jieba's dictionary takes most of a second: do it off the GUI thread now,
+        # so the first search or segmentation view does not wait for it.
+        self._warm_up = Worker(partial(_initialize_segmenter, self.project.segmenter))
+        self._warm_up.start()
         if self.is_default and self.project.store.article_count() == 0:
             self._run_import(None)
         elif self.project.stale_article_ids():
@@ -676,3 +682,7 @@ class MainWindow(QMainWindow):
 
 
 _open_windows: list[object] = []
+
+
+def _initialize_segmenter(segmenter: Segmenter, progress: object, is_cancelled: object) -> None:
+    segmenter.initialize()
