@@ -8,7 +8,6 @@ from collections import defaultdict
 from PySide6.QtCore import QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from hnreader.ui.figure_table_model import (
 )
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.settings import Settings
+from hnreader.ui.table_views import set_up_list_table
 
 
 class FiguresPanel(QWidget):
@@ -92,13 +92,7 @@ class FiguresPanel(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # article order until asked
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setShowGrid(False)
-        self.view.verticalHeader().hide()
+        set_up_list_table(self.view)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

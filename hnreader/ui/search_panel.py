@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from hnreader.ui.kwic_table_model import KwicTableModel, kwic_rows
 from hnreader.ui.library_panel import quiet_label
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.settings import Settings
+from hnreader.ui.table_views import set_up_list_table
 from hnreader.ui.tag_dialogs import TagHitsDialog
 from hnreader.ui.worker import Worker
 
@@ -125,14 +125,7 @@ class SearchPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(KwicTableModel.LEFT, _ElideLeftDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        set_up_list_table(self.table, multi_select=True)
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the ranking at first
         self.table.setSortingEnabled(True)

@@ -39,6 +39,7 @@ from hnreader.core.models import Annotation
 from hnreader.ui.library_panel import quiet_label
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.settings import Settings
+from hnreader.ui.table_views import set_up_list_table
 from hnreader.ui.tag_dialogs import DeleteTagDialog, MergeTagDialog, TagDialog
 from hnreader.ui.tag_tree_model import ROOT, TagTreeModel, swatch_icon
 
@@ -170,14 +171,7 @@ class TagPanel(QWidget):
         self.passage_model = TagPassageModel(self)
         self.passages = QTableView()
         self.passages.setModel(self.passage_model)
-        self.passages.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.passages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.passages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.passages.setWordWrap(False)
-        self.passages.setShowGrid(False)
-        self.passages.setAlternatingRowColors(True)
-        self.passages.verticalHeader().hide()
-        self.passages.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        set_up_list_table(self.passages)
         passage_header = self.passages.horizontalHeader()
         passage_header.setSectionResizeMode(TagPassageModel.PASSAGE, QHeaderView.ResizeMode.Stretch)
         passage_header.setSectionResizeMode(
