@@ -26,11 +26,11 @@ Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
 
-def _no_progress(done: int, total: int, message: str) -> None:
+def no_progress(done: int, total: int, message: str) -> None:
     pass
 
 
-def _never() -> bool:
+def never_cancelled() -> bool:
     return False
 
 
@@ -80,8 +80,8 @@ def import_paths(
     store: Store,
     segmenter: Segmenter,
     paths: Iterable[Path],
-    progress: Progress = _no_progress,
-    is_cancelled: Cancelled = _never,
+    progress: Progress = no_progress,
+    is_cancelled: Cancelled = never_cancelled,
 ) -> ImportReport:
     files, skipped = collect_files(paths)
     sizes = [_size(f) for f in files]
@@ -170,8 +170,8 @@ def reindex(
     store: Store,
     segmenter: Segmenter,
     article_ids: Sequence[int] | None = None,
-    progress: Progress = _no_progress,
-    is_cancelled: Cancelled = _never,
+    progress: Progress = no_progress,
+    is_cancelled: Cancelled = never_cancelled,
     batch: int = 200,
 ) -> int:
     """Rebuild the index of the given (default: stale) articles; returns how many were done.

@@ -59,13 +59,15 @@ class Project:
     def import_paths(
         self,
         sources: Sequence[Path],
-        progress: Progress = importer._no_progress,
-        is_cancelled: Cancelled = importer._never,
+        progress: Progress = importer.no_progress,
+        is_cancelled: Cancelled = importer.never_cancelled,
     ) -> ImportReport:
         return importer.import_paths(self.store, self.segmenter, sources, progress, is_cancelled)
 
     def import_bundled_corpus_once(
-        self, progress: Progress = importer._no_progress, is_cancelled: Cancelled = importer._never
+        self,
+        progress: Progress = importer.no_progress,
+        is_cancelled: Cancelled = importer.never_cancelled,
     ) -> ImportReport | None:
         """On the default project's first use, import the corpus shipped with the app."""
         if self.store.meta(BUNDLED_CORPUS_KEY):
@@ -81,8 +83,8 @@ class Project:
     def reindex(
         self,
         article_ids: Sequence[int] | None = None,
-        progress: Progress = importer._no_progress,
-        is_cancelled: Cancelled = importer._never,
+        progress: Progress = importer.no_progress,
+        is_cancelled: Cancelled = importer.never_cancelled,
     ) -> int:
         return importer.reindex(self.store, self.segmenter, article_ids, progress, is_cancelled)
 
@@ -233,7 +235,7 @@ class Project:
 
 
 def open_default_project(
-    progress: Progress = importer._no_progress, is_cancelled: Cancelled = importer._never
+    progress: Progress = importer.no_progress, is_cancelled: Cancelled = importer.never_cancelled
 ) -> Project:
     """The project in the user data dir, with the bundled corpus imported on first use."""
     project = Project.open(paths.default_project_path())

@@ -60,7 +60,7 @@ class ArticleQueries(StoreBase):
             ):
                 article_id = self._insert_article(source_id, ordinal, draft)
                 self._replace_figures(article_id, draft_figures)
-                self.write_index(article_id, index_row)
+                self._put_index_row(article_id, index_row)
                 ids.append(article_id)
             return ids
 
@@ -229,7 +229,7 @@ class ArticleQueries(StoreBase):
             (text, _dump_spans(captions), _dump_removed(removed), article_id),
         )
         self._replace_figures(article_id, figures)
-        self.write_index(article_id, index_row)
+        self._put_index_row(article_id, index_row)
 
     def insert_article_after(self, article_id: int, draft: ArticleDraft) -> int:
         """Inside a transaction opened by the caller: a new article right after another."""
@@ -287,24 +287,24 @@ class ArticleQueries(StoreBase):
 
     # -- search index
 
-    def write_index(self, article_id: int, row: IndexRow) -> None:
-        with self.write():
-            self._conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
-            self._conn.execute(
-                "INSERT INTO article_fts(rowid, chars, words) VALUES (?, ?, ?)",
-                (article_id, row.chars_doc, row.words_doc),
-            )
-            self._conn.execute(
-                "INSERT INTO article_index(article_id, version, flags) VALUES (?, ?, ?) "
-                "ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, "
-                "flags = excluded.flags",
-                (article_id, row.version, row.flags),
-            )
+    def _put_index_row(self, article_id: int, row: IndexRow) -> None:
+        """Inside a transaction opened by the caller (no savepoint per article on import)."""
+        self._conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
+        self._conn.execute(
+            "INSERT INTO article_fts(rowid, chars, words) VALUES (?, ?, ?)",
+            (article_id, row.chars_doc, row.words_doc),
+        )
+        self._conn.execute(
+            "INSERT INTO article_index(article_id, version, flags) VALUES (?, ?, ?) "
+            "ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, "
+            "flags = excluded.flags",
+            (article_id, row.version, row.flags),
+        )
 
     def write_index_many(self, rows: Sequence[tuple[int, IndexRow]]) -> None:
         with self.write():
             for article_id, row in rows:
-                self.write_index(article_id, row)
+                self._put_index_row(article_id, row)
 
     def stale_index_ids(self, version: str) -> list[int]:
         """Articles whose index was built by another segmenter/dictionary version, or never."""
