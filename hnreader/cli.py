@@ -52,7 +52,16 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("search", parents=[project, as_json], help="search the articles")
     sub.add_argument("query", metavar="QUERY")
     sub.add_argument("--whole-words", action="store_true", help="only matches that are words")
-    sub.add_argument("--limit", type=_positive_int, default=50, metavar="N")
+    sub.add_argument(
+        "--limit", type=_positive_int, default=50, metavar="N", help="list at most N articles"
+    )
+    sub.add_argument(
+        "--after",
+        type=int,
+        default=0,
+        metavar="ID",
+        help="list the articles after this id (the next page: the last id listed)",
+    )
 
     sub = commands.add_parser("figures", parents=[project, as_json], help="list the figures")
     sub.add_argument("--article", type=int, metavar="ID")
@@ -225,15 +234,23 @@ def _cmd_show(project: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_search(project: Any, args: argparse.Namespace) -> int:
-    result = project.search(args.query, whole_words=args.whole_words, limit=args.limit)
+    result = project.search(
+        args.query, whole_words=args.whole_words, limit=args.limit, after=args.after
+    )
+    total_hits, total_articles = result.total_hits, result.total_articles
+    if total_hits is None and not result.message:
+        counted = project.count_matches(args.query, whole_words=args.whole_words)
+        total_hits, total_articles = counted if counted is not None else (0, 0)
     if args.json:
         _print_json(
             {
                 "query": result.query,
                 "segments": list(result.segments),
-                "total_hits": result.total_hits,
-                "total_articles": result.total_articles,
+                "total_hits": total_hits,
+                "total_articles": total_articles,
                 "message": result.message,
+                "more": not result.complete,
+                "next_after": result.next_after,
                 "articles": [
                     {
                         "id": a.article_id,
@@ -261,12 +278,14 @@ def _cmd_search(project: Any, args: argparse.Namespace) -> int:
     print(f"Segmented: {' | '.join(result.segments)}")
     if result.message:
         print(result.message)
-    print(f"{result.total_hits} hit(s) in {result.total_articles} article(s)")
+    print(f"{total_hits} hit(s) in {total_articles} article(s)")
     for article in result.articles:
         print(f"\n[{article.article_id}] {article.title} ({article.date or '—'})")
         for hit in article.hits:
             mark = "" if hit.whole_word else "  (inside a word)"
             print(f"  {hit.start:>6}  {hit.left:>20}【{hit.text}】{hit.right}{mark}")
+    if not result.complete:
+        print(f"\nMore articles: search again with --after {result.next_after}")
     return 0
 
 

@@ -543,7 +543,7 @@ def _complete_ranges(found: list[_Found], folded: str) -> list[_Found]:
     return result
 
 
-def find_figures(text: str) -> list[Figure]:
+def find_figures(text: str, folded: str | None = None) -> list[Figure]:
     """The statistics, quantities, years and dates in `text`, in order and never overlapping.
 
     Offsets are code points into `text`; matching runs on fold_for_search(text) (same length),
@@ -576,8 +576,11 @@ def find_figures(text: str) -> list[Figure]:
       (010-00000000), version strings (1.2.3), tokens with Latin letters (5G, COVID-19), bare
       numbers with leading zeros or of seven or more digits (identifiers), 1版, 5号, list
       markers ((1), 1、 or 1. opening a line).
+
+    `folded` is `fold_for_search(text)` when the caller has it already.
     """
-    folded = fold_for_search(text)
+    if folded is None:
+        folded = fold_for_search(text)
     found: list[_Found] = []
     pos = 0
     while True:

@@ -1,29 +1,47 @@
 """Importing text files and folders into a project, and (re)building the search index.
 
 These are plain functions with `progress(done, total, message)` and `is_cancelled()` callables;
-they know nothing of threads. Import is all-or-nothing per file and idempotent (content hash).
+they know nothing of threads. Import is all-or-nothing per file and idempotent (content hash):
+importing a folder again adds only its new files, and an import that was cancelled or
+crashed resumes where it stopped.
+
+Segmentation is pure Python, so a large import splits and analyses files in worker
+processes, one per core, while this process decodes files and stores the results in order.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from pathlib import Path
 
 from hnreader.core.article_splitter import split_articles
 from hnreader.core.decoding import read_text_file
 from hnreader.core.figures import find_figures
 from hnreader.core.models import (
+    ArticleDraft,
     Figure,
     HnreaderError,
     ImportReport,
     Span,
 )
-from hnreader.core.search_index import build_index_entry, index_version
-from hnreader.core.segmenter import Segmenter
+from hnreader.core.search_index import build_index_entry, fold_parts, index_version
+from hnreader.core.segmenter import Segmenter, SegmenterSpec
 from hnreader.core.store import IndexRow, Store, sha256_text
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
+
+# Starting a worker costs about a second (a fresh interpreter loads jieba's dictionary), so
+# imports smaller than this stay in-process.
+PARALLEL_MIN_BYTES = 4_000_000
+MAX_WORKERS = 8
+FILES_IN_FLIGHT_PER_WORKER = 3
 
 
 def no_progress(done: int, total: int, message: str) -> None:
@@ -67,13 +85,67 @@ def analyse_text(
     text: str, captions: Sequence[Span], segmenter: Segmenter
 ) -> tuple[list[Figure], IndexRow]:
     """What is derived from an article's text: its figures (with captions) and its index row."""
+    parts = fold_parts(text)
     figures = sorted(
-        [*find_figures(text), *caption_figures(text, captions)], key=lambda f: (f.start, f.end)
+        [*find_figures(text, parts[0]), *caption_figures(text, captions)],
+        key=lambda f: (f.start, f.end),
     )
-    entry = build_index_entry(text, segmenter)
-    return figures, IndexRow(
-        entry.chars_doc, entry.words_doc, entry.flags, index_version(segmenter)
-    )
+    entry = build_index_entry(text, segmenter, parts)
+    return figures, IndexRow(entry.folded, entry.flags, index_version(segmenter))
+
+
+@dataclass(frozen=True)
+class AnalysedFile:
+    """A decoded file split into articles, each with its figures and index row."""
+
+    drafts: list[ArticleDraft]
+    figures: list[list[Figure]]
+    rows: list[IndexRow]
+
+
+def analyse_file(
+    name: str,
+    text: str,
+    segmenter: Segmenter,
+    on_article: Callable[[int], None] | None = None,
+) -> AnalysedFile:
+    """Split a decoded text into articles and analyse each; `on_article(chars)` after each."""
+    drafts = split_articles(text, name)
+    if not drafts:
+        raise HnreaderError(f"{name}: no article text found in the file")
+    figures: list[list[Figure]] = []
+    rows: list[IndexRow] = []
+    for draft in drafts:
+        draft_figures, row = analyse_text(draft.text, draft.captions, segmenter)
+        figures.append(draft_figures)
+        rows.append(row)
+        if on_article is not None:
+            on_article(len(draft.text))
+    return AnalysedFile(drafts, figures, rows)
+
+
+# -- worker processes
+
+_worker_segmenter: Segmenter | None = None
+
+
+def _start_worker(spec: SegmenterSpec) -> None:
+    global _worker_segmenter
+    _worker_segmenter = Segmenter.from_spec(spec)
+    _worker_segmenter.initialize()
+
+
+def _analyse_in_worker(name: str, text: str) -> AnalysedFile:
+    assert _worker_segmenter is not None
+    return analyse_file(name, text, _worker_segmenter)
+
+
+def worker_count(total_bytes: int, files: int) -> int:
+    """How many worker processes an import uses (0: analyse in this process)."""
+    cores = os.cpu_count() or 1
+    if cores < 2 or files < 2 or total_bytes < PARALLEL_MIN_BYTES:
+        return 0
+    return min(cores, MAX_WORKERS)
 
 
 def import_paths(
@@ -82,38 +154,31 @@ def import_paths(
     paths: Iterable[Path],
     progress: Progress = no_progress,
     is_cancelled: Cancelled = never_cancelled,
+    workers: int | None = None,
 ) -> ImportReport:
+    """Import files and folders (.txt inside, recursively), each file all or nothing.
+
+    `workers` overrides `worker_count()`; 0 analyses in this process.
+    """
     files, skipped = collect_files(paths)
     sizes = [_size(f) for f in files]
     total = max(1, sum(sizes))
-    done = 0
-    added_files: list[str] = []
-    article_ids: list[int] = []
-    cancelled = False
-    for file, size in zip(files, sizes, strict=True):
-        if is_cancelled():
-            cancelled = True
-            break
-        progress(done, total, f"Importing {file.name}")
-        try:
-            ids = _import_file(store, segmenter, file, done, size, total, progress, is_cancelled)
-        except ImportCancelled:
-            cancelled = True
-            break
-        except HnreaderError as error:
-            skipped.append((str(file), str(error)))
-        else:
-            if ids:
-                added_files.append(str(file))
-                article_ids.extend(ids)
-        done += size
-    progress(total if not cancelled else done, total, "Cancelled" if cancelled else "Done")
+    if workers is None:
+        workers = worker_count(total, len(files))
+    run = _ImportRun(store, segmenter, total, progress, is_cancelled)
+    run.skipped.extend(skipped)
+    if workers > 0:
+        run.parallel(files, sizes, workers)
+    else:
+        run.sequential(files, sizes)
+    finished = total if not run.cancelled else run.done
+    progress(finished, total, "Cancelled" if run.cancelled else "Done")
     return ImportReport(
-        added_articles=len(article_ids),
-        added_files=tuple(added_files),
-        skipped=tuple(skipped),
-        cancelled=cancelled,
-        article_ids=tuple(article_ids),
+        added_articles=len(run.article_ids),
+        added_files=tuple(run.added_files),
+        skipped=tuple(run.skipped),
+        cancelled=run.cancelled,
+        article_ids=tuple(run.article_ids),
     )
 
 
@@ -124,46 +189,156 @@ def _size(path: Path) -> int:
         return 1
 
 
-def _import_file(
-    store: Store,
-    segmenter: Segmenter,
-    file: Path,
-    done: int,
-    size: int,
-    total: int,
-    progress: Progress,
-    is_cancelled: Cancelled,
-) -> list[int]:
-    decoded = read_text_file(file)
-    digest = sha256_text(decoded.text)
-    earlier = store.has_source(digest)
-    if earlier is not None:
-        raise HnreaderError(f"{file.name}: already imported (same text as {earlier})")
-    drafts = split_articles(decoded.text, file.name)
-    if not drafts:
-        raise HnreaderError(f"{file.name}: no article text found in the file")
-    figures: list[list[Figure]] = []
-    rows: list[IndexRow] = []
-    chars = max(1, sum(len(d.text) for d in drafts))
-    seen = 0
-    for draft in drafts:
-        if is_cancelled():
-            raise ImportCancelled(f"{file.name}: import cancelled")
-        draft_figures, row = analyse_text(draft.text, draft.captions, segmenter)
-        figures.append(draft_figures)
-        rows.append(row)
-        seen += len(draft.text)
-        progress(done + size * seen // chars, total, f"Importing {file.name}")
-    return store.add_source(
-        name=file.name,
-        path=str(file.resolve()),
-        sha256=digest,
-        encoding=decoded.encoding,
-        text=decoded.text,
-        drafts=drafts,
-        figures=figures,
-        index_rows=rows,
-    )
+@dataclass(frozen=True)
+class _Decoded:
+    file: Path
+    size: int
+    text: str
+    encoding: str
+    digest: str
+
+
+class _ImportRun:
+    """One import: what was added and skipped, and how far it got."""
+
+    def __init__(
+        self,
+        store: Store,
+        segmenter: Segmenter,
+        total: int,
+        progress: Progress,
+        is_cancelled: Cancelled,
+    ) -> None:
+        self.store = store
+        self.segmenter = segmenter
+        self.total = total
+        self.progress = progress
+        self.is_cancelled = is_cancelled
+        self.done = 0
+        self.cancelled = False
+        self.added_files: list[str] = []
+        self.article_ids: list[int] = []
+        self.skipped: list[tuple[str, str]] = []
+        self._digests: dict[str, str] = {}  # texts decoded in this run → file name
+
+    def _decode(self, file: Path, size: int) -> _Decoded | None:
+        """The file's text, or None (noted in `skipped`) if it cannot or need not be imported."""
+        try:
+            decoded = read_text_file(file)
+        except HnreaderError as error:
+            self.skipped.append((str(file), str(error)))
+            return None
+        digest = sha256_text(decoded.text)
+        earlier = self.store.has_source(digest) or self._digests.get(digest)
+        if earlier is not None:
+            reason = f"{file.name}: already imported (same text as {earlier})"
+            self.skipped.append((str(file), reason))
+            return None
+        self._digests[digest] = file.name
+        return _Decoded(file, size, decoded.text, decoded.encoding, digest)
+
+    def _store(self, decoded: _Decoded, analysed: AnalysedFile) -> None:
+        ids = self.store.add_source(
+            name=decoded.file.name,
+            path=str(decoded.file.resolve()),
+            sha256=decoded.digest,
+            encoding=decoded.encoding,
+            text=decoded.text,
+            drafts=analysed.drafts,
+            figures=analysed.figures,
+            index_rows=analysed.rows,
+        )
+        if ids:
+            self.added_files.append(str(decoded.file))
+            self.article_ids.extend(ids)
+
+    def sequential(self, files: list[Path], sizes: list[int]) -> None:
+        for file, size in zip(files, sizes, strict=True):
+            if self.is_cancelled():
+                self.cancelled = True
+                return
+            self.progress(self.done, self.total, f"Importing {file.name}")
+            decoded = self._decode(file, size)
+            if decoded is not None:
+                try:
+                    analysed = analyse_file(
+                        file.name, decoded.text, self.segmenter, self._article_progress(decoded)
+                    )
+                except ImportCancelled:
+                    self.cancelled = True
+                    return
+                except HnreaderError as error:
+                    self.skipped.append((str(file), str(error)))
+                else:
+                    self._store(decoded, analysed)
+            self.done += size
+
+    def _article_progress(self, decoded: _Decoded) -> Callable[[int], None]:
+        """Progress within one file, by characters analysed; raises ImportCancelled."""
+        chars = max(1, len(decoded.text))
+        seen = 0
+        name = decoded.file.name
+
+        def on_article(article_chars: int) -> None:
+            nonlocal seen
+            if self.is_cancelled():
+                raise ImportCancelled(f"{name}: import cancelled")
+            seen += article_chars
+            self.progress(self.done + decoded.size * seen // chars, self.total, f"Importing {name}")
+
+        return on_article
+
+    def parallel(self, files: list[Path], sizes: list[int], workers: int) -> None:
+        """Decode here, split and analyse in `workers` processes, store here in file order.
+
+        A few files per worker are in flight, so memory stays bounded; each file is committed
+        as soon as it is back, so a cancel or a crash keeps every file stored before it.
+        """
+        self.progress(0, self.total, "Starting worker processes")
+        queue = deque(zip(files, sizes, strict=True))
+        pending: deque[tuple[Path, int, _Decoded | None, Future[AnalysedFile] | None]] = deque()
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),  # never fork a process running Qt
+            initializer=_start_worker,
+            initargs=(self.segmenter.spec(),),
+        )
+        try:
+            while queue or pending:
+                while queue and len(pending) < workers * FILES_IN_FLIGHT_PER_WORKER:
+                    file, size = queue.popleft()
+                    decoded = self._decode(file, size)
+                    future = None
+                    if decoded is not None:
+                        future = pool.submit(_analyse_in_worker, file.name, decoded.text)
+                    pending.append((file, size, decoded, future))
+                file, size, decoded, future = pending.popleft()
+                if decoded is not None and future is not None:
+                    analysed = self._wait(file, future)
+                    if self.cancelled:
+                        return
+                    if analysed is not None:
+                        self._store(decoded, analysed)
+                self.done += size
+                self.progress(self.done, self.total, f"Importing {file.name}")
+                if self.is_cancelled():
+                    self.cancelled = True
+                    return
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _wait(self, file: Path, future: Future[AnalysedFile]) -> AnalysedFile | None:
+        """A worker's result; None when the file failed (noted) or the user cancelled."""
+        while True:
+            try:
+                return future.result(timeout=0.1)
+            except FutureTimeout:
+                if self.is_cancelled():
+                    self.cancelled = True
+                    return None
+            except HnreaderError as error:
+                self.skipped.append((str(file), str(error)))
+                return None
 
 
 def reindex(
@@ -179,11 +354,8 @@ def reindex(
     Commits every `batch` articles, so a cancel or crash keeps the work done so far and the
     next call resumes with what is still stale.
     """
-    ids = (
-        list(article_ids)
-        if article_ids is not None
-        else store.stale_index_ids(index_version(segmenter))
-    )
+    version = index_version(segmenter)
+    ids = list(article_ids) if article_ids is not None else store.stale_index_ids(version)
     total = len(ids)
     count = 0
     for offset in range(0, total, batch):
@@ -195,14 +367,7 @@ def reindex(
         for article_id in chunk:
             if article_id in texts:
                 entry = build_index_entry(texts[article_id], segmenter)
-                rows.append(
-                    (
-                        article_id,
-                        IndexRow(
-                            entry.chars_doc, entry.words_doc, entry.flags, index_version(segmenter)
-                        ),
-                    )
-                )
+                rows.append((article_id, IndexRow(entry.folded, entry.flags, version)))
         store.write_index_many(rows)
         count += len(rows)
         progress(count, total, "Indexing")

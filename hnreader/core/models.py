@@ -154,17 +154,20 @@ class ArticleHits:
     date: str
     source: str
     hits: tuple[SearchHit, ...]
-    score: float = 0.0
 
 
 @dataclass(frozen=True)
 class SearchResult:
+    """One page of a search: articles in corpus order, every hit in each."""
+
     query: str
     segments: tuple[str, ...]
-    total_hits: int
-    total_articles: int
+    total_hits: int | None  # exact when the page is the whole result, else None (not counted)
+    total_articles: int | None
     articles: tuple[ArticleHits, ...]
     message: str = ""  # why nothing could be searched, for input that holds no searchable term
+    complete: bool = True  # no matching article is left after this page
+    next_after: int = 0  # the article id the next page starts after
 
 
 @dataclass(frozen=True)

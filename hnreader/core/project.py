@@ -11,19 +11,20 @@ from pathlib import Path
 
 from hnreader import paths
 from hnreader.core import article_editing, importer
+from hnreader.core import search as searching
 from hnreader.core.exporter import ExportFilter, export_annotations, export_figures
 from hnreader.core.history import History
-from hnreader.core.models import Figure, ImportReport, SearchResult, StoreError
-from hnreader.core.search import search as run_search
+from hnreader.core.models import ArticleHits, Figure, ImportReport, SearchResult, StoreError
 from hnreader.core.search_index import chars_match, index_version
 from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Change, RowState, Store
-from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.text_normalize import FOLD_VERSION, fold_for_search
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
 BUNDLED_CORPUS_KEY = "bundled_corpus_imported"
+INDEX_FOLD_KEY = "index_fold"
 
 
 class Project:
@@ -32,6 +33,9 @@ class Project:
         self.segmenter = segmenter
         self.coder = coder
         self.history = History(self._apply)
+        if store.meta(INDEX_FOLD_KEY) != str(FOLD_VERSION):
+            # The FTS documents were folded another way (or never built): start afresh.
+            store.reset_search_index(str(FOLD_VERSION))
         self._synced_words = set(store.user_words())
         segmenter.add_user_words(self._synced_words)
 
@@ -61,8 +65,12 @@ class Project:
         sources: Sequence[Path],
         progress: Progress = importer.no_progress,
         is_cancelled: Cancelled = importer.never_cancelled,
+        workers: int | None = None,
     ) -> ImportReport:
-        return importer.import_paths(self.store, self.segmenter, sources, progress, is_cancelled)
+        """Import files and folders; `workers` processes (default: by size and cores)."""
+        return importer.import_paths(
+            self.store, self.segmenter, sources, progress, is_cancelled, workers
+        )
 
     def import_bundled_corpus_once(
         self,
@@ -88,8 +96,39 @@ class Project:
     ) -> int:
         return importer.reindex(self.store, self.segmenter, article_ids, progress, is_cancelled)
 
-    def search(self, query: str, *, whole_words: bool = False, limit: int = 50) -> SearchResult:
-        return run_search(self.store, self.segmenter, query, whole_words=whole_words, limit=limit)
+    def search(
+        self, query: str, *, whole_words: bool = False, limit: int = 50, after: int = 0
+    ) -> SearchResult:
+        """A page of hits: the first `limit` matching articles after article id `after`."""
+        return searching.search(
+            self.store, self.segmenter, query, whole_words=whole_words, limit=limit, after=after
+        )
+
+    def count_matches(
+        self,
+        query: str,
+        *,
+        whole_words: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> tuple[int, int] | None:
+        """(hits, articles) of the whole result of a search; None if cancelled or empty."""
+        return searching.count_matches(
+            self.store,
+            self.segmenter,
+            query,
+            whole_words=whole_words,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+
+    def search_article(
+        self, query: str, article_id: int, *, whole_words: bool = False
+    ) -> ArticleHits | None:
+        """The hits of a search in one article."""
+        return searching.search_article(
+            self.store, self.segmenter, query, article_id, whole_words=whole_words
+        )
 
     def export_annotations(
         self,
@@ -141,8 +180,7 @@ class Project:
         # Only text that contains a changed word can be segmented differently.
         affected: set[int] = set()
         for word in added | removed:
-            match = chars_match(fold_for_search(word))
-            affected.update(article_id for article_id, _ in self.store.fts_candidates(match))
+            affected.update(self.store.fts_ids(chars_match(fold_for_search(word))))
         self.reindex(sorted(affected))
         self.store.relabel_index_version(old_version, index_version(self.segmenter))
 

@@ -1,15 +1,17 @@
-"""What is indexed for an article: the FTS5 documents, the word-boundary flags, match strings.
+"""What is indexed for an article: the FTS5 document, the word-boundary flags, match strings.
 
-The store keeps `article_fts(chars, words, tokenize='unicode61 remove_diacritics 0')`.
+The store keeps a contentless `article_fts(chars, content='', tokenize='unicode61
+remove_diacritics 0')`, so the index holds no second copy of the text.
 
-- `chars` holds the folded text with every non-ASCII character set apart by spaces, so
-  unicode61 makes one token per Han character (BMP or not, 〇 included) while ASCII words and
-  numbers stay whole tokens. A term queried as a phrase of those tokens finds every article
-  holding the term (1- and 2-character words included) plus some more (the phrase also
-  matches across punctuation): FTS is only a candidate filter, a superset; the exact hits
-  come from a substring search in Python (`search.py`).
-- `words` holds the search tokens (`Segmenter.search_spans`: the accurate words plus every
-  dictionary word inside them), for word-level queries.
+- `chars` is the folded text with every character set apart by a space, so unicode61 makes
+  one token per letter, digit or Han character (BMP or not, 〇 included; punctuation and
+  symbols are separators). A term queried as a phrase of its characters finds every article
+  holding the term (1- and 2-character words, digits inside numbers included) plus some more
+  (the phrase also matches across punctuation): FTS is only a candidate filter, a superset;
+  the exact hits come from a substring search in Python (`search.py`).
+- The document is rebuilt from the stored text whenever it is needed (to delete it from the
+  contentless table): `fts_document(text, folded)`, where `folded` is what the store keeps
+  only for the few articles that OpenCC's Traditional → Simplified step changes.
 - `flags` records, per code point, where accurate-mode words and search-mode tokens start
   and end, so a hit can be classified as a word, a subword or a bare substring without
   segmenting the article again at query time.
@@ -17,35 +19,32 @@ The store keeps `article_fts(chars, words, tokenize='unicode61 remove_diacritics
 
 from __future__ import annotations
 
-import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 
 from hnreader.core.segmenter import Segmenter
-from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.text_normalize import fold_width, to_simplified
 
 # Bump when what build_index_entry produces changes; stored with the segmenter version.
-INDEX_FORMAT_VERSION = 1
+INDEX_FORMAT_VERSION = 2
 
 WORD_BOUNDARY = 1  # an accurate-mode word starts or ends here
 TOKEN_START = 2  # some search-mode token starts here
 TOKEN_END = 4  # some search-mode token ends here
 
-# ASCII letter/digit runs stay whole; every other character is its own piece (a token for
-# unicode61, or a separator, decided the same way for documents and queries).
-_PIECES = re.compile(r"[0-9A-Za-z]+|[^\x00-\x7f]")
-_ALNUM_ASCII = re.compile(r"[0-9A-Za-z]")
-_NON_ASCII = re.compile(r"([^\x00-\x7f])")
-
 # At most this many tokens of a term go into its FTS phrase (still a superset: the rest is
 # checked in Python); keeps FTS work bounded for pasted sentences.
 MAX_PHRASE_TOKENS = 32
 
+# Unicode categories unicode61 makes tokens of (letters, numbers, private use, unassigned);
+# everything else separates tokens.
+_TOKEN_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Co", "Cn"})
+
 
 @dataclass(frozen=True)
 class IndexEntry:
-    chars_doc: str
-    words_doc: str
+    folded: str | None  # fold_for_search(text) when it differs from fold_width(text), else None
     flags: bytes  # zlib-compressed, one byte per position 0..len(text)
 
 
@@ -55,38 +54,45 @@ def index_version(segmenter: Segmenter) -> str:
 
 
 def chars_document(folded: str) -> str:
-    """The `chars` column for a folded text: non-ASCII characters set apart by spaces."""
-    return _NON_ASCII.sub(r" \1 ", folded)
+    """The `chars` column for a folded text: every character set apart by spaces."""
+    return " ".join(folded)
 
 
-def build_index_entry(text: str, segmenter: Segmenter) -> IndexEntry:
-    """Everything indexed for one article's stored `text` (folded here, offsets unchanged)."""
-    folded = fold_for_search(text)
-    words: list[str] = []
-    flags = _boundary_flags(folded, segmenter, words)
-    return IndexEntry(
-        chars_doc=chars_document(folded),
-        words_doc=" ".join(words),
-        flags=zlib.compress(flags),
-    )
+def fts_document(text: str, folded: str | None) -> str:
+    """The `chars` document of an article from what the store keeps: its text, and its
+    stored `folded` view (None when that view is `fold_width(text)`)."""
+    return chars_document(folded if folded is not None else fold_width(text))
+
+
+def fold_parts(text: str) -> tuple[str, str | None]:
+    """`fold_for_search(text)`, and that view again if it differs from `fold_width(text)`
+    (what the store has to keep), else None."""
+    width = fold_width(text)
+    folded = to_simplified(width)
+    return folded, (folded if folded != width else None)
+
+
+def build_index_entry(
+    text: str, segmenter: Segmenter, parts: tuple[str, str | None] | None = None
+) -> IndexEntry:
+    """Everything indexed for one article's stored `text`; `parts` is `fold_parts(text)` when
+    the caller has it already. Offsets are unchanged by folding."""
+    full, kept = parts if parts is not None else fold_parts(text)
+    return IndexEntry(folded=kept, flags=zlib.compress(boundary_flags(full, segmenter)))
 
 
 def boundary_flags(folded: str, segmenter: Segmenter) -> bytes:
     """The uncompressed flags of a folded text (one byte per position 0..len(folded))."""
-    return _boundary_flags(folded, segmenter, None)
-
-
-def _boundary_flags(folded: str, segmenter: Segmenter, words: list[str] | None) -> bytes:
     flags = bytearray(len(folded) + 1)
-    for word, start, end, accurate in segmenter.index_spans(folded):
+    both = WORD_BOUNDARY | TOKEN_START
+    ends = WORD_BOUNDARY | TOKEN_END
+    for start, end, accurate in segmenter.flag_spans(folded):
         if accurate:
-            flags[start] |= WORD_BOUNDARY | TOKEN_START
-            flags[end] |= WORD_BOUNDARY | TOKEN_END
+            flags[start] |= both
+            flags[end] |= ends
         else:
             flags[start] |= TOKEN_START
             flags[end] |= TOKEN_END
-        if words is not None and _is_word(word):
-            words.append(word)
     return bytes(flags)
 
 
@@ -94,55 +100,23 @@ def unpack_flags(blob: bytes) -> bytes:
     return zlib.decompress(blob)
 
 
-def _is_word(token: str) -> bool:
-    return any(c.isalnum() for c in token)
-
-
-def _quote(token: str) -> str:
-    return '"' + token.replace('"', '""') + '"'
-
-
-def _phrase(pieces: list[str], prefix_last: bool) -> str:
-    quoted = [_quote(p) for p in pieces]
-    if prefix_last:
-        quoted[-1] += "*"
-    return "chars : (" + " + ".join(quoted) + ")"
+def is_token_char(char: str) -> bool:
+    """Whether unicode61 makes a token of this character (else it separates tokens)."""
+    return unicodedata.category(char) in _TOKEN_CATEGORIES
 
 
 def chars_match_is_exhaustive(term: str) -> bool:
-    """Whether `chars_match(term)` finds every article holding `term` as a substring.
-
-    Not when the term is a single ASCII letter/digit run that might sit inside a longer one
-    (`019` in `2019`): FTS5 cannot match the end of a token. Such a term is then matched at
-    the start of a token only (`2019` in `2019年`), unless other terms of the query can
-    select the candidates.
-    """
-    pieces = _PIECES.findall(term)
-    if term[:1] and _ALNUM_ASCII.match(term[:1]):
-        pieces = pieces[1:]
-    return bool(pieces)
+    """Whether `chars_match(term)` finds every article holding `term` as a substring: when
+    the term has a character FTS indexes (a query term always has one, see search_query)."""
+    return any(is_token_char(c) for c in term)
 
 
 def chars_match(term: str) -> str:
     """The FTS5 expression on the `chars` column for a folded query term; valid for any term.
 
-    `扶贫` → `chars : ("扶" + "贫")`. An ASCII run at the start of the term may be the tail of
-    a longer token, so it is left out; one at the end may be the head of one, so it becomes a
-    prefix token: `13.43%` → `chars : ("43")`, `5g网络` → `chars : ("网" + "络")`,
-    `湖南gdp` → `chars : ("湖" + "南" + "gdp"*)`.
+    One phrase string, which FTS5 tokenizes as it tokenized the documents: `扶贫` →
+    `chars : "扶 贫"`, `13.43%` → `chars : "1 3 4 3"`. A term with no token character gives
+    an empty phrase, which matches nothing.
     """
-    pieces = _PIECES.findall(term)
-    if not pieces:
-        return 'chars : ("")'  # matches nothing, and is valid
-    prefix_last = bool(_ALNUM_ASCII.match(term[-1]))
-    if _ALNUM_ASCII.match(term[0]) and len(pieces) > 1:
-        pieces = pieces[1:]
-    if len(pieces) > MAX_PHRASE_TOKENS:
-        pieces = pieces[:MAX_PHRASE_TOKENS]
-        prefix_last = False
-    return _phrase(pieces, prefix_last)
-
-
-def words_match(term: str) -> str:
-    """The FTS5 expression on the `words` column: the term as one search-mode token."""
-    return "words : " + _quote(term)
+    tokens = [c for c in term if is_token_char(c)][:MAX_PHRASE_TOKENS]
+    return 'chars : "' + " ".join(tokens) + '"'

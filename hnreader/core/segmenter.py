@@ -37,6 +37,10 @@ def _jieba_main_dictionary() -> Path:
     return Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
 
 
+# What builds the same segmenter in another process: cache dir, domain dictionary, user words.
+SegmenterSpec = tuple[Path | None, Path, tuple[str, ...]]
+
+
 class Segmenter:
     """Word segmentation with offsets, on the app's own `jieba.Tokenizer` (never `jieba.dt`).
 
@@ -61,6 +65,15 @@ class Segmenter:
         self._tokenizer: jieba.Tokenizer | None = None
         self._dictionaries_digest: str | None = None
         self._files_digest: str | None = None
+
+    def spec(self) -> SegmenterSpec:
+        """What `from_spec` needs to build the same segmenter in another process."""
+        return self._cache_dir, self._domain_dictionary, self.user_words
+
+    @classmethod
+    def from_spec(cls, spec: SegmenterSpec) -> Segmenter:
+        cache_dir, domain_dictionary, user_words = spec
+        return cls(user_words, cache_dir=cache_dir, domain_dictionary=domain_dictionary)
 
     def initialize(self) -> None:
         """Load jieba's dictionary (from the cache dir when possible), then ours. Idempotent."""
@@ -109,17 +122,26 @@ class Segmenter:
 
     def index_spans(self, text: str) -> list[tuple[str, int, int, bool]]:
         """`search_spans()` in one segmentation pass, each flagged True for an accurate word."""
+        return [(text[s:e], s, e, accurate) for s, e, accurate in self.flag_spans(text)]
+
+    def flag_spans(self, text: str) -> list[tuple[int, int, bool]]:
+        """(start, end, is accurate word) of `index_spans()`, without the words: what the
+        search index records, built in one pass over jieba's accurate cut."""
         tokenizer = self._ready()
         freq = tokenizer.FREQ
-        spans = []
-        for word, start, end in tokenizer.tokenize(text):
-            size = end - start
+        spans: list[tuple[int, int, bool]] = []
+        append = spans.append
+        start = 0
+        for word in tokenizer.cut(text):
+            size = len(word)
             if size > 2:
                 for i in range(size - 1):
                     for j in range(i + 2, size + (i > 0)):
                         if freq.get(word[i:j]):
-                            spans.append((word[i:j], start + i, start + j, False))
-            spans.append((word, start, end, True))
+                            append((start + i, start + j, False))
+            end = start + size
+            append((start, end, True))
+            start = end
         return spans
 
     def cut(self, text: str) -> list[str]:

@@ -66,9 +66,35 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+def fold_width(text: str) -> str:
+    """The first step of `fold_for_search`: full-width → half-width and ASCII lower-case, by a
+    fixed character table (no OpenCC). Same length as `text`."""
+    return text.translate(_FOLD_TABLE)
+
+
 def fold_for_search(text: str) -> str:
     """The matching view of a text: full-width → half-width, ASCII lower-case, Traditional →
     Simplified. Same length as `text`, so an offset found in the view is an offset in `text`."""
-    folded = to_simplified(text.translate(_FOLD_TABLE))
+    folded = to_simplified(fold_width(text))
     assert len(folded) == len(text)
     return folded
+
+
+def _width_preimages() -> dict[str, str]:
+    sources: dict[str, list[str]] = {}
+    for code, target in _FOLD_TABLE.items():
+        sources.setdefault(chr(target), [chr(target)]).append(chr(code))
+    return {target: "".join(chars) for target, chars in sources.items()}
+
+
+_WIDTH_PREIMAGES = _width_preimages()
+
+
+def width_pattern(folded: str) -> re.Pattern[str]:
+    """A regex matching, in a raw text, exactly the places where `fold_width(text)` holds
+    `folded`: `13.43%` also matches `１３．４３％`, `gdp` also `GDP`; other characters as is."""
+    parts = []
+    for char in folded:
+        chars = _WIDTH_PREIMAGES.get(char)
+        parts.append("[" + re.escape(chars) + "]" if chars else re.escape(char))
+    return re.compile("".join(parts))

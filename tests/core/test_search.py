@@ -11,8 +11,15 @@ from pathlib import Path
 import pytest
 
 from hnreader import paths
-from hnreader.core.models import QueryError, SearchResult
-from hnreader.core.search import fts_expression, search
+from hnreader.core.importer import analyse_text
+from hnreader.core.models import ArticleDraft, QueryError, SearchResult
+from hnreader.core.search import (
+    MatchRow,
+    count_matches,
+    fts_expression,
+    search,
+    search_article,
+)
 from hnreader.core.search_index import (
     TOKEN_END,
     TOKEN_START,
@@ -21,57 +28,46 @@ from hnreader.core.search_index import (
     chars_document,
     chars_match,
     chars_match_is_exhaustive,
-    words_match,
+    fts_document,
 )
 from hnreader.core.search_query import parse_query
 from hnreader.core.segmenter import Segmenter
+from hnreader.core.store import Store
 from hnreader.core.text_normalize import fold_for_search, normalise_stored_text
 
 
 class FakeBackend:
-    """The SearchBackend protocol on sqlite3 in memory, with the store's FTS5 definition."""
+    """The SearchBackend protocol on a real Store in memory, recording the FTS expressions."""
 
     def __init__(self, segmenter: Segmenter, articles: list[tuple[str, str, str]]) -> None:
-        self.db = sqlite3.connect(":memory:")
-        self.db.execute(
-            "CREATE VIRTUAL TABLE article_fts USING fts5(chars, words, "
-            "tokenize='unicode61 remove_diacritics 0')"
-        )
+        self.store = Store(":memory:")
         self.texts: dict[int, str] = {}
-        self.flags: dict[int, bytes] = {}
         self.briefs: dict[int, tuple[str, str, str]] = {}
-        self.matches: list[str] = []
-        for article_id, (title, date, text) in enumerate(articles, start=1):
-            entry = build_index_entry(text, segmenter)
-            self.db.execute(
-                "INSERT INTO article_fts(rowid, chars, words) VALUES (?, ?, ?)",
-                (article_id, entry.chars_doc, entry.words_doc),
+        self.matches: list[str | None] = []
+        for number, (title, date, text) in enumerate(articles, start=1):
+            _figures, row = analyse_text(text, (), segmenter)
+            [article_id] = self.store.add_source(
+                name="test.txt",
+                path="/tmp/test.txt",
+                sha256=f"hash-{number}",
+                encoding="utf-8",
+                text=text,
+                drafts=[ArticleDraft(title=title, text=text, date=date)],
+                figures=[[]],
+                index_rows=[row],
             )
             self.texts[article_id] = text
-            self.flags[article_id] = entry.flags
             self.briefs[article_id] = (title, date, "test.txt")
 
-    def fts_candidates(self, match: str) -> list[tuple[int, float]]:
+    def fts_page(self, match: str | None, after: int, limit: int) -> list[int]:
         self.matches.append(match)
-        rows = self.db.execute(
-            "SELECT rowid, bm25(article_fts) FROM article_fts WHERE article_fts MATCH ?",
-            (match,),
-        ).fetchall()
-        rows.sort(key=lambda row: (row[1], _neg_date(self.briefs[row[0]][1]), row[0]))
-        return [(int(r[0]), float(r[1])) for r in rows]
+        return self.store.fts_page(match, after, limit)
 
-    def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
-        return {i: self.texts[i] for i in ids if i in self.texts}
-
-    def article_flags(self, ids: Sequence[int]) -> dict[int, bytes]:
-        return {i: self.flags[i] for i in ids if i in self.flags}
+    def match_rows(self, ids: Sequence[int]) -> dict[int, MatchRow]:
+        return self.store.match_rows(ids)
 
     def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
-        return {i: self.briefs[i] for i in ids}
-
-
-def _neg_date(date: str) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in date)
+        return self.store.article_briefs(ids)
 
 
 SYNTHETIC = [
@@ -215,36 +211,69 @@ def test_kwic_does_not_cross_paragraphs(backend: FakeBackend, segmenter: Segment
     assert (hit.left, hit.right) == ("扶贫也在", "里进行。")
 
 
-def test_ranking_whole_words_first_then_bm25(segmenter: Segmenter) -> None:
-    articles = [
-        ("substring", "2020-01-01", "洞庭湖南岸，洞庭湖南岸，洞庭湖南岸。"),
-        (
-            "word",
-            "2020-01-01",
-            "这篇很长的文章只提到湖南一次，其余内容与此无关，写了很多很多别的事情。",
-        ),
-        ("word twice", "2020-01-01", "湖南，湖南。"),
-    ]
+def test_results_come_in_corpus_order_a_page_at_a_time(segmenter: Segmenter) -> None:
+    articles = [(f"a{i}", "2020-01-01", "湖南扶贫。" if i % 3 else "没有。") for i in range(20)]
     backend = FakeBackend(segmenter, articles)
-    by_bm25 = [backend.briefs[i][0] for i, _ in backend.fts_candidates(chars_match("湖南"))]
-    assert by_bm25[-1] == "word"  # BM25 alone would put it last
-    result = search(backend, segmenter, "湖南")
-    assert [a.title for a in result.articles] == ["word twice", "word", "substring"]
-    assert [h.match for h in result.articles[2].hits] == ["substring"] * 3
+    first = search(backend, segmenter, "扶贫", limit=5)
+    assert [a.title for a in first.articles] == ["a1", "a2", "a4", "a5", "a7"]
+    assert not first.complete and first.total_hits is None and first.total_articles is None
+    assert first.next_after == first.articles[-1].article_id
+    listed = list(first.articles)
+    page = first
+    while not page.complete:
+        page = search(backend, segmenter, "扶贫", limit=5, after=page.next_after)
+        assert page.total_hits is None  # a later page never claims totals
+        listed.extend(page.articles)
+    assert [a.title for a in listed] == [f"a{i}" for i in range(20) if i % 3]
+    assert count_matches(backend, segmenter, "扶贫") == (len(listed), len(listed))
+    whole = search(backend, segmenter, "扶贫", limit=100)
+    assert whole.complete and whole.total_articles == len(listed) == whole.total_hits
 
 
-def test_ties_are_broken_by_date_then_id(segmenter: Segmenter) -> None:
-    same = [("a", "2020-01-01", "扶贫"), ("b", "2021-01-01", "扶贫"), ("c", "2021-01-01", "扶贫")]
-    result = search(FakeBackend(segmenter, same), segmenter, "扶贫")
-    assert [a.title for a in result.articles] == ["b", "c", "a"]
+def test_a_page_reads_only_the_candidates_it_needs(segmenter: Segmenter) -> None:
+    backend = FakeBackend(segmenter, [(f"a{i}", "", "扶贫。") for i in range(300)])
+    backend.matches.clear()
+    result = search(backend, segmenter, "扶贫", limit=10)
+    assert len(result.articles) == 10 and not result.complete
+    assert len(backend.matches) == 2  # one batch of 10, then "is there any more?"
 
 
-def test_limit_caps_articles_not_totals(corpus_backend: FakeBackend, segmenter: Segmenter) -> None:
+def test_count_matches_agrees_with_whole_words_and_can_be_cancelled(
+    corpus_backend: FakeBackend, segmenter: Segmenter
+) -> None:
+    for whole_words in (False, True):
+        full = search(corpus_backend, segmenter, "扶贫", whole_words=whole_words, limit=100_000)
+        counted = count_matches(corpus_backend, segmenter, "扶贫", whole_words=whole_words)
+        assert counted == (full.total_hits, full.total_articles)
+    assert count_matches(corpus_backend, segmenter, "扶贫", is_cancelled=lambda: True) is None
+    assert count_matches(corpus_backend, segmenter, "，。") is None
+    seen: list[int] = []
+    count_matches(corpus_backend, segmenter, "村", progress=lambda done, _last: seen.append(done))
+    assert seen and seen[-1] >= 1
+
+
+def test_search_article_finds_the_hits_of_one_article(
+    backend: FakeBackend, segmenter: Segmenter
+) -> None:
+    article_id = next(i for i, b in backend.briefs.items() if b[0] == "湖南")
+    hits = search_article(backend, segmenter, "湖南", article_id)
+    assert hits is not None and [(h.start, h.match) for h in hits.hits] == [
+        (0, "word"),
+        (9, "subword"),
+    ]
+    assert search_article(backend, segmenter, "南省", article_id, whole_words=True) is None
+    assert search_article(backend, segmenter, "火星", article_id) is None
+    assert search_article(backend, segmenter, "，", article_id) is None
+    assert search_article(backend, segmenter, "湖南", 99_999) is None
+
+
+def test_limit_caps_articles(corpus_backend: FakeBackend, segmenter: Segmenter) -> None:
     result = search(corpus_backend, segmenter, "扶贫", limit=3)
-    assert len(result.articles) == 3
-    assert result.total_articles > 3
-    assert result.total_hits > sum(len(a.hits) for a in result.articles)
-    assert search(corpus_backend, segmenter, "扶贫", limit=0).articles == ()
+    assert len(result.articles) == 3 and not result.complete
+    hits, articles = count_matches(corpus_backend, segmenter, "扶贫") or (0, 0)
+    assert articles > 3 and hits > sum(len(a.hits) for a in result.articles)
+    empty = search(corpus_backend, segmenter, "扶贫", limit=0)
+    assert empty.articles == () and empty.complete
 
 
 def test_segments_use_the_domain_dictionary(backend: FakeBackend, segmenter: Segmenter) -> None:
@@ -336,9 +365,12 @@ def test_hits_equal_a_regex_scan(
 def test_fts_expressions_are_valid_for_any_term() -> None:
     db = sqlite3.connect(":memory:")
     db.execute(
-        "CREATE VIRTUAL TABLE t USING fts5(chars, words, tokenize='unicode61 remove_diacritics 0')"
+        "CREATE VIRTUAL TABLE t USING fts5(chars, content='', "
+        "tokenize='unicode61 remove_diacritics 0')"
     )
-    db.execute("INSERT INTO t VALUES (?, ?)", (chars_document("精准扶贫 gdp 2019年"), "精准扶贫"))
+    db.execute(
+        "INSERT INTO t(rowid, chars) VALUES (1, ?)", (chars_document("精准扶贫 gdp 2019年"),)
+    )
     terms = [
         '"',
         '""',
@@ -366,13 +398,15 @@ def test_fts_expressions_are_valid_for_any_term() -> None:
         "'",
     ]
     for term in terms:
-        for expression in (chars_match(term), words_match(term)):
-            db.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
-    found = db.execute("SELECT rowid FROM t WHERE t MATCH ?", (chars_match("扶贫"),)).fetchall()
-    assert found == [(1,)]
-    assert db.execute("SELECT rowid FROM t WHERE t MATCH ?", (words_match("精准扶贫"),)).fetchall()
-    assert chars_match("扶贫") == 'chars : ("扶" + "贫")'
-    assert chars_match_is_exhaustive("湖南gdp") and not chars_match_is_exhaustive("019")
+        db.execute("SELECT rowid FROM t WHERE t MATCH ?", (chars_match(term),)).fetchall()
+    for term in ("扶贫", "gdp", "019", "9年", "精准扶贫 gdp"):
+        found = db.execute("SELECT rowid FROM t WHERE t MATCH ?", (chars_match(term),))
+        assert found.fetchall() == [(1,)], term
+    assert chars_match("扶贫") == 'chars : "扶 贫"'
+    assert chars_match("13.43%") == 'chars : "1 3 4 3"'
+    assert chars_match_is_exhaustive("019") and chars_match_is_exhaustive("𠮷")
+    assert not chars_match_is_exhaustive("%，")
+    assert fts_expression(parse_query("扶贫 %，")) is not None
     expression = fts_expression(parse_query('扶贫 "a b" OR c -d'))
     db.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
 
@@ -385,9 +419,11 @@ def test_index_flags(segmenter: Segmenter) -> None:
     assert flags[0] & WORD_BOUNDARY and flags[3] & WORD_BOUNDARY and not flags[1] & WORD_BOUNDARY
     assert flags[0] & TOKEN_START and flags[2] & TOKEN_END  # 湖南 inside 湖南省
     assert flags[11] & TOKEN_START and flags[15] & TOKEN_END  # 建档立卡 inside the longer word
-    assert "，" not in entry.words_doc.split()
-    assert "十八洞村" in entry.words_doc.split()
-    assert entry.chars_doc.split()[:3] == ["湖", "南", "省"]
+    assert entry.folded is None  # nothing for OpenCC to change: the store keeps no copy
+    assert fts_document(text, entry.folded).split()[:3] == ["湖", "南", "省"]
+    traditional = build_index_entry("湖南脫貧", segmenter)
+    assert traditional.folded == "湖南脱贫"
+    assert fts_document("湖南脫貧", traditional.folded) == "湖 南 脱 贫"
 
 
 def test_the_fake_backend_is_built_from_the_corpus(corpus_backend: FakeBackend) -> None:

@@ -23,7 +23,7 @@ def _store_with_article(path: Path | str = ":memory:") -> tuple[Store, int]:
         text="标题\n精准扶贫工作𠮷取得成效。",
         drafts=[ArticleDraft(title="标题", text="精准扶贫工作𠮷取得成效。")],
         figures=[[]],
-        index_rows=[IndexRow("精 准 扶 贫", "精准 扶贫 精准扶贫", b"", "v1")],
+        index_rows=[IndexRow(None, b"", "v1")],
     )
     return store, article_id
 
@@ -241,13 +241,15 @@ def test_figures_and_fts_rows_are_stored_per_article() -> None:
         ],
         figures=[[Figure(2, 6, "747万", 7470000.0, "人", "count")], []],
         index_rows=[
-            IndexRow("减 少 747 万 人", "减少 747 万人", b"", "v"),
-            IndexRow("其 他", "其他", b"", "v"),
+            IndexRow(None, b"", "v"),
+            IndexRow(None, b"", "v"),
         ],
     )
     assert next(f for _, f in store.figures(ids[0])).value == 7470000.0
     assert store.figures(ids[1]) == []
-    assert [i for i, _ in store.fts_candidates('"万"')] == [ids[0]]
+    assert store.fts_ids('chars : "万"') == [ids[0]]
+    assert store.fts_page('chars : "他"', 0, 10) == [ids[1]]
+    assert store.fts_page(None, ids[0], 10) == [ids[1]]
     assert store.stale_index_ids("v") == []
     assert store.stale_index_ids("v2") == ids
     assert store.has_source("h") == "b.txt"

@@ -25,6 +25,7 @@ from hnreader.core.store.base import (
     StoreBase,
     _now,
 )
+from hnreader.core.store.schema import compress_text, decompress_text
 
 
 class ArticleQueries(StoreBase):
@@ -49,9 +50,9 @@ class ArticleQueries(StoreBase):
         """Store a source file with all its articles, figures and index rows: all or nothing."""
         with self.write():
             cursor = self._conn.execute(
-                "INSERT INTO source_files(name, path, sha256, encoding, text, imported) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (name, path, sha256, encoding, text, _now()),
+                "INSERT INTO source_files(name, path, sha256, encoding, text, compression, "
+                "imported) VALUES (?, ?, ?, ?, ?, 'zlib', ?)",
+                (name, path, sha256, encoding, compress_text(text), _now()),
             )
             source_id = cursor.lastrowid
             ids = []
@@ -165,14 +166,18 @@ class ArticleQueries(StoreBase):
         return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
     def source_text(self, source_id: int) -> str:
-        return str(self._value("SELECT text FROM source_files WHERE id = ?", (source_id,)))
+        row = self._conn.execute(
+            "SELECT text, compression FROM source_files WHERE id = ?", (source_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"there is no source file with id {source_id}")
+        return decompress_text(row[0], row[1])
 
     def _article_keys(self, article_ids: Iterable[int]) -> dict[str, set[RowKey]]:
         ids = list(article_ids)
         keys: dict[str, set[RowKey]] = {
             "articles": {(i,) for i in ids},
             "article_index": {(i,) for i in ids},
-            "article_fts": {(i,) for i in ids},
             "figures": set(),
             "annotations": set(),
             "annotation_tags": set(),
@@ -224,6 +229,7 @@ class ArticleQueries(StoreBase):
         index_row: IndexRow,
     ) -> None:
         """Inside a transaction opened by the caller: new text and its derived data."""
+        self._drop_index_row(article_id)
         self._conn.execute(
             "UPDATE articles SET text = ?, captions = ?, removed = ? WHERE id = ?",
             (text, _dump_spans(captions), _dump_removed(removed), article_id),
@@ -265,7 +271,7 @@ class ArticleQueries(StoreBase):
 
     def delete_article_row(self, article_id: int) -> None:
         """Inside a transaction: remove an article that has no annotations left."""
-        self._conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
+        self._drop_index_row(article_id)
         self._conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def restructure(
@@ -287,24 +293,34 @@ class ArticleQueries(StoreBase):
 
     # -- search index
 
-    def _put_index_row(self, article_id: int, row: IndexRow) -> None:
-        """Inside a transaction opened by the caller (no savepoint per article on import)."""
-        self._conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
-        self._conn.execute(
-            "INSERT INTO article_fts(rowid, chars, words) VALUES (?, ?, ?)",
-            (article_id, row.chars_doc, row.words_doc),
-        )
-        self._conn.execute(
-            "INSERT INTO article_index(article_id, version, flags) VALUES (?, ?, ?) "
-            "ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, "
-            "flags = excluded.flags",
-            (article_id, row.version, row.flags),
-        )
-
     def write_index_many(self, rows: Sequence[tuple[int, IndexRow]]) -> None:
+        """(Re)index articles in one transaction. An article whose FTS document stays the same
+        (its folded view did not change) only gets its new flags."""
         with self.write():
             for article_id, row in rows:
+                current = self._conn.execute(
+                    "SELECT folded FROM article_index WHERE article_id = ?", (article_id,)
+                ).fetchone()
+                if current is not None and current[0] == row.folded:
+                    self._conn.execute(
+                        "UPDATE article_index SET version = ?, flags = ? WHERE article_id = ?",
+                        (row.version, row.flags, article_id),
+                    )
+                    continue
+                self._drop_index_row(article_id)
                 self._put_index_row(article_id, row)
+
+    def reset_search_index(self, fold: str) -> None:
+        """Empty the index (every article becomes stale) and record the fold it will use:
+        documents folded another way could not be deleted from the contentless table."""
+        with self.write():
+            self._conn.execute("INSERT INTO article_fts(article_fts) VALUES ('delete-all')")
+            self._conn.execute("DELETE FROM article_index")
+            self._conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('index_fold', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (fold,),
+            )  # the key Project.open checks
 
     def stale_index_ids(self, version: str) -> list[int]:
         """Articles whose index was built by another segmenter/dictionary version, or never."""
@@ -322,24 +338,37 @@ class ArticleQueries(StoreBase):
         with self.write():
             self._conn.execute("UPDATE article_index SET version = ? WHERE version = ?", (new, old))
 
-    def fts_candidates(self, match: str) -> list[tuple[int, float]]:
-        """Articles whose index matches an FTS5 expression, best BM25 first, then newest."""
-        try:
-            rows = self._rows(
-                "SELECT f.rowid, bm25(article_fts) AS score FROM article_fts f "
-                "JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ? "
-                "ORDER BY score, a.date DESC, a.id",
-                (match,),
+    def fts_page(self, match: str | None, after: int, limit: int) -> list[int]:
+        """Up to `limit` ids above `after`, in id order, of the articles whose FTS document
+        matches the expression `match` (None: of every article)."""
+        if match is None:
+            sql, params = "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (after, limit)
+        else:
+            sql = (
+                "SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid > ? "
+                "ORDER BY rowid LIMIT ?"
             )
+            params = (match, after, limit)  # type: ignore[assignment]
+        try:
+            return [row[0] for row in self._rows(sql, params)]
         except sqlite3.OperationalError as error:
             raise StoreError(f"the search index could not read this query ({error})") from None
-        return [(row[0], row[1]) for row in rows]
 
-    def article_flags(self, ids: Sequence[int]) -> dict[int, bytes]:
+    def fts_ids(self, match: str) -> list[int]:
+        """Every article id whose FTS document matches `match`, ascending."""
+        ids: list[int] = []
+        while page := self.fts_page(match, ids[-1] if ids else 0, 5000):
+            ids.extend(page)
+        return ids
+
+    def match_rows(self, ids: Sequence[int]) -> dict[int, tuple[str, str | None, bytes | None]]:
+        """(text, stored folded view or None, compressed flags or None) of these articles."""
         rows = self._select_in(
-            "SELECT article_id, flags FROM article_index WHERE article_id IN ({})", ids
+            "SELECT a.id, a.text, i.folded, i.flags FROM articles a "
+            "LEFT JOIN article_index i ON i.article_id = a.id WHERE a.id IN ({})",
+            ids,
         )
-        return {row[0]: bytes(row[1]) for row in rows}
+        return {r[0]: (r[1], r[2], None if r[3] is None else bytes(r[3])) for r in rows}
 
     def article_word_flags(self, article_id: int) -> bytes:
         """The uncompressed per-position word-boundary flags of an article ("" if unindexed)."""

@@ -15,6 +15,7 @@ import sqlite_utils
 from hnreader.core.models import (
     StoreError,
 )
+from hnreader.core.search_index import fts_document
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -24,7 +25,6 @@ _WAL_SAFE_SQLITE = (3, 51, 3)
 _KEYS: dict[str, tuple[str, ...]] = {
     "articles": ("id",),
     "article_index": ("article_id",),
-    "article_fts": ("rowid",),
     "figures": ("id",),
     "tags": ("id",),
     "annotations": ("id",),
@@ -51,8 +51,7 @@ class Change:
 class IndexRow:
     """What the search index stores for one article (built by search_index)."""
 
-    chars_doc: str
-    words_doc: str
+    folded: str | None  # the folded text, kept only where OpenCC changed it (else None)
     flags: bytes  # zlib-compressed, one flag byte per code-point position
     version: str
 
@@ -173,22 +172,26 @@ class StoreBase:
         state: RowState = {}
         for table, table_keys in keys.items():
             columns = _KEYS[table]
-            select = "rowid, chars, words" if table == "article_fts" else "*"
             where = " AND ".join(f'"{c}" = ?' for c in columns)
             captured: dict[RowKey, dict[str, Any] | None] = {}
             for key in table_keys:
-                row = self._conn.execute(
-                    f"SELECT {select} FROM {table} WHERE {where}", key
-                ).fetchone()
+                row = self._conn.execute(f"SELECT * FROM {table} WHERE {where}", key).fetchone()
                 captured[tuple(key)] = dict(row) if row is not None else None
             state[table] = captured
         return state
 
     def apply_rows(self, state: RowState) -> None:
-        """Put the rows named in `state` back as recorded (undo with before, redo with after)."""
+        """Put the rows named in `state` back as recorded (undo with before, redo with after).
+
+        The contentless FTS table holds no rows to record: an article's FTS document follows
+        its `article_index` row, so it is dropped and re-added with that row here.
+        """
         tables = [t for t in _KEYS if t in state]
+        indexed = state.get("article_index", {})
         with self.write():
             self._conn.execute("PRAGMA defer_foreign_keys = ON")
+            for (article_id,) in indexed:
+                self._drop_index_row(article_id)
             for table in reversed(tables):
                 where = " AND ".join(f'"{c}" = ?' for c in _KEYS[table])
                 for key in state[table]:
@@ -202,6 +205,45 @@ class StoreBase:
                     self._conn.execute(
                         f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
                     )
+            for (article_id,), row in indexed.items():
+                if row is not None:
+                    self._add_fts_document(article_id, row["folded"])
+
+    # -- the search index rows of an article (kept together: FTS document ⇔ index row)
+
+    def _put_index_row(self, article_id: int, row: IndexRow) -> None:
+        """Inside a transaction: index an article that has no index row (drop it first)."""
+        self._conn.execute(
+            "INSERT INTO article_index(article_id, version, flags, folded) VALUES (?, ?, ?, ?)",
+            (article_id, row.version, row.flags, row.folded),
+        )
+        self._add_fts_document(article_id, row.folded)
+
+    def _add_fts_document(self, article_id: int, folded: str | None) -> None:
+        text = self._value("SELECT text FROM articles WHERE id = ?", (article_id,))
+        self._conn.execute(
+            "INSERT INTO article_fts(rowid, chars) VALUES (?, ?)",
+            (article_id, fts_document(text, folded)),
+        )
+
+    def _drop_index_row(self, article_id: int) -> None:
+        """Inside a transaction: remove an article's index row and FTS document, if any.
+
+        Call it before the article's text changes: the contentless FTS table deletes a
+        document only when given the exact document, rebuilt here from the stored text.
+        """
+        row = self._conn.execute(
+            "SELECT a.text, i.folded FROM article_index i JOIN articles a ON a.id = i.article_id "
+            "WHERE i.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return
+        self._conn.execute(
+            "INSERT INTO article_fts(article_fts, rowid, chars) VALUES ('delete', ?, ?)",
+            (article_id, fts_document(row[0], row[1])),
+        )
+        self._conn.execute("DELETE FROM article_index WHERE article_id = ?", (article_id,))
 
     def _change(
         self,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -102,7 +103,42 @@ def _migration_1_initial_schema(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _migration_2_compact_index(conn: sqlite3.Connection) -> None:
+    """A contentless FTS table over the characters only (the `words` column was never
+    queried), the folded text kept only where OpenCC changes it, source files compressed.
+
+    The index is emptied: every article is indexed again on the next open (the app does it
+    in the background, the CLI before its first search).
+    """
+    conn.execute("DROP TABLE article_fts")
+    conn.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5("
+        "chars, content = '', tokenize = 'unicode61 remove_diacritics 0')"
+    )
+    conn.execute("DELETE FROM article_index")
+    conn.execute("ALTER TABLE article_index ADD COLUMN folded TEXT")
+    conn.execute("ALTER TABLE source_files ADD COLUMN compression TEXT NOT NULL DEFAULT ''")
+    conn.execute("DELETE FROM meta WHERE key = 'index_fold'")
+    for source_id, text in conn.execute("SELECT id, text FROM source_files").fetchall():
+        conn.execute(
+            "UPDATE source_files SET text = ?, compression = 'zlib' WHERE id = ?",
+            (compress_text(text), source_id),
+        )
+
+
+def compress_text(text: str) -> bytes:
+    """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
+
+
+def decompress_text(data: bytes | str, compression: str) -> str:
+    if compression == "zlib":
+        return zlib.decompress(data).decode("utf-8", "surrogatepass")  # type: ignore[arg-type]
+    return str(data)
+
+
 # Each migration: (version it produces, name, function). Append only; never edit a shipped one.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "initial schema", _migration_1_initial_schema),
+    (2, "compact search index, compressed source files", _migration_2_compact_index),
 )
