@@ -67,6 +67,9 @@ def hn_import(corpus: str, project: str, cache_dir: str) -> dict[str, Any]:
     init_wall = time.perf_counter() - wall0
     report = opened.import_paths([Path(corpus)])
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    # Worker processes have exited (and been waited for): their CPU time and peak RSS.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers_cpu = children.ru_utime + children.ru_stime
     # Incremental: importing the same folder again must skip every file (content hash).
     again_wall, again = _timed(lambda: opened.import_paths([Path(corpus)]))
     articles = opened.store.article_count()
@@ -88,7 +91,10 @@ def hn_import(corpus: str, project: str, cache_dir: str) -> dict[str, Any]:
         "raw_chars": raw_chars,
         "init_s": init_wall,
         "wall_s": wall,
-        "cpu_s": cpu,
+        "cpu_s": cpu + workers_cpu,
+        "workers_cpu_s": workers_cpu,
+        "workers": importer_workers(raw_bytes, len(files)),
+        "worker_peak_rss_mb": children.ru_maxrss / 1024,
         "reimport_s": again_wall,
         "reimport_added": again.added_articles,
         "db_bytes": sum(
@@ -99,8 +105,17 @@ def hn_import(corpus: str, project: str, cache_dir: str) -> dict[str, Any]:
     }
 
 
+def importer_workers(raw_bytes: int, files: int) -> int:
+    from hnreader.core.importer import worker_count
+
+    return worker_count(raw_bytes, files)
+
+
 def hn_search(project: str, cache_dir: str, queries: list[str], repeats: int) -> dict[str, Any]:
-    """Project.search(limit=50) latency per query; the first run of each query is a warm-up."""
+    """Per query: the first page, `Project.search(limit=50)` (hits with offsets, match kind
+    and KWIC lines of the first 50 matching articles), timed `repeats` times after a warm-up;
+    and the exact totals, `Project.count_matches`, timed 3 times (the app counts in the
+    background while the first page is shown)."""
     opened = _project(project, cache_dir)
     cold, _ = _timed(lambda: opened.search(queries[0], limit=50))
     out: dict[str, Any] = {"cold_first_s": cold, "queries": {}}
@@ -110,12 +125,18 @@ def hn_search(project: str, cache_dir: str, queries: list[str], repeats: int) ->
         for _ in range(repeats):
             elapsed, result = _timed(lambda q=query: opened.search(q, limit=50))
             times.append(elapsed)
-        shown = sum(len(a.hits) for a in result.articles)
+        count_times = []
+        for _ in range(3):
+            elapsed, counted = _timed(lambda q=query: opened.count_matches(q))
+            count_times.append(elapsed)
+        total_hits, total_articles = counted or (0, 0)
         out["queries"][query] = {
             "times": times,
-            "total_hits": result.total_hits,
-            "total_articles": result.total_articles,
-            "hits_shown": shown,
+            "count_times": count_times,
+            "total_hits": total_hits,
+            "total_articles": total_articles,
+            "hits_shown": sum(len(a.hits) for a in result.articles),
+            "articles_shown": len(result.articles),
         }
     opened.close()
     out["peak_rss_mb"] = peak_rss_mb()

@@ -44,6 +44,20 @@ def _run(home: Path) -> int:
             raise AssertionError(f"import gave {report}")
         return f"{report.added_articles} articles from {len(report.added_files)} files"
 
+    def import_in_worker_processes() -> str:
+        # What a large import does: split and analyse in spawned worker processes (in a
+        # frozen app these re-run the executable, which must hand them to multiprocessing).
+        pooled = Project.open(home / "self-test-pooled.sqlite")
+        try:
+            report = pooled.import_paths([paths.bundled_corpus_dir()], workers=2)
+            alone = project.store.article_texts(project.store.article_ids())
+            texts = pooled.store.article_texts(pooled.store.article_ids())
+        finally:
+            pooled.close()
+        if report.skipped or sorted(texts.values()) != sorted(alone.values()):
+            raise AssertionError(f"worker processes gave {report}")
+        return f"{report.added_articles} articles, same as one process"
+
     def segment_and_search() -> str:
         words = project.segmenter.cut("湖南脱贫攻坚成果")
         result = project.search("扶贫")
@@ -98,6 +112,7 @@ def _run(home: Path) -> int:
 
     steps = [
         ("import the bundled corpus", import_corpus),
+        ("import in worker processes", import_in_worker_processes),
         ("segment and search", segment_and_search),
         ("annotate a passage and a figure", annotate),
         ("export CSV and read it back", export),

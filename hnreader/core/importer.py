@@ -11,12 +11,16 @@ processes, one per core, while this process decodes files and stores the results
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +38,8 @@ from hnreader.core.search_index import build_index_entry, fold_parts, index_vers
 from hnreader.core.segmenter import Segmenter, SegmenterSpec
 from hnreader.core.store import IndexRow, Store, sha256_text
 
+log = logging.getLogger(__name__)
+
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
@@ -42,6 +48,7 @@ Cancelled = Callable[[], bool]
 PARALLEL_MIN_BYTES = 4_000_000
 MAX_WORKERS = 8
 FILES_IN_FLIGHT_PER_WORKER = 3
+COMMIT_EVERY_S = 0.25
 
 
 def no_progress(done: int, total: int, message: str) -> None:
@@ -259,18 +266,8 @@ class _ImportRun:
                 return
             self.progress(self.done, self.total, f"Importing {file.name}")
             decoded = self._decode(file, size)
-            if decoded is not None:
-                try:
-                    analysed = analyse_file(
-                        file.name, decoded.text, self.segmenter, self._article_progress(decoded)
-                    )
-                except ImportCancelled:
-                    self.cancelled = True
-                    return
-                except HnreaderError as error:
-                    self.skipped.append((str(file), str(error)))
-                else:
-                    self._store(decoded, analysed)
+            if decoded is not None and not self._analyse_here(decoded):
+                return
             self.done += size
 
     def _article_progress(self, decoded: _Decoded) -> Callable[[int], None]:
@@ -295,6 +292,7 @@ class _ImportRun:
         as soon as it is back, so a cancel or a crash keeps every file stored before it.
         """
         self.progress(0, self.total, "Starting worker processes")
+        commits = _CommitBatches(self.store)
         queue = deque(zip(files, sizes, strict=True))
         pending: deque[tuple[Path, int, _Decoded | None, Future[AnalysedFile] | None]] = deque()
         pool = ProcessPoolExecutor(
@@ -312,20 +310,49 @@ class _ImportRun:
                     if decoded is not None:
                         future = pool.submit(_analyse_in_worker, file.name, decoded.text)
                     pending.append((file, size, decoded, future))
-                file, size, decoded, future = pending.popleft()
+                file, size, decoded, future = pending[0]
                 if decoded is not None and future is not None:
-                    analysed = self._wait(file, future)
+                    try:
+                        analysed = self._wait(file, future)
+                    except BrokenProcessPool:
+                        log.warning("worker processes failed; importing the rest in-process")
+                        break
                     if self.cancelled:
                         return
                     if analysed is not None:
+                        commits.begin()
                         self._store(decoded, analysed)
+                        commits.maybe_commit()
+                pending.popleft()
                 self.done += size
                 self.progress(self.done, self.total, f"Importing {file.name}")
                 if self.is_cancelled():
                     self.cancelled = True
                     return
         finally:
+            commits.commit()  # every file in the open batch was stored whole (a savepoint each)
             pool.shutdown(wait=True, cancel_futures=True)
+        # The pool broke (a worker was killed, or could not start): go on in this process.
+        for _file, size, decoded, _future in pending:
+            if decoded is not None and not self._analyse_here(decoded):
+                return
+            self.done += size
+        self.sequential([f for f, _ in queue], [s for _, s in queue])
+
+    def _analyse_here(self, decoded: _Decoded) -> bool:
+        """Analyse and store an already decoded file in this process; False if cancelled."""
+        try:
+            analysed = analyse_file(
+                decoded.file.name, decoded.text, self.segmenter, self._article_progress(decoded)
+            )
+        except ImportCancelled:
+            self.cancelled = True
+            return False
+        except HnreaderError as error:
+            self.skipped.append((str(decoded.file), str(error)))
+        else:
+            self._store(decoded, analysed)
+        return True
 
     def _wait(self, file: Path, future: Future[AnalysedFile]) -> AnalysedFile | None:
         """A worker's result; None when the file failed (noted) or the user cancelled."""
@@ -339,6 +366,33 @@ class _ImportRun:
             except HnreaderError as error:
                 self.skipped.append((str(file), str(error)))
                 return None
+
+
+class _CommitBatches:
+    """Files stored by a parallel import share a transaction for up to COMMIT_EVERY_S, so
+    the disk is synced a few times a second rather than once per file; each file is still
+    all or nothing (a savepoint), and a crash loses at most the last batch, which the next
+    import adds again."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._open: contextlib.ExitStack | None = None
+        self._since = 0.0
+
+    def begin(self) -> None:
+        if self._open is None:
+            self._open = contextlib.ExitStack()
+            self._open.enter_context(self._store.write())
+            self._since = time.monotonic()
+
+    def maybe_commit(self) -> None:
+        if time.monotonic() - self._since >= COMMIT_EVERY_S:
+            self.commit()
+
+    def commit(self) -> None:
+        if self._open is not None:
+            opened, self._open = self._open, None
+            opened.close()
 
 
 def reindex(

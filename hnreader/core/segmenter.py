@@ -63,6 +63,7 @@ class Segmenter:
         self._pending_words = [w for w in (_clean_word(w) for w in user_words) if w]
         self._lock = threading.RLock()
         self._tokenizer: jieba.Tokenizer | None = None
+        self._inner_words: dict[str, tuple[tuple[int, int], ...]] = {}
         self._dictionaries_digest: str | None = None
         self._files_digest: str | None = None
 
@@ -128,21 +129,34 @@ class Segmenter:
         """(start, end, is accurate word) of `index_spans()`, without the words: what the
         search index records, built in one pass over jieba's accurate cut."""
         tokenizer = self._ready()
-        freq = tokenizer.FREQ
+        inner = self._inner_words
         spans: list[tuple[int, int, bool]] = []
         append = spans.append
         start = 0
         for word in tokenizer.cut(text):
             size = len(word)
             if size > 2:
-                for i in range(size - 1):
-                    for j in range(i + 2, size + (i > 0)):
-                        if freq.get(word[i:j]):
-                            append((start + i, start + j, False))
+                found = inner.get(word)
+                if found is None:
+                    found = inner[word] = self._find_inner_words(word)
+                for i, j in found:
+                    append((start + i, start + j, False))
             end = start + size
             append((start, end, True))
             start = end
         return spans
+
+    def _find_inner_words(self, word: str) -> tuple[tuple[int, int], ...]:
+        """(start, end) of the dictionary words of 2+ characters inside a longer word (the
+        word itself excluded); remembered per word until the dictionary changes."""
+        freq = self._ready().FREQ
+        size = len(word)
+        return tuple(
+            (i, j)
+            for i in range(size - 1)
+            for j in range(i + 2, size + (i > 0))
+            if freq.get(word[i:j])
+        )
 
     def cut(self, text: str) -> list[str]:
         """Accurate-mode words without whitespace tokens, to show how a query is segmented."""
@@ -169,6 +183,7 @@ class Segmenter:
                 self._user_words[word] = tokenizer.FREQ.get(word) or None
                 tokenizer.add_word(word)
             self._dictionaries_digest = None
+            self._inner_words = {}
 
     def remove_user_word(self, word: str) -> None:
         """Remove a user word: a word jieba or the domain dictionary knew gets its frequency
@@ -188,6 +203,7 @@ class Segmenter:
                 # "force split" set used by its HMM (finalseg.Force_Split_Words).
                 self._tokenizer.del_word(word)
             self._dictionaries_digest = None
+            self._inner_words = {}
 
     @property
     def user_words(self) -> tuple[str, ...]:

@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from hnreader import paths
 from hnreader.core.project import Project
 from hnreader.core.search_index import chars_match, is_token_char
@@ -144,3 +146,21 @@ def test_a_cancelled_parallel_import_resumes_where_it_stopped(
     assert {Path(p).name for p, _ in again.skipped} == {Path(p).name for p in report.added_files}
     whole = _import(tmp_path, "whole.sqlite", shared_segmenter, workers=0)
     assert project.store.article_count() == whole.store.article_count()
+
+
+def test_an_import_goes_on_in_process_when_worker_processes_fail(
+    tmp_path: Path,
+    shared_segmenter: Segmenter,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Workers built from this spec cannot load their dictionary: the pool breaks at once.
+    broken_spec = (None, tmp_path / "no-such-dictionary.txt", ())
+    monkeypatch.setattr(shared_segmenter, "spec", lambda: broken_spec)
+    project = Project(Store(tmp_path / "p.sqlite"), shared_segmenter)
+    report = project.import_paths([paths.bundled_corpus_dir()], workers=2)
+    assert not report.skipped and not report.cancelled and len(report.added_files) == 5
+    assert "worker processes failed" in caplog.text
+    monkeypatch.undo()
+    whole = _import(tmp_path, "whole.sqlite", shared_segmenter, workers=0)
+    assert _contents(project) == _contents(whole)

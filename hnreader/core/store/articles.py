@@ -61,7 +61,7 @@ class ArticleQueries(StoreBase):
             ):
                 article_id = self._insert_article(source_id, ordinal, draft)
                 self._replace_figures(article_id, draft_figures)
-                self._put_index_row(article_id, index_row)
+                self._put_index_row(article_id, index_row, draft.text)
                 ids.append(article_id)
             return ids
 

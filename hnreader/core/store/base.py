@@ -211,16 +211,20 @@ class StoreBase:
 
     # -- the search index rows of an article (kept together: FTS document ⇔ index row)
 
-    def _put_index_row(self, article_id: int, row: IndexRow) -> None:
-        """Inside a transaction: index an article that has no index row (drop it first)."""
+    def _put_index_row(self, article_id: int, row: IndexRow, text: str | None = None) -> None:
+        """Inside a transaction: index an article that has no index row (drop it first).
+        `text` is the article's stored text, when the caller has it at hand."""
         self._conn.execute(
             "INSERT INTO article_index(article_id, version, flags, folded) VALUES (?, ?, ?, ?)",
             (article_id, row.version, row.flags, row.folded),
         )
-        self._add_fts_document(article_id, row.folded)
+        self._add_fts_document(article_id, row.folded, text)
 
-    def _add_fts_document(self, article_id: int, folded: str | None) -> None:
-        text = self._value("SELECT text FROM articles WHERE id = ?", (article_id,))
+    def _add_fts_document(
+        self, article_id: int, folded: str | None, text: str | None = None
+    ) -> None:
+        if text is None:
+            text = self._value("SELECT text FROM articles WHERE id = ?", (article_id,))
         self._conn.execute(
             "INSERT INTO article_fts(rowid, chars) VALUES (?, ?)",
             (article_id, fts_document(text, folded)),
