@@ -66,6 +66,15 @@ class KwicTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def append_rows(self, rows: Sequence[KwicRow]) -> None:
+        """Add rows below the ones shown (which keep their selection)."""
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
     def row(self, row: int) -> KwicRow:
         return self._rows[row]
 

@@ -1,9 +1,15 @@
-"""Corpus search: the query bar, its segmentation, and the hits as a KWIC concordance."""
+"""Corpus search: the query bar, its segmentation, and the hits as a KWIC concordance.
+
+Hits are listed a page of articles at a time in corpus order: the first page at once, the next
+ones when the table is scrolled to its end (or Show More is clicked). When the first page is not
+the whole result, the exact totals are counted in the background.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -19,11 +25,13 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from hnreader.core.models import HnreaderError, QueryError, SearchResult
+from hnreader.core.search import count_matches as run_count
 from hnreader.core.search import search as run_search
 from hnreader.core.search_query import parse_query
 from hnreader.core.segmenter import Segmenter
@@ -39,10 +47,10 @@ from hnreader.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
-ARTICLE_LIMIT = 2000  # articles whose hits are listed; the counts cover every article
+PAGE_SIZE = 200  # articles listed at first, and added by each further page
 SEGMENT_DELAY_MS = 150
 SEARCH_DELAY_MS = 350
-SYNC_ARTICLE_LIMIT = 200  # up to this many articles a search takes < ~0.2 s on the GUI thread
+SYNC_ARTICLE_LIMIT = 200  # up to this many articles a page takes < ~0.2 s on the GUI thread
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -52,15 +60,46 @@ def background_search(
     query: str,
     whole_words: bool,
     limit: int,
+    after: int = 0,
     progress=None,
     is_cancelled=None,
 ) -> SearchResult:
-    """Run a search on its own connection (SQLite connections stay in their thread)."""
+    """List a page on its own connection (SQLite connections stay in their thread)."""
     store = Store(path, create=False)
     try:
-        return run_search(store, segmenter, query, whole_words=whole_words, limit=limit)
+        return run_search(
+            store, segmenter, query, whole_words=whole_words, limit=limit, after=after
+        )
     finally:
         store.close()
+
+
+def background_count(
+    path: Path,
+    segmenter: Segmenter,
+    query: str,
+    whole_words: bool,
+    progress=None,
+    is_cancelled=None,
+) -> tuple[int, int] | None:
+    """The exact (hits, articles) of a search on its own connection; None when cancelled."""
+    store = Store(path, create=False)
+    try:
+        return run_count(
+            store, segmenter, query, whole_words=whole_words, is_cancelled=is_cancelled
+        )
+    finally:
+        store.close()
+
+
+@dataclass
+class _PageJob:
+    """A page being listed in the background."""
+
+    worker: Worker
+    query: str
+    whole_words: bool
+    first: bool  # the first page of a new search (else the next page of the listed one)
 
 
 class _ElideLeftDelegate(QStyledItemDelegate):
@@ -83,10 +122,13 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
+        self.page_size = PAGE_SIZE
         self.sync_article_limit = SYNC_ARTICLE_LIMIT
-        self._result: SearchResult | None = None
-        self._spans: dict[int, list[tuple[int, int]]] = {}
-        self._worker: Worker | None = None
+        self._result: SearchResult | None = None  # every page listed so far, totals if known
+        self._whole_words = False  # the option the listed result was searched with
+        self._spans: dict[int, list[tuple[int, int]]] = {}  # listed and looked-up articles
+        self._page_job: _PageJob | None = None
+        self._count_worker: Worker | None = None
         self._last_scope = "sentence"
 
         self.query_edit = QLineEdit()
@@ -120,6 +162,14 @@ class SearchPanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setObjectName("searchStatus")
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("Show More"))
+        self.more_button.setToolTip(
+            self.tr("List the hits of more articles (scrolling to the end of the list does too)")
+        )
+        self.more_button.setVisible(False)
+        # The row keeps its height whether the button shows or not: the table does not jump.
+        self.status_label.setMinimumHeight(self.more_button.sizeHint().height())
 
         self.model = KwicTableModel(self)
         self.table = QTableView()
@@ -127,7 +177,8 @@ class SearchPanel(QWidget):
         self.table.setItemDelegateForColumn(KwicTableModel.LEFT, _ElideLeftDelegate(self.table))
         set_up_list_table(self.table, multi_select=True)
         header = self.table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the ranking at first
+        # No sort column at first: the hits stay in corpus order, the order pages come in.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(KwicTableModel.LEFT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(KwicTableModel.HIT, QHeaderView.ResizeMode.ResizeToContents)
@@ -146,6 +197,7 @@ class SearchPanel(QWidget):
         info.setContentsMargins(2, 0, 2, 0)
         info.addWidget(self.segments_label, 1)
         info.addWidget(self.status_label)
+        info.addWidget(self.more_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -163,8 +215,10 @@ class SearchPanel(QWidget):
         self.query_edit.installEventFilter(self)
         self.whole_words_check.toggled.connect(self._whole_words_toggled)
         self.tag_button.clicked.connect(self.tag_selected_hits)
+        self.more_button.clicked.connect(self.load_more)
         self.table.doubleClicked.connect(self._activate)
         self.table.installEventFilter(self)
+        self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
         controller.articles_changed.connect(self._corpus_changed)
         controller.dictionary_changed.connect(self._corpus_changed)
         self._show_status("")
@@ -180,11 +234,46 @@ class SearchPanel(QWidget):
         self.search()
 
     def result(self) -> SearchResult | None:
+        """The pages listed so far as one result (totals set once known)."""
         return self._result
 
+    def can_load_more(self) -> bool:
+        result = self._result
+        return result is not None and not result.message and not result.complete
+
+    def is_loading(self) -> bool:
+        """A page (the first of a search or the next one) is being listed in the background."""
+        return self._page_job is not None
+
+    def is_counting(self) -> bool:
+        """The totals of the listed result are being counted in the background."""
+        return self._count_worker is not None
+
     def spans_for(self, article_id: int) -> list[tuple[int, int]]:
-        """The hits of the current search in one article, for the reader to highlight."""
-        return list(self._spans.get(article_id, []))
+        """The hits of the current search in one article, for the reader to highlight.
+
+        Articles not listed yet are searched on their own (one row: cheap)."""
+        spans = self._spans.get(article_id)
+        if spans is None:
+            spans = self._look_up_spans(article_id)
+        return list(spans)
+
+    def _look_up_spans(self, article_id: int) -> list[tuple[int, int]]:
+        result = self._result
+        # Pages are in id order: every article up to `next_after` was read, and those with
+        # hits are listed already.
+        if not self.can_load_more() or result is None or article_id <= result.next_after:
+            return []
+        try:
+            hits = self.controller.project.search_article(
+                result.query, article_id, whole_words=self._whole_words
+            )
+        except Exception:  # highlighting is a convenience: never take the reader down
+            log.exception("searching article %s for %r failed", article_id, result.query)
+            return []
+        spans = [] if hits is None else [(h.start, h.end) for h in hits.hits]
+        self._spans[article_id] = spans
+        return spans
 
     # -- searching
 
@@ -221,39 +310,40 @@ class SearchPanel(QWidget):
         self._search_timer.stop()
         self._segment_timer.stop()
         self.update_segmentation()
+        self._cancel_page()
+        self._cancel_count()
         query = self.query_edit.text()
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
         if not query.strip():
             self._set_result(None)
-            self._show_status("")
             return
         whole_words = self.whole_words_check.isChecked()
-        project = self.controller.project
-        if project.store.article_count() <= self.sync_article_limit:
-            self._set_result(self._search_now(query, whole_words))
+        if self._pages_on_gui_thread():
+            self._set_result(self._page_now(query, whole_words), whole_words)
             return
-        worker = Worker(
-            partial(
-                background_search,
-                project.path,
-                project.segmenter,
-                query,
-                whole_words,
-                ARTICLE_LIMIT,
-            )
-        )
-        worker.signals.finished.connect(self._search_finished)
-        worker.signals.failed.connect(self._search_failed)
-        self._worker = worker
+        self._start_page(query, whole_words, after=0)
         self._show_status(self.tr("Searching…"))
-        worker.start()
 
-    def _search_now(self, query: str, whole_words: bool) -> SearchResult:
+    def load_more(self) -> None:
+        """List the next page of the current result (scrolling to the end does it too)."""
+        result = self._result
+        if result is None or not self.can_load_more() or self._page_job is not None:
+            return
+        if self._pages_on_gui_thread():
+            self._append_page(self._page_now(result.query, self._whole_words, result.next_after))
+            return
+        self._start_page(result.query, self._whole_words, after=result.next_after)
+
+    def _scrolled(self, value: int) -> None:
+        if value > 0 and value >= self.table.verticalScrollBar().maximum():
+            self.load_more()
+
+    def _pages_on_gui_thread(self) -> bool:
+        return self.controller.project.store.article_count() <= self.sync_article_limit
+
+    def _page_now(self, query: str, whole_words: bool, after: int = 0) -> SearchResult:
         try:
             return self.controller.project.search(
-                query, whole_words=whole_words, limit=ARTICLE_LIMIT
+                query, whole_words=whole_words, limit=self.page_size, after=after
             )
         except HnreaderError as error:
             return SearchResult(query, (), 0, 0, (), message=str(error))
@@ -262,56 +352,176 @@ class SearchPanel(QWidget):
             message = self.tr("The search failed: %1").replace("%1", str(error))
             return SearchResult(query, (), 0, 0, (), message=message)
 
-    def _search_finished(self, result: object) -> None:
-        worker = self._worker
-        if worker is None or self.sender() is not worker.signals:
-            return  # an older search finished after a newer one started
-        self._worker = None
-        if isinstance(result, SearchResult):
-            self._set_result(result)
+    def _start_page(self, query: str, whole_words: bool, after: int) -> None:
+        project = self.controller.project
+        worker = Worker(
+            partial(
+                background_search,
+                project.path,
+                project.segmenter,
+                query,
+                whole_words,
+                self.page_size,
+                after,
+            )
+        )
+        worker.signals.finished.connect(self._page_finished)
+        worker.signals.failed.connect(self._page_failed)
+        self._page_job = _PageJob(worker, query, whole_words, first=after == 0)
+        self._update_more_button()
+        worker.start()
 
-    def _search_failed(self, message: str, _details: str) -> None:
-        worker = self._worker
-        if worker is None or self.sender() is not worker.signals:
+    def _current_page_job(self) -> _PageJob | None:
+        """The job whose worker sent the signal, unless a newer page or search replaced it."""
+        job = self._page_job
+        if job is None or self.sender() is not job.worker.signals:
+            return None
+        self._page_job = None
+        return job
+
+    def _page_finished(self, result: object) -> None:
+        job = self._current_page_job()
+        if job is None or not isinstance(result, SearchResult):
             return
-        self._worker = None
-        query = self.query_edit.text()
-        failed = self.tr("The search failed: %1").replace("%1", message)
-        self._set_result(SearchResult(query, (), 0, 0, (), message=failed))
+        if job.first:
+            self._set_result(result, job.whole_words)
+        else:
+            self._append_page(result)
 
-    def _set_result(self, result: SearchResult | None) -> None:
+    def _page_failed(self, message: str, _details: str) -> None:
+        job = self._current_page_job()
+        if job is None:
+            return
+        failed = self.tr("The search failed: %1").replace("%1", message)
+        error = SearchResult(job.query, (), 0, 0, (), message=failed)
+        if job.first:
+            self._set_result(error, job.whole_words)
+        else:
+            self._append_page(error)
+
+    def _cancel_page(self) -> None:
+        if self._page_job is not None:
+            self._page_job.worker.cancel()
+            self._page_job = None
+
+    def _set_result(self, result: SearchResult | None, whole_words: bool = False) -> None:
+        """Show the first page of a new search (or nothing)."""
         self._result = result
-        self._spans = defaultdict(list)
+        self._whole_words = whole_words
+        self._spans = {}
         if result is not None:
-            for article in result.articles:
-                self._spans[article.article_id] = [(h.start, h.end) for h in article.hits]
-        self._spans = dict(self._spans)
+            self._remember_spans(result)
         self.model.set_rows(kwic_rows(result.articles) if result else [])
+        self.table.scrollToTop()
+        self._sort_again()
+        self.tag_button.setEnabled(self.model.rowCount() > 0)
+        if result is not None and self.can_load_more():
+            self._start_count(result.query, whole_words)
+        self._update_status()
+        self.results_changed.emit()
+
+    def _append_page(self, page: SearchResult) -> None:
+        """Add the next page below the rows shown (a failed page stops the listing)."""
+        result = self._result
+        if result is None:
+            return
+        if page.message:
+            self._cancel_count()
+            self._result = replace(result, message=page.message)
+            self._update_status()
+            return
+        articles = result.articles + page.articles
+        result = replace(
+            result, articles=articles, complete=page.complete, next_after=page.next_after
+        )
+        if result.complete and result.total_hits is None:  # every hit is listed now
+            self._cancel_count()
+            hits = sum(len(article.hits) for article in articles)
+            result = replace(result, total_hits=hits, total_articles=len(articles))
+        self._result = result
+        self._remember_spans(page)
+        self.model.append_rows(kwic_rows(page.articles))
+        self._sort_again()
+        self.tag_button.setEnabled(self.model.rowCount() > 0)
+        self._update_status()
+
+    def _remember_spans(self, page: SearchResult) -> None:
+        for article in page.articles:
+            self._spans[article.article_id] = [(h.start, h.end) for h in article.hits]
+
+    def _sort_again(self) -> None:
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.tag_button.setEnabled(self.model.rowCount() > 0)
-        self._show_status(self._status_text(result))
-        self.results_changed.emit()
+
+    # -- totals
+
+    def _start_count(self, query: str, whole_words: bool) -> None:
+        project = self.controller.project
+        worker = Worker(
+            partial(background_count, project.path, project.segmenter, query, whole_words)
+        )
+        worker.signals.finished.connect(self._count_finished)
+        worker.signals.failed.connect(self._count_failed)
+        self._count_worker = worker
+        worker.start()
+
+    def _count_finished(self, counts: object) -> None:
+        worker = self._count_worker
+        if worker is None or self.sender() is not worker.signals:
+            return  # the count of an older search
+        self._count_worker = None
+        if self._result is not None and isinstance(counts, tuple):
+            hits, articles = counts
+            self._result = replace(self._result, total_hits=hits, total_articles=articles)
+        self._update_status()
+
+    def _count_failed(self, message: str, _details: str) -> None:
+        worker = self._count_worker
+        if worker is None or self.sender() is not worker.signals:
+            return
+        self._count_worker = None
+        log.warning("counting the hits failed: %s", message)
+        self._update_status()
+
+    def _cancel_count(self) -> None:
+        if self._count_worker is not None:
+            self._count_worker.cancel()
+            self._count_worker = None
+
+    # -- status
+
+    def _update_status(self) -> None:
+        self._show_status(self._status_text(self._result))
+        self._update_more_button()
+
+    def _update_more_button(self) -> None:
+        self.more_button.setVisible(self.can_load_more())
+        self.more_button.setEnabled(self._page_job is None)
 
     def _status_text(self, result: SearchResult | None) -> str:
         if result is None:
             return ""
         if result.message:
             return result.message
-        text = (
-            self.tr("%1 hits in %2 articles")
-            .replace("%1", f"{result.total_hits:,}")
-            .replace("%2", f"{result.total_articles:,}")
-        )
-        if result.total_hits == 1:
+        listed = f"{len(result.articles):,}"
+        hits, articles = result.total_hits, result.total_articles
+        if hits is None or articles is None:
+            if self.is_counting():
+                return self.tr("Listing the first %1 articles · counting…").replace("%1", listed)
+            return self.tr("Listing the first %1 articles").replace("%1", listed)
+        if hits == 1:
             text = self.tr("1 hit in 1 article")
-        elif result.total_articles == 1:
-            text = self.tr("%1 hits in 1 article").replace("%1", f"{result.total_hits:,}")
-        if len(result.articles) < result.total_articles:
-            text += self.tr(" — listing the first %1 articles").replace(
-                "%1", f"{len(result.articles):,}"
+        elif articles == 1:
+            text = self.tr("%1 hits in 1 article").replace("%1", f"{hits:,}")
+        else:
+            text = (
+                self.tr("%1 hits in %2 articles")
+                .replace("%1", f"{hits:,}")
+                .replace("%2", f"{articles:,}")
             )
+        if len(result.articles) < articles:
+            text += self.tr(" — listing the first %1 articles").replace("%1", listed)
         return text
 
     def _show_status(self, text: str) -> None:

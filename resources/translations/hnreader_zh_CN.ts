@@ -899,12 +899,28 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>检索式的分词结果</translation>
     </message>
     <message>
+        <source>Show More</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>List the hits of more articles (scrolling to the end of the list does too)</source>
+        <translation>列出更多文章中的命中（滚动到列表末尾也会列出）</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
         <translation>检索失败：%1</translation>
+    </message>
+    <message>
+        <source>Listing the first %1 articles · counting…</source>
+        <translation>仅列出前 %1 篇文章 · 正在统计总数…</translation>
+    </message>
+    <message>
+        <source>Listing the first %1 articles</source>
+        <translation>仅列出前 %1 篇文章</translation>
     </message>
     <message>
         <source>%1 hits in %2 articles</source>

@@ -101,6 +101,20 @@ def test_search_opens_the_hit_in_the_reader(window: MainWindow, project: Project
     assert "hit" in " ".join(window.reader.highlight_at(hit.start))
 
 
+def test_an_article_beyond_the_listed_pages_shows_its_hits(
+    window: MainWindow, project: Project, qtbot
+) -> None:
+    window.search_panel.page_size = 1
+    window.search_panel.set_query("脱贫")
+    listed = {a.article_id for a in window.search_panel.result().articles}
+    later = next(
+        a for a in project.search("脱贫", limit=100000).articles if a.article_id not in listed
+    )
+    window.show_article(later.article_id)  # as from the library
+    for hit in later.hits:
+        assert "hit" in " ".join(window.reader.highlight_at(hit.start))
+
+
 def test_export_dialog_counts_rows_and_writes_the_csv(
     window: MainWindow,
     project: Project,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
 from ui_helpers import type_text
 
 from hnreader.ui import search_panel as search_panel_module
@@ -32,6 +35,15 @@ def rows(panel: SearchPanel) -> int:
 def column(panel: SearchPanel, col: int) -> list[str]:
     model = panel.table.model()
     return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def listed(panel: SearchPanel) -> list[tuple[int, int, int]]:
+    return [(row.article_id, row.start, row.end) for row in panel.model.rows()]
+
+
+def every_hit(project, query: str, whole_words: bool = False) -> list[tuple[int, int, int]]:
+    result = project.search(query, whole_words=whole_words, limit=100000)
+    return [(a.article_id, h.start, h.end) for a in result.articles for h in a.hits]
 
 
 def double_click(qtbot, view, index) -> None:
@@ -128,6 +140,160 @@ def test_too_many_articles_run_in_a_worker(panel, controller, qtbot):
     with qtbot.waitSignal(panel.results_changed, timeout=10000):
         panel.set_query("扶贫")
     assert rows(panel) == controller.project.search("扶贫", limit=2000).total_hits
+
+
+def test_scrolling_to_the_end_and_more_list_the_next_pages(panel, controller, qtbot):
+    panel.page_size = 1
+    panel.set_query("脱贫")
+    assert not panel.result().complete and len(panel.result().articles) == 1
+    assert panel.more_button.isVisible()
+    first_page = listed(panel)
+    bar = panel.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the first article's hits overflow the table
+    bar.setValue(bar.maximum())
+    assert len(panel.result().articles) == 2
+    assert listed(panel)[: len(first_page)] == first_page  # appended, not replaced
+    for _ in range(100):
+        if not panel.can_load_more():
+            break
+        qtbot.mouseClick(panel.more_button, Qt.MouseButton.LeftButton)
+    assert not panel.more_button.isVisible()
+    expected = controller.project.search("脱贫", limit=100000)
+    assert listed(panel) == every_hit(controller.project, "脱贫")
+    assert panel.status_label.text() == (
+        f"{expected.total_hits} hits in {expected.total_articles} articles"
+    )
+
+
+def test_a_sorted_table_stays_sorted_and_keeps_its_selection_as_pages_come(panel, qtbot):
+    panel.page_size = 1
+    panel.set_query("村")
+    panel.table.sortByColumn(RIGHT, Qt.SortOrder.AscendingOrder)
+    panel.table.selectRow(3)
+    chosen = panel.model.row(3)
+    shown = rows(panel)
+    panel.load_more()
+    assert rows(panel) > shown
+    assert column(panel, RIGHT) == sorted(column(panel, RIGHT))
+    selected = [panel.model.row(r) for r in panel.selected_rows()]
+    assert selected == [chosen]
+
+
+def test_pages_run_in_a_worker_on_large_projects(panel, controller, qtbot):
+    panel.sync_article_limit = 0
+    panel.page_size = 2
+    with qtbot.waitSignal(panel.results_changed, timeout=10000):
+        panel.set_query("村")
+    assert not panel.result().complete
+    for _ in range(100):
+        if not panel.can_load_more():
+            break
+        panel.load_more()
+        assert panel.is_loading() and not panel.more_button.isEnabled()
+        panel.load_more()  # ignored while a page is on its way
+        qtbot.waitUntil(lambda: not panel.is_loading(), timeout=10000)
+    assert listed(panel) == every_hit(controller.project, "村")
+    assert panel.more_button.isHidden()
+
+
+def test_the_status_shows_the_exact_totals_once_counted(panel, controller, qtbot):
+    panel.page_size = 2
+    panel.set_query("脱贫")
+    assert panel.is_counting()
+    assert panel.status_label.text() == "Listing the first 2 articles · counting…"
+    qtbot.waitUntil(lambda: not panel.is_counting(), timeout=10000)
+    expected = controller.project.search("脱贫", limit=100000)
+    assert (panel.result().total_hits, panel.result().total_articles) == (
+        expected.total_hits,
+        expected.total_articles,
+    )
+    assert panel.status_label.text() == (
+        f"{expected.total_hits} hits in {expected.total_articles} articles"
+        " — listing the first 2 articles"
+    )
+
+
+def test_whole_words_counts_what_pages_list(panel, controller, qtbot):
+    panel.whole_words_check.setChecked(True)
+    panel.sync_article_limit = 0
+    panel.page_size = 3
+    with qtbot.waitSignal(panel.results_changed, timeout=10000):
+        panel.set_query("村")
+    qtbot.waitUntil(lambda: not panel.is_counting(), timeout=10000)
+    expected = every_hit(controller.project, "村", whole_words=True)
+    assert panel.result().total_hits == len(expected)
+
+
+@pytest.mark.parametrize("whole_words", [False, True])
+def test_spans_for_an_article_not_listed_yet_searches_it(panel, controller, whole_words):
+    panel.whole_words_check.setChecked(whole_words)
+    panel.page_size = 1
+    panel.set_query("村")
+    expected = controller.project.search("村", whole_words=whole_words, limit=100000)
+    shown = {a.article_id for a in panel.result().articles}
+    later = [a for a in expected.articles if a.article_id not in shown]
+    assert later
+    for article in later:
+        assert panel.spans_for(article.article_id) == [(h.start, h.end) for h in article.hits]
+    with_hits = {a.article_id for a in expected.articles}
+    without = [i for i in controller.project.store.article_ids() if i not in with_hits]
+    assert without and all(panel.spans_for(i) == [] for i in without)
+
+
+def test_a_new_query_does_not_show_the_count_of_the_old_one(panel, controller, qtbot, monkeypatch):
+    release = threading.Event()
+    real_count = search_panel_module.background_count
+
+    def count(path, segmenter, query, whole_words, progress=None, is_cancelled=None):
+        if query == "扶贫":
+            release.wait(30)
+            return (999_999, 99_999)  # a late answer (cancel ignored) that must not be shown
+        return real_count(path, segmenter, query, whole_words, progress, is_cancelled)
+
+    monkeypatch.setattr(search_panel_module, "background_count", count)
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(max(threads, 4))  # the blocked count must not starve the others
+    panel.sync_article_limit = 0
+    panel.page_size = 1
+    try:
+        with qtbot.waitSignal(panel.results_changed, timeout=10000):
+            panel.set_query("扶贫")
+        assert panel.is_counting() and "counting" in panel.status_label.text()
+        old_count = panel._count_worker
+        with qtbot.waitSignal(panel.results_changed, timeout=10000):
+            panel.set_query("脱贫")
+        qtbot.waitUntil(lambda: not panel.is_counting(), timeout=10000)
+        with qtbot.waitSignal(old_count.signals.finished, timeout=10000):
+            release.set()
+        QApplication.processEvents()
+    finally:
+        release.set()
+        pool.setMaxThreadCount(threads)
+    expected = controller.project.search("脱贫", limit=100000)
+    assert panel.result().query == "脱贫"
+    assert panel.result().total_hits == expected.total_hits
+    assert panel.status_label.text() == (
+        f"{expected.total_hits} hits in {expected.total_articles} articles"
+        " — listing the first 1 articles"
+    )
+
+
+def test_tag_hits_tags_every_listed_hit_when_none_is_selected(
+    panel, controller, tag_ids, monkeypatch
+):
+    panel.page_size = 1
+    panel.set_query("脱贫")
+    panel.load_more()
+    shown = listed(panel)
+    assert len({article_id for article_id, _, _ in shown}) == 2
+    monkeypatch.setattr(
+        search_panel_module.TagHitsDialog, "ask", staticmethod(lambda *a: (tag_ids["数据"], "hit"))
+    )
+    assert panel.tag_selected_hits() == len(shown)
+    store = controller.project.store
+    made = {(a.article_id, a.start, a.end) for a in store.annotations(tag_ids=[tag_ids["数据"]])}
+    assert made == set(shown)
 
 
 def test_tag_selected_hits_with_sentence_scope(panel, controller, tag_ids, monkeypatch):
