@@ -1,7 +1,7 @@
 """What is indexed for an article: the FTS5 document, the word-boundary flags, match strings.
 
-The store keeps a contentless `article_fts(chars, content='', tokenize='unicode61
-remove_diacritics 0')`, so the index holds no second copy of the text.
+The store keeps a contentless `article_fts(chars, content='', columnsize=0,
+tokenize='unicode61 remove_diacritics 0')`, so the index holds no second copy of the text.
 
 - `chars` is the folded text with every character set apart by a space, so unicode61 makes
   one token per letter, digit or Han character (BMP or not, 〇 included; punctuation and

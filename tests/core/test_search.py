@@ -365,7 +365,7 @@ def test_hits_equal_a_regex_scan(
 def test_fts_expressions_are_valid_for_any_term() -> None:
     db = sqlite3.connect(":memory:")
     db.execute(
-        "CREATE VIRTUAL TABLE t USING fts5(chars, content='', "
+        "CREATE VIRTUAL TABLE t USING fts5(chars, content='', columnsize=0, "
         "tokenize='unicode61 remove_diacritics 0')"
     )
     db.execute(

@@ -105,7 +105,8 @@ def _migration_1_initial_schema(conn: sqlite3.Connection) -> None:
 
 def _migration_2_compact_index(conn: sqlite3.Connection) -> None:
     """A contentless FTS table over the characters only (the `words` column was never
-    queried), the folded text kept only where OpenCC changes it, source files compressed.
+    queried; no per-document sizes either, as results are no longer ranked by BM25), the
+    folded text kept only where OpenCC changes it, source files compressed.
 
     The index is emptied: every article is indexed again on the next open (the app does it
     in the background, the CLI before its first search).
@@ -113,7 +114,7 @@ def _migration_2_compact_index(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE article_fts")
     conn.execute(
         "CREATE VIRTUAL TABLE article_fts USING fts5("
-        "chars, content = '', tokenize = 'unicode61 remove_diacritics 0')"
+        "chars, content = '', columnsize = 0, tokenize = 'unicode61 remove_diacritics 0')"
     )
     conn.execute("DELETE FROM article_index")
     conn.execute("ALTER TABLE article_index ADD COLUMN folded TEXT")
