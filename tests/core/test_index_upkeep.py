@@ -28,6 +28,10 @@ def _assert_index_matches_texts(project: Project) -> None:
     for char in chars:
         expected = sorted(i for i, text in folded.items() if char in text)
         assert store.fts_ids(chars_match(char)) == expected, char
+    # The library's lengths (stored, not computed from the text) follow the same edits.
+    assert {s.id: s.chars for s in store.article_summaries()} == {
+        i: len(text) for i, text in texts.items()
+    }
 
 
 def test_the_index_follows_split_merge_undo_and_redo(corpus_project: Project) -> None:

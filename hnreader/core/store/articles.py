@@ -68,8 +68,8 @@ class ArticleQueries(StoreBase):
     def _insert_article(self, source_id: int | None, ordinal: float, draft: ArticleDraft) -> int:
         cursor = self._conn.execute(
             "INSERT INTO articles(source_id, ordinal, title, subtitle, date, date_text, byline, "
-            "reporters, publication, text, captions, removed, first_line, last_line) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "reporters, publication, text, chars, captions, removed, first_line, last_line) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 source_id,
                 ordinal,
@@ -81,6 +81,7 @@ class ArticleQueries(StoreBase):
                 json.dumps(list(draft.reporters), ensure_ascii=False),
                 draft.publication,
                 draft.text,
+                len(draft.text),
                 _dump_spans(draft.captions),
                 _dump_removed(draft.removed),
                 draft.first_line,
@@ -107,7 +108,7 @@ class ArticleQueries(StoreBase):
     def article_summaries(self) -> list[ArticleSummary]:
         rows = self._rows(
             "SELECT a.id, a.title, a.date, a.byline, s.name AS source, a.ordinal, "
-            "length(a.text) AS chars, "
+            "a.chars, "
             "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotation_count "
             "FROM articles a JOIN source_files s ON s.id = a.source_id "
             "ORDER BY s.name, a.ordinal"
