@@ -88,6 +88,10 @@ class Project:
     def stale_article_ids(self) -> list[int]:
         return self.store.stale_index_ids(index_version(self.segmenter))
 
+    def has_stale_index(self) -> bool:
+        """Whether some article needs (re-)indexing: cheaper than `stale_article_ids()`."""
+        return self.store.has_stale_index(index_version(self.segmenter))
+
     def reindex(
         self,
         article_ids: Sequence[int] | None = None,

@@ -38,6 +38,8 @@ class ArticleTableModel(QAbstractTableModel):
         self._rows: list[ArticleSummary] = []
         self._haystacks: list[str] = []
         self._visible: list[int] = []  # indices into _rows, filtered and sorted
+        self._position: dict[int, int] = {}  # article id → index into _rows
+        self._row: dict[int, int] = {}  # index into _rows → row in _visible
         self._loaded = 0  # how many of _visible the view has fetched
         self._read: set[int] = set()
         self._filter_terms: list[str] = []
@@ -51,6 +53,7 @@ class ArticleTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[ArticleSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._position = {summary.id: position for position, summary in enumerate(self._rows)}
         self._haystacks = [
             f"{r.title}\n{r.source}\n{r.byline}\n{r.date}".casefold() for r in self._rows
         ]
@@ -71,10 +74,9 @@ class ArticleTableModel(QAbstractTableModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.FontRole])
 
     def update_count(self, article_id: int, count: int) -> None:
-        for position, summary in enumerate(self._rows):
-            if summary.id == article_id:
-                self._rows[position] = _with_count(summary, count)
-                break
+        position = self._position.get(article_id)
+        if position is not None:
+            self._rows[position] = _with_count(self._rows[position], count)
         row = self.row_of(article_id)
         if row is not None:
             first, last = self.index(row, self.TITLE), self.index(row, self.ANNOTATIONS)
@@ -100,14 +102,15 @@ class ArticleTableModel(QAbstractTableModel):
 
     def row_of(self, article_id: int, *, fetch: bool = False) -> int | None:
         """The row showing this article, or None; with `fetch`, load rows up to it."""
-        for row, position in enumerate(self._visible):
-            if self._rows[position].id == article_id:
-                if row >= self._loaded:
-                    if not fetch:
-                        return None
-                    self._fetch_to(row + 1)
-                return row
-        return None
+        position = self._position.get(article_id)
+        row = None if position is None else self._row.get(position)
+        if row is None:
+            return None
+        if row >= self._loaded:
+            if not fetch:
+                return None
+            self._fetch_to(row + 1)
+        return row
 
     def _rebuild(self) -> None:
         terms = self._filter_terms
@@ -123,6 +126,7 @@ class ArticleTableModel(QAbstractTableModel):
                 reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
             )
         self._visible = visible
+        self._row = {position: row for row, position in enumerate(visible)}
         self._loaded = min(len(visible), FETCH_BATCH)
 
     def _sort_key(self, column: int):

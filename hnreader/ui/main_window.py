@@ -311,15 +311,14 @@ class MainWindow(QMainWindow):
         self._warm_up.start()
         if self.is_default and self.project.store.article_count() == 0:
             self._run_import(None)
-        elif self.project.stale_article_ids():
+        elif self.project.has_stale_index():
             self._reindex()
         self._update_status()
         last = self.settings.last_article(str(self.project.path))
-        ids = self.project.store.article_ids()
-        if last in ids:
-            self.show_article(last)
-        elif ids:
-            self.show_article(ids[0])
+        store = self.project.store
+        shown = last if last is not None and store.has_article(last) else store.first_article_id()
+        if shown is not None:
+            self.show_article(shown)
         self.settings.add_recent_project(str(self.project.path))
 
     def _restore_state(self) -> None:

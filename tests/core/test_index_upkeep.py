@@ -50,16 +50,28 @@ def test_the_index_follows_split_merge_undo_and_redo(corpus_project: Project) ->
     project.add_user_word("湘江鲲鹏")  # re-indexes the articles holding it: flags only
     project.undo()
     _assert_index_matches_texts(project)
-    assert project.stale_article_ids() == []
+    assert project.stale_article_ids() == [] and not project.has_stale_index()
+    store = project.store
+    assert store.first_article_id() == min(store.article_ids())
+    assert store.has_article(store.article_ids()[-1]) and not store.has_article(10**9)
+    assert store.article_count() == len(store.article_ids())
 
 
 def test_a_changed_fold_rebuilds_the_whole_index(corpus_project: Project) -> None:
     corpus_project.store.set_meta("index_fold", "0")
     project = Project(corpus_project.store, corpus_project.segmenter)
     assert len(project.stale_article_ids()) == project.store.article_count()
+    assert project.has_stale_index()
     assert project.search("扶贫").articles == ()
+    project.reindex(project.stale_article_ids()[:3])
+    assert project.has_stale_index()  # some articles still have no index row
     project.reindex()
+    assert not project.has_stale_index()
     _assert_index_matches_texts(project)
+    project.store.relabel_index_version(
+        project.store._value("SELECT version FROM article_index"), "old"
+    )
+    assert project.has_stale_index()  # rows of another segmenter version
     assert project.search("扶贫").articles
 
 

@@ -100,32 +100,32 @@ class ArticleQueries(StoreBase):
         )
 
     def article_count(self) -> int:
-        return int(self._value("SELECT count(*) FROM articles"))
+        # Counted over a small index: a scan of the table would read every article's text.
+        return int(self._value("SELECT count(*) FROM articles INDEXED BY articles_date"))
+
+    def has_article(self, article_id: int) -> bool:
+        return self._value("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
+
+    def first_article_id(self) -> int | None:
+        value = self._value("SELECT min(id) FROM articles")
+        return None if value is None else int(value)
 
     def article_ids(self) -> list[int]:
         return [row[0] for row in self._rows("SELECT id FROM articles ORDER BY id")]
 
     def article_summaries(self) -> list[ArticleSummary]:
+        # Every column of `a` here is in the articles_source index: the article rows (and
+        # their texts) are not read.
         rows = self._rows(
-            "SELECT a.id, a.title, a.date, a.byline, s.name AS source, a.ordinal, "
-            "a.chars, "
-            "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotation_count "
+            "SELECT a.id, a.title, a.date, a.byline, s.name AS source, a.ordinal, a.chars, "
+            "coalesce(n.count, 0) AS annotation_count "
             "FROM articles a JOIN source_files s ON s.id = a.source_id "
+            "LEFT JOIN (SELECT article_id, count(*) AS count FROM annotations "
+            "GROUP BY article_id) n ON n.article_id = a.id "
             "ORDER BY s.name, a.ordinal"
         )
-        return [
-            ArticleSummary(
-                id=r["id"],
-                title=r["title"],
-                date=r["date"],
-                byline=r["byline"],
-                source=r["source"],
-                ordinal=int(r["ordinal"]),
-                chars=r["chars"],
-                annotation_count=r["annotation_count"],
-            )
-            for r in rows
-        ]
+        # Columns in ArticleSummary's field order; the ordinal is REAL (split articles).
+        return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6], r[7]) for r in rows]
 
     def article(self, article_id: int) -> Article:
         row = self._conn.execute(
@@ -328,11 +328,24 @@ class ArticleQueries(StoreBase):
         return [
             row[0]
             for row in self._rows(
-                "SELECT a.id FROM articles a LEFT JOIN article_index i ON i.article_id = a.id "
+                "SELECT a.id FROM articles a INDEXED BY articles_date "
+                "LEFT JOIN article_index i ON i.article_id = a.id "
                 "WHERE i.version IS NULL OR i.version != ? ORDER BY a.id",
                 (version,),
             )
         ]
+
+    def has_stale_index(self, version: str) -> bool:
+        """Whether `stale_index_ids(version)` would list anything (from two small indexes)."""
+        indexed = self._value("SELECT count(*) FROM article_index INDEXED BY article_index_version")
+        if indexed < self.article_count():
+            return True
+        other = self._value(
+            "SELECT 1 FROM article_index INDEXED BY article_index_version "
+            "WHERE version < ? OR version > ? LIMIT 1",
+            (version, version),
+        )
+        return other is not None
 
     def relabel_index_version(self, old: str, new: str) -> None:
         """Mark index rows built by `old` as current for `new` (their text was unaffected)."""
