@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
@@ -40,6 +39,9 @@ _FORWARDED_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key
 def pinyin_keys(text: str) -> tuple[str, str]:
     """(full pinyin, initials) of a name, lower case without spaces: 精准扶贫 → (jingzhunfupin,
     jzfp). Characters without a reading (Latin letters, digits) count as their own syllable."""
+    # Imported here: pypinyin loads its phrase dictionary on import (~0.3 s of start-up).
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [s for s in lazy_pinyin(text, style=Style.NORMAL, errors=list) if not s.isspace()]
     full = "".join(syllables).casefold()
     initials = "".join(s[:1] for s in syllables).casefold()
