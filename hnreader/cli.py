@@ -126,7 +126,7 @@ def _open_project(args: argparse.Namespace) -> Any:
     else:
         project = open_default_project(progress=_stderr_progress)
         project.coder = coder
-    if project.stale_article_ids():
+    if project.has_stale_index():
         project.reindex(progress=_stderr_progress)
     return project
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -179,24 +179,19 @@ def _prepare(segmenter: Segmenter, query: str, whole_words: bool) -> _Prepared |
     return _Prepared(query, segments, fts_expression(parsed), _Matcher(parsed, whole_words))
 
 
-def _candidates(
+def _candidate_batches(
     backend: SearchBackend, match: str | None, after: int, first_batch: int
-) -> Callable[[], list[int]]:
-    """Successive batches of candidate ids above `after` (an empty batch: no more)."""
-    state = {"after": after, "batch": max(1, first_batch), "done": False}
-
-    def next_batch() -> list[int]:
-        if state["done"]:
-            return []
-        ids = backend.fts_page(match, int(state["after"]), int(state["batch"]))
-        if len(ids) < state["batch"]:
-            state["done"] = True
+) -> Iterator[list[int]]:
+    """Successive batches of candidate ids above `after`, each twice the last (to MAX_BATCH)."""
+    batch = max(1, first_batch)
+    while True:
+        ids = backend.fts_page(match, after, batch)
         if ids:
-            state["after"] = ids[-1]
-        state["batch"] = min(int(state["batch"]) * 2, MAX_BATCH)
-        return ids
-
-    return next_batch
+            yield ids
+        if len(ids) < batch:
+            return
+        after = ids[-1]
+        batch = min(batch * 2, MAX_BATCH)
 
 
 def search(
@@ -221,12 +216,12 @@ def search(
         return prepared
     limit = max(0, limit)
     context_chars = max(0, context_chars)
-    next_batch = _candidates(backend, prepared.match, after, max(limit, 1))
+    batches = _candidate_batches(backend, prepared.match, after, limit)
     found: list[tuple[int, str, list[tuple[int, int, str]]]] = []
     last_seen = after
     exhausted = limit == 0
     while len(found) < limit:
-        ids = next_batch()
+        ids = next(batches, [])
         if not ids:
             exhausted = True
             break
@@ -243,14 +238,10 @@ def search(
         # The page is full: it is the whole result if no candidate is left after it.
         exhausted = not backend.fts_page(prepared.match, last_seen, 1)
     briefs = backend.article_briefs([article_id for article_id, _, _ in found]) if found else {}
-    articles = []
-    for article_id, text, spans in found:
-        title, date, source = briefs.get(article_id, ("", "", ""))
-        hits = []
-        for start, end, kind in spans:
-            left, right = _kwic(text, start, end, context_chars)
-            hits.append(SearchHit(start, end, text[start:end], left, right, kind))
-        articles.append(ArticleHits(article_id, title, date, source, tuple(hits)))
+    articles = [
+        _article_hits(article_id, text, spans, briefs.get(article_id), context_chars)
+        for article_id, text, spans in found
+    ]
     complete = exhausted and after == 0
     return SearchResult(
         query=query,
@@ -282,8 +273,18 @@ def search_article(
     spans = prepared.matcher.spans(row, segmenter)
     if not spans:
         return None
-    text = row[0]
-    title, date, source = backend.article_briefs([article_id]).get(article_id, ("", "", ""))
+    brief = backend.article_briefs([article_id]).get(article_id)
+    return _article_hits(article_id, row[0], spans, brief, context_chars)
+
+
+def _article_hits(
+    article_id: int,
+    text: str,
+    spans: list[tuple[int, int, str]],
+    brief: tuple[str, str, str] | None,
+    context_chars: int,
+) -> ArticleHits:
+    title, date, source = brief or ("", "", "")
     hits = []
     for start, end, kind in spans:
         left, right = _kwic(text, start, end, context_chars)
@@ -308,9 +309,8 @@ def count_matches(
     prepared = _prepare(segmenter, query, whole_words)
     if isinstance(prepared, SearchResult):
         return None
-    next_batch = _candidates(backend, prepared.match, 0, MAX_BATCH)
     hits = articles = checked = 0
-    while ids := next_batch():
+    for ids in _candidate_batches(backend, prepared.match, 0, MAX_BATCH):
         if is_cancelled is not None and is_cancelled():
             return None
         rows = backend.match_rows(ids)

@@ -96,10 +96,6 @@ def boundary_flags(folded: str, segmenter: Segmenter) -> bytes:
     return bytes(flags)
 
 
-def unpack_flags(blob: bytes) -> bytes:
-    return zlib.decompress(blob)
-
-
 def is_token_char(char: str) -> bool:
     """Whether unicode61 makes a token of this character (else it separates tokens)."""
     return unicodedata.category(char) in _TOKEN_CATEGORIES

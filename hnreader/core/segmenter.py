@@ -111,10 +111,6 @@ class Segmenter:
             Token(start, end, word) for word, start, end in tokenizer.tokenize(text, mode="search")
         ]
 
-    def word_spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of the accurate-mode words: `words()` without building Tokens."""
-        return [(start, end) for _word, start, end in self._ready().tokenize(text)]
-
     def search_spans(self, text: str) -> list[tuple[str, int, int]]:
         """(word, start, end) of every accurate word and of every dictionary word (2 characters
         or more) inside it. jieba's search mode only adds the 2- and 3-character ones, so
