@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,6 +20,71 @@ Index = QModelIndex | QPersistentModelIndex
 
 FETCH_BATCH = 1000
 ANNOTATED_COLOR = "#E8A33D"
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """Rows filtered and sorted for the model, built by `arrange()`: plain Python, so a
+    background thread can do the work for 100,000 rows and the model adopts it at once."""
+
+    rows: list[ArticleSummary]
+    terms: tuple[str, ...]
+    sort_column: int
+    descending: bool
+    haystacks: list[str]
+    position: dict[int, int]  # article id → index into rows
+    visible: list[int]  # indices into rows, filtered and sorted
+    row: dict[int, int]  # index into rows → row in visible
+
+
+def arrange(
+    rows: Sequence[ArticleSummary], terms: Sequence[str], sort_column: int, descending: bool
+) -> Arrangement:
+    rows = list(rows)
+    haystacks = [f"{r.title}\n{r.source}\n{r.byline}\n{r.date}".casefold() for r in rows]
+    visible = _visible(rows, haystacks, terms, sort_column, descending)
+    return Arrangement(
+        rows,
+        tuple(terms),
+        sort_column,
+        descending,
+        haystacks,
+        {summary.id: position for position, summary in enumerate(rows)},
+        visible,
+        _row_map(visible),
+    )
+
+
+def _visible(
+    rows: list[ArticleSummary],
+    haystacks: list[str],
+    terms: Sequence[str],
+    sort_column: int,
+    descending: bool,
+) -> list[int]:
+    if terms:
+        visible = [i for i, hay in enumerate(haystacks) if all(t in hay for t in terms)]
+    else:
+        visible = list(range(len(rows)))
+    if sort_column >= 0:
+        key = _sort_key(sort_column)
+        visible.sort(key=lambda i: key(rows[i]), reverse=descending)
+    return visible
+
+
+def _row_map(visible: list[int]) -> dict[int, int]:
+    return {position: row for row, position in enumerate(visible)}
+
+
+def _sort_key(column: int) -> Callable[[ArticleSummary], Any]:
+    if column == ArticleTableModel.TITLE:
+        return lambda r: (r.title.casefold(), r.date, r.id)
+    if column == ArticleTableModel.DATE:
+        # Undated articles sort after dated ones in ascending order.
+        return lambda r: (r.date == "", r.date, r.source, r.ordinal)
+    if column == ArticleTableModel.SOURCE:
+        return lambda r: (r.source.casefold(), r.ordinal)
+    return lambda r: (r.annotation_count, r.date, r.id)
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -51,14 +117,25 @@ class ArticleTableModel(QAbstractTableModel):
     # -- content
 
     def set_rows(self, rows: Sequence[ArticleSummary]) -> None:
+        self.adopt(arrange(rows, self._filter_terms, self._sort_column, self._descending()))
+
+    def adopt(self, arrangement: Arrangement) -> None:
+        """Show rows arranged by `arrange()`; they are re-arranged here only if the filter or
+        the sort order changed since."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._position = {summary.id: position for position, summary in enumerate(self._rows)}
-        self._haystacks = [
-            f"{r.title}\n{r.source}\n{r.byline}\n{r.date}".casefold() for r in self._rows
-        ]
-        self._rebuild()
+        self._rows = arrangement.rows
+        self._position = arrangement.position
+        self._haystacks = arrangement.haystacks
+        current = (tuple(self._filter_terms), self._sort_column, self._descending())
+        if (arrangement.terms, arrangement.sort_column, arrangement.descending) == current:
+            self._show(arrangement.visible, arrangement.row)
+        else:
+            self._rebuild()
         self.endResetModel()
+
+    def arrangement_key(self) -> tuple[list[str], int, bool]:
+        """The filter terms, sort column and direction to pass to `arrange()`."""
+        return list(self._filter_terms), self._sort_column, self._descending()
 
     def set_read(self, article_ids: Iterable[int]) -> None:
         self._read = set(article_ids)
@@ -112,32 +189,24 @@ class ArticleTableModel(QAbstractTableModel):
             self._fetch_to(row + 1)
         return row
 
-    def _rebuild(self) -> None:
-        terms = self._filter_terms
-        if terms:
-            hay = self._haystacks
-            visible = [i for i in range(len(hay)) if all(t in hay[i] for t in terms)]
-        else:
-            visible = list(range(len(self._rows)))
-        if self._sort_column >= 0:
-            key = self._sort_key(self._sort_column)
-            visible.sort(
-                key=lambda i: key(self._rows[i]),
-                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-            )
-        self._visible = visible
-        self._row = {position: row for row, position in enumerate(visible)}
-        self._loaded = min(len(visible), FETCH_BATCH)
+    def _descending(self) -> bool:
+        return self._sort_order == Qt.SortOrder.DescendingOrder
 
-    def _sort_key(self, column: int):
-        if column == self.TITLE:
-            return lambda r: (r.title.casefold(), r.date, r.id)
-        if column == self.DATE:
-            # Undated articles sort after dated ones in ascending order.
-            return lambda r: (r.date == "", r.date, r.source, r.ordinal)
-        if column == self.SOURCE:
-            return lambda r: (r.source.casefold(), r.ordinal)
-        return lambda r: (r.annotation_count, r.date, r.id)
+    def _rebuild(self) -> None:
+        self._show(
+            _visible(
+                self._rows,
+                self._haystacks,
+                self._filter_terms,
+                self._sort_column,
+                self._descending(),
+            )
+        )
+
+    def _show(self, visible: list[int], row: dict[int, int] | None = None) -> None:
+        self._visible = visible
+        self._row = _row_map(visible) if row is None else row
+        self._loaded = min(len(visible), FETCH_BATCH)
 
     def _fetch_to(self, count: int) -> None:
         count = min(count, len(self._visible))

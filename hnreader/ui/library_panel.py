@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+import logging
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,18 +19,54 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.models import StoreError
-from hnreader.ui.article_table_model import ArticleTableModel
+from hnreader.core.store import Store
+from hnreader.ui.article_table_model import (
+    FETCH_BATCH,
+    Arrangement,
+    ArticleTableModel,
+    arrange,
+)
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.settings import Settings
 from hnreader.ui.table_views import set_up_list_table
+from hnreader.ui.worker import Worker
+
+log = logging.getLogger(__name__)
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Up to this many articles the whole list is read on the GUI thread (~0.1 s at 10,000);
+# above it the first screen is read at once and the rest in the background.
+SYNC_ARTICLE_LIMIT = 20_000
+
+
+def load_library(
+    path: Path,
+    terms: list[str],
+    sort_column: int,
+    descending: bool,
+    progress=None,
+    is_cancelled=None,
+) -> Arrangement:
+    """Every article's summary, filtered and sorted, on its own connection."""
+    store = Store(path, create=False)
+    try:
+        # Sorting 100,000 rows in Python holds the interpreter lock (and so the GUI) for
+        # ~0.1 s; SQLite sorts without it, and Python's sort of sorted rows is a quick pass.
+        rows = store.article_summaries(by_date=sort_column == ArticleTableModel.DATE)
+    finally:
+        store.close()
+    return arrange(rows, terms, sort_column, descending)
 
 
 class LibraryPanel(QWidget):
-    """Filter box + article table. Click or Enter on a row emits `article_activated`."""
+    """Filter box + article table. Click or Enter on a row emits `article_activated`.
+
+    A large project's list is read in the background (`loaded` is emitted when it is all
+    there); the first screen of rows shows at once.
+    """
 
     article_activated = Signal(int)
+    loaded = Signal()
 
     def __init__(
         self, controller: ProjectController, settings: Settings, parent: QWidget | None = None
@@ -35,6 +75,9 @@ class LibraryPanel(QWidget):
         self.controller = controller
         self.settings = settings
         self._current_id: int | None = None
+        self._load: Worker | None = None  # the background read of a large library
+        self._load_total = 0
+        self._counts_changed: set[int] = set()  # annotation counts changed while loading
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by title, source, reporter or date"))
@@ -93,12 +136,27 @@ class LibraryPanel(QWidget):
     # -- public API
 
     def refresh(self) -> None:
-        """Reload the articles from the project, keeping filter, sort order and selection."""
+        """Reload the articles from the project, keeping filter, sort order and selection.
+
+        Above `SYNC_ARTICLE_LIMIT` articles the rows are read in the background; until they
+        arrive the table keeps the rows it has (the first screen, at the first load).
+        """
         self.model.set_read(self.settings.read_articles(self._project_path()))
-        self.model.set_rows(self.controller.project.store.article_summaries())
-        self._update_count()
-        if self._current_id is not None:
-            self._select_row(self._current_id)
+        store = self.controller.project.store
+        total = store.article_count()
+        if total <= SYNC_ARTICLE_LIMIT:
+            self._load = None
+            self.model.set_rows(store.article_summaries())
+            self._rows_replaced()
+            return
+        if self.model.total_count() == 0:
+            self.model.set_rows(store.first_summaries(FETCH_BATCH))
+        self._start_load(total)
+        self._rows_replaced()
+
+    def is_loading(self) -> bool:
+        """Whether the list is still being read in the background."""
+        return self._load is not None
 
     def select_article(self, article_id: int) -> None:
         """Show `article_id` as the current article (clearing the filter if it hides it)."""
@@ -115,6 +173,66 @@ class LibraryPanel(QWidget):
 
     def _project_path(self) -> str:
         return str(self.controller.project.path)
+
+    def _start_load(self, total: int) -> None:
+        terms, sort_column, descending = self.model.arrangement_key()
+        worker = Worker(
+            partial(load_library, self.controller.project.path, terms, sort_column, descending)
+        )
+        worker.signals.finished.connect(self._load_finished)
+        worker.signals.failed.connect(self._load_failed)
+        self._load, self._load_total = worker, total
+        self._counts_changed.clear()
+        worker.start()
+
+    def _load_finished(self, arrangement: Arrangement) -> None:
+        if self._load is None or self.sender() is not self._load.signals:
+            return  # a newer refresh replaced this load
+        self._load = None
+        top = self._top_article()
+        self.model.adopt(arrangement)
+        self._update_changed_counts()
+        self._rows_replaced(top)
+        self.loaded.emit()
+
+    def _load_failed(self, message: str, details: str) -> None:
+        if self._load is None or self.sender() is not self._load.signals:
+            return
+        # Details are in the log (Worker); read the list here instead, slower but complete.
+        log.warning("reading the library in the background failed (%s); reading it here", message)
+        self._load = None
+        top = self._top_article()
+        self.model.set_rows(self.controller.project.store.article_summaries())
+        self._counts_changed.clear()
+        self._rows_replaced(top)
+        self.loaded.emit()
+
+    def _update_changed_counts(self) -> None:
+        """Counts changed after the background read began are read again."""
+        store = self.controller.project.store
+        for article_id in sorted(self._counts_changed):
+            try:
+                self.model.update_count(article_id, store.article(article_id).annotation_count)
+            except StoreError:
+                continue  # deleted meanwhile: the refresh that follows drops it
+        self._counts_changed.clear()
+
+    def _top_article(self) -> int | None:
+        index = self.table.indexAt(QPoint(0, 0))
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def _rows_replaced(self, top: int | None = None) -> None:
+        """After new rows: the count, the first visible row as before, the current article."""
+        self._update_count()
+        if top is not None:
+            row = self.model.row_of(top, fetch=True)
+            if row is not None:
+                self.table.scrollTo(
+                    self.model.index(row, ArticleTableModel.TITLE),
+                    QTableView.ScrollHint.PositionAtTop,
+                )
+        if self._current_id is not None:
+            self._select_row(self._current_id)
 
     def _select_row(self, article_id: int) -> bool:
         row = self.model.row_of(article_id, fetch=True)
@@ -158,6 +276,11 @@ class LibraryPanel(QWidget):
             self._select_row(self._current_id)
 
     def _update_count(self) -> None:
+        if self._load is not None:
+            self.count_label.setText(
+                self.tr("Listing %1 articles…").replace("%1", f"{self._load_total:,}")
+            )
+            return
         total, shown = self.model.total_count(), self.model.match_count()
         if shown == total:
             self.count_label.setText(
@@ -174,6 +297,8 @@ class LibraryPanel(QWidget):
         if article_id < 0:
             self.refresh()
             return
+        if self._load is not None:
+            self._counts_changed.add(article_id)
         try:
             count = self.controller.project.store.article(article_id).annotation_count
         except StoreError:  # the article went away with the change: reload everything

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.is_default = is_default
         self.controller = ProjectController(project, self)
         self.tasks = TaskRunner(self)
+        self._warm_up: Worker | None = None
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("%1 — hnreader").replace("%1", project.path.stem))
         self.resize(QSize(1400, 880))
@@ -305,10 +306,13 @@ class MainWindow(QMainWindow):
     def start_up(self) -> None:
         """Import the bundled corpus on the default project's first start, index what is stale,
         and reopen the last article."""
-        # Loading jieba's dictionary takes most of a second: do it off the GUI thread now,
-        # so the first search or segmentation view does not wait for it.
-        self._warm_up = Worker(partial(_initialize_segmenter, self.project.segmenter))
-        self._warm_up.start()
+        # Loading jieba's dictionary takes most of a second: do it off the GUI thread, so the
+        # first search or segmentation view does not wait for it; after a large library has
+        # been listed, so that the two do not take turns at the interpreter lock.
+        if self.library.is_loading():
+            self.library.loaded.connect(self._warm_up_segmenter)
+        else:
+            self._warm_up_segmenter()
         if self.is_default and self.project.store.article_count() == 0:
             self._run_import(None)
         elif self.project.has_stale_index():
@@ -320,6 +324,11 @@ class MainWindow(QMainWindow):
         if shown is not None:
             self.show_article(shown)
         self.settings.add_recent_project(str(self.project.path))
+
+    def _warm_up_segmenter(self) -> None:
+        if self._warm_up is None:
+            self._warm_up = Worker(partial(_initialize_segmenter, self.project.segmenter))
+            self._warm_up.start()
 
     def _restore_state(self) -> None:
         if self.settings.geometry is not None:
@@ -351,7 +360,7 @@ class MainWindow(QMainWindow):
         count = self.project.store.article_count()
         self.status.setText(
             self.tr("%1 articles · %2")
-            .replace("%1", str(count))
+            .replace("%1", f"{count:,}")
             .replace("%2", str(self.project.path))
         )
 

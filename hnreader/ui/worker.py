@@ -46,7 +46,7 @@ class Worker(QRunnable):
         now = time.monotonic()
         if now - self._last_emit >= PROGRESS_INTERVAL_S or done >= total:
             self._last_emit = now
-            self.signals.progressed.emit(done, total, message)
+            self._emit(self.signals.progressed, done, total, message)
 
     def run(self) -> None:
         try:
@@ -54,9 +54,16 @@ class Worker(QRunnable):
         except Exception as error:  # reported to the user as a dialog, details to the log
             details = traceback.format_exc()
             log.error("background task failed: %s", details)
-            self.signals.failed.emit(str(error), details)
+            self._emit(self.signals.failed, str(error), details)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window that wanted the result was closed meanwhile
+            log.debug("a background task finished after its window closed")
 
     def start(self, pool: QThreadPool | None = None) -> None:
         (pool or QThreadPool.globalInstance()).start(self)

@@ -440,6 +440,10 @@
         <translation>批注</translation>
     </message>
     <message>
+        <source>Listing %1 articles…</source>
+        <translation>正在列出 %1 篇文章…</translation>
+    </message>
+    <message>
         <source>1 article</source>
         <translation>1 篇文章</translation>
     </message>

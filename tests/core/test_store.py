@@ -266,3 +266,31 @@ def test_many_passages_are_tagged_in_one_undoable_change() -> None:
     with pytest.raises(StoreError, match="not inside"):
         store.add_annotations([(article_id, 0, 2), (article_id, 5, 500)], [tag])
     assert store.annotations() == []
+
+
+def test_the_first_screen_of_the_library_is_read_in_date_order() -> None:
+    store = Store(":memory:")
+    files = (("b.txt", ["2020-05-01", "", "2019-01-02"]), ("a.txt", ["2020-05-01", ""]))
+    for name, dates in files:
+        store.add_source(
+            name=name,
+            path=f"/{name}",
+            sha256=name,
+            encoding="utf-8",
+            text="x",
+            drafts=[ArticleDraft(title=f"{name}{d}", text="正文", date=d) for d in dates],
+            figures=[[] for _ in dates],
+            index_rows=[IndexRow(None, b"", "v") for _ in dates],
+        )
+    by_date = [(s.date, s.source, s.ordinal) for s in store.article_summaries(by_date=True)]
+    assert by_date == [
+        ("2019-01-02", "b.txt", 3),
+        ("2020-05-01", "a.txt", 1),
+        ("2020-05-01", "b.txt", 1),
+        ("", "a.txt", 2),
+        ("", "b.txt", 2),
+    ]
+    everything = store.article_summaries(by_date=True)
+    assert sorted(everything, key=lambda s: (s.source, s.ordinal)) == store.article_summaries()
+    for limit in range(1, 7):
+        assert store.first_summaries(limit) == everything[:limit]

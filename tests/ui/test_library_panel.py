@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from hnreader.ui.article_table_model import ArticleTableModel
+from hnreader.ui import library_panel
+from hnreader.ui.article_table_model import ArticleTableModel, arrange
 from hnreader.ui.library_panel import LibraryPanel
 
 TITLE, DATE, SOURCE, TAGGED = (
@@ -174,3 +177,67 @@ def test_lazy_fetching_keeps_large_lists_cheap(qtbot, qtmodeltester):
     model.set_filter("标题0499")
     assert model.match_count() == 10
     qtmodeltester.check(model)
+
+
+def test_a_large_library_shows_its_first_screen_then_lists_the_rest_in_the_background(
+    qtbot, controller, settings, tag_ids, monkeypatch
+):
+    expected = shown(make_panel(qtbot, controller, settings), TITLE)  # read on the GUI thread
+    # Every library is "large" here, the first screen is 3 rows, and the background read
+    # waits for the test, so that an annotation can land while it runs.
+    monkeypatch.setattr(library_panel, "SYNC_ARTICLE_LIMIT", 0)
+    monkeypatch.setattr(library_panel, "FETCH_BATCH", 3)
+    release = threading.Event()
+    real_load = library_panel.load_library
+
+    def held_load(*args, **kwargs):
+        arrangement = real_load(*args, **kwargs)
+        assert release.wait(10)
+        return arrangement
+
+    monkeypatch.setattr(library_panel, "load_library", held_load)
+    store = controller.project.store
+    total = store.article_count()
+
+    panel = make_panel(qtbot, controller, settings)
+    assert panel.is_loading()
+    assert shown(panel, TITLE) == expected[:3]
+    assert panel.count_label.text() == f"Listing {total} articles…"
+
+    # Tagged while the list is being read: the count must not be lost with the new rows.
+    article_id = panel.model.article_id(1)
+    controller.run(lambda: controller.project.annotate(article_id, 0, 4, [tag_ids["政策"]]))
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        release.set()
+
+    assert not panel.is_loading()
+    assert shown(panel, TITLE) == expected
+    assert panel.count_label.text() == f"{total} articles"
+    assert panel.model.index(1, TAGGED).data() == "1"
+
+
+def test_a_refresh_during_a_background_read_wins(qtbot, controller, settings, monkeypatch):
+    monkeypatch.setattr(library_panel, "SYNC_ARTICLE_LIMIT", 0)
+    release = threading.Event()
+    real_load = library_panel.load_library
+    calls = []
+
+    def load(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:  # the first read is slow and its rows are out of date
+            assert release.wait(10)
+            return arrange([], [], -1, False)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(library_panel, "load_library", load)
+    panel = make_panel(qtbot, controller, settings)
+    panel.refresh()  # e.g. an import finished while the first read ran
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        pass
+    total = controller.project.store.article_count()
+    assert panel.model.total_count() == total
+
+    with qtbot.assertNotEmitted(panel.loaded, wait=300):
+        release.set()
+    assert panel.model.total_count() == total
+    assert len(calls) == 2

@@ -166,3 +166,21 @@ def test_everything_is_there_after_reopening(
     assert annotation.quote == "精准扶贫"
     assert f"annotation:{annotation.id}" in second.reader.highlight_at(start)
     second.close()
+
+
+def test_a_large_library_is_listed_before_jiebas_dictionary_loads(
+    project: Project, settings: Settings, qtbot, monkeypatch
+) -> None:
+    from hnreader.ui import library_panel
+
+    monkeypatch.setattr(library_panel, "SYNC_ARTICLE_LIMIT", 0)
+    main = MainWindow(project, settings)
+    qtbot.addWidget(main)
+    main.start_up()
+    assert main.library.is_loading()
+    assert main.reader.article_id is not None  # the window is usable at once
+    assert main._warm_up is None
+    with qtbot.waitSignal(main.library.loaded, timeout=10_000):
+        pass
+    assert main._warm_up is not None
+    assert main.library.model.total_count() == project.store.article_count()

@@ -113,19 +113,39 @@ class ArticleQueries(StoreBase):
     def article_ids(self) -> list[int]:
         return [row[0] for row in self._rows("SELECT id FROM articles ORDER BY id")]
 
-    def article_summaries(self) -> list[ArticleSummary]:
+    def article_summaries(self, *, by_date: bool = False) -> list[ArticleSummary]:
+        """Every article's summary by source and ordinal, or `by_date` (undated ones last)."""
         # Every column of `a` here is in the articles_source index: the article rows (and
         # their texts) are not read.
-        rows = self._rows(
+        order = "a.date = '', a.date, s.name, a.ordinal" if by_date else "s.name, a.ordinal"
+        return self._summaries(
             "SELECT a.id, a.title, a.date, a.byline, s.name AS source, a.ordinal, a.chars, "
             "coalesce(n.count, 0) AS annotation_count "
             "FROM articles a JOIN source_files s ON s.id = a.source_id "
             "LEFT JOIN (SELECT article_id, count(*) AS count FROM annotations "
-            "GROUP BY article_id) n ON n.article_id = a.id "
-            "ORDER BY s.name, a.ordinal"
+            f"GROUP BY article_id) n ON n.article_id = a.id ORDER BY {order}"
         )
+
+    def first_summaries(self, limit: int) -> list[ArticleSummary]:
+        """The first `limit` summaries by date (undated ones last), then source and ordinal:
+        the library's first screen, read along the date index without listing the rest."""
+        select = (
+            "SELECT a.id, a.title, a.date, a.byline, s.name AS source, a.ordinal, a.chars, "
+            "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) "
+            "FROM articles a INDEXED BY articles_date JOIN source_files s ON s.id = a.source_id "
+        )
+        order = " ORDER BY a.date, s.name, a.ordinal LIMIT ?"
+        dated = self._summaries(select + "WHERE a.date != ''" + order, (limit,))
+        if len(dated) == limit:
+            return dated
+        return dated + self._summaries(select + "WHERE a.date = ''" + order, (limit - len(dated),))
+
+    def _summaries(self, sql: str, params: Sequence[Any] = ()) -> list[ArticleSummary]:
         # Columns in ArticleSummary's field order; the ordinal is REAL (split articles).
-        return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6], r[7]) for r in rows]
+        return [
+            ArticleSummary(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6], r[7])
+            for r in self._rows(sql, params)
+        ]
 
     def article(self, article_id: int) -> Article:
         row = self._conn.execute(
