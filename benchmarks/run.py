@@ -356,6 +356,16 @@ def size_report(r: dict[str, Any]) -> list[str]:
             "| --- | ---: | ---: |",
             f"| launch → main window with library ({app['library_rows']:,} rows) | "
             f"{ms(app['startup_s'])} ms | (in process {ms(app['startup_in_process_s'])} ms) |",
+            *(
+                [
+                    f"| launch → all {app['library_total']:,} articles listed and jieba's "
+                    f"dictionary loaded (background) | {ms(app['idle_s'])} ms | |",
+                    f"| GUI thread, longest gap while those load | | "
+                    f"{ms(app['startup_max_gap_s'])} ms |",
+                ]
+                if "idle_s" in app
+                else []
+            ),
             f"| open an article with {ANNOTATIONS} annotations | "
             f"{ms(statistics.median(app['open_article_s']))} ms | "
             f"{ms(max(app['open_article_s']))} ms |",
@@ -396,7 +406,13 @@ def targets(r: dict[str, Any]) -> list[str]:
     rss = f"{s['import_rss'] or 0:,.0f} MB (all processes)"
     check("import_rss", s["import_rss"], 400, rss, False)
     if app.get("startup_s") is not None:
-        check("startup", app["startup_s"], 1.5, f"{ms(app['startup_s'])} ms", False)
+        shown = f"{ms(app['startup_s'])} ms"
+        if "idle_s" in app:
+            shown += (
+                f" (every article listed and the dictionary loaded at {ms(app['idle_s'])} ms; "
+                f"meanwhile the GUI thread's longest gap was {ms(app['startup_max_gap_s'])} ms)"
+            )
+        check("startup", app["startup_s"], 1.5, shown, False)
         worst_open = max(app["open_article_s"])
         check("open_article", worst_open, 0.1, f"{ms(worst_open)} ms (max)", False)
         worst_tag = max(app["apply_tag_s"])

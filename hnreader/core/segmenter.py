@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
+import os
+import tempfile
 import threading
 import warnings
 from collections.abc import Iterable
@@ -27,6 +30,10 @@ logging.getLogger("jieba").setLevel(logging.INFO)
 
 # Bump when what the segmenter produces changes for the same jieba and dictionaries.
 SEGMENTER_VERSION = 1
+# Entries per piece of the cached prefix dictionary: each takes ~4 ms to load.
+PREFIX_CHUNK = 5_000
+
+log = logging.getLogger(__name__)
 
 
 def _file_digest(path: Path) -> str:
@@ -35,6 +42,61 @@ def _file_digest(path: Path) -> str:
 
 def _jieba_main_dictionary() -> Path:
     return Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
+
+
+def load_prefix_dictionary(cache_dir: Path) -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary (every word and word prefix → frequency) and its total.
+
+    jieba caches it as one marshal blob; loading that holds the interpreter lock for ~0.2 s,
+    so a background load froze the GUI. This cache holds it in pieces of PREFIX_CHUNK entries
+    that each load in a few milliseconds. It is rebuilt from jieba's dictionary when missing,
+    unreadable, or made from another dictionary file.
+    """
+    source = _jieba_main_dictionary()
+    stat = source.stat()
+    cache = cache_dir / f"hnreader-jieba-{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}.dict"
+    try:
+        data = cache.read_bytes()
+        header = int.from_bytes(data[:8], "little")
+        total, sizes = marshal.loads(data[8 : 8 + header])
+        frequencies: dict[str, int] = {}
+        offset = 8 + header
+        for size in sizes:
+            frequencies.update(marshal.loads(data[offset : offset + size]))
+            offset += size
+        if offset != len(data):
+            raise ValueError("the file is longer than its pieces")
+        return frequencies, total
+    except FileNotFoundError:
+        pass
+    except (OSError, EOFError, ValueError, TypeError) as error:
+        log.warning("rebuilding jieba's dictionary cache %s (%s)", cache, error)
+    with source.open("rb") as handle:
+        frequencies, total = jieba.Tokenizer.gen_pfdict(handle)
+    _write_prefix_cache(cache, frequencies, total)
+    return frequencies, total
+
+
+def _write_prefix_cache(cache: Path, frequencies: dict[str, int], total: int) -> None:
+    items = list(frequencies.items())
+    pieces = [
+        marshal.dumps(dict(items[i : i + PREFIX_CHUNK])) for i in range(0, len(items), PREFIX_CHUNK)
+    ]
+    header = marshal.dumps((total, [len(piece) for piece in pieces]))
+    temporary: str | None = None
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(len(header).to_bytes(8, "little"))
+            handle.write(header)
+            for piece in pieces:
+                handle.write(piece)
+        os.replace(temporary, cache)  # whole or not at all, even with two windows starting
+    except OSError as error:  # e.g. a read-only folder: built from jieba's file next time too
+        log.warning("cannot write jieba's dictionary cache %s (%s)", cache, error)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 # What builds the same segmenter in another process: cache dir, domain dictionary, user words.
@@ -85,13 +147,16 @@ class Segmenter:
                 return
             tokenizer = jieba.Tokenizer()
             cache_dir = self._cache_dir if self._cache_dir is not None else paths.jieba_cache_dir()
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            tokenizer.tmp_dir = str(cache_dir)
-            tokenizer.initialize()
+            tokenizer.FREQ, tokenizer.total = load_prefix_dictionary(cache_dir)
+            tokenizer.initialized = True  # what Tokenizer.initialize() would have loaded
             tokenizer.load_userdict(str(self._domain_dictionary))
             self._tokenizer = tokenizer
             pending, self._pending_words = self._pending_words, []
             self._add(pending)
+
+    def is_ready(self) -> bool:
+        """Whether the dictionaries are loaded (so no call will wait for them)."""
+        return self._tokenizer is not None
 
     def _ready(self) -> jieba.Tokenizer:
         self.initialize()

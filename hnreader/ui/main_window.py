@@ -306,13 +306,6 @@ class MainWindow(QMainWindow):
     def start_up(self) -> None:
         """Import the bundled corpus on the default project's first start, index what is stale,
         and reopen the last article."""
-        # Loading jieba's dictionary takes most of a second: do it off the GUI thread, so the
-        # first search or segmentation view does not wait for it; after a large library has
-        # been listed, so that the two do not take turns at the interpreter lock.
-        if self.library.is_loading():
-            self.library.loaded.connect(self._warm_up_segmenter)
-        else:
-            self._warm_up_segmenter()
         if self.is_default and self.project.store.article_count() == 0:
             self._run_import(None)
         elif self.project.has_stale_index():
@@ -324,6 +317,13 @@ class MainWindow(QMainWindow):
         if shown is not None:
             self.show_article(shown)
         self.settings.add_recent_project(str(self.project.path))
+        # Load jieba's dictionary off the GUI thread, so that the first search or segmentation
+        # view does not wait for it: once the first article shows, and after a large library
+        # has been listed, so that the threads do not take turns at the interpreter lock.
+        if self.library.is_loading():
+            self.library.loaded.connect(self._warm_up_segmenter)
+        else:
+            self._warm_up_segmenter()
 
     def _warm_up_segmenter(self) -> None:
         if self._warm_up is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from hnreader.core.segmenter import Segmenter
+from hnreader.core.segmenter import Segmenter, load_prefix_dictionary
 from hnreader.core.text_normalize import fold_for_search
 
 
@@ -76,5 +76,31 @@ def test_lazy_thread_safe_initialisation_with_own_tokenizer(tmp_path: Path) -> N
         thread.join()
     assert results == [["精准扶贫"]] * 4
     assert segmenter._tokenizer is not jieba.dt
-    assert list(tmp_path.glob("jieba*.cache"))  # the cache went to our folder
+    assert segmenter.is_ready()
+    assert list(tmp_path.glob("hnreader-jieba-*.dict"))  # the cache went to our folder
     assert "精准扶贫" not in jieba.dt.FREQ or jieba.dt.FREQ.get("精准扶贫") != 0
+
+
+def test_the_dictionary_cache_is_jiebas_dictionary_in_pieces(tmp_path: Path) -> None:
+    built = load_prefix_dictionary(tmp_path)
+    [cache] = tmp_path.glob("hnreader-jieba-*.dict")
+    reference = jieba.Tokenizer()
+    reference.tmp_dir = str(tmp_path / "jieba")
+    reference.initialize()
+    assert built == (reference.FREQ, reference.total)
+    assert load_prefix_dictionary(tmp_path) == built  # read back from the cache
+
+    # A damaged cache (a crash cannot leave one, but a disk can) is rebuilt, not trusted.
+    cache.write_bytes(cache.read_bytes()[:-100])
+    assert load_prefix_dictionary(tmp_path) == built
+    assert load_prefix_dictionary(tmp_path) == built
+    cache.write_bytes(b"\x00" * 4)
+    assert load_prefix_dictionary(tmp_path) == built
+
+
+def test_an_unwritable_cache_folder_still_segments(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    segmenter = Segmenter(cache_dir=blocked / "cache")
+    assert segmenter.cut("精准扶贫") == ["精准扶贫"]
+    assert not list(tmp_path.glob("**/*.tmp"))
