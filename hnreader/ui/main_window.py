@@ -317,15 +317,16 @@ class MainWindow(QMainWindow):
         if shown is not None:
             self.show_article(shown)
         self.settings.add_recent_project(str(self.project.path))
-        # Load jieba's dictionary off the GUI thread, so that the first search or segmentation
-        # view does not wait for it: once the first article shows, and after a large library
-        # has been listed, so that the threads do not take turns at the interpreter lock.
         if self.library.is_loading():
-            self.library.loaded.connect(self._warm_up_segmenter)
+            self.library.loaded.connect(self._settle)
         else:
-            self._warm_up_segmenter()
+            self._settle()
 
-    def _warm_up_segmenter(self) -> None:
+    def _settle(self) -> None:
+        """Once the first article shows and the library is listed (in the background when
+        large), load jieba's dictionary off the GUI thread, so that the first search or
+        segmentation view does not wait for it; not sooner, so that the threads do not take
+        turns at the interpreter lock while the window comes up."""
         if self._warm_up is None:
             self._warm_up = Worker(partial(_initialize_segmenter, self.project.segmenter))
             self._warm_up.start()

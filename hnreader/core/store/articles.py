@@ -141,10 +141,14 @@ class ArticleQueries(StoreBase):
         return dated + self._summaries(select + "WHERE a.date = ''" + order, (limit - len(dated),))
 
     def _summaries(self, sql: str, params: Sequence[Any] = ()) -> list[ArticleSummary]:
-        # Columns in ArticleSummary's field order; the ordinal is REAL (split articles).
+        # Plain tuples, not sqlite3.Row objects: 100,000 of those would each be tracked by the
+        # garbage collector until freed. Columns in ArticleSummary's field order; the ordinal
+        # is REAL (split articles).
+        cursor = self._conn.cursor()
+        cursor.row_factory = None
         return [
             ArticleSummary(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6], r[7])
-            for r in self._rows(sql, params)
+            for r in cursor.execute(sql, params)
         ]
 
     def article(self, article_id: int) -> Article:
