@@ -8,6 +8,7 @@ from pathlib import Path
 import jieba
 import pytest
 
+from hnreader import paths
 from hnreader.core.segmenter import Segmenter, load_prefix_dictionary
 from hnreader.core.text_normalize import fold_for_search
 
@@ -104,3 +105,38 @@ def test_an_unwritable_cache_folder_still_segments(tmp_path: Path) -> None:
     segmenter = Segmenter(cache_dir=blocked / "cache")
     assert segmenter.cut("精准扶贫") == ["精准扶贫"]
     assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_our_tokenizer_cuts_exactly_as_jiebas(tmp_path: Path) -> None:
+    """The faster accurate-mode route (segmenter._Tokenizer) against jieba's own code, with
+    the same dictionaries, on the bundled corpus and on text made to stress the route."""
+    ours = Segmenter(cache_dir=tmp_path)._ready()
+    reference = jieba.Tokenizer()
+    reference.FREQ, reference.total = dict(ours.FREQ), ours.total
+    reference.initialized = True
+    texts = [f.read_text(encoding="utf-8") for f in sorted(paths.bundled_corpus_dir().glob("*"))]
+    texts += [
+        "",
+        " ",
+        "扶",
+        "一一一一一一一一一一",  # equal scores: the tie-break must pick the same word
+        "乒乓球拍卖完了。结婚的和尚未结婚的。南京市长江大桥",
+        "新冠肺炎疫情防控期间,湘西州花垣县十八洞村的建档立卡贫困户麻老汉说:好!",
+        "Python3.11 与 jieba 0.42.1 共 747万人、13.43%、229.6亿元; 2012年 ＡＢＣ１２３",
+        "𠮷野家的嗯嗯嗯哈哈哈呃呃 龘靐齉爩",  # characters outside the dictionary: the HMM
+    ]
+    assert len(texts) > 10 and sum(len(t) for t in texts) > 15_000
+    for text in texts:
+        assert list(ours.cut(text)) == list(reference.cut(text)), text[:40]
+        assert list(ours.cut_for_search(text)) == list(reference.cut_for_search(text))
+    # Words added and removed move the route in both the same way; and two paths of exactly
+    # equal score (龘靐|齉 and 龘|靐齉) are broken as jieba does, by the longer first word.
+    for tokenizer in (ours, reference):
+        tokenizer.add_word("花垣县十八洞", 50_000)
+        tokenizer.del_word("结婚")
+        for word, frequency in (("龘靐", 100), ("靐齉", 100), ("龘", 7), ("齉", 7)):
+            tokenizer.add_word(word, frequency)
+    for text in [*texts[-4:], "龘靐齉"]:
+        assert list(ours.cut(text)) == list(reference.cut(text))
+    assert list(ours.cut("龘靐齉")) == ["龘靐", "齉"]
+    assert isinstance(ours, jieba.Tokenizer) and type(ours) is not jieba.Tokenizer
