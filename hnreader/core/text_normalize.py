@@ -28,6 +28,8 @@ def _fold_table() -> dict[int, int]:
 
 
 _FOLD_TABLE = _fold_table()
+_FOLD_CHARS = {chr(code): chr(target) for code, target in _FOLD_TABLE.items()}
+_FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in sorted(_FOLD_CHARS)) + "]")
 
 _converter_lock = threading.Lock()
 _converter: opencc.OpenCC | None = None
@@ -69,7 +71,13 @@ def to_simplified(text: str) -> str:
 def fold_width(text: str) -> str:
     """The first step of `fold_for_search`: full-width → half-width and ASCII lower-case, by a
     fixed character table (no OpenCC). Same length as `text`."""
-    return text.translate(_FOLD_TABLE)
+    # A regex finds the few characters to fold at C speed; str.translate would look every
+    # character up in the table, 3-10x slower on Chinese text.
+    return _FOLDABLE.sub(_fold_match, text)
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _FOLD_CHARS[match.group()]
 
 
 def fold_for_search(text: str) -> str:

@@ -8,6 +8,7 @@ import pytest
 
 from hnreader.core.models import QueryError
 from hnreader.core.search_query import ParsedQuery, parse_query
+from hnreader.core.text_normalize import _FOLD_TABLE, fold_width
 
 
 def _groups(parsed: ParsedQuery) -> list[list[str]]:
@@ -51,6 +52,16 @@ def test_folding_full_width_and_traditional() -> None:
     assert parse_query("１３．４３％").positive_terms[0].folded == "13.43%"
     assert parse_query("脫貧").positive_terms[0].folded == "脱贫"
     assert parse_query("GDP").positive_terms[0].text == "GDP"
+
+
+def test_width_folding_maps_every_character_by_its_table() -> None:
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    folded = fold_width(every)
+    assert len(folded) == len(every)
+    changed = {a: b for a, b in zip(every, folded, strict=True) if a != b}
+    assert changed == {chr(code): chr(target) for code, target in _FOLD_TABLE.items()}
+    assert changed["Ａ"] == "a" and changed["，"] == "," and changed["\u3000"] == " "
+    assert fold_width("扶贫ＧＤＰ１３．４３％") == "扶贫gdp13.43%"
 
 
 def test_punctuation_terms_are_dropped() -> None:
