@@ -241,3 +241,26 @@ def test_a_refresh_during_a_background_read_wins(qtbot, controller, settings, mo
         release.set()
     assert panel.model.total_count() == total
     assert len(calls) == 2
+
+
+def test_a_failed_background_read_lists_the_library_here(
+    qtbot, controller, settings, monkeypatch, caplog
+):
+    monkeypatch.setattr(library_panel, "SYNC_ARTICLE_LIMIT", 0)
+    monkeypatch.setattr(library_panel, "FETCH_BATCH", 2)
+
+    release = threading.Event()
+
+    def broken(*args, **kwargs):
+        assert release.wait(10)
+        raise OSError("disk went away")
+
+    monkeypatch.setattr(library_panel, "load_library", broken)
+    panel = make_panel(qtbot, controller, settings)
+    assert panel.model.total_count() == 2  # the first screen
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        release.set()
+    total = controller.project.store.article_count()
+    assert panel.model.total_count() == total > 2
+    assert panel.count_label.text() == f"{total} articles"
+    assert "disk went away" in caplog.text

@@ -171,9 +171,19 @@ def test_everything_is_there_after_reopening(
 def test_a_large_library_is_listed_before_jiebas_dictionary_loads(
     project: Project, settings: Settings, qtbot, monkeypatch
 ) -> None:
+    import threading
+
     from hnreader.ui import library_panel
 
     monkeypatch.setattr(library_panel, "SYNC_ARTICLE_LIMIT", 0)
+    release = threading.Event()
+    real_load = library_panel.load_library
+
+    def held_load(*args, **kwargs):
+        assert release.wait(10)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(library_panel, "load_library", held_load)
     main = MainWindow(project, settings)
     qtbot.addWidget(main)
     main.start_up()
@@ -181,6 +191,6 @@ def test_a_large_library_is_listed_before_jiebas_dictionary_loads(
     assert main.reader.article_id is not None  # the window is usable at once
     assert main._warm_up is None
     with qtbot.waitSignal(main.library.loaded, timeout=10_000):
-        pass
+        release.set()
     assert main._warm_up is not None
     assert main.library.model.total_count() == project.store.article_count()
