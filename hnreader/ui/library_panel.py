@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -186,24 +187,28 @@ class LibraryPanel(QWidget):
         worker.start()
 
     def _load_finished(self, arrangement: Arrangement) -> None:
-        if self._load is None or self.sender() is not self._load.signals:
-            return  # a newer refresh replaced this load
-        self._load = None
-        top = self._top_article()
-        self.model.adopt(arrangement)
-        self._update_changed_counts()
-        self._rows_replaced(top)
-        self.loaded.emit()
+        if self._is_current_load():
+            self._show_listed(lambda: self.model.adopt(arrangement))
 
     def _load_failed(self, message: str, details: str) -> None:
-        if self._load is None or self.sender() is not self._load.signals:
-            return
-        # Details are in the log (Worker); read the list here instead, slower but complete.
-        log.warning("reading the library in the background failed (%s); reading it here", message)
+        if self._is_current_load():
+            # Details are in the log (Worker); read the list here instead, slower but complete.
+            log.warning(
+                "listing the library in the background failed (%s); listing it here", message
+            )
+            store = self.controller.project.store
+            self._show_listed(lambda: self.model.set_rows(store.article_summaries()))
+
+    def _is_current_load(self) -> bool:
+        """Whether the sending worker is the latest load (a newer refresh replaces it)."""
+        return self._load is not None and self.sender() is self._load.signals
+
+    def _show_listed(self, fill: Callable[[], None]) -> None:
+        """`fill` the model with the whole library, keeping the view's place and counts."""
         self._load = None
         top = self._top_article()
-        self.model.set_rows(self.controller.project.store.article_summaries())
-        self._counts_changed.clear()
+        fill()
+        self._update_changed_counts()
         self._rows_replaced(top)
         self.loaded.emit()
 

@@ -27,6 +27,9 @@ from hnreader.core.store.base import (
 )
 from hnreader.core.store.schema import compress_text, decompress_text
 
+# ArticleSummary's fields but the annotation count, from `articles a` and `source_files s`.
+_SUMMARY_COLUMNS = "a.id, a.title, a.date, a.byline, s.name, a.ordinal, a.chars"
+
 
 class ArticleQueries(StoreBase):
     # -- source files and articles
@@ -119,8 +122,7 @@ class ArticleQueries(StoreBase):
         # their texts) are not read.
         order = "a.date = '', a.date, s.name, a.ordinal" if by_date else "s.name, a.ordinal"
         return self._summaries(
-            "SELECT a.id, a.title, a.date, a.byline, s.name AS source, a.ordinal, a.chars, "
-            "coalesce(n.count, 0) AS annotation_count "
+            f"SELECT {_SUMMARY_COLUMNS}, coalesce(n.count, 0) "
             "FROM articles a JOIN source_files s ON s.id = a.source_id "
             "LEFT JOIN (SELECT article_id, count(*) AS count FROM annotations "
             f"GROUP BY article_id) n ON n.article_id = a.id ORDER BY {order}"
@@ -130,7 +132,7 @@ class ArticleQueries(StoreBase):
         """The first `limit` summaries by date (undated ones last), then source and ordinal:
         the library's first screen, read along the date index without listing the rest."""
         select = (
-            "SELECT a.id, a.title, a.date, a.byline, s.name AS source, a.ordinal, a.chars, "
+            f"SELECT {_SUMMARY_COLUMNS}, "
             "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) "
             "FROM articles a INDEXED BY articles_date JOIN source_files s ON s.id = a.source_id "
         )
