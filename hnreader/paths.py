@@ -7,6 +7,7 @@ resources are found relative to the package, which also works when frozen by PyI
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -65,6 +66,15 @@ def log_dir() -> Path:
 
 def default_project_path() -> Path:
     return data_dir() / "default.hnreader.sqlite"
+
+
+def backups_dir(project_path: Path) -> Path:
+    """Where a project's backups go (not created here): one folder per project file, named
+    for its stem and a short hash of its resolved path, so two projects of the same name
+    never share (or rotate away) each other's backups."""
+    resolved = os.path.normcase(str(Path(project_path).expanduser().resolve()))
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return data_dir() / "backups" / f"{Path(project_path).stem}-{digest}"
 
 
 def jieba_cache_dir() -> Path:
