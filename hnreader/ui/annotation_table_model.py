@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from hnreader.core.models import Annotation, Tag
+from hnreader.ui.plain_text import tooltip, visible_controls
 
 COLUMN_TAGS = 0
 COLUMN_TEXT = 1
@@ -104,7 +105,8 @@ class AnnotationTableModel(QAbstractTableModel):
         if role == ANNOTATION_ID_ROLE:
             return annotation.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(annotation, column)
+            shown = self._display(annotation, column)
+            return None if shown is None else visible_controls(shown)
         if role == Qt.ItemDataRole.EditRole and column == COLUMN_NOTE:
             return annotation.note
         if role == Qt.ItemDataRole.DecorationRole and column == COLUMN_TAGS:
@@ -115,11 +117,11 @@ class AnnotationTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COLUMN_TEXT:
-                return f"…{annotation.prefix}【{annotation.quote}】{annotation.suffix}…"
+                return tooltip(f"…{annotation.prefix}【{annotation.quote}】{annotation.suffix}…")
             if column == COLUMN_NOTE and annotation.note:
-                return annotation.note
+                return tooltip(annotation.note)
             if column == COLUMN_TAGS:
-                return self.tag_names(annotation)
+                return tooltip(self.tag_names(annotation))
         return None
 
     def _display(self, annotation: Annotation, column: int) -> str | None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from hnreader.core.models import ArticleSummary
+from hnreader.ui.plain_text import tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -265,11 +266,11 @@ class ArticleTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
-                return summary.title or self.tr("(untitled)")
+                return visible_controls(summary.title) or self.tr("(untitled)")
             if column == self.DATE:
-                return summary.date
+                return visible_controls(summary.date)
             if column == self.SOURCE:
-                return f"{summary.ordinal} · {summary.source}"
+                return visible_controls(f"{summary.ordinal} · {summary.source}")
             if column == self.ANNOTATIONS:
                 return str(summary.annotation_count) if summary.annotation_count else ""
         elif role == self.ArticleIdRole:
@@ -292,7 +293,7 @@ class ArticleTableModel(QAbstractTableModel):
             lines.append(self.tr("%1 characters").replace("%1", f"{summary.chars:,}"))
             if summary.id not in self._read:
                 lines.append(self.tr("Not read yet"))
-            return "\n".join(lines)
+            return tooltip("\n".join(lines))
         return None
 
 

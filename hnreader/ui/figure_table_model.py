@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 
 from hnreader.core.models import Figure
 from hnreader.ui.annotation_table_model import format_value
+from hnreader.ui.plain_text import tooltip, visible_controls
 
 COLUMN_TEXT = 0
 COLUMN_VALUE = 1
@@ -101,7 +102,8 @@ class FigureTableModel(QAbstractTableModel):
         item = self._rows[index.row()]
         figure, column = item.figure, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
+            shown = self._display(item, column)
+            return None if shown is None else visible_controls(shown)
         if role == SORT_ROLE:
             return self._sort_key(item, column)
         if role == KIND_ROLE:
@@ -109,7 +111,7 @@ class FigureTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMN_VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == COLUMN_ARTICLE:
-            return item.article_title
+            return tooltip(item.article_title)
         return None
 
     def _display(self, item: FigureRow, column: int) -> str | None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from hnreader.core.models import ArticleHits
+from hnreader.ui.plain_text import tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -110,7 +111,7 @@ class KwicTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.left, row.hit, row.right, row.title, row.date)[column]
+            return visible_controls((row.left, row.hit, row.right, row.title, row.date)[column])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.LEFT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -126,7 +127,7 @@ class KwicTableModel(QAbstractTableModel):
             return QColor(HIT_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = self.tr("whole word") if row.whole_word else self.tr("inside a longer word")
-            return f"{row.title}  {row.date}\n…{row.left}【{row.hit}】{row.right}…\n{kind}"
+            return tooltip(f"{row.title}  {row.date}\n…{row.left}【{row.hit}】{row.right}…\n{kind}")
         if role == self.ArticleIdRole:
             return row.article_id
         return None

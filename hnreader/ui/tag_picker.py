@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.models import Tag
 from hnreader.ui.library_panel import quiet_label
+from hnreader.ui.plain_text import tooltip, visible_controls
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.tag_tree_model import next_color, swatch_icon
 
@@ -124,12 +125,12 @@ class TagMatchModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if row.tag is not None and row.tag.annotation_count:
-                return f"{row.text}   ({row.tag.annotation_count})"
-            return row.text
+                return visible_controls(f"{row.text}   ({row.tag.annotation_count})")
+            return visible_controls(row.text)
         if role == Qt.ItemDataRole.DecorationRole and row.tag is not None:
             return swatch_icon(row.tag.color)
         if role == Qt.ItemDataRole.ToolTipRole and row.tag is not None:
-            return row.tag.description or row.tag.path
+            return tooltip(row.tag.description or row.tag.path)
         if role == Qt.ItemDataRole.FontRole and row.tag is None:
             if self._italic is None:
                 self._italic = QFont()

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from hnreader.core.models import Tag
+from hnreader.ui.plain_text import tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -176,7 +177,7 @@ class TagTreeModel(QAbstractItemModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
-                return tag.name
+                return visible_controls(tag.name)
             return str(tag.annotation_count) if tag.annotation_count else ""
         if role == Qt.ItemDataRole.DecorationRole and column == self.NAME:
             icon = self._icons.get(tag.color)
@@ -193,7 +194,7 @@ class TagTreeModel(QAbstractItemModel):
             ]
             if tag.description:
                 lines.append(tag.description)
-            return "\n".join(lines)
+            return tooltip("\n".join(lines))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.TagIdRole:
