@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from hnreader.core.models import Annotation, Figure
+from hnreader.ui.plain_text import visible_controls
 from hnreader.ui.text_positions import PositionMap
 
 CJK_FAMILIES = [
@@ -117,10 +118,14 @@ class ReaderTextEdit(QTextEdit):
         self._update_geometry(force=True)
 
     def set_content(self, text: str) -> None:
-        """Show `text` as plain text (the stored text: offsets map 1:1 through `positions`)."""
+        """Show `text` as plain text (the stored text: offsets map 1:1 through `positions`).
+
+        Bidi and other invisible controls are shown as a placeholder (an U+202E would reverse
+        the rest of its line); the replacement keeps every length, so `positions` built from
+        the stored text still holds, and copies come from `stored_text`."""
         self.stored_text = text
         self.positions = PositionMap(text)
-        self.setPlainText(text)
+        self.setPlainText(visible_controls(text))
         self._side_margin = -1.0
         self._update_geometry(force=True)
 

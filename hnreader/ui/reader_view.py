@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
 from hnreader.core.search_index import WORD_BOUNDARY
+from hnreader.ui.plain_text import action_text, visible_controls
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.reader_text_edit import Layer, ReaderTextEdit, build_highlights, reader_font
 from hnreader.ui.settings import Settings
@@ -260,7 +261,7 @@ class ReaderView(QWidget):
         self.text_edit.setTextCursor(cursor)
         tag = self._tags.get(tag_id)
         name = tag.path if tag is not None else str(tag_id)
-        self.status_reported.emit(self.tr("Tagged with “%1”").replace("%1", name))
+        self.status_reported.emit(self.tr("Tagged with “%1”").replace("%1", visible_controls(name)))
         return True
 
     def set_search_spans(self, spans: list[tuple[int, int]]) -> None:
@@ -342,9 +343,9 @@ class ReaderView(QWidget):
         self._figure_by_span = {(f.start, f.end): f for f in self._figures}
 
     def _fill_header(self, article: Article) -> None:
-        self.kicker_label.setText(article.subtitle)
+        self.kicker_label.setText(visible_controls(article.subtitle))
         self.kicker_label.setVisible(bool(article.subtitle))
-        self.title_label.setText(article.title or self.tr("(untitled)"))
+        self.title_label.setText(visible_controls(article.title) or self.tr("(untitled)"))
         title_font = reader_font(self._font_size * 1.45)
         title_font.setWeight(title_font.Weight.Bold)
         self.title_label.setFont(title_font)
@@ -353,7 +354,7 @@ class ReaderView(QWidget):
         self.meta_label.setFont(small)
         source = self.tr("%1 #%2").replace("%1", article.source).replace("%2", str(article.ordinal))
         parts = [article.date or article.date_text, article.byline, article.publication, source]
-        self.meta_label.setText(" · ".join(part for part in parts if part))
+        self.meta_label.setText(visible_controls(" · ".join(part for part in parts if part)))
 
     def _caption_spans(self) -> list[tuple[int, int]]:
         return [] if self._article is None else [(s.start, s.end) for s in self._article.captions]
@@ -413,7 +414,7 @@ class ReaderView(QWidget):
             )
         )
         self.removed_text.setPlainText(
-            "\n".join(f"[{line.reason}] {line.text}" for line in lines)
+            visible_controls("\n".join(f"[{line.reason}] {line.text}" for line in lines))
             if lines
             else self.tr("No lines were set aside from this article.")
         )
@@ -558,7 +559,7 @@ class ReaderView(QWidget):
         for index, tag in enumerate(tags):
             if index == MENU_TAGS:
                 target = menu.addMenu(self.tr("More tags"))
-            action = target.addAction(_swatch(tag.color), tag.path)
+            action = target.addAction(_swatch(tag.color), action_text(tag.path))
             action.setData(tag.id)
             action.setEnabled(has_selection)
             action.triggered.connect(self._on_tag_action)
@@ -602,7 +603,9 @@ class ReaderView(QWidget):
             project = self.controller.project
             if self.controller.run(lambda: project.add_user_word(word)) is not None:
                 self.status_reported.emit(
-                    self.tr("“%1” is now one word in this project").replace("%1", word)
+                    self.tr("“%1” is now one word in this project").replace(
+                        "%1", visible_controls(word)
+                    )
                 )
 
     def _on_split_here(self) -> None:
