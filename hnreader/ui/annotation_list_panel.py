@@ -38,6 +38,7 @@ from hnreader.ui.annotation_table_model import (
     COLUMN_TEXT,
     AnnotationTableModel,
 )
+from hnreader.ui.plain_text import rich_text, visible_controls
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.settings import Settings
 
@@ -54,7 +55,7 @@ class TagChoiceDialog(QDialog):
         self.setWindowTitle(self.tr("Tags of the Annotation"))
         self.items = QStandardItemModel(self)
         for tag in tags:
-            item = QStandardItem(tag.path)
+            item = QStandardItem(visible_controls(tag.path))
             item.setData(tag.id, Qt.ItemDataRole.UserRole)
             item.setCheckable(True)
             item.setEditable(False)
@@ -70,7 +71,9 @@ class TagChoiceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("An annotation keeps at least one tag."), self))
+        rule = QLabel(self.tr("An annotation keeps at least one tag."), self)
+        rule.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(rule)
         layout.addWidget(self.view)
         layout.addWidget(buttons)
 
@@ -230,17 +233,40 @@ class AnnotationListPanel(QWidget):
         self.view.scrollTo(self.model.index(row, 0))
         return True
 
+    def _shown(self, annotation_id: int) -> Annotation | None:
+        row = self.model.row_of(annotation_id)
+        return None if row is None else self.model.annotation(row)
+
     def set_note(self, annotation_id: int, note: str) -> bool:
-        project = self.controller.project
+        """Save a note edited from the one shown: refused, not saved over, if another
+        window changed it meanwhile."""
+        project, shown = self.controller.project, self._shown(annotation_id)
+        note_was = None if shown is None else shown.note
         return (
-            self.controller.run(lambda: project.update_annotation(annotation_id, note=note))
+            self.controller.run(
+                lambda: project.update_annotation(annotation_id, note=note, note_was=note_was)
+            )
             is not None
         )
 
     def set_tags(self, annotation_id: int, tag_ids: Sequence[int]) -> bool:
-        project, ids = self.controller.project, list(tag_ids)
+        """Change the tags from the ones shown to `tag_ids`, as additions and removals, so
+        that tags another window added meanwhile stay."""
+        project, shown = self.controller.project, self._shown(annotation_id)
+        if shown is None:
+            ids = list(tag_ids)
+            return (
+                self.controller.run(lambda: project.update_annotation(annotation_id, tag_ids=ids))
+                is not None
+            )
+        added = [t for t in tag_ids if t not in shown.tag_ids]
+        removed = [t for t in shown.tag_ids if t not in tag_ids]
         return (
-            self.controller.run(lambda: project.update_annotation(annotation_id, tag_ids=ids))
+            self.controller.run(
+                lambda: project.update_annotation(
+                    annotation_id, add_tag_ids=added, remove_tag_ids=removed
+                )
+            )
             is not None
         )
 
@@ -253,7 +279,8 @@ class AnnotationListPanel(QWidget):
         note, accepted = QInputDialog.getMultiLineText(
             self,
             self.tr("Note"),
-            self.tr("Note on “%1”").replace("%1", annotation.quote[:30]),
+            # The static dialog guesses its label's format: make it explicit rich text.
+            rich_text(self.tr("Note on “%1”").replace("%1", annotation.quote[:30])),
             annotation.note,
         )
         if accepted and note != annotation.note:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.ui.library_panel import quiet_label
+from hnreader.ui.plain_text import visible_controls
 from hnreader.ui.project_controller import ProjectController
+
+
+class _WordListModel(QStringListModel):
+    """The user's words as stored (`stringList()`), shown with controls made visible."""
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
+            return visible_controls(value)
+        return value
 
 
 class DictionaryDialog(QDialog):
@@ -43,7 +64,7 @@ class DictionaryDialog(QDialog):
         self.word_edit.setMaxLength(30)
         self.add_button = QPushButton(self.tr("&Add"))
         self.add_button.setEnabled(False)
-        self.model = QStringListModel(self)
+        self.model = _WordListModel(self)
         self.list_view = QListView()
         self.list_view.setModel(self.model)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.exporter import ExportFilter, annotation_rows
 from hnreader.core.project import Project
+from hnreader.ui.plain_text import visible_controls
 
 
 def swatch(color: str, size: int = 12) -> QIcon:
@@ -48,7 +49,9 @@ class ExportDialog(QDialog):
         self.tag_list = QListWidget()
         self.tag_list.setMinimumHeight(160)
         for tag in sorted(project.store.tags(), key=lambda t: t.path):
-            item = QListWidgetItem(swatch(tag.color), f"{tag.path}  ({tag.annotation_count})")
+            item = QListWidgetItem(
+                swatch(tag.color), visible_controls(f"{tag.path}  ({tag.annotation_count})")
+            )
             item.setData(Qt.ItemDataRole.UserRole, tag.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -63,13 +66,14 @@ class ExportDialog(QDialog):
         if current_article is not None:
             title = project.store.article(current_article).title
             self.articles.addItem(
-                self.tr("Only the current article: %1").replace("%1", title), current_article
+                self.tr("Only the current article: %1").replace("%1", visible_controls(title)),
+                current_article,
             )
 
         self.coder = QComboBox()
         self.coder.addItem(self.tr("All coders"), None)
         for coder in project.store.coders():
-            self.coder.addItem(coder or self.tr("(no name)"), coder)
+            self.coder.addItem(visible_controls(coder) or self.tr("(no name)"), coder)
 
         self.path = QLineEdit(str(Path.home() / "hnreader-export.csv"))
         browse = QPushButton(self.tr("Choose…"))

@@ -33,6 +33,7 @@ from hnreader.ui.figure_table_model import (
     FigureTableModel,
     kind_label,
 )
+from hnreader.ui.plain_text import action_text
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.settings import Settings
 from hnreader.ui.table_views import set_up_list_table
@@ -223,7 +224,7 @@ class FiguresPanel(QWidget):
             pixmap = QPixmap(12, 12)
             color = QColor(tag.color)
             pixmap.fill(color if color.isValid() else QColor("#9e9e9e"))
-            action = self.tag_menu.addAction(QIcon(pixmap), tag.path)
+            action = self.tag_menu.addAction(QIcon(pixmap), action_text(tag.path))
             action.setData(tag.id)
             action.triggered.connect(self._on_tag_action)
         if self.tag_menu.isEmpty():

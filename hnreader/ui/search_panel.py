@@ -39,6 +39,7 @@ from hnreader.core.store import Store
 from hnreader.ui.hit_scope import scope_spans
 from hnreader.ui.kwic_table_model import KwicTableModel, kwic_rows
 from hnreader.ui.library_panel import quiet_label
+from hnreader.ui.plain_text import visible_controls
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.settings import Settings
 from hnreader.ui.table_views import set_up_list_table
@@ -303,7 +304,7 @@ class SearchPanel(QWidget):
         segmenter = self.controller.project.segmenter
         parts = [" | ".join(segmenter.cut(term.folded)) for term in parsed.positive_terms]
         excluded = [f"−{term.text}" for term in parsed.excluded]
-        self.segments_label.setText("   ·   ".join(parts + excluded))
+        self.segments_label.setText(visible_controls("   ·   ".join(parts + excluded)))
 
     def search(self) -> None:
         """Run the query now (typing runs it after a short pause)."""
@@ -525,7 +526,7 @@ class SearchPanel(QWidget):
         return text
 
     def _show_status(self, text: str) -> None:
-        self.status_label.setText(text)
+        self.status_label.setText(visible_controls(text))
         is_message = self._result is not None and bool(self._result.message)
         self.status_label.setStyleSheet("color: #B3261E;" if is_message else "")
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hnreader.core.models import Tag
 from hnreader.ui.hit_scope import CLAUSE, HIT, PARAGRAPH, SCOPES, SENTENCE
 from hnreader.ui.library_panel import quiet_label
+from hnreader.ui.plain_text import action_text, rich_text, visible_controls
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.tag_picker import TagPicker
 from hnreader.ui.tag_tree_model import next_color, swatch_icon
@@ -52,7 +53,7 @@ class DeleteChoice:
 def fill_tag_combo(combo: QComboBox, tags: Sequence[Tag], exclude: set[int]) -> None:
     for tag in sorted(tags, key=lambda t: t.path.casefold()):
         if tag.id not in exclude:
-            combo.addItem(swatch_icon(tag.color), tag.path, tag.id)
+            combo.addItem(swatch_icon(tag.color), visible_controls(tag.path), tag.id)
 
 
 def _indented(widget: QWidget) -> QHBoxLayout:
@@ -164,7 +165,7 @@ class DeleteTagDialog(QDialog):
             else self.tr("“%1” is applied to %2 passages. What should happen to them?")
         )
         message = self.message_label = QLabel(
-            text.replace("%1", tag.name).replace("%2", f"{count:,}")
+            text.replace("%1", visible_controls(tag.name)).replace("%2", f"{count:,}")
         )
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
@@ -214,12 +215,15 @@ class DeleteTagDialog(QDialog):
         """The user's choice, or None when they cancel. A tag without passages only needs a
         yes/no confirmation."""
         if not tag.annotation_count:
+            # The static function guesses the format of its text: make it explicit rich text.
             answer = QMessageBox.question(
                 parent,
                 QCoreApplication.translate("DeleteTagDialog", "Delete Tag"),
-                QCoreApplication.translate(
-                    "DeleteTagDialog", "Delete the tag “%1”? It has no passages."
-                ).replace("%1", tag.name),
+                rich_text(
+                    QCoreApplication.translate(
+                        "DeleteTagDialog", "Delete the tag “%1”? It has no passages."
+                    ).replace("%1", tag.name)
+                ),
             )
             return DeleteChoice(None) if answer == QMessageBox.StandardButton.Yes else None
         dialog = DeleteTagDialog(tag, tags, parent)
@@ -234,7 +238,9 @@ class MergeTagDialog(QDialog):
         self.setWindowTitle(self.tr("Merge Tag"))
         text = self.tr("Move the passages of “%1” (%2) to the tag below, then delete “%1”.")
         message = QLabel(
-            text.replace("%1", source.name).replace("%2", f"{source.annotation_count:,}")
+            text.replace("%1", visible_controls(source.name)).replace(
+                "%2", f"{source.annotation_count:,}"
+            )
         )
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
@@ -347,7 +353,7 @@ class TagHitsDialog(QDialog):
             self.tag_button.setText(self.tr("Choose Tag…"))
         else:
             self.tag_button.setIcon(swatch_icon(tag.color))
-            self.tag_button.setText(tag.path)
+            self.tag_button.setText(action_text(tag.path))
         self._update()
 
     def passage_count(self) -> int:
@@ -374,7 +380,7 @@ class TagHitsDialog(QDialog):
                     self.tr("Tag 1 passage with %1?")
                     if count == 1
                     else self.tr("Tag %2 passages with %1?").replace("%2", f"{count:,}")
-                ).replace("%1", tag.name)
+                ).replace("%1", visible_controls(tag.name))
             )
         self.ok_button.setEnabled(tag is not None and count > 0)
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.models import Annotation
 from hnreader.ui.library_panel import quiet_label
+from hnreader.ui.plain_text import action_text, rich_text, tooltip, visible_controls, window_title
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.settings import Settings
 from hnreader.ui.table_views import set_up_list_table
@@ -85,13 +86,14 @@ class TagPassageModel(QAbstractTableModel):
         annotation, title = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.PASSAGE:
-                return " ".join(annotation.quote.split())
+                return visible_controls(" ".join(annotation.quote.split()))
             if index.column() == self.ARTICLE:
-                return title
-            return " ".join(annotation.note.split())
+                return visible_controls(title)
+            return visible_controls(" ".join(annotation.note.split()))
         if role == Qt.ItemDataRole.ToolTipRole:
             text = f"…{annotation.prefix}【{annotation.quote}】{annotation.suffix}…"
-            return f"{title}\n\n{text}" + (f"\n\n{annotation.note}" if annotation.note else "")
+            note = f"\n\n{annotation.note}" if annotation.note else ""
+            return tooltip(f"{title}\n\n{text}{note}")
         return None
 
 
@@ -126,6 +128,7 @@ class TagPanel(QWidget):
         self.new_button.setToolTip(self.tr("Create a tag"))
         self.new_button.clicked.connect(self._new_clicked)
         title = QLabel(self.tr("Codebook"))
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setStyleSheet("font-weight: 600;")
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -138,6 +141,7 @@ class TagPanel(QWidget):
         self.pin_layout.setContentsMargins(0, 0, 0, 0)
         self.pin_layout.setSpacing(3)
         self.pin_hint = QLabel(self.tr("Right-click a tag → Pin to apply it with keys 1–9"))
+        self.pin_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.pin_hint.setWordWrap(True)
         quiet_label(self.pin_hint)
         self.pin_buttons: list[QToolButton] = []
@@ -327,7 +331,7 @@ class TagPanel(QWidget):
         name, ok = QInputDialog.getText(
             self,
             self.tr("Rename Tag"),
-            self.tr("New name for “%1”:").replace("%1", tag.name),
+            rich_text(self.tr("New name for “%1”:").replace("%1", tag.name)),
             text=tag.name,
         )
         name = name.strip()
@@ -340,7 +344,9 @@ class TagPanel(QWidget):
         if tag is None:
             return
         color = QColorDialog.getColor(
-            QColor(tag.color), self, self.tr("Colour of “%1”").replace("%1", tag.name)
+            QColor(tag.color),
+            self,
+            window_title(self.tr("Colour of “%1”").replace("%1", tag.name)),
         )
         if color.isValid() and color.name().upper() != tag.color.upper():
             project = self.controller.project
@@ -402,14 +408,16 @@ class TagPanel(QWidget):
             tag = self.model.tag(tag_id)
             assert tag is not None
             button = QToolButton(self.pin_bar)
-            button.setText(f"{n}  {tag.name}")
+            button.setText(action_text(f"{n}  {tag.name}"))
             button.setIcon(swatch_icon(tag.color, 12))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setToolTip(
-                self.tr("Apply “%1” to the selection (key %2)")
-                .replace("%1", tag.path)
-                .replace("%2", str(n))
+                tooltip(
+                    self.tr("Apply “%1” to the selection (key %2)")
+                    .replace("%1", tag.path)
+                    .replace("%2", str(n))
+                )
             )
             button.setProperty("tag_id", tag_id)
             button.clicked.connect(self._pin_clicked)
@@ -446,7 +454,7 @@ class TagPanel(QWidget):
         self.passage_model.set_rows(annotations, titles)
         self.passages_label.setText(
             self.tr("Passages tagged “%1” (%2)")
-            .replace("%1", tag.name)
+            .replace("%1", visible_controls(tag.name))
             .replace("%2", str(len(annotations)))
         )
 
@@ -525,7 +533,7 @@ class TagPanel(QWidget):
         blocked = self.model.descendants(tid) | {tid}
         for other in sorted(self.model.tags(), key=lambda t: t.path.casefold()):
             if other.id not in blocked:
-                action = _add(move, other.path, ("move", tid, other.id))
+                action = _add(move, action_text(other.path), ("move", tid, other.id))
                 action.setIcon(swatch_icon(other.color))
                 action.setEnabled(other.id != tag.parent_id)
         merge = _add(menu, self.tr("Merge Into…"), ("merge", tid))
@@ -538,7 +546,8 @@ class TagPanel(QWidget):
         pin = menu.addMenu(self.tr("Pin to Key"))
         for n in range(1, PIN_SLOTS + 1):
             holder = self.model.tag(slots[n - 1]) if slots[n - 1] else None
-            _add(pin, f"{n}" + (f"   {holder.name}" if holder else ""), ("pin", tid, n))
+            name = f"   {action_text(holder.name)}" if holder else ""
+            _add(pin, f"{n}{name}", ("pin", tid, n))
         menu.addSeparator()
         _add(menu, self.tr("Delete…"), ("delete", tid), "Del")
         return menu
