@@ -27,7 +27,15 @@ def _title_for_tail(tail: str, previous_title: str) -> str:
 
 
 def split_article(store: Store, segmenter: Segmenter, article_id: int, offset: int) -> Change:
-    """Split at `offset` (code points): the text from there on becomes a new article after it."""
+    """Split at `offset` (code points): the text from there on becomes a new article after it.
+
+    Read and written in one transaction, so the article and its annotations are as checked.
+    """
+    with store.write():
+        return _split_article(store, segmenter, article_id, offset)
+
+
+def _split_article(store: Store, segmenter: Segmenter, article_id: int, offset: int) -> Change:
     article = store.article(article_id)
     text = article.text
     head = text[:offset].rstrip("\n")
@@ -43,6 +51,10 @@ def split_article(store: Store, segmenter: Segmenter, article_id: int, offset: i
                 f"the split point falls inside annotation #{annotation.id} "
                 f"(“{annotation.quote[:20]}”); split before or after it"
             )
+    # The line breaks at the split point belong to neither part, unless an annotation
+    # ends or starts on them (F17: one that ends at the split point with its line break).
+    head_end = max([len(head), *(a.end for a in annotations if a.end <= offset)])
+    head = text[:head_end]
     tail_start = offset
     while tail_start < len(text) and text[tail_start] == "\n":
         tail_start += 1
@@ -90,6 +102,11 @@ def split_article(store: Store, segmenter: Segmenter, article_id: int, offset: i
 
 def merge_with_next(store: Store, segmenter: Segmenter, article_id: int) -> Change:
     """Append the next article of the same source file to this one and remove it."""
+    with store.write():
+        return _merge_with_next(store, segmenter, article_id)
+
+
+def _merge_with_next(store: Store, segmenter: Segmenter, article_id: int) -> Change:
     next_id = store.next_article_id(article_id)
     if next_id is None:
         raise StoreError(f"article {article_id} is the last of its source file: nothing to merge")

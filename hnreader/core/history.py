@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from hnreader.core.models import ErrorCode, HnreaderError
 from hnreader.core.store import Change, RowState
+
+# restore(target, expected): put `target` back if the rows are still as `expected`.
+Restore = Callable[[RowState, RowState], None]
 
 
 class History:
-    """A linear undo/redo stack of `Change`s; undo applies `before`, redo applies `after`."""
+    """A linear undo/redo stack of `Change`s; undo restores `before`, redo `after`.
 
-    def __init__(self, apply: Callable[[RowState], None], limit: int = 500) -> None:
-        self._apply = apply
+    A step whose rows another window or process changed since is refused (a CONFLICT
+    error) and dropped from the stack, so the steps below it stay reachable.
+    """
+
+    def __init__(self, restore: Restore, limit: int = 500) -> None:
+        self._restore = restore
         self._limit = limit
         self._done: list[Change] = []
         self._undone: list[Change] = []
@@ -39,19 +47,25 @@ class History:
         return self._undone[-1].label if self._undone else ""
 
     def undo(self) -> Change | None:
-        if not self._done:
-            return None
-        change = self._done[-1]
-        self._apply(change.before)
-        self._undone.append(self._done.pop())
-        return change
+        return self._step(self._done, self._undone, undo=True)
 
     def redo(self) -> Change | None:
-        if not self._undone:
+        return self._step(self._undone, self._done, undo=False)
+
+    def _step(self, source: list[Change], target: list[Change], *, undo: bool) -> Change | None:
+        if not source:
             return None
-        change = self._undone[-1]
-        self._apply(change.after)
-        self._done.append(self._undone.pop())
+        change = source[-1]
+        try:
+            if undo:
+                self._restore(change.before, change.after)
+            else:
+                self._restore(change.after, change.before)
+        except HnreaderError as error:
+            if error.code == ErrorCode.CONFLICT:
+                source.pop()
+            raise
+        target.append(source.pop())
         return change
 
     def clear(self) -> None:

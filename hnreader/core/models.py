@@ -183,7 +183,17 @@ class ImportReport:
 
 
 class HnreaderError(Exception):
-    """An error whose message is meant for the user."""
+    """An error whose message is meant for the user.
+
+    `code` says what kind of failure it is (one of the ``ErrorCode`` values, "" when none
+    fits) and `details` carries its facts (file, names, counts), so the UI can word and
+    translate it and the CLI can choose an exit code; the message is the English wording.
+    """
+
+    def __init__(self, message: str, *, code: str = "", **details: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.details = details
 
 
 class ImportFileError(HnreaderError):
@@ -196,3 +206,20 @@ class QueryError(HnreaderError):
 
 class StoreError(HnreaderError):
     """The project file could not be opened or changed as asked."""
+
+
+class ErrorCode:
+    """The kinds of failure a project file can report (``HnreaderError.code``)."""
+
+    CONFLICT = "conflict"  # another window or process changed the rows since
+    BUSY = "busy"  # another window or program holds the write lock
+    DISK_FULL = "disk_full"
+    READ_ONLY = "read_only"  # the file, its folder or the file system cannot be written
+    PERMISSION = "permission"  # the file cannot be opened at all
+    DAMAGED = "damaged"  # the file is damaged: opened read-only, never written
+    NOT_A_PROJECT = "not_a_project"
+    EMPTY_FILE = "empty_file"  # 0 bytes: not silently made into a new project
+    TOO_NEW = "too_new"  # saved by a newer hnreader
+    INCONSISTENT_SCHEMA = "inconsistent_schema"  # its version does not match its tables
+    MISSING = "missing"
+    IO_ERROR = "io_error"

@@ -32,7 +32,7 @@ class Project:
         self.store = store
         self.segmenter = segmenter
         self.coder = coder
-        self.history = History(self._apply)
+        self.history = History(self._restore)
         if store.meta(INDEX_FOLD_KEY) != str(FOLD_VERSION):
             # The FTS documents were folded another way (or never built): start afresh.
             store.reset_search_index(str(FOLD_VERSION))
@@ -161,9 +161,9 @@ class Project:
         self._sync_words(change)
         return change
 
-    def _apply(self, state: RowState) -> None:
-        self.store.apply_rows(state)
-        if "user_words" in state:
+    def _restore(self, target: RowState, expected: RowState) -> None:
+        self.store.restore_rows(target, expected)
+        if "user_words" in target:
             self._sync_dictionary()
 
     def _sync_words(self, change: Change) -> None:
@@ -251,9 +251,27 @@ class Project:
         return None
 
     def update_annotation(
-        self, annotation_id: int, *, note: str | None = None, tag_ids: Sequence[int] | None = None
+        self,
+        annotation_id: int,
+        *,
+        note: str | None = None,
+        note_was: str | None = None,
+        tag_ids: Sequence[int] | None = None,
+        add_tag_ids: Sequence[int] = (),
+        remove_tag_ids: Sequence[int] = (),
     ) -> Change:
-        return self._record(self.store.update_annotation(annotation_id, note=note, tag_ids=tag_ids))
+        """Set the note (`note_was`: the note the edit started from, checked) and set or
+        change the tags of an annotation; see `Store.update_annotation`."""
+        return self._record(
+            self.store.update_annotation(
+                annotation_id,
+                note=note,
+                note_was=note_was,
+                tag_ids=tag_ids,
+                add_tag_ids=add_tag_ids,
+                remove_tag_ids=remove_tag_ids,
+            )
+        )
 
     def delete_annotation(self, annotation_id: int) -> Change:
         return self._record(self.store.delete_annotation(annotation_id))

@@ -120,12 +120,12 @@ def test_every_change_can_be_undone_and_redone() -> None:
         store.merge_tags(child, parent),
     ]
     for change in reversed(changes):
-        store.apply_rows(change.before)
+        store.restore_rows(change.before, change.after)
     assert [t.name for t in store.tags()] == ["政策", "扶贫"]
     assert store.annotations()[0].note == ""
     assert store.annotations()[0].tag_ids == (child,)
     for change in changes:
-        store.apply_rows(change.after)
+        store.restore_rows(change.after, change.before)
     assert [t.name for t in store.tags()] == ["政策"]
     assert store.annotations()[0].tag_ids == (parent,)
     assert store.annotations()[0].note == "重要"
@@ -145,7 +145,7 @@ def test_deleting_a_tag_with_annotations_needs_an_explicit_choice() -> None:
     remaining = store.annotations()
     assert [a.id for a in remaining] == [both]
     assert remaining[0].tag_ids == (other,)
-    store.apply_rows(change.before)
+    store.restore_rows(change.before, change.after)
     assert {a.id for a in store.annotations()} == {only_doomed, both}
     assert store.annotation(both or 0).tag_ids == (doomed, other)
 
@@ -178,7 +178,7 @@ def test_deleting_a_parent_tag_moves_children_up() -> None:
     leaf = store.add_tag("leaf", parent_id=mid).result_id or 0
     change = store.delete_tag(mid)
     assert store.tag(leaf).path == "root/leaf"
-    store.apply_rows(change.before)
+    store.restore_rows(change.before, change.after)
     assert store.tag(leaf).path == "root/mid/leaf"
 
 
@@ -261,7 +261,7 @@ def test_many_passages_are_tagged_in_one_undoable_change() -> None:
     change = store.add_annotations([(article_id, 0, 2), (article_id, 2, 4)], [tag])
     assert change.label == "Tag 2 passages"
     assert [a.quote for a in store.annotations()] == ["精准", "扶贫"]
-    store.apply_rows(change.before)
+    store.restore_rows(change.before, change.after)
     assert store.annotations() == []
     with pytest.raises(StoreError, match="not inside"):
         store.add_annotations([(article_id, 0, 2), (article_id, 5, 500)], [tag])

@@ -10,7 +10,7 @@ A project is one SQLite file. Durability and concurrency choices (see docs/STORA
   before anything is written.
 
 Every mutating method returns a ``Change``: the rows it touched before and after. Applying
-``change.before`` undoes it and ``change.after`` redoes it (see ``apply_rows``), which gives
+``change.before`` undoes it and ``change.after`` redoes it (see ``restore_rows``), which gives
 every operation an exact inverse without per-operation undo code.
 """
 

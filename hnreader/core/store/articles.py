@@ -24,6 +24,7 @@ from hnreader.core.store.base import (
     RowKey,
     StoreBase,
     _now,
+    in_transaction,
 )
 from hnreader.core.store.schema import compress_text, decompress_text
 
@@ -221,6 +222,7 @@ class ArticleQueries(StoreBase):
                 keys["annotation_tags"].add((row[0], row[1]))
         return keys
 
+    @in_transaction
     def update_article_metadata(self, article_id: int, **fields: str | Sequence[str]) -> Change:
         """Rename or set date/byline/subtitle/publication/reporters of an article."""
         allowed = {"title", "subtitle", "date", "date_text", "byline", "publication", "reporters"}
@@ -301,6 +303,7 @@ class ArticleQueries(StoreBase):
         self._drop_index_row(article_id)
         self._conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
+    @in_transaction
     def restructure(
         self, label: str, article_ids: Sequence[int], action: Callable[[], int | None]
     ) -> Change:
@@ -431,6 +434,7 @@ class ArticleQueries(StoreBase):
     def user_words(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT word FROM user_words ORDER BY word")]
 
+    @in_transaction
     def add_user_word(self, word: str) -> Change:
         word = word.strip()
         if not word or any(c.isspace() for c in word):
@@ -445,6 +449,7 @@ class ArticleQueries(StoreBase):
 
         return self._change(f"Add word “{word}”", lambda: {"user_words": {(word,)}}, action)
 
+    @in_transaction
     def remove_user_word(self, word: str) -> Change:
         def action() -> None:
             self._conn.execute("DELETE FROM user_words WHERE word = ?", (word,))

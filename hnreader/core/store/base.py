@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,13 +15,14 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from hnreader.core.models import (
-    StoreError,
-)
+from hnreader.core.models import ErrorCode, StoreError
 from hnreader.core.search_index import fts_document
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
+# Files up to this size get a quick_check on open (about a second per 200 MB here); larger
+# ones are checked in the background by the app and before the first write by the CLI.
+QUICK_CHECK_ON_OPEN_BYTES = 200_000_000
 _WAL_SAFE_SQLITE = (3, 51, 3)
 
 # Primary-key columns of the tables a Change can touch, in parent → child order.
@@ -33,6 +37,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
 }
 
 _S = TypeVar("_S", bound="StoreBase")
+log = logging.getLogger(__name__)
 RowKey = tuple[Any, ...]
 RowState = dict[str, dict[RowKey, dict[str, Any] | None]]
 
@@ -64,35 +69,294 @@ def _sqlite_version() -> tuple[int, ...]:
     return tuple(int(part) for part in sqlite3.sqlite_version.split("."))
 
 
-class StoreBase:
-    """The connection and the machinery every query group shares."""
+# Tables that hold only what is derived from an article's text (rebuilt from it): an undo
+# puts them back as recorded without comparing them first, because re-indexing or figure
+# detection may have rewritten them since without anyone's work being at stake.
+_DERIVED = frozenset({"article_index", "figures"})
+# Tables a project file must hold (checked on open, so a damaged or foreign schema is
+# reported before anything runs against it).
+_REQUIRED_TABLES = frozenset(
+    {"meta", "source_files", "articles", "article_index", "article_fts", "figures", "tags"}
+    | {"annotations", "annotation_tags", "user_words"}
+)
 
-    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+
+def store_error(error: sqlite3.Error, path: Path, *, conflict: str = "") -> StoreError:
+    """The user's view of an SQLite failure on `path`: what happened and what to do.
+
+    `conflict` words a constraint failure, which in a user action means another window or
+    process changed the rows involved meanwhile (the action's own checks passed).
+    """
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    file = path.name
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return StoreError(
+            f"{file}: the disk is full, so the change could not be saved. Nothing was changed; "
+            f"free some space on the disk that holds {path.parent} and try again.",
+            code=ErrorCode.DISK_FULL,
+            path=str(path),
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"{file} cannot be written: the file, its folder or the disk is read-only. Nothing "
+            "was changed; copy the project to a folder you can write to, or change its "
+            "permissions, and open it again.",
+            code=ErrorCode.READ_ONLY,
+            path=str(path),
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return StoreError(
+            f"{file} is busy in another window or program; nothing was changed. Try again in "
+            "a moment.",
+            code=ErrorCode.BUSY,
+            path=str(path),
+        )
+    if (
+        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+        or "malformed" in text
+        or "not a database" in text
+    ):
+        return StoreError(
+            f"{file} is damaged ({error}). Nothing more is written to it. Restore the newest "
+            "backup (File ▸ Restore from Backup…, or `hnreader restore`) or rescue what can "
+            "be read into a new file (`hnreader salvage`).",
+            code=ErrorCode.DAMAGED,
+            path=str(path),
+        )
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")) or (
+        "unable to open" in text
+    ):
+        return StoreError(
+            f"{file} cannot be opened ({error}): check that the file and its folder exist "
+            "and that you may read and write them.",
+            code=ErrorCode.PERMISSION,
+            path=str(path),
+        )
+    if isinstance(error, sqlite3.IntegrityError) or name.startswith("SQLITE_CONSTRAINT"):
+        return StoreError(
+            conflict
+            or (
+                f"{file} was changed in another window or program meanwhile, so this action "
+                "no longer fits; nothing was changed. Look at the project again and retry."
+            ),
+            code=ErrorCode.CONFLICT,
+            path=str(path),
+        )
+    return StoreError(
+        f"{file} could not be read or written ({error}); nothing was changed.",
+        code=ErrorCode.IO_ERROR,
+        path=str(path),
+    )
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def in_transaction(method: _F) -> _F:
+    """Run a store method inside one write transaction, so that what it reads to check and
+    build the change is what it changes: nothing another window commits can fall between
+    (a lost update otherwise). Nested calls become savepoints."""
+
+    @functools.wraps(method)
+    def wrapper(self: StoreBase, *args: Any, **kwargs: Any) -> Any:
+        with self.write():
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class StoreBase:
+    """The connection and the machinery every query group shares.
+
+    A store is `read_only` when the file cannot be written (`read_only_reason` "file"), was
+    found damaged ("damaged"), or was asked to be ("requested"): every write then raises a
+    `StoreError` before touching the file.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        initialize_empty: bool = False,
+    ) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
-            if not self.path.exists() and not create:
-                raise StoreError(f"{self.path}: no such project file")
-            if self.path.is_dir():
-                raise StoreError(f"{self.path} is a folder, not a project file")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-            self._conn = conn
-            conn.row_factory = sqlite3.Row
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path} is not an hnreader project file ({error})") from None
+        self.read_only_reason = "requested" if read_only else ""
+        self.damage = ""  # the first problem found by the check on open, if any
+        memory = str(path) == ":memory:"
+        if not memory:
+            self._check_file(create=create, initialize_empty=initialize_empty)
+        conn = self._connect(str(path), memory=memory)
+        self._conn = conn
+        self.db = sqlite_utils.Database(conn)
+        version = self._read_version()
         if version > SCHEMA_VERSION:
             conn.close()
             raise StoreError(
                 f"{self.path} was saved by a newer hnreader (file format {version}; this version "
-                f"reads up to {SCHEMA_VERSION}). Nothing was changed; update hnreader to open it."
+                f"reads up to {SCHEMA_VERSION}). Nothing was changed; update hnreader to open it.",
+                code=ErrorCode.TOO_NEW,
+                path=str(self.path),
+                version=version,
             )
-        self.db = sqlite_utils.Database(conn)
-        self._set_journal_mode()
-        self._migrate(version)
+        self._check_schema(version)
+        if not memory and not self.read_only_reason and not self._can_write():
+            self.read_only_reason = "file"
+        if not self.read_only_reason:
+            self._set_journal_mode()
+        if version < SCHEMA_VERSION:
+            if self.read_only_reason:
+                conn.close()
+                raise StoreError(
+                    f"{self.path} was saved by an older hnreader and must be upgraded, but it "
+                    "cannot be written. Nothing was changed; copy it to a folder you can write "
+                    "to and open the copy.",
+                    code=ErrorCode.READ_ONLY,
+                    path=str(self.path),
+                )
+            self._migrate(version)
+        if not memory and self.read_only_reason != "damaged":
+            self._quick_check_on_open()
+
+    # -- opening: the file, the connection, the schema
+
+    def _check_file(self, *, create: bool, initialize_empty: bool) -> None:
+        path = self.path
+        if path.is_dir():
+            raise StoreError(
+                f"{path} is a folder, not a project file", code=ErrorCode.NOT_A_PROJECT
+            )
+        if not path.exists():
+            if not create:
+                raise StoreError(
+                    f"{path}: no such project file", code=ErrorCode.MISSING, path=str(path)
+                )
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(
+                    f"{path} cannot be created ({error.strerror}): choose a folder you may "
+                    "write to.",
+                    code=ErrorCode.PERMISSION,
+                    path=str(path),
+                ) from None
+            return
+        if path.stat().st_size == 0 and not initialize_empty:
+            raise StoreError(
+                f"{path} is empty (0 bytes): it holds no project. Nothing was written to it. "
+                "Open another file, or create a new project in it (in the app, answer "
+                "“Create”; on the command line, delete the empty file first).",
+                code=ErrorCode.EMPTY_FILE,
+                path=str(path),
+            )
+        if not os.access(path, os.R_OK):
+            raise StoreError(
+                f"{path} cannot be read: you do not have permission to open it.",
+                code=ErrorCode.PERMISSION,
+                path=str(path),
+            )
+
+    def _connect(self, target: str, *, memory: bool) -> sqlite3.Connection:
+        try:
+            if self.read_only_reason:
+                uri = self.path.resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            else:
+                conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA user_version").fetchone()
+        except sqlite3.DatabaseError as error:
+            error_name = getattr(error, "sqlite_errorname", "") or ""
+            if error_name.startswith("SQLITE_NOTADB") or "not a database" in str(error):
+                raise StoreError(
+                    f"{self.path} is not an hnreader project file ({error}). Nothing was changed.",
+                    code=ErrorCode.NOT_A_PROJECT,
+                    path=str(self.path),
+                ) from None
+            raise store_error(error, self.path) from None
+        return conn
+
+    def _read_version(self) -> int:
+        try:
+            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as error:
+            self._conn.close()
+            raise store_error(error, self.path) from None
+
+    def _check_schema(self, version: int) -> None:
+        """A file whose tables do not match its version is refused before anything runs."""
+        try:
+            tables = {
+                r[0]
+                for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        except sqlite3.DatabaseError as error:
+            self._conn.close()
+            raise store_error(error, self.path) from None
+        problem = ""
+        if version == 0 and tables:
+            problem = (
+                "it holds hnreader tables but says it has no schema version"
+                if "meta" in tables
+                else "it holds tables of another program"
+            )
+        elif version > 0 and not tables >= _REQUIRED_TABLES:
+            missing = ", ".join(sorted(_REQUIRED_TABLES - tables))
+            problem = f"file format {version}, but tables are missing ({missing})"
+        if problem:
+            self._conn.close()
+            kind = ErrorCode.NOT_A_PROJECT if "another program" in problem else None
+            raise StoreError(
+                f"{self.path} is not a consistent hnreader project: {problem}. Nothing was "
+                "changed; restore a backup of it, or open another file.",
+                code=kind or ErrorCode.INCONSISTENT_SCHEMA,
+                path=str(self.path),
+            )
+
+    def _can_write(self) -> bool:
+        """Whether a write reaches the disk: permissions, a read-only file system or a
+        read-only mount all show here (a rolled-back header write; it changes nothing)."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute(f"PRAGMA user_version = {self._read_version()}")
+        except sqlite3.OperationalError as error:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            # Another window writing now means writable, just busy.
+            name = getattr(error, "sqlite_errorname", "") or ""
+            return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(error)
+        self._conn.execute("ROLLBACK")
+        return True
+
+    def _quick_check_on_open(self) -> None:
+        """A damaged project is never written to: it is opened read-only instead."""
+        if self.path.stat().st_size > QUICK_CHECK_ON_OPEN_BYTES:
+            return  # the caller checks a large file in the background (Project.verify)
+        self.verify()
+
+    def verify(self, *, full: bool = False) -> list[str]:
+        """Check the file (`quick_check`, or `integrity_check` and the search index when
+        `full`); problems found make this store read-only. Returns the problems."""
+        try:
+            pragma = "integrity_check" if full else "quick_check"
+            rows = self._conn.execute(f"PRAGMA {pragma}(20)").fetchall()
+            problems = [str(r[0]) for r in rows if r[0] != "ok"]
+            if full and not problems:
+                problems.extend(str(r[0]) for r in self._conn.execute("PRAGMA foreign_key_check"))
+        except sqlite3.DatabaseError as error:
+            problems = [str(error)]
+        if problems:
+            self.read_only_reason = "damaged"
+            self.damage = problems[0]
+        return problems
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
 
     # -- connection, transactions, migrations
 
@@ -103,38 +367,97 @@ class StoreBase:
         self._conn.execute("PRAGMA synchronous = FULL")
 
     def _migrate(self, version: int) -> None:
-        for target, _name, migration in MIGRATIONS:
-            if target <= version:
-                continue
-            with self.write():
-                # Re-read under the write lock: another window may have migrated meanwhile.
-                current = self._conn.execute("PRAGMA user_version").fetchone()[0]
-                if current >= target:
+        # Foreign keys off while migrating: rebuilding a parent table (DROP + RENAME) must not
+        # cascade into its children. Checked before each migration commits instead.
+        self._conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            for target, name, migration in MIGRATIONS:
+                if target <= version:
                     continue
-                migration(self._conn)
-                self._conn.execute(f"PRAGMA user_version = {target}")
+                with self.write():
+                    # Re-read under the write lock: another window may have migrated meanwhile.
+                    current = self._conn.execute("PRAGMA user_version").fetchone()[0]
+                    if current >= target:
+                        continue
+                    try:
+                        migration(self._conn)
+                    except sqlite3.OperationalError as error:
+                        raise StoreError(
+                            f"{self.path} could not be upgraded to file format {target} "
+                            f"({name}: {error}); its tables do not match its version "
+                            f"{current}. Nothing was changed; restore a backup of it.",
+                            code=ErrorCode.INCONSISTENT_SCHEMA,
+                            path=str(self.path),
+                        ) from None
+                    if self._conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                        raise StoreError(
+                            f"{self.path} could not be upgraded to file format {target}: rows "
+                            "refer to rows that do not exist. Nothing was changed.",
+                            code=ErrorCode.INCONSISTENT_SCHEMA,
+                            path=str(self.path),
+                        )
+                    self._conn.execute(f"PRAGMA user_version = {target}")
+        except StoreError:
+            self._conn.close()
+            raise
+        finally:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed above
+                self._conn.execute("PRAGMA foreign_keys = ON")
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only_reason == "damaged":
+            raise StoreError(
+                f"{self.path.name} is damaged ({self.damage}), so it was opened read-only and "
+                "nothing is written to it. Restore the newest backup (File ▸ Restore from "
+                "Backup…, or `hnreader restore`) or rescue what can be read into a new file "
+                "(`hnreader salvage`).",
+                code=ErrorCode.DAMAGED,
+                path=str(self.path),
+            )
+        if self.read_only_reason:
+            raise StoreError(
+                f"{self.path.name} is open read-only, so nothing can be changed. Copy the "
+                "project to a folder you can write to, or change its permissions, and open "
+                "it again.",
+                code=ErrorCode.READ_ONLY,
+                path=str(self.path),
+            )
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[None]:
-        """One transaction holding the write lock from its first statement (BEGIN IMMEDIATE)."""
+    def write(self, *, conflict: str = "") -> Iterator[None]:
+        """One transaction holding the write lock from its first statement (BEGIN IMMEDIATE).
+
+        However it ends (an exception, a failing COMMIT, a full disk), the transaction is
+        over afterwards and the connection usable; SQLite failures come out as `StoreError`s
+        that say what happened (`conflict` words a constraint failure).
+        """
+        self._refuse_if_read_only()
         if self._conn.in_transaction:
             with self.db.atomic():  # nested: a savepoint inside the open transaction
                 yield
             return
         try:
             self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise StoreError(
-                f"{self.path.name} is busy in another window or program ({error}); "
-                "nothing was changed. Try again in a moment."
-            ) from None
+        except sqlite3.Error as error:
+            raise store_error(error, self.path) from None
         try:
             yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        else:
             self._conn.execute("COMMIT")
+        except BaseException as error:
+            # SQLite may have rolled back by itself (a full disk): a second ROLLBACK would
+            # then fail and hide the cause, so only roll back what is still open.
+            if self._conn.in_transaction:
+                try:
+                    self._conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    log.exception("rollback failed on %s", self.path)
+            if isinstance(error, sqlite3.Error):
+                raise store_error(error, self.path, conflict=conflict) from None
+            raise
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the file (cheap to poll)."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         self._conn.close()
@@ -180,34 +503,64 @@ class StoreBase:
             state[table] = captured
         return state
 
-    def apply_rows(self, state: RowState) -> None:
-        """Put the rows named in `state` back as recorded (undo with before, redo with after).
+    def restore_rows(self, target: RowState, expected: RowState) -> None:
+        """Put the rows named in `target` back as recorded (undo: a change's `before`, with
+        `expected` its `after`; redo the other way round), in one transaction.
 
-        The contentless FTS table holds no rows to record: an article's FTS document follows
-        its `article_index` row, so it is dropped and re-added with that row here.
+        Exact and safe: a row that is in both states is updated in place (a delete and
+        re-insert would cascade into the article's figures and index); every row except
+        derived ones must still be as `expected`, or nothing is done and a CONFLICT error
+        says so (another window or process changed it since); a failing constraint, e.g. a
+        tag name taken since, is a conflict too. The contentless FTS table holds no rows to
+        record: an article's FTS document follows its `article_index` row.
         """
-        tables = [t for t in _KEYS if t in state]
-        indexed = state.get("article_index", {})
-        with self.write():
+        conflict = (
+            f"This was changed in another window or program since, so it cannot be undone or "
+            f"redone without overwriting that work. Nothing was changed in {self.path.name}."
+        )
+        with self.write(conflict=conflict):
             self._conn.execute("PRAGMA defer_foreign_keys = ON")
-            for (article_id,) in indexed:
-                self._drop_index_row(article_id)
-            for table in reversed(tables):
-                where = " AND ".join(f'"{c}" = ?' for c in _KEYS[table])
-                for key in state[table]:
+            current = self._capture({t: list(rows) for t, rows in target.items()})
+            for table, rows in expected.items():
+                if table in _DERIVED:
+                    continue
+                for key, row in rows.items():
+                    if current.get(table, {}).get(key, row) != row:
+                        raise StoreError(conflict, code=ErrorCode.CONFLICT, table=table)
+            # A row another window added that refers to one this removes (e.g. an annotation
+            # on a split-off article) fails the deferred foreign-key check at COMMIT: write()
+            # rolls back and reports the conflict.
+            self._put_rows(target, current)
+
+    def _put_rows(self, target: RowState, current: RowState) -> None:
+        tables = [t for t in _KEYS if t in target]
+        indexed = target.get("article_index", {})
+        for (article_id,) in indexed:
+            self._drop_index_row(article_id)  # before the text changes: see _drop_index_row
+        for table in reversed(tables):
+            where = " AND ".join(f'"{c}" = ?' for c in _KEYS[table])
+            for key, row in target[table].items():
+                if row is None and current[table].get(key) is not None:
                     self._conn.execute(f"DELETE FROM {table} WHERE {where}", key)
-            for table in tables:
-                for row in state[table].values():
-                    if row is None:
-                        continue
-                    columns = ", ".join(f'"{c}"' for c in row)
+        for table in tables:
+            where = " AND ".join(f'"{c}" = ?' for c in _KEYS[table])
+            for key, row in target[table].items():
+                if row is None:
+                    continue
+                columns = ", ".join(f'"{c}"' for c in row)
+                if current[table].get(key) is not None and table != "article_index":
+                    assignments = ", ".join(f'"{c}" = ?' for c in row)
+                    self._conn.execute(
+                        f"UPDATE {table} SET {assignments} WHERE {where}", (*row.values(), *key)
+                    )
+                else:
                     marks = ", ".join("?" for _ in row)
                     self._conn.execute(
                         f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
                     )
-            for (article_id,), row in indexed.items():
-                if row is not None:
-                    self._add_fts_document(article_id, row["folded"])
+        for (article_id,), row in indexed.items():
+            if row is not None:
+                self._add_fts_document(article_id, row["folded"])
 
     # -- the search index rows of an article (kept together: FTS document ⇔ index row)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from hnreader.core.models import (
     Annotation,
+    ErrorCode,
     Figure,
     StoreError,
     Tag,
@@ -17,6 +18,7 @@ from hnreader.core.store.base import (
     RowKey,
     StoreBase,
     _now,
+    in_transaction,
 )
 
 
@@ -84,6 +86,7 @@ class CodebookQueries(StoreBase):
             keys["annotations"] = {(i,) for i in annotation_ids}
         return keys
 
+    @in_transaction
     def add_tag(
         self,
         name: str,
@@ -116,6 +119,7 @@ class CodebookQueries(StoreBase):
             f"Create tag “{name}”", lambda: {"tags": {(i,) for i in created}}, action
         )
 
+    @in_transaction
     def update_tag(self, tag_id: int, **fields: Any) -> Change:
         """Rename, recolour, describe, re-shortcut or move (parent_id) a tag."""
         tag = self.tag(tag_id)
@@ -150,6 +154,7 @@ class CodebookQueries(StoreBase):
 
         return self._change(label, lambda: {"tags": {(tag_id,)}}, action)
 
+    @in_transaction
     def merge_tags(self, source_id: int, target_id: int) -> Change:
         """Move every annotation of `source` to `target`, then delete `source`."""
         source, target = self.tag(source_id), self.tag(target_id)
@@ -171,6 +176,7 @@ class CodebookQueries(StoreBase):
             action,
         )
 
+    @in_transaction
     def delete_tag(
         self, tag_id: int, *, annotations: str | None = None, reassign_to: int | None = None
     ) -> Change:
@@ -215,6 +221,7 @@ class CodebookQueries(StoreBase):
 
     # -- annotations
 
+    @in_transaction
     def add_annotation(
         self,
         article_id: int,
@@ -231,6 +238,7 @@ class CodebookQueries(StoreBase):
             [(article_id, start, end)], tag_ids, kind=kind, note=note, coder=coder, figure=figure
         )
 
+    @in_transaction
     def add_annotations(
         self,
         spans: Sequence[tuple[int, int, int]],
@@ -332,15 +340,50 @@ class CodebookQueries(StoreBase):
             "annotation_tags": {(r[0], r[1]) for r in links},
         }
 
+    @in_transaction
     def update_annotation(
-        self, annotation_id: int, *, note: str | None = None, tag_ids: Sequence[int] | None = None
+        self,
+        annotation_id: int,
+        *,
+        note: str | None = None,
+        note_was: str | None = None,
+        tag_ids: Sequence[int] | None = None,
+        add_tag_ids: Sequence[int] = (),
+        remove_tag_ids: Sequence[int] = (),
     ) -> Change:
-        self.annotation(annotation_id)
+        """Set the note, and set or change the tags, of an annotation.
+
+        Read and written in one transaction. `note_was` is the note the user started from:
+        if another window changed it since, nothing is saved (a CONFLICT error) rather than
+        overwriting that edit. `add_tag_ids`/`remove_tag_ids` change the tag set as it is
+        now, so tags another window added meanwhile stay.
+        """
+        current = self.annotation(annotation_id)
+        if note is not None and note_was is not None and current.note != note_was:
+            raise StoreError(
+                "The note was changed in another window since you began editing it, so "
+                f"yours was not saved (it was: “{note}”). Look at the note now and edit it "
+                "again.",
+                code=ErrorCode.CONFLICT,
+                annotation_id=annotation_id,
+            )
+        new_tags: list[int] | None = None
         if tag_ids is not None:
-            if not tag_ids:
+            new_tags = list(dict.fromkeys(tag_ids))
+        elif add_tag_ids or remove_tag_ids:
+            removed = set(remove_tag_ids)
+            new_tags = [
+                t for t in dict.fromkeys([*current.tag_ids, *add_tag_ids]) if t not in removed
+            ]
+        if new_tags is not None:
+            if not new_tags:
                 raise StoreError("an annotation needs at least one tag; delete it instead")
-            for tag_id in tag_ids:
+            for tag_id in new_tags:
                 self.tag(tag_id)
+            if set(new_tags) == set(current.tag_ids):
+                new_tags = None
+        label = "Edit note" if new_tags is None else "Change tags"
+        final_tags = new_tags
 
         def action() -> int:
             if note is not None:
@@ -348,22 +391,22 @@ class CodebookQueries(StoreBase):
                     "UPDATE annotations SET note = ?, updated = ? WHERE id = ?",
                     (note, _now(), annotation_id),
                 )
-            if tag_ids is not None:
+            if final_tags is not None:
                 self._conn.execute(
                     "DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation_id,)
                 )
                 self._conn.executemany(
                     "INSERT INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)",
-                    [(annotation_id, t) for t in dict.fromkeys(tag_ids)],
+                    [(annotation_id, t) for t in final_tags],
                 )
                 self._conn.execute(
                     "UPDATE annotations SET updated = ? WHERE id = ?", (_now(), annotation_id)
                 )
             return annotation_id
 
-        label = "Edit note" if tag_ids is None else "Change tags"
         return self._change(label, lambda: self._annotation_keys(annotation_id), action)
 
+    @in_transaction
     def delete_annotation(self, annotation_id: int) -> Change:
         self.annotation(annotation_id)
 

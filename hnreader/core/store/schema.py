@@ -6,7 +6,7 @@ import sqlite3
 import zlib
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -152,6 +152,108 @@ def _migration_4_library_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX article_index_version ON article_index(version)")
 
 
+# The tables whose ids a change records, rebuilt with AUTOINCREMENT in migration 5: the
+# columns in their current order (after migrations 1–4).
+_AUTOINCREMENT_TABLES = {
+    "source_files": """
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        encoding TEXT NOT NULL,
+        text TEXT NOT NULL,
+        imported TEXT NOT NULL,
+        compression TEXT NOT NULL DEFAULT ''
+    """,
+    "articles": """
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id INTEGER NOT NULL REFERENCES source_files(id),
+        ordinal REAL NOT NULL,
+        title TEXT NOT NULL,
+        subtitle TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        date_text TEXT NOT NULL DEFAULT '',
+        byline TEXT NOT NULL DEFAULT '',
+        reporters TEXT NOT NULL DEFAULT '[]',
+        publication TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        captions TEXT NOT NULL DEFAULT '[]',
+        removed TEXT NOT NULL DEFAULT '[]',
+        first_line INTEGER NOT NULL DEFAULT 0,
+        last_line INTEGER NOT NULL DEFAULT 0,
+        chars INTEGER NOT NULL DEFAULT 0
+    """,
+    "figures": """
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value REAL,
+        unit TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL
+    """,
+    "tags": """
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        color TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        parent_id INTEGER REFERENCES tags(id),
+        shortcut TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL
+    """,
+    "annotations": """
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('passage', 'figure')),
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        coder TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        figure_value REAL,
+        figure_unit TEXT NOT NULL DEFAULT '',
+        figure_kind TEXT NOT NULL DEFAULT '',
+        CHECK (start >= 0 AND "end" > start)
+    """,
+}
+
+
+def _migration_5_ids_never_reused(conn: sqlite3.Connection) -> None:
+    """Ids are never handed out twice (AUTOINCREMENT), so a redo that puts back a deleted
+    row by its recorded id cannot overwrite a row another window or process created
+    meanwhile with the same id (the reliability issue, F3).
+
+    SQLite cannot add AUTOINCREMENT to a table: each is rebuilt (new table, copy, drop,
+    rename) with foreign keys off, as its documentation prescribes; references from other
+    tables name the table and follow the rename. Indexes and the trigger go with the old
+    tables and are made again.
+    """
+    for table, columns in _AUTOINCREMENT_TABLES.items():
+        conn.execute(f"CREATE TABLE {table}_rebuilt ({columns})")
+        names = ", ".join(
+            f'"{row[1]}"' for row in conn.execute(f"PRAGMA table_info({table})").fetchall()
+        )
+        conn.execute(f"INSERT INTO {table}_rebuilt ({names}) SELECT {names} FROM {table}")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+    conn.execute(
+        "CREATE INDEX articles_source ON articles(source_id, ordinal, title, date, byline, chars)"
+    )
+    conn.execute("CREATE INDEX articles_date ON articles(date)")
+    conn.execute("CREATE INDEX figures_article ON figures(article_id, start)")
+    conn.execute("CREATE INDEX annotations_article ON annotations(article_id, start)")
+    conn.execute(
+        "CREATE TRIGGER articles_chars AFTER UPDATE OF text ON articles BEGIN "
+        "UPDATE articles SET chars = length(NEW.text) WHERE id = NEW.id; END"
+    )
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -169,4 +271,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (2, "compact search index, compressed source files", _migration_2_compact_index),
     (3, "article lengths", _migration_3_article_lengths),
     (4, "library index", _migration_4_library_index),
+    (5, "ids never reused", _migration_5_ids_never_reused),
 )
