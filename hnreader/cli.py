@@ -13,9 +13,23 @@ from pathlib import Path
 from typing import Any
 
 from hnreader import __version__
-from hnreader.core.models import HnreaderError
+from hnreader.core.models import ErrorCode, HnreaderError
 
 EXIT_ERROR = 1
+# A distinct exit code for each kind of project-file failure (listed in the README).
+EXIT_CODES = {
+    ErrorCode.BUSY: 3,
+    ErrorCode.READ_ONLY: 4,
+    ErrorCode.PERMISSION: 4,
+    ErrorCode.DISK_FULL: 5,
+    ErrorCode.DAMAGED: 6,
+    ErrorCode.NOT_A_PROJECT: 7,
+    ErrorCode.EMPTY_FILE: 7,
+    ErrorCode.TOO_NEW: 7,
+    ErrorCode.INCONSISTENT_SCHEMA: 7,
+    ErrorCode.CONFLICT: 8,
+}
+EXIT_INTERRUPTED = 130
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -126,7 +140,14 @@ def _open_project(args: argparse.Namespace) -> Any:
     else:
         project = open_default_project(progress=_stderr_progress)
         project.coder = coder
-    if project.has_stale_index():
+    if project.read_only:
+        why = (
+            f"it is damaged ({project.store.damage}); run `hnreader check` for details"
+            if project.read_only_reason == "damaged"
+            else "it cannot be written"
+        )
+        print(f"hnreader: note: {project.path.name} is open read-only: {why}.", file=sys.stderr)
+    elif project.has_stale_index():
         project.reindex(progress=_stderr_progress)
     return project
 
@@ -153,17 +174,50 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(getattr(args, "project", None))
     try:
-        project = _open_project(args)
-        try:
-            return COMMANDS[args.command](project, args)
-        finally:
-            project.close()
+        return _run_command(args)
     except HnreaderError as error:
         print(f"hnreader: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_CODES.get(error.code, EXIT_ERROR)
     except KeyboardInterrupt:
         print("hnreader: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`hnreader search … | head`): end quietly, as
+        # `git log | head` does. Python would complain again flushing stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from hnreader.core.project import describe_failure
+
+    path = Path(args.project) if getattr(args, "project", None) else None
+    try:
+        project = _open_project(args)
+    except sqlite3.Error as error:
+        raise describe_failure(error, path or _default_path()) from None
+    try:
+        return COMMANDS[args.command](project, args)
+    except sqlite3.Error as error:
+        raise describe_failure(error, project.path) from None
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        name = error.filename or "a file"
+        raise HnreaderError(
+            f"{name}: {error.strerror or error}; nothing in the project was changed."
+        ) from None
+    finally:
+        project.close()
+
+
+def _default_path() -> Path:
+    from hnreader import paths
+
+    return paths.default_project_path()
 
 
 def _cmd_import(project: Any, args: argparse.Namespace) -> int:

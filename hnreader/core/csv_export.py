@@ -38,6 +38,15 @@ class ExportCancelled(HnreaderError):
     """The export was cancelled; no file was written or changed."""
 
 
+def _is_read_only_file(path: Path) -> bool:
+    """An existing file its owner marked read-only (root may write it anyway; we do not)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK) or not mode & 0o222
+
+
 def neutralise_cell(value: str) -> str:
     """Prefix `'` to a text cell a spreadsheet would read as a formula; others stay as they are.
 
@@ -77,6 +86,11 @@ def write_csv(
         raise ExportError(f"cannot write export to {path}: it is a folder")
     if not folder.is_dir():
         raise ExportError(f"cannot write export to {path}: the folder {folder} does not exist")
+    if _is_read_only_file(path):
+        raise ExportError(
+            f"cannot write export to {path}: the file is read-only, so it was not replaced. "
+            "Choose another file name, or make the file writable first."
+        )
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -6,6 +6,7 @@ whichever way a user reaches it. Each action is one transaction and one undo ste
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from hnreader.core.models import ArticleHits, Figure, ImportReport, SearchResult
 from hnreader.core.search_index import chars_match, index_version
 from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Change, RowState, Store
+from hnreader.core.store.base import store_error
 from hnreader.core.text_normalize import FOLD_VERSION, fold_for_search
 
 Progress = Callable[[int, int, str], None]
@@ -33,7 +35,7 @@ class Project:
         self.segmenter = segmenter
         self.coder = coder
         self.history = History(self._restore)
-        if store.meta(INDEX_FOLD_KEY) != str(FOLD_VERSION):
+        if store.meta(INDEX_FOLD_KEY) != str(FOLD_VERSION) and not store.read_only:
             # The FTS documents were folded another way (or never built): start afresh.
             store.reset_search_index(str(FOLD_VERSION))
         self._synced_words = set(store.user_words())
@@ -47,8 +49,12 @@ class Project:
         create: bool = True,
         segmenter: Segmenter | None = None,
         coder: str = "",
+        read_only: bool = False,
+        initialize_empty: bool = False,
     ) -> Project:
-        store = Store(path, create=create)
+        """Open (or create) a project file. A 0-byte file is refused (EMPTY_FILE) unless
+        `initialize_empty`; a file that cannot be written or is damaged opens read-only."""
+        store = Store(path, create=create, read_only=read_only, initialize_empty=initialize_empty)
         return cls(store, segmenter or Segmenter(cache_dir=paths.jieba_cache_dir()), coder)
 
     def close(self) -> None:
@@ -57,6 +63,24 @@ class Project:
     @property
     def path(self) -> Path:
         return self.store.path
+
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be changed: the file cannot be written, or it is damaged."""
+        return self.store.read_only
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why nothing can be changed: file (cannot be written), damaged, requested; or ""."""
+        return self.store.read_only_reason
+
+    def verify(self, *, full: bool = False) -> list[str]:
+        """Check the file for damage (quick, or `full`); a damaged project turns read-only."""
+        return self.store.verify(full=full)
+
+    def data_version(self) -> int:
+        """Changes when another window or process commits to this project."""
+        return self.store.data_version()
 
     # -- long work
 
@@ -292,6 +316,12 @@ class Project:
 
     def remove_user_word(self, word: str) -> Change:
         return self._record(self.store.remove_user_word(word))
+
+
+def describe_failure(error: sqlite3.Error, path: Path) -> StoreError:
+    """An SQLite failure that escaped a read (a damaged page, a vanished file) as the
+    user's `StoreError`: what happened to `path` and what to do."""
+    return store_error(error, path)
 
 
 def open_default_project(

@@ -185,6 +185,7 @@ class StoreBase:
         self.path = Path(path)
         self.read_only_reason = "requested" if read_only else ""
         self.damage = ""  # the first problem found by the check on open, if any
+        self._verified = False  # quick_check done: before the first write at the latest
         memory = str(path) == ":memory:"
         if not memory:
             self._check_file(create=create, initialize_empty=initialize_empty)
@@ -326,9 +327,10 @@ class StoreBase:
         except sqlite3.OperationalError as error:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
-            # Another window writing now means writable, just busy.
-            name = getattr(error, "sqlite_errorname", "") or ""
-            return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(error)
+            # Only a refusal to write makes it read-only: another window writing now means
+            # writable but busy, and a full disk is reported when a change fails.
+            kind = store_error(error, self.path).code
+            return kind not in (ErrorCode.READ_ONLY, ErrorCode.PERMISSION)
         self._conn.execute("ROLLBACK")
         return True
 
@@ -349,6 +351,7 @@ class StoreBase:
                 problems.extend(str(r[0]) for r in self._conn.execute("PRAGMA foreign_key_check"))
         except sqlite3.DatabaseError as error:
             problems = [str(error)]
+        self._verified = True
         if problems:
             self.read_only_reason = "damaged"
             self.damage = problems[0]
@@ -405,6 +408,8 @@ class StoreBase:
                 self._conn.execute("PRAGMA foreign_keys = ON")
 
     def _refuse_if_read_only(self) -> None:
+        if not self._verified and str(self.path) != ":memory:" and not self.read_only_reason:
+            self.verify()  # a large file not checked on open: before anything is written
         if self.read_only_reason == "damaged":
             raise StoreError(
                 f"{self.path.name} is damaged ({self.damage}), so it was opened read-only and "
