@@ -311,7 +311,6 @@ def restore_backup(backup: Path, project: Path, *, folder: Path | None = None) -
     if not backup.is_file():
         raise StoreError(f"{backup}: no such backup file; nothing was changed.")
     target_dir = Path(folder) if folder is not None else paths.backups_dir(project)
-    _refuse_if_in_use(project)
     try:
         temp = _temp_file(project.parent, project.name)
     except OSError as error:
@@ -321,6 +320,7 @@ def restore_backup(backup: Path, project: Path, *, folder: Path | None = None) -
     try:
         _copy_verified_backup(backup, temp)
         saved = _save_current(project, target_dir)
+        # Only now: a read-write connection replays or discards a journal it finds.
         _refuse_if_in_use(project)
         for suffix in SIDE_FILES:
             (project.parent / (project.name + suffix)).unlink(missing_ok=True)
