@@ -104,6 +104,44 @@ def _build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("annotations", parents=[project, as_json], help="list the annotations")
 
+    sub = commands.add_parser(
+        "backup",
+        parents=[project, as_json],
+        help="make a verified backup of the project now",
+        epilog="example: hnreader --project study.sqlite backup --keep 10",
+    )
+    sub.add_argument(
+        "--keep", type=_positive_int, default=5, metavar="N", help="keep the newest N backups"
+    )
+    commands.add_parser(
+        "backups", parents=[project, as_json], help="list the project's backups, newest first"
+    )
+    sub = commands.add_parser(
+        "restore",
+        parents=[project],
+        help="put a backup in place of the project (the current file is kept as a backup)",
+        epilog="example: hnreader --project study.sqlite restore 1   (1 = the newest backup)",
+    )
+    sub.add_argument(
+        "backup", metavar="BACKUP", help="a backup file, or its number in `hnreader backups`"
+    )
+    sub = commands.add_parser(
+        "check",
+        parents=[project, as_json],
+        help="check the project file for damage without changing it",
+        epilog="exit code 0 when the file is sound, 6 when it is damaged",
+    )
+    sub.add_argument(
+        "--full", action="store_true", help="integrity_check and the search index (slower)"
+    )
+    sub = commands.add_parser(
+        "salvage",
+        parents=[project, as_json],
+        help="copy every readable row of a damaged project into a new project file",
+        epilog="example: hnreader --project study.sqlite salvage rescued.sqlite",
+    )
+    sub.add_argument("out", metavar="NEW.sqlite")
+
     sub = commands.add_parser("export", parents=[project], help="export to CSV")
     sub.add_argument("out", metavar="OUT.csv")
     sub.add_argument("--tag", action="append", metavar="NAME", help="only these tags")
@@ -195,11 +233,15 @@ def _run_command(args: argparse.Namespace) -> int:
     from hnreader.core.project import describe_failure
 
     path = Path(args.project) if getattr(args, "project", None) else None
+    if args.command in FILE_COMMANDS:  # never open (and so never write) the project itself
+        return FILE_COMMANDS[args.command](path or _default_path(), args)
     try:
         project = _open_project(args)
     except sqlite3.Error as error:
         raise describe_failure(error, path or _default_path()) from None
     try:
+        if args.command in WRITE_COMMANDS:
+            project.backup_if_due()
         return COMMANDS[args.command](project, args)
     except sqlite3.Error as error:
         raise describe_failure(error, project.path) from None
@@ -466,7 +508,137 @@ def _cmd_export(project: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup_json(info: Any) -> dict[str, Any]:
+    return {
+        "path": str(info.path),
+        "created": info.created.isoformat(timespec="seconds"),
+        "reason": info.reason,
+        "size": info.size,
+        "schema_version": info.schema_version,
+        "verified": info.verified,
+    }
+
+
+def _cmd_backup(project: Any, args: argparse.Namespace) -> int:
+    info = project.backup("manual", keep=args.keep)
+    if args.json:
+        _print_json(_backup_json(info))
+    else:
+        print(f"Backed up {project.path.name} to {info.path} ({info.size:,} bytes, verified)")
+    return 0
+
+
+def _cmd_backups(path: Path, args: argparse.Namespace) -> int:
+    from hnreader.core import safekeeping
+
+    found = safekeeping.list_backups(path)
+    if args.json:
+        _print_json([_backup_json(b) for b in found])
+        return 0
+    if not found:
+        print(f"No backups of {path.name} yet (`hnreader backup` makes one).")
+    for number, info in enumerate(found, start=1):
+        when = info.created.strftime("%Y-%m-%d %H:%M:%S")
+        flag = "" if info.verified else "  (unverified copy of a damaged file)"
+        print(f"{number:>3}  {when}  {info.reason:<14} {info.size:>12,}  {info.path}{flag}")
+    return 0
+
+
+def _cmd_restore(path: Path, args: argparse.Namespace) -> int:
+    from hnreader.core import safekeeping
+
+    backup = Path(args.backup)
+    if args.backup.isdigit() and not backup.exists():
+        found = safekeeping.list_backups(path)
+        number = int(args.backup)
+        if not 1 <= number <= len(found):
+            raise HnreaderError(
+                f"there is no backup number {number} of {path.name}: `hnreader backups` "
+                f"lists {len(found)}."
+            )
+        backup = found[number - 1].path
+    kept = safekeeping.restore_backup(backup, path)
+    print(f"Restored {path.name} from {backup}.")
+    if kept is not None:
+        print(f"The file it replaced was kept as {kept}.")
+    return 0
+
+
+def _cmd_check(path: Path, args: argparse.Namespace) -> int:
+    from hnreader.core import safekeeping
+
+    report = safekeeping.check(path, full=args.full)
+    if args.json:
+        _print_json(
+            {
+                "path": str(path),
+                "ok": report.ok,
+                "code": report.code,
+                "problems": list(report.problems),
+                "schema_version": report.schema_version,
+            }
+        )
+    elif report.ok:
+        kind = "full check (integrity and search index)" if args.full else "quick check"
+        print(f"{path.name}: no damage found ({kind}).")
+    else:
+        print(f"{path.name}: {report.code.replace('_', ' ')}", file=sys.stderr)
+        for problem in report.problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        if report.code == safekeeping.CheckCode.DAMAGED:
+            print(
+                "Restore a backup (`hnreader backups`, `hnreader restore 1`) or rescue what "
+                "can be read (`hnreader salvage NEW.sqlite`).",
+                file=sys.stderr,
+            )
+    if report.ok:
+        return 0
+    return {
+        safekeeping.CheckCode.DAMAGED: EXIT_CODES[ErrorCode.DAMAGED],
+        safekeeping.CheckCode.PERMISSION: EXIT_CODES[ErrorCode.PERMISSION],
+        safekeeping.CheckCode.BUSY: EXIT_CODES[ErrorCode.BUSY],
+    }.get(report.code, EXIT_CODES[ErrorCode.NOT_A_PROJECT])
+
+
+def _cmd_salvage(path: Path, args: argparse.Namespace) -> int:
+    from hnreader.core import safekeeping
+
+    report = safekeeping.salvage(path, Path(args.out))
+    if args.json:
+        _print_json(
+            {
+                "source": str(report.source),
+                "target": str(report.target),
+                "lost_annotations": report.lost_annotations,
+                "problems": list(report.target_problems),
+                "tables": [
+                    {"table": t.table, "copied": t.copied, "lost": t.lost} for t in report.tables
+                ],
+            }
+        )
+        return 0
+    print(f"Copied what could be read of {path.name} into {report.target}:")
+    for table in report.tables:
+        lost = f", {table.lost:,} lost" if table.lost else ""
+        print(f"  {table.table:<16} {table.copied:>10,} rows{lost}")
+    if report.lost_annotations:
+        print(f"{report.lost_annotations} annotation(s) could not be rescued.")
+    print("Open the new file with `hnreader --project` (its search index is rebuilt then).")
+    return 0
+
+
+# Commands that work on the project file itself, without opening it as a project.
+FILE_COMMANDS = {
+    "backups": _cmd_backups,
+    "restore": _cmd_restore,
+    "check": _cmd_check,
+    "salvage": _cmd_salvage,
+}
+# Commands that change the project: the daily backup is made before them when due.
+WRITE_COMMANDS = {"import", "tag", "annotate"}
+
 COMMANDS = {
+    "backup": _cmd_backup,
     "import": _cmd_import,
     "articles": _cmd_articles,
     "show": _cmd_show,

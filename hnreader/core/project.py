@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hnreader import paths
-from hnreader.core import article_editing, importer
+from hnreader.core import article_editing, importer, safekeeping
 from hnreader.core import search as searching
 from hnreader.core.exporter import ExportFilter, export_annotations, export_figures
 from hnreader.core.history import History
@@ -78,6 +78,30 @@ class Project:
         """Check the file for damage (quick, or `full`); a damaged project turns read-only."""
         return self.store.verify(full=full)
 
+    def backup(
+        self,
+        reason: str = "manual",
+        *,
+        keep: int = safekeeping.DEFAULT_KEEP,
+        progress: Callable[[int, int], None] | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> safekeeping.BackupInfo:
+        """A verified backup of this project now (kept with the newest `keep`)."""
+        return safekeeping.make_backup(
+            self.path, reason=reason, keep=keep, progress=progress, is_cancelled=is_cancelled
+        )
+
+    def backup_if_due(
+        self, *, keep: int = safekeeping.DEFAULT_KEEP
+    ) -> safekeeping.BackupInfo | None:
+        """The daily backup, when the newest is older than a day and the file is sound."""
+        if self.read_only:
+            return None
+        return safekeeping.backup_if_due(self.path, keep=keep)
+
+    def backups(self) -> list[safekeeping.BackupInfo]:
+        return safekeeping.list_backups(self.path)
+
     def data_version(self) -> int:
         """Changes when another window or process commits to this project."""
         return self.store.data_version()
@@ -91,7 +115,12 @@ class Project:
         is_cancelled: Cancelled = importer.never_cancelled,
         workers: int | None = None,
     ) -> ImportReport:
-        """Import files and folders; `workers` processes (default: by size and cores)."""
+        """Import files and folders; `workers` processes (default: by size and cores).
+        A large import into a project that holds articles is preceded by a backup."""
+        if self.store.article_count():
+            files, _ = importer.collect_files(sources)
+            if sum(_file_size(f) for f in files) > safekeeping.BULK_IMPORT_BYTES:
+                safekeeping.make_backup(self.path, reason="import")
         return importer.import_paths(
             self.store, self.segmenter, sources, progress, is_cancelled, workers
         )
@@ -316,6 +345,13 @@ class Project:
 
     def remove_user_word(self, word: str) -> Change:
         return self._record(self.store.remove_user_word(word))
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def describe_failure(error: sqlite3.Error, path: Path) -> StoreError:

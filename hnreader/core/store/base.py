@@ -217,6 +217,8 @@ class StoreBase:
                     code=ErrorCode.READ_ONLY,
                     path=str(self.path),
                 )
+            if version > 0 and not memory:
+                self._back_up_before_migrating(version)
             self._migrate(version)
         if not memory and self.read_only_reason != "damaged":
             self._quick_check_on_open()
@@ -368,6 +370,23 @@ class StoreBase:
         with contextlib.suppress(sqlite3.OperationalError):  # another connection holds a lock
             self._conn.execute(f"PRAGMA journal_mode = {mode}")
         self._conn.execute("PRAGMA synchronous = FULL")
+
+    def _back_up_before_migrating(self, version: int) -> None:
+        """A verified backup before the file is changed to a new format; no upgrade without
+        one (a migration rebuilds tables)."""
+        from hnreader.core.store.backup import make_backup
+
+        try:
+            make_backup(self.path, reason="migration")
+        except StoreError as error:
+            self._conn.close()
+            raise StoreError(
+                f"{self.path.name} must be upgraded from file format {version} to "
+                f"{SCHEMA_VERSION}, and a backup is made first, but it failed: {error} "
+                "Nothing was changed.",
+                code=error.code or ErrorCode.IO_ERROR,
+                path=str(self.path),
+            ) from None
 
     def _migrate(self, version: int) -> None:
         # Foreign keys off while migrating: rebuilding a parent table (DROP + RENAME) must not
