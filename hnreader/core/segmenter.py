@@ -34,6 +34,10 @@ logging.getLogger("jieba").setLevel(logging.INFO)
 SEGMENTER_VERSION = 1
 # Entries per piece of the cached prefix dictionary: each takes ~4 ms to load.
 PREFIX_CHUNK = 5_000
+# Inner words are remembered only for words up to this long: a long "word" is a run of
+# digits or letters (a serial, base64), seldom seen twice, and caching each would let
+# hostile input grow the cache without bound.
+_LONGEST_CACHED_WORD = 64
 
 log = logging.getLogger(__name__)
 
@@ -144,28 +148,137 @@ class _Tokenizer(jieba.Tokenizer):
 
     def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # jieba's private name
         ends = self._best_ends(sentence)
-        single = ""  # consecutive one-character steps, for the HMM
+        # Where the current run of one-character steps (for the HMM) began, -1 for none. A
+        # slice, not jieba's `buf += char`, which CPython does not always extend in place:
+        # a 400,000-digit run took 3.6 s that way (issue F15).
+        single = -1
         position, size = 0, len(sentence)
         while position < size:
             after = ends[position] + 1
             if after - position == 1:
-                single += sentence[position]
+                if single < 0:
+                    single = position
             else:
-                if single:
-                    yield from self._single_characters(single)
-                    single = ""
+                if single >= 0:
+                    yield from self._single_characters(sentence[single:position])
+                    single = -1
                 yield sentence[position:after]
             position = after
-        if single:
-            yield from self._single_characters(single)
+        if single >= 0:
+            yield from self._single_characters(sentence[single:])
 
     def _single_characters(self, run: str) -> Iterator[str]:
         if len(run) == 1:
             yield run
         elif not self.FREQ.get(run):
-            yield from finalseg.cut(run)  # unknown words, found by jieba's HMM
+            yield from hmm_cut(run)  # unknown words, found by jieba's HMM
         else:
             yield from run
+
+
+def hmm_cut(run: str) -> Iterator[str]:
+    """jieba's `finalseg.cut`: words of a run of characters the dictionary does not join,
+    found by its HMM, with the same model, words and order.
+
+    jieba's Viterbi copies the best path of every state at every character, so a long run
+    of characters outside the dictionary (10^5 times 的) was quadratic (issue F15, 47 s);
+    `_hmm_states` keeps back-pointers instead and is linear.
+    """
+    for block in finalseg.re_han.split(run):
+        if not block:
+            continue
+        if finalseg.re_han.match(block):
+            for word in _hmm_words(block):
+                if word in finalseg.Force_Split_Words:  # words removed with del_word
+                    yield from word
+                else:
+                    yield word
+        else:
+            yield from (piece for piece in finalseg.re_skip.split(block) if piece)
+
+
+def _hmm_words(block: str) -> Iterator[str]:
+    """jieba's `finalseg.__cut`: the words of one run of Han characters."""
+    begin = following = 0
+    for i, state in enumerate(_hmm_states(block)):
+        if state == "B":
+            begin = i
+        elif state == "E":
+            yield block[begin : i + 1]
+            following = i + 1
+        elif state == "S":
+            yield block[i]
+            following = i + 1
+    if following < len(block):
+        yield block[following:]
+
+
+def _hmm_states(observed: str) -> str:
+    """The B/M/E/S state of each character on the most likely path, as jieba's
+    `finalseg.viterbi` finds it, with the same sums in the same order and the same choices.
+
+    jieba takes, for each state, the larger (probability, previous state) tuple over the
+    previous states it allows (`PrevStatus`: B after E or S, M after M or B, S after S or E,
+    E after B or M), so on equal probabilities the later letter wins; the comparisons below
+    spell out those tuples. One back-pointer per character (4 bits: which previous state
+    each state came from) replaces jieba's copy of every path.
+    """
+    lowest = finalseg.MIN_FLOAT
+    start_p, trans_p = finalseg.start_P, finalseg.trans_P
+    emit_b, emit_m, emit_e, emit_s = (finalseg.emit_P[y].get for y in "BMES")
+    eb, sb = trans_p["E"].get("B", lowest), trans_p["S"].get("B", lowest)
+    mm, bm = trans_p["M"].get("M", lowest), trans_p["B"].get("M", lowest)
+    ss, es = trans_p["S"].get("S", lowest), trans_p["E"].get("S", lowest)
+    be, me = trans_p["B"].get("E", lowest), trans_p["M"].get("E", lowest)
+    first = observed[0]
+    b = start_p["B"] + emit_b(first, lowest)
+    m = start_p["M"] + emit_m(first, lowest)
+    e = start_p["E"] + emit_e(first, lowest)
+    s = start_p["S"] + emit_s(first, lowest)
+    pointers = bytearray(len(observed))
+    for t in range(1, len(observed)):
+        char = observed[t]
+        step = 0
+        emitted = emit_b(char, lowest)
+        from_e, from_s = e + eb + emitted, s + sb + emitted
+        if from_e > from_s:  # (p, "E") beats (p, "S") only on a larger p
+            new_b, step = from_e, 1
+        else:
+            new_b = from_s
+        emitted = emit_m(char, lowest)
+        from_m, from_b = m + mm + emitted, b + bm + emitted
+        if from_m >= from_b:  # "M" > "B"
+            new_m = from_m
+        else:
+            new_m, step = from_b, step | 2
+        emitted = emit_s(char, lowest)
+        from_s, from_e = s + ss + emitted, e + es + emitted
+        if from_s >= from_e:  # "S" > "E"
+            new_s = from_s
+        else:
+            new_s, step = from_e, step | 4
+        emitted = emit_e(char, lowest)
+        from_b, from_m = b + be + emitted, m + me + emitted
+        if from_b > from_m:  # "B" < "M"
+            new_e, step = from_b, step | 8
+        else:
+            new_e = from_m
+        b, m, e, s = new_b, new_m, new_e, new_s
+        pointers[t] = step
+    state = "S" if s >= e else "E"
+    path = [state]
+    for t in range(len(observed) - 1, 0, -1):
+        step = pointers[t]
+        if state == "B":
+            state = "E" if step & 1 else "S"
+        elif state == "M":
+            state = "B" if step & 2 else "M"
+        elif state == "S":
+            state = "E" if step & 4 else "S"
+        else:
+            state = "B" if step & 8 else "M"
+        path.append(state)
+    return "".join(reversed(path))
 
 
 # What builds the same segmenter in another process: cache dir, domain dictionary, user words.
@@ -268,7 +381,9 @@ class Segmenter:
             if size > 2:
                 found = inner.get(word)
                 if found is None:
-                    found = inner[word] = self._find_inner_words(word)
+                    found = self._find_inner_words(word)
+                    if size <= _LONGEST_CACHED_WORD:
+                        inner[word] = found
                 for i, j in found:
                     append((start + i, start + j, False))
             end = start + size
@@ -278,15 +393,26 @@ class Segmenter:
 
     def _find_inner_words(self, word: str) -> tuple[tuple[int, int], ...]:
         """(start, end) of the dictionary words of 2+ characters inside a longer word (the
-        word itself excluded); remembered per word until the dictionary changes."""
-        freq = self._ready().FREQ
+        word itself excluded), in order of start, then end.
+
+        From each start the candidate grows only while it is a word or a word's prefix, as
+        jieba's own DAG does: FREQ holds every prefix of every word (jieba's `gen_pfdict` and
+        `add_word` put them in with frequency 0). Looking up every substring instead made a
+        long run of digits or letters, which jieba keeps as one word, cubic (issue F15:
+        10,000 digits took 57 s); this is linear, each start costing at most the length of
+        the longest dictionary word.
+        """
+        get = self._ready().FREQ.get
         size = len(word)
-        return tuple(
-            (i, j)
-            for i in range(size - 1)
-            for j in range(i + 2, size + (i > 0))
-            if freq.get(word[i:j])
-        )
+        found: list[tuple[int, int]] = []
+        for i in range(size - 1):
+            last = size if i > 0 else size - 1  # the word itself is not an inner word
+            j = i + 1
+            while j <= last and (frequency := get(word[i:j])) is not None:
+                if frequency and j - i >= 2:
+                    found.append((i, j))
+                j += 1
+        return tuple(found)
 
     def cut(self, text: str) -> list[str]:
         """Accurate-mode words without whitespace tokens, to show how a query is segmented."""
