@@ -298,6 +298,8 @@ def test_restore_of_a_damaged_project_keeps_its_bytes_and_drops_its_stale_journa
     assert Path(f"{before_restore}-journal").read_bytes().startswith(b"stale journal")
     assert sorted(p.name for p in project_file.parent.iterdir()) == ["p.sqlite"]
     assert check_project(project_file, full=True).ok
+    backup.make_backup(project_file, reason="daily", keep=1)  # rotates `saved` away, not it
+    assert before_restore.exists() and not saved.path.exists()
 
 
 def test_restore_refuses_while_another_connection_holds_the_project(project_file: Path) -> None:
