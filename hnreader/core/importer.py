@@ -37,6 +37,12 @@ from hnreader.core.models import (
 from hnreader.core.search_index import build_index_entry, fold_parts, index_version
 from hnreader.core.segmenter import Segmenter, SegmenterSpec
 from hnreader.core.store import IndexRow, Store, sha256_text
+from hnreader.core.text_safety import (
+    clean_user_text,
+    display_file_name,
+    display_path,
+    has_lone_surrogate,
+)
 
 log = logging.getLogger(__name__)
 
@@ -75,13 +81,25 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, st
                 key=lambda p: str(p).lower(),
             )
             if not found:
-                skipped.append((str(path), "the folder holds no .txt files"))
+                skipped.append((display_path(path), "the folder holds no .txt files"))
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
-            skipped.append((str(path), "no such file or folder"))
+            skipped.append((display_path(path), "no such file or folder"))
     return list(dict.fromkeys(files)), skipped
+
+
+def readable_reason(file: Path, message: str) -> str:
+    """An error message about `file` with the file's name and path as `display_path` shows
+    them: a name that is not UTF-8 reaches the message as surrogate escapes, which SQLite,
+    a terminal or a log file cannot encode (issue F14)."""
+    for raw, shown in ((str(file), display_path(file)), (file.name, display_file_name(file.name))):
+        if shown != raw:
+            message = message.replace(raw, shown)
+    if has_lone_surrogate(message):  # anything left, e.g. from the operating system
+        message = clean_user_text(message)
+    return message
 
 
 def caption_figures(text: str, captions: Sequence[Span]) -> list[Figure]:
@@ -233,21 +251,26 @@ class _ImportRun:
         try:
             decoded = read_text_file(file)
         except HnreaderError as error:
-            self.skipped.append((str(file), str(error)))
+            self._skip(file, str(error))
             return None
         digest = sha256_text(decoded.text)
         earlier = self.store.has_source(digest) or self._digests.get(digest)
+        name = display_file_name(file.name)
         if earlier is not None:
-            reason = f"{file.name}: already imported (same text as {earlier})"
-            self.skipped.append((str(file), reason))
+            self._skip(file, f"{name}: already imported (same text as {earlier})")
             return None
-        self._digests[digest] = file.name
+        self._digests[digest] = name
         return _Decoded(file, size, decoded.text, decoded.encoding, digest)
 
+    def _skip(self, file: Path, reason: str) -> None:
+        self.skipped.append((display_path(file), readable_reason(file, reason)))
+
     def _store(self, decoded: _Decoded, analysed: AnalysedFile) -> None:
+        # Stored names and paths are readable text: a name that is not UTF-8 (a GBK name from
+        # a Windows zip) is stored as display_file_name reads it, so the file imports.
         ids = self.store.add_source(
-            name=decoded.file.name,
-            path=str(decoded.file.resolve()),
+            name=display_file_name(decoded.file.name),
+            path=display_path(decoded.file.resolve()),
             sha256=decoded.digest,
             encoding=decoded.encoding,
             text=decoded.text,
@@ -256,7 +279,7 @@ class _ImportRun:
             index_rows=analysed.rows,
         )
         if ids:
-            self.added_files.append(str(decoded.file))
+            self.added_files.append(display_path(decoded.file))
             self.article_ids.extend(ids)
 
     def sequential(self, files: list[Path], sizes: list[int]) -> None:
@@ -264,7 +287,7 @@ class _ImportRun:
             if self.is_cancelled():
                 self.cancelled = True
                 return
-            self.progress(self.done, self.total, f"Importing {file.name}")
+            self.progress(self.done, self.total, f"Importing {display_file_name(file.name)}")
             decoded = self._decode(file, size)
             if decoded is not None and not self._analyse_here(decoded):
                 return
@@ -274,7 +297,7 @@ class _ImportRun:
         """Progress within one file, by characters analysed; raises ImportCancelled."""
         chars = max(1, len(decoded.text))
         seen = 0
-        name = decoded.file.name
+        name = display_file_name(decoded.file.name)
 
         def on_article(article_chars: int) -> None:
             nonlocal seen
@@ -308,7 +331,8 @@ class _ImportRun:
                     decoded = self._decode(file, size)
                     future = None
                     if decoded is not None:
-                        future = pool.submit(_analyse_in_worker, file.name, decoded.text)
+                        name = display_file_name(file.name)
+                        future = pool.submit(_analyse_in_worker, name, decoded.text)
                     pending.append((file, size, decoded, future))
                 file, size, decoded, future = pending[0]
                 if decoded is not None and future is not None:
@@ -325,7 +349,7 @@ class _ImportRun:
                         commits.maybe_commit()
                 pending.popleft()
                 self.done += size
-                self.progress(self.done, self.total, f"Importing {file.name}")
+                self.progress(self.done, self.total, f"Importing {display_file_name(file.name)}")
                 if self.is_cancelled():
                     self.cancelled = True
                     return
@@ -343,13 +367,16 @@ class _ImportRun:
         """Analyse and store an already decoded file in this process; False if cancelled."""
         try:
             analysed = analyse_file(
-                decoded.file.name, decoded.text, self.segmenter, self._article_progress(decoded)
+                display_file_name(decoded.file.name),
+                decoded.text,
+                self.segmenter,
+                self._article_progress(decoded),
             )
         except ImportCancelled:
             self.cancelled = True
             return False
         except HnreaderError as error:
-            self.skipped.append((str(decoded.file), str(error)))
+            self._skip(decoded.file, str(error))
         else:
             self._store(decoded, analysed)
         return True
@@ -364,7 +391,7 @@ class _ImportRun:
                     self.cancelled = True
                     return None
             except HnreaderError as error:
-                self.skipped.append((str(file), str(error)))
+                self._skip(file, str(error))
                 return None
 
 
