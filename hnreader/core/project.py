@@ -241,6 +241,22 @@ class Project:
         self.reindex(sorted(affected))
         self.store.relabel_index_version(old_version, index_version(self.segmenter))
 
+    def sync_external_changes(self) -> None:
+        """After another window or process committed: take over its dictionary words (it
+        re-indexed what they changed) and forget nothing else, as nothing is cached here."""
+        words = set(self.store.user_words())
+        added, removed = words - self._synced_words, self._synced_words - words
+        if added:
+            self.segmenter.add_user_words(added)
+        for word in removed:
+            self.segmenter.remove_user_word(word)
+        self._synced_words = words
+
+    def mark_damaged(self, problem: str) -> None:
+        """A check run elsewhere (in the background) found damage: write nothing more."""
+        self.store.read_only_reason = "damaged"
+        self.store.damage = problem
+
     def undo(self) -> Change | None:
         return self.history.undo()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStyle,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,9 +40,12 @@ from hnreader.ui.dictionary_dialog import DictionaryDialog
 from hnreader.ui.export_dialog import ExportDialog
 from hnreader.ui.figures_panel import FiguresPanel
 from hnreader.ui.library_panel import LibraryPanel
+from hnreader.ui.plain_text import action_text, rich_text, visible_controls, window_title
 from hnreader.ui.preferences_dialog import PreferencesDialog
 from hnreader.ui.project_controller import ProjectController
+from hnreader.ui.project_safety import ExternalChanges, ReadOnlyBanner
 from hnreader.ui.reader_view import ReaderView
+from hnreader.ui.safety_actions import SafetyActions
 from hnreader.ui.search_panel import SearchPanel
 from hnreader.ui.settings import Settings
 from hnreader.ui.tag_panel import TagPanel
@@ -67,14 +71,23 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self._warm_up: Worker | None = None
         self.setAcceptDrops(True)
-        self.setWindowTitle(self.tr("%1 — hnreader").replace("%1", project.path.stem))
+        self.setWindowTitle(window_title(self.tr("%1 — hnreader").replace("%1", project.path.stem)))
         self.resize(QSize(1400, 880))
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
         self.reader = ReaderView(self.controller, settings, self)
-        self.setCentralWidget(self.reader)
+        self.banner = ReadOnlyBanner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.reader, 1)
+        self.setCentralWidget(central)
+        self.external_changes = ExternalChanges(self.controller, self)
+        self.safety = SafetyActions(self)
         self.library = LibraryPanel(self.controller, settings, self)
         self.tag_panel = TagPanel(self.controller, settings, self)
         self.annotation_panel = AnnotationListPanel(self.controller, settings, self)
@@ -244,6 +257,8 @@ class MainWindow(QMainWindow):
             [self.import_files_action, self.import_folder_action, self.export_action]
         )
         file_menu.addSeparator()
+        file_menu.addActions([self.safety.backup_action, self.safety.restore_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -268,6 +283,8 @@ class MainWindow(QMainWindow):
             self.figures_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addActions([self.safety.check_action, self.safety.salvage_action])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.about_action, self.log_action])
 
@@ -299,14 +316,19 @@ class MainWindow(QMainWindow):
         self.controller.history_changed.connect(self._update_undo_actions)
         self.controller.action_failed.connect(self.show_refusal)
         self.controller.articles_changed.connect(self._update_status)
+        self.banner.restore_requested.connect(self.safety.restore)
+        self.banner.salvage_requested.connect(self.safety.salvage)
         self._update_undo_actions()
+        self.apply_read_only()
 
     # -- start-up and state
 
     def start_up(self) -> None:
         """Import the bundled corpus on the default project's first start, index what is stale,
         and reopen the last article."""
-        if self.is_default and self.project.store.article_count() == 0:
+        if self.project.read_only:
+            pass  # nothing is imported or re-indexed into a project that cannot be changed
+        elif self.is_default and self.project.store.article_count() == 0:
             self._run_import(None)
         elif self.project.has_stale_index():
             self._reindex()
@@ -330,6 +352,7 @@ class MainWindow(QMainWindow):
         if self._warm_up is None:
             self._warm_up = Worker(partial(_initialize_segmenter, self.project.segmenter))
             self._warm_up.start()
+            self.safety.start_background_checks()
 
     def _restore_state(self) -> None:
         if self.settings.geometry is not None:
@@ -354,6 +377,7 @@ class MainWindow(QMainWindow):
         if self.reader.article_id is not None:
             self.settings.set_last_article(str(self.project.path), self.reader.article_id)
         self.settings.sync()
+        self.external_changes.stop()
         self.project.close()
         super().closeEvent(event)
 
@@ -362,20 +386,20 @@ class MainWindow(QMainWindow):
         self.status.setText(
             self.tr("%1 articles · %2")
             .replace("%1", f"{count:,}")
-            .replace("%2", str(self.project.path))
+            .replace("%2", visible_controls(str(self.project.path)))
         )
 
     def _update_undo_actions(self) -> None:
-        history = self.project.history
-        self.undo_action.setEnabled(history.can_undo)
-        self.redo_action.setEnabled(history.can_redo)
+        history, writable = self.project.history, not self.project.read_only
+        self.undo_action.setEnabled(history.can_undo and writable)
+        self.redo_action.setEnabled(history.can_redo and writable)
         self.undo_action.setText(
-            self.tr("&Undo %1").replace("%1", translated_label(history.undo_label))
+            self.tr("&Undo %1").replace("%1", action_text(translated_label(history.undo_label)))
             if history.can_undo
             else self.tr("&Undo")
         )
         self.redo_action.setText(
-            self.tr("&Redo %1").replace("%1", translated_label(history.redo_label))
+            self.tr("&Redo %1").replace("%1", action_text(translated_label(history.redo_label)))
             if history.can_redo
             else self.tr("&Redo")
         )
@@ -383,7 +407,7 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in self.settings.recent_projects:
-            action = self.recent_menu.addAction(path)
+            action = self.recent_menu.addAction(action_text(path))
             action.setData(path)
             action.triggered.connect(self._open_recent)
         self.recent_menu.setEnabled(bool(self.settings.recent_projects))
@@ -419,9 +443,9 @@ class MainWindow(QMainWindow):
         value = "—" if figure.value is None else f"{figure.value:,.10g}"
         self.statusBar().showMessage(
             self.tr("Figure “%1”: %2 %3 (%4). Press 1–9 or Ctrl+T to tag it.")
-            .replace("%1", figure.text)
+            .replace("%1", visible_controls(figure.text))
             .replace("%2", value)
-            .replace("%3", figure.unit)
+            .replace("%3", visible_controls(figure.unit))
             .replace("%4", figure.kind),
             8000,
         )
@@ -431,7 +455,7 @@ class MainWindow(QMainWindow):
             self.reader.set_search_spans(self.search_panel.spans_for(self.reader.article_id))
 
     def _show_status_message(self, message: str) -> None:
-        self.statusBar().showMessage(message, 4000)
+        self.statusBar().showMessage(visible_controls(message), 4000)
 
     def focus_search(self) -> None:
         self.search_dock.show()
@@ -457,12 +481,32 @@ class MainWindow(QMainWindow):
             return
         self.apply_tag(tag_id)
 
+    def apply_read_only(self) -> None:
+        """While the project cannot be changed: say so above the reader and disable every
+        action that would change it (the core refuses them anyway)."""
+        self.banner.show_for(self.project)
+        writable = not self.project.read_only
+        for action in (
+            self.import_files_action,
+            self.import_folder_action,
+            self.tag_action,
+            self.dictionary_action,
+            self.details_action,
+            self.split_action,
+            self.merge_action,
+            self.safety.backup_action,
+        ):
+            action.setEnabled(writable)
+        self.tag_panel.setEnabled(writable)
+        self.setAcceptDrops(writable)
+        self._update_undo_actions()
+
     def show_refusal(self, message: str) -> None:
         """A refused action: a sentence in the UI language, the core's reason below it."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.tr("This could not be done; nothing was changed."))
-        box.setInformativeText(message)
+        box.setInformativeText(visible_controls(message))
         box.exec()
 
     # -- view
@@ -549,7 +593,7 @@ class MainWindow(QMainWindow):
         self.controller.articles_changed.emit()
         self.controller.annotations_changed.emit(-1)
         if not ok:
-            QMessageBox.warning(self, self.tr("Import failed"), str(result))
+            QMessageBox.warning(self, self.tr("Import failed"), rich_text(str(result)))
         elif isinstance(result, ImportReport) and sources is not None:
             self._report_import(result)
 
@@ -563,7 +607,10 @@ class MainWindow(QMainWindow):
             lines.append(self.tr("The import was cancelled; files not yet imported were left out."))
         if report.skipped:
             lines.append(self.tr("Skipped:"))
-            lines.extend(f"• {Path(path).name}: {reason}" for path, reason in report.skipped[:20])
+            lines.extend(
+                f"• {visible_controls(Path(path).name)}: {visible_controls(reason)}"
+                for path, reason in report.skipped[:20]
+            )
             if len(report.skipped) > 20:
                 lines.append(self.tr("… and %1 more").replace("%1", str(len(report.skipped) - 20)))
         box = QMessageBox(
@@ -611,7 +658,7 @@ class MainWindow(QMainWindow):
 
         ok, result = self.tasks.run_blocking(self.tr("Exporting…"), work)
         if not ok:
-            QMessageBox.warning(self, self.tr("Export failed"), str(result))
+            QMessageBox.warning(self, self.tr("Export failed"), rich_text(str(result)))
             return
         message = (
             self.tr("Wrote %1 row(s) to\n%2").replace("%1", str(result)).replace("%2", str(out))
@@ -646,8 +693,10 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(
                     self,
                     self.tr("New project"),
-                    self.tr("%1 already exists; use Open Project to open it.").replace(
-                        "%1", str(target)
+                    rich_text(
+                        self.tr("%1 already exists; use Open Project to open it.").replace(
+                            "%1", str(target)
+                        )
                     ),
                 )
                 return
@@ -664,33 +713,32 @@ class MainWindow(QMainWindow):
             self.open_project(Path(path))
 
     def open_project(self, path: Path) -> None:
-        from hnreader.ui.app import open_project_window
+        from hnreader.ui.app import open_project_window, remember_window
 
         try:
             window = open_project_window(str(path), self.settings, self.project.segmenter)
         except HnreaderError as error:
-            QMessageBox.warning(self, self.tr("Cannot open project"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot open project"), rich_text(str(error)))
             return
-        _open_windows.append(window)
+        remember_window(window)
         self.close()
 
     def about(self) -> None:
         QMessageBox.about(
             self,
             self.tr("About hnreader"),
-            self.tr(
-                "hnreader %1\nA reader and annotation workbench for Chinese news corpora."
-                "\n\nProject: %2"
-            )
-            .replace("%1", __version__)
-            .replace("%2", str(self.project.path)),
+            rich_text(
+                self.tr(
+                    "hnreader %1\nA reader and annotation workbench for Chinese news corpora."
+                    "\n\nProject: %2"
+                )
+                .replace("%1", __version__)
+                .replace("%2", str(self.project.path))
+            ),
         )
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
-
-
-_open_windows: list[object] = []
 
 
 def _initialize_segmenter(segmenter: Segmenter, progress: object, is_cancelled: object) -> None:

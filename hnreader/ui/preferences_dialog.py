@@ -1,4 +1,4 @@
-"""Preferences: the coder's name, language, reading layout and selection snapping."""
+"""Preferences: the coder's name, language, reading layout, selection snapping, backups."""
 
 from __future__ import annotations
 
@@ -46,6 +46,12 @@ class PreferencesDialog(QDialog):
             self.tr("Snap selections to word boundaries (hold Alt for raw characters)")
         )
         self.snap.setChecked(settings.snap_to_words)
+        self.backups = QSpinBox()
+        self.backups.setRange(1, 100)
+        self.backups.setValue(settings.backups_to_keep)
+        self.backups.setToolTip(
+            self.tr("A backup is made once a day, before upgrades and before large imports.")
+        )
         note = QLabel(self.tr("A new language applies the next time hnreader starts."))
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -56,6 +62,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Reading font size:"), self.font_size)
         form.addRow(self.tr("Line spacing:"), self.line_spacing)
         form.addRow("", self.snap)
+        form.addRow(self.tr("Backups kept per project:"), self.backups)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -72,5 +79,6 @@ class PreferencesDialog(QDialog):
         self.settings.font_size = self.font_size.value()
         self.settings.line_spacing = self.line_spacing.value()
         self.settings.snap_to_words = self.snap.isChecked()
+        self.settings.backups_to_keep = self.backups.value()
         self.settings.sync()
         super().accept()

@@ -77,6 +77,15 @@ class Settings:
         self._qs.setValue("reader/snap_to_words", bool(value))
 
     @property
+    def backups_to_keep(self) -> int:
+        """How many backups of each project are kept (the newest)."""
+        return max(1, min(100, int(self._get("prefs/backups_to_keep", 5, int))))
+
+    @backups_to_keep.setter
+    def backups_to_keep(self, value: int) -> None:
+        self._qs.setValue("prefs/backups_to_keep", int(value))
+
+    @property
     def show_segmentation(self) -> bool:
         return bool(self._get("reader/show_segmentation", False, bool))
 

@@ -154,6 +154,45 @@
     </message>
 </context>
 <context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>made by you</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>%1 (unverified)</source>
+        <translation>%1（未校验）</translation>
+    </message>
+</context>
+<context>
     <name>DeleteTagDialog</name>
     <message>
         <source>Delete Tag</source>
@@ -595,6 +634,10 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -773,6 +816,10 @@ Project: %2</source>
         <translation>选区自动对齐词边界（按住 Alt 可逐字选择）</translation>
     </message>
     <message>
+        <source>A backup is made once a day, before upgrades and before large imports.</source>
+        <translation>每天、升级前和大批量导入前都会自动备份。</translation>
+    </message>
+    <message>
         <source>A new language applies the next time hnreader starts.</source>
         <translation>新的语言将在下次启动 hnreader 时生效。</translation>
     </message>
@@ -791,6 +838,29 @@ Project: %2</source>
     <message>
         <source>Line spacing:</source>
         <translation>行距：</translation>
+    </message>
+    <message>
+        <source>Backups kept per project:</source>
+        <translation>每个项目保留的备份数：</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Restore from Backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Salvage into New File…</source>
+        <translation>抢救到新文件…</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2), so it was opened read-only: you can read it, but nothing is changed or saved. Restore the newest backup, or rescue what can be read into a new file.</source>
+        <translation>%1 已损坏（%2），因此以只读方式打开：可以阅读，但不会修改或保存任何内容。请恢复最新的备份，或把能读出的内容抢救到新文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (the file, its folder or the disk is read-only), so it was opened read-only: you can read and search, but not tag or edit. Copy it to a folder you can write to and open the copy.</source>
+        <translation>%1 无法写入（文件、所在文件夹或磁盘是只读的），因此以只读方式打开：可以阅读和检索，但不能标注或编辑。请把它复制到可写的文件夹后打开副本。</translation>
     </message>
 </context>
 <context>
@@ -862,6 +932,142 @@ Project: %2</source>
     <message>
         <source>“%1” is now one word in this project</source>
         <translation>“%1”在本项目中现已视为一个词</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose a backup to put in place of %1. The current file is kept as a backup too, so this can be undone by restoring it.</source>
+        <translation>选择一个备份来替换 %1。当前文件也会先保存为备份，因此可以再恢复回来。</translation>
+    </message>
+    <message>
+        <source>There are no backups of this project yet.</source>
+        <translation>这个项目还没有备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyActions</name>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check Project…</source>
+        <translation>检查项目(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Salvage into New File…</source>
+        <translation>抢救到新文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Please wait for the running task to finish or cancel it.</source>
+        <translation>请等待当前任务完成，或将其取消。</translation>
+    </message>
+    <message>
+        <source>Put the backup of %1 in place of the project? What was changed since then is kept only in the copy of the current file that is saved first.</source>
+        <translation>用 %1 的备份替换当前项目吗？此后所做的修改只保留在事先保存的当前文件副本中。</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>Restored. The replaced file was kept as %1</source>
+        <translation>已恢复。被替换的文件保存为 %1</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Checking the project…</source>
+        <translation>正在检查项目…</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>检查失败</translation>
+    </message>
+    <message>
+        <source>Check Project</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Salvage into a new project file</source>
+        <translation>抢救到新的项目文件</translation>
+    </message>
+    <message>
+        <source>hnreader projects (*.sqlite)</source>
+        <translation>hnreader 项目 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Rescuing what can be read…</source>
+        <translation>正在抢救可读取的内容…</translation>
+    </message>
+    <message>
+        <source>Salvage failed</source>
+        <translation>抢救失败</translation>
+    </message>
+    <message>
+        <source>Salvage finished</source>
+        <translation>抢救完成</translation>
+    </message>
+    <message>
+        <source>The daily backup could not be made: %1</source>
+        <translation>无法完成每日备份：%1</translation>
+    </message>
+    <message>
+        <source>No damage was found in the project file, its links or its search index.</source>
+        <translation>项目文件、数据关联和检索索引均未发现损坏。</translation>
+    </message>
+    <message>
+        <source>The project file is damaged:
+%1</source>
+        <translation>项目文件已损坏：
+%1</translation>
+    </message>
+    <message>
+        <source>What could be read was copied into %1:</source>
+        <translation>可读取的内容已复制到 %1：</translation>
+    </message>
+    <message>
+        <source>(%1 lost)</source>
+        <translation>（丢失 %1）</translation>
+    </message>
+    <message>
+        <source>%1 annotation(s) could not be rescued.</source>
+        <translation>有 %1 条标注无法抢救。</translation>
+    </message>
+    <message>
+        <source>The new project opens now; its search index is rebuilt.</source>
+        <translation>现在打开新项目，并重建其检索索引。</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1536,49 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Details are in the log: %1</source>
         <translation>详细信息见日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes): it holds no project. Create a new, empty project in this file?</source>
+        <translation>%1 是空文件（0 字节），其中没有项目。要在这个文件中新建一个空项目吗？</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <source>Salvage into a new project file</source>
+        <translation>抢救到新的项目文件</translation>
+    </message>
+    <message>
+        <source>hnreader projects (*.sqlite)</source>
+        <translation>hnreader 项目 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>What could be read was copied into %1; %2 annotation(s) could not be rescued. The new project opens now.</source>
+        <translation>可读取的内容已复制到 %1；有 %2 条标注无法抢救。现在打开新项目。</translation>
+    </message>
+    <message>
+        <source>Damaged project</source>
+        <translation>项目已损坏</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2). Nothing will be written to it. What do you want to do?</source>
+        <translation>%1 已损坏（%2）。不会再向它写入任何内容。要怎么处理？</translation>
+    </message>
+    <message>
+        <source>The newest backup was made %1. Restoring it keeps a copy of the damaged file.</source>
+        <translation>最新的备份创建于 %1。恢复时会保留一份损坏文件的副本。</translation>
+    </message>
+    <message>
+        <source>Restore Newest Backup</source>
+        <translation>恢复最新备份</translation>
+    </message>
+    <message>
+        <source>Salvage into New File…</source>
+        <translation>抢救到新文件…</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>以只读方式打开</translation>
     </message>
 </context>
 </TS>

@@ -363,6 +363,11 @@ class StoreBase:
     def read_only(self) -> bool:
         return bool(self.read_only_reason)
 
+    @property
+    def verified(self) -> bool:
+        """Whether the file was checked for damage since it was opened."""
+        return self._verified
+
     # -- connection, transactions, migrations
 
     def _set_journal_mode(self) -> None:
