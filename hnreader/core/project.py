@@ -19,7 +19,7 @@ from hnreader.core.models import ArticleHits, Figure, ImportReport, SearchResult
 from hnreader.core.search_index import chars_match, index_version
 from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Change, RowState, Store
-from hnreader.core.store.base import store_error
+from hnreader.core.store.opening import store_error
 from hnreader.core.text_normalize import FOLD_VERSION, fold_for_search
 
 Progress = Callable[[int, int, str], None]
