@@ -57,6 +57,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser("import", parents=[project], help="import .txt files or folders")
     sub.add_argument("paths", nargs="+", metavar="PATH")
+    sub.add_argument(
+        "--keep-both",
+        action="store_true",
+        help="import a file that changed since it was imported as a second copy",
+    )
+    sub.add_argument("--verbose", action="store_true", help="list every file skipped")
 
     commands.add_parser("articles", parents=[project, as_json], help="list the articles")
 
@@ -263,15 +269,29 @@ def _default_path() -> Path:
 
 
 def _cmd_import(project: Any, args: argparse.Namespace) -> int:
-    report = project.import_paths([Path(p) for p in args.paths], progress=_stderr_progress)
+    report = project.import_paths(
+        [Path(p) for p in args.paths],
+        progress=_stderr_progress,
+        on_changed="keep_both" if args.keep_both else "skip",
+    )
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"Added {report.added_articles} article(s) from {len(report.added_files)} file(s).")
-    for path, reason in report.skipped:
+    already = [r for _, r in report.skipped if "already imported" in r]
+    others = [(p, r) for p, r in report.skipped if "already imported" not in r]
+    if report.added_files:
+        print(f"Added {report.added_articles} article(s) from {len(report.added_files)} file(s).")
+    elif not others:
+        print(f"Nothing new: {len(already)} file(s) already imported.")
+    if already and args.verbose:
+        for path, reason in report.skipped:
+            if "already imported" in reason:
+                print(f"Skipped {path}: {reason}", file=sys.stderr)
+    for path, reason in others:
         print(f"Skipped {path}: {reason}", file=sys.stderr)
     if report.cancelled:
         print("Import was cancelled; files not yet imported were left out.", file=sys.stderr)
-    return EXIT_ERROR if report.skipped and not report.added_files else 0
+    # Importing nothing new is not an error; files that could not be imported are.
+    return EXIT_ERROR if others and not report.added_files else 0
 
 
 def _cmd_articles(project: Any, args: argparse.Namespace) -> int:

@@ -180,17 +180,23 @@ def import_paths(
     progress: Progress = no_progress,
     is_cancelled: Cancelled = never_cancelled,
     workers: int | None = None,
+    on_changed: str = "skip",
 ) -> ImportReport:
     """Import files and folders (.txt inside, recursively), each file all or nothing.
 
-    `workers` overrides `worker_count()`; 0 analyses in this process.
+    `workers` overrides `worker_count()`; 0 analyses in this process. A file whose earlier
+    version (same path, other text) is in the project is skipped and listed in `changed`
+    unless `on_changed` is "keep_both", which imports it as a second copy: never silently.
     """
+    if on_changed not in ("skip", "keep_both"):
+        raise ValueError(f"on_changed must be 'skip' or 'keep_both', not {on_changed!r}")
     files, skipped = collect_files(paths)
     sizes = [_size(f) for f in files]
     total = max(1, sum(sizes))
     if workers is None:
         workers = worker_count(total, len(files))
     run = _ImportRun(store, segmenter, total, progress, is_cancelled)
+    run.keep_both = on_changed == "keep_both"
     run.skipped.extend(skipped)
     if workers > 0:
         run.parallel(files, sizes, workers)
@@ -204,6 +210,7 @@ def import_paths(
         skipped=tuple(run.skipped),
         cancelled=run.cancelled,
         article_ids=tuple(run.article_ids),
+        changed=tuple(run.changed),
     )
 
 
@@ -245,6 +252,8 @@ class _ImportRun:
         self.article_ids: list[int] = []
         self.skipped: list[tuple[str, str]] = []
         self._digests: dict[str, str] = {}  # texts decoded in this run → file name
+        self.keep_both = False  # import a changed version of a file as a second copy
+        self.changed: list[str] = []
 
     def _decode(self, file: Path, size: int) -> _Decoded | None:
         """The file's text, or None (noted in `skipped`) if it cannot or need not be imported."""
@@ -259,6 +268,18 @@ class _ImportRun:
         if earlier is not None:
             self._skip(file, f"{name}: already imported (same text as {earlier})")
             return None
+        if not self.keep_both:
+            imported = self.store.source_at_path(display_path(file.resolve()))
+            if imported is not None:
+                self.changed.append(str(file))
+                self._skip(
+                    file,
+                    f"{name}: changed since it was imported on {imported[:10]}; not imported "
+                    "again, so its annotations stay where they are. Import it with “keep "
+                    "both” (`hnreader import --keep-both`) to add the new version as a "
+                    "second copy",
+                )
+                return None
         self._digests[digest] = name
         return _Decoded(file, size, decoded.text, decoded.encoding, digest)
 

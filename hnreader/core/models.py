@@ -180,6 +180,9 @@ class ImportReport:
     skipped: tuple[tuple[str, str], ...] = ()  # (path, reason)
     cancelled: bool = False
     article_ids: tuple[int, ...] = field(default=())
+    # Files skipped because an earlier version of the same file (same path, other text) is
+    # in the project: importing them again with on_changed="keep_both" adds a second copy.
+    changed: tuple[str, ...] = ()
 
 
 class HnreaderError(Exception):

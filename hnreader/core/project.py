@@ -114,6 +114,7 @@ class Project:
         progress: Progress = importer.no_progress,
         is_cancelled: Cancelled = importer.never_cancelled,
         workers: int | None = None,
+        on_changed: str = "skip",
     ) -> ImportReport:
         """Import files and folders; `workers` processes (default: by size and cores).
         A large import into a project that holds articles is preceded by a backup."""
@@ -122,7 +123,7 @@ class Project:
             if sum(_file_size(f) for f in files) > safekeeping.BULK_IMPORT_BYTES:
                 safekeeping.make_backup(self.path, reason="import")
         return importer.import_paths(
-            self.store, self.segmenter, sources, progress, is_cancelled, workers
+            self.store, self.segmenter, sources, progress, is_cancelled, workers, on_changed
         )
 
     def import_bundled_corpus_once(

@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self._run_import(sources)
 
-    def _run_import(self, sources: list[Path] | None) -> None:
+    def _run_import(self, sources: list[Path] | None, on_changed: str = "skip") -> None:
         """Import in the background; None imports the bundled corpus (first start)."""
         path, segmenter = self.project.path, self.project.segmenter
 
@@ -585,7 +585,9 @@ class MainWindow(QMainWindow):
             try:
                 if sources is None:
                     return worker_project.import_bundled_corpus_once(progress, is_cancelled)
-                return worker_project.import_paths(sources, progress, is_cancelled)
+                return worker_project.import_paths(
+                    sources, progress, is_cancelled, on_changed=on_changed
+                )
             finally:
                 worker_project.close()
 
@@ -596,6 +598,20 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Import failed"), rich_text(str(result)))
         elif isinstance(result, ImportReport) and sources is not None:
             self._report_import(result)
+            if result.changed and self._import_changed_as_copies(len(result.changed)):
+                self._run_import([Path(p) for p in result.changed], on_changed="keep_both")
+
+    def _import_changed_as_copies(self, count: int) -> bool:
+        """Files changed since they were imported are never added silently: ask."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Changed files"),
+            self.tr(
+                "%1 file(s) changed since they were imported. Import the new versions as "
+                "second copies? The annotations stay on the versions already imported."
+            ).replace("%1", str(count)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _report_import(self, report: ImportReport) -> None:
         lines = [

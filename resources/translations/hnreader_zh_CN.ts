@@ -698,6 +698,14 @@
         <translation>导入失败</translation>
     </message>
     <message>
+        <source>Changed files</source>
+        <translation>文件已更改</translation>
+    </message>
+    <message>
+        <source>%1 file(s) changed since they were imported. Import the new versions as second copies? The annotations stay on the versions already imported.</source>
+        <translation>有 %1 个文件在导入后被修改过。要把新版本作为第二份副本导入吗？已有的标注仍留在先前导入的版本上。</translation>
+    </message>
+    <message>
         <source>Added %1 article(s) from %2 file(s).</source>
         <translation>已从 %2 个文件中添加 %1 篇文章。</translation>
     </message>

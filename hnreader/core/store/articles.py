@@ -39,6 +39,12 @@ class ArticleQueries(StoreBase):
         """The name under which text with this hash was imported, if it was."""
         return self._value("SELECT name FROM source_files WHERE sha256 = ?", (sha256,))
 
+    def source_at_path(self, path: str) -> str | None:
+        """When a file stored from this path was imported (ISO time), if one was."""
+        return self._value(
+            "SELECT imported FROM source_files WHERE path = ? ORDER BY id DESC LIMIT 1", (path,)
+        )
+
     def add_source(
         self,
         *,

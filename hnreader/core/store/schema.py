@@ -248,6 +248,8 @@ def _migration_5_ids_never_reused(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX articles_date ON articles(date)")
     conn.execute("CREATE INDEX figures_article ON figures(article_id, start)")
     conn.execute("CREATE INDEX annotations_article ON annotations(article_id, start)")
+    # Re-importing a file asks whether an earlier version of it (same path) is there.
+    conn.execute("CREATE INDEX source_files_path ON source_files(path)")
     conn.execute(
         "CREATE TRIGGER articles_chars AFTER UPDATE OF text ON articles BEGIN "
         "UPDATE articles SET chars = length(NEW.text) WHERE id = NEW.id; END"
