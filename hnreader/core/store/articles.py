@@ -27,6 +27,7 @@ from hnreader.core.store.base import (
     in_transaction,
 )
 from hnreader.core.store.schema import compress_text, decompress_text
+from hnreader.core.text_safety import clean_user_text
 
 # ArticleSummary's fields but the annotation count, from `articles a` and `source_files s`.
 _SUMMARY_COLUMNS = "a.id, a.title, a.date, a.byline, s.name, a.ordinal, a.chars"
@@ -239,7 +240,9 @@ class ArticleQueries(StoreBase):
             raise StoreError("an article title cannot be empty")
         self.article(article_id)  # raises for a missing article
         values = {
-            k: json.dumps(list(v), ensure_ascii=False) if k == "reporters" else str(v).strip()
+            k: json.dumps([clean_user_text(r) for r in v], ensure_ascii=False)
+            if k == "reporters"
+            else clean_user_text(str(v)).strip()
             for k, v in fields.items()
         }
 
@@ -442,7 +445,7 @@ class ArticleQueries(StoreBase):
 
     @in_transaction
     def add_user_word(self, word: str) -> Change:
-        word = word.strip()
+        word = clean_user_text(word).strip()
         if not word or any(c.isspace() for c in word):
             raise StoreError("a dictionary word cannot be empty or contain spaces")
         if len(word) > 30:

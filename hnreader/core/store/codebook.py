@@ -20,6 +20,7 @@ from hnreader.core.store.base import (
     _now,
     in_transaction,
 )
+from hnreader.core.text_safety import clean_user_text
 
 
 class CodebookQueries(StoreBase):
@@ -98,6 +99,7 @@ class CodebookQueries(StoreBase):
     ) -> Change:
         name = _check_tag_name(name)
         color = _check_color(color)
+        description = clean_user_text(description)
         if parent_id is not None:
             self.tag(parent_id)
         if self._value("SELECT id FROM tags WHERE name = ?", (name,)) is not None:
@@ -135,6 +137,8 @@ class CodebookQueries(StoreBase):
                 raise StoreError(f"a tag named “{fields['name']}” already exists")
         if "color" in fields:
             fields["color"] = _check_color(fields["color"])
+        if "description" in fields:
+            fields["description"] = clean_user_text(str(fields["description"]))
         if fields.get("parent_id") is not None:
             parent = self.tag(fields["parent_id"])
             if parent.id == tag_id or (parent.path + "/").startswith(tag.path + "/"):
@@ -265,6 +269,7 @@ class CodebookQueries(StoreBase):
     ) -> Change:
         if not tag_ids:
             raise StoreError("an annotation needs at least one tag")
+        note = clean_user_text(note)
         if kind not in ("passage", "figure"):
             raise StoreError(f"unknown annotation kind “{kind}” (passage or figure)")
         texts: dict[int, str] = {}
@@ -359,6 +364,8 @@ class CodebookQueries(StoreBase):
         now, so tags another window added meanwhile stay.
         """
         current = self.annotation(annotation_id)
+        if note is not None:
+            note = clean_user_text(note)
         if note is not None and note_was is not None and current.note != note_was:
             raise StoreError(
                 "The note was changed in another window since you began editing it, so "
@@ -485,7 +492,7 @@ class CodebookQueries(StoreBase):
 
 
 def _check_tag_name(name: str) -> str:
-    name = " ".join(str(name).split())
+    name = " ".join(clean_user_text(str(name)).split())
     if not name:
         raise StoreError("a tag name cannot be empty")
     if "/" in name:
