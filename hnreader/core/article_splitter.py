@@ -51,6 +51,7 @@ from hnreader.core.news_lines import (
     title_index,
 )
 from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.text_safety import replace_lone_surrogates
 
 # --- grouping into articles --------------------------------------------------------------------
 
@@ -347,7 +348,9 @@ def split_articles(text: str, source_name: str = "") -> list[ArticleDraft]:
     the file in future diagnostics; the split depends on the text alone.
     """
     del source_name
-    lines = classify_lines(text)
+    # Text that skipped normalisation may hold surrogates, on which OpenCC (used to fold)
+    # raises; U+FFFD keeps every length, so the split is the same as after normalisation.
+    lines = classify_lines(replace_lone_surrogates(text))
     if not lines:
         return []
     return [_draft(article) for article in _Splitter(lines).run()]

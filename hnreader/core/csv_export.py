@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from hnreader.core.models import HnreaderError
+from hnreader.core.text_safety import replace_lone_surrogates
 
 # Excel's limit on the characters of one cell; it counts UTF-16 units (𠮷 is 2).
 MAX_CELL_CHARS = 32_767
@@ -133,7 +134,8 @@ def write_csv(
 
 def _text_cell(value: object) -> str:
     text = "" if value is None else str(value)
-    return _fit(neutralise_cell(text))
+    # UTF-8 cannot encode a lone surrogate: the whole export would fail on one cell.
+    return _fit(neutralise_cell(replace_lone_surrogates(text)))
 
 
 def _numeric_cell(value: object) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from hnreader.core.models import Figure
 from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.text_safety import replace_lone_surrogates
 
 # Bump when find_figures() would find different figures in the same text: stored figure lists
 # record it and are recomputed.
@@ -580,7 +581,8 @@ def find_figures(text: str, folded: str | None = None) -> list[Figure]:
     `folded` is `fold_for_search(text)` when the caller has it already.
     """
     if folded is None:
-        folded = fold_for_search(text)
+        # A surrogate would make OpenCC raise; U+FFFD keeps the length, so the offsets.
+        folded = fold_for_search(replace_lone_surrogates(text))
     found: list[_Found] = []
     pos = 0
     while True:

@@ -35,6 +35,13 @@ def has_lone_surrogate(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 
 
+def replace_lone_surrogates(text: str) -> str:
+    """`text` with every surrogate code point replaced by U+FFFD: the same length, so an
+    offset into the result is an offset into `text` (OpenCC, and so `fold_for_search`,
+    raises UnicodeEncodeError on a surrogate)."""
+    return _SURROGATE.sub("\ufffd", text) if has_lone_surrogate(text) else text
+
+
 def clean_user_text(text: str) -> str:
     """`text` as it can be stored and shown: for tag names, notes and other typed text.
 
