@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Context, Decimal, DivisionByZero, InvalidOperation, localcontext
 
 from hnreader.core.models import Figure
 from hnreader.core.text_normalize import fold_for_search
@@ -25,6 +25,10 @@ _CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1
 _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "万亿"
 _CN_PLAIN_DIGITS = "〇零一二三四五六七八九"  # digit-by-digit years and decimals (二〇二〇, 三点五)
 _LONGEST_NUMERAL = 24  # longer runs are not parsed (and parsing recurses once per 万/亿)
+# A run of a million digits (hostile input) overflows Decimal's default exponent limit and
+# raised decimal.Overflow; untrapped it gives Infinity, as a 400-digit number already gave
+# inf through float().
+_NO_OVERFLOW = Context(traps=[InvalidOperation, DivisionByZero])  # the default traps but Overflow
 
 
 def _below_10000(numeral: str) -> int | None:
@@ -379,7 +383,8 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[_Foun
     if folded[start - 1 : start] == "第":
         return None, end  # 第3名: a rank
     # Decimal keeps 2.3亿 at 230000000.0 (in binary floating point 2.3 × 1e8 is 229999999.99…).
-    value = float(Decimal(digits.replace(",", "")) * Decimal(tail.multiplier)) + tail.add
+    with localcontext(_NO_OVERFLOW):
+        value = float(Decimal(digits.replace(",", "")) * Decimal(tail.multiplier)) + tail.add
     scaled = tail.multiplier != 1.0
     if not tail.unit and not scaled:
         plain = digits.replace(",", "")

@@ -86,6 +86,14 @@ def test_splitting_and_finding_figures_in_a_long_line_are_linear(kind: str) -> N
     assert_linear(find_figures, RUNS[kind], SIZE)
 
 
+def test_a_number_of_millions_of_digits_is_no_error() -> None:
+    """Found by the slow mode: Decimal raised Overflow past 999,999 digits (its exponent
+    limit), so find_figures failed on a 4,000,000-digit run."""
+    text = "增长" + "9" * 2_000_000 + "元。"
+    for figure in find_figures(text):
+        assert text[figure.start : figure.end] == figure.text
+
+
 def _mixed_file(size: int) -> str:
     """Every kind of run on its own line, `size` characters in all."""
     return "\n".join(make(size // len(RUNS)) for make in RUNS.values())
