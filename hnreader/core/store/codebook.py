@@ -56,10 +56,43 @@ class CodebookQueries(StoreBase):
         ]
 
     def tag(self, tag_id: int) -> Tag:
-        for tag in self.tags():
-            if tag.id == tag_id:
-                return tag
-        raise StoreError(f"there is no tag with id {tag_id}")
+        """One tag, read on its own (its path by walking up its parents): an action checks
+        its tags inside the write lock, so this must not cost the whole codebook."""
+        row = self._conn.execute(
+            "SELECT t.*, (SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id) AS n "
+            "FROM tags t WHERE t.id = ?",
+            (tag_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"there is no tag with id {tag_id}")
+        parts, seen, parent = [row["name"]], {row["id"]}, row["parent_id"]
+        while parent is not None and parent not in seen:
+            above = self._conn.execute(
+                "SELECT id, name, parent_id FROM tags WHERE id = ?", (parent,)
+            ).fetchone()
+            if above is None:
+                break
+            seen.add(above["id"])
+            parts.append(above["name"])
+            parent = above["parent_id"]
+        return Tag(
+            id=row["id"],
+            name=row["name"],
+            color=row["color"],
+            description=row["description"],
+            parent_id=row["parent_id"],
+            shortcut=row["shortcut"],
+            path="/".join(reversed(parts)),
+            annotation_count=row["n"],
+        )
+
+    def _check_tags_exist(self, tag_ids: Iterable[int]) -> None:
+        wanted = set(tag_ids)
+        found = {
+            r[0] for r in self._select_in("SELECT id FROM tags WHERE id IN ({})", list(wanted))
+        }
+        for tag_id in sorted(wanted - found):
+            raise StoreError(f"there is no tag with id {tag_id}")
 
     def tag_by_name(self, name: str) -> Tag:
         tags = self.tags()
@@ -285,8 +318,7 @@ class CodebookQueries(StoreBase):
                     f"the span {start}–{end} is not inside article {article_id} "
                     f"(its text has {length} characters; start must be less than end)"
                 )
-        for tag_id in tag_ids:
-            self.tag(tag_id)
+        self._check_tags_exist(tag_ids)
         stamp = _now()
         created: list[int] = []
 
@@ -385,8 +417,7 @@ class CodebookQueries(StoreBase):
         if new_tags is not None:
             if not new_tags:
                 raise StoreError("an annotation needs at least one tag; delete it instead")
-            for tag_id in new_tags:
-                self.tag(tag_id)
+            self._check_tags_exist(new_tags)
             if set(new_tags) == set(current.tag_ids):
                 new_tags = None
         label = "Edit note" if new_tags is None else "Change tags"
