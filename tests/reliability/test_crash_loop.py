@@ -53,13 +53,15 @@ class Stats:
     refused: int = 0
     cut_off: collections.Counter[str] = field(default_factory=collections.Counter)
     cut_off_committed: collections.Counter[str] = field(default_factory=collections.Counter)
+    hot_journals: int = 0  # kills inside a write transaction: SQLite rolled them back
     started: float = field(default_factory=time.monotonic)
 
     def summary(self, what: str) -> str:
         took = time.monotonic() - self.started
         return (
             f"{what}: seed {SEED}, {self.kills} kills, {self.done} actions reported done, "
-            f"{self.refused} refused, cut off mid-action {sum(self.cut_off.values())} "
+            f"{self.refused} refused, {self.hot_journals} left a hot journal, "
+            f"cut off mid-action {sum(self.cut_off.values())} "
             f"({sum(self.cut_off_committed.values())} of them committed): "
             f"{dict(self.cut_off)}; committed {dict(self.cut_off_committed)}; {took:.1f} s"
         )
@@ -547,6 +549,8 @@ def check_after_kill(
     if run.failed:
         raise AssertionError(f"seed {SEED}, {label}: the worker failed:\n{run.failed}")
     stats.kills += run.killed
+    journal = path.with_name(path.name + "-journal")
+    stats.hot_journals += journal.exists() and journal.stat().st_size > 0
     model, cut_off, problems = replay(baseline, run.events, stats)
     conn = connect(path)
     try:
