@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hnreader import paths
 from hnreader.core.models import Token
+from hnreader.core.segmenter_hmm import hmm_cut
 from hnreader.core.text_normalize import FOLD_VERSION, fold_for_search
 
 with warnings.catch_warnings():
@@ -25,7 +26,6 @@ with warnings.catch_warnings():
         "ignore", message="invalid escape sequence", category=DeprecationWarning
     )
     import jieba
-    from jieba import finalseg
 
 # jieba logs "Building prefix dict…" / "Loading model cost…" at DEBUG on its own stderr handler.
 logging.getLogger("jieba").setLevel(logging.INFO)
@@ -176,113 +176,32 @@ class _Tokenizer(jieba.Tokenizer):
             yield from run
 
 
-def hmm_cut(run: str) -> Iterator[str]:
-    """jieba's `finalseg.cut`: words of a run of characters the dictionary does not join,
-    found by its HMM, with the same model, words and order.
-
-    jieba's Viterbi copies the best path of every state at every character, so a long run
-    of characters outside the dictionary (10^5 times 的) was quadratic (issue F15, 47 s);
-    `_hmm_states` keeps back-pointers instead and is linear.
-    """
-    for block in finalseg.re_han.split(run):
-        if not block:
-            continue
-        if finalseg.re_han.match(block):
-            for word in _hmm_words(block):
-                if word in finalseg.Force_Split_Words:  # words removed with del_word
-                    yield from word
-                else:
-                    yield word
-        else:
-            yield from (piece for piece in finalseg.re_skip.split(block) if piece)
-
-
-def _hmm_words(block: str) -> Iterator[str]:
-    """jieba's `finalseg.__cut`: the words of one run of Han characters."""
-    begin = following = 0
-    for i, state in enumerate(_hmm_states(block)):
-        if state == "B":
-            begin = i
-        elif state == "E":
-            yield block[begin : i + 1]
-            following = i + 1
-        elif state == "S":
-            yield block[i]
-            following = i + 1
-    if following < len(block):
-        yield block[following:]
-
-
-def _hmm_states(observed: str) -> str:
-    """The B/M/E/S state of each character on the most likely path, as jieba's
-    `finalseg.viterbi` finds it, with the same sums in the same order and the same choices.
-
-    jieba takes, for each state, the larger (probability, previous state) tuple over the
-    previous states it allows (`PrevStatus`: B after E or S, M after M or B, S after S or E,
-    E after B or M), so on equal probabilities the later letter wins; the comparisons below
-    spell out those tuples. One back-pointer per character (4 bits: which previous state
-    each state came from) replaces jieba's copy of every path.
-    """
-    lowest = finalseg.MIN_FLOAT
-    start_p, trans_p = finalseg.start_P, finalseg.trans_P
-    emit_b, emit_m, emit_e, emit_s = (finalseg.emit_P[y].get for y in "BMES")
-    eb, sb = trans_p["E"].get("B", lowest), trans_p["S"].get("B", lowest)
-    mm, bm = trans_p["M"].get("M", lowest), trans_p["B"].get("M", lowest)
-    ss, es = trans_p["S"].get("S", lowest), trans_p["E"].get("S", lowest)
-    be, me = trans_p["B"].get("E", lowest), trans_p["M"].get("E", lowest)
-    first = observed[0]
-    b = start_p["B"] + emit_b(first, lowest)
-    m = start_p["M"] + emit_m(first, lowest)
-    e = start_p["E"] + emit_e(first, lowest)
-    s = start_p["S"] + emit_s(first, lowest)
-    pointers = bytearray(len(observed))
-    for t in range(1, len(observed)):
-        char = observed[t]
-        step = 0
-        emitted = emit_b(char, lowest)
-        from_e, from_s = e + eb + emitted, s + sb + emitted
-        if from_e > from_s:  # (p, "E") beats (p, "S") only on a larger p
-            new_b, step = from_e, 1
-        else:
-            new_b = from_s
-        emitted = emit_m(char, lowest)
-        from_m, from_b = m + mm + emitted, b + bm + emitted
-        if from_m >= from_b:  # "M" > "B"
-            new_m = from_m
-        else:
-            new_m, step = from_b, step | 2
-        emitted = emit_s(char, lowest)
-        from_s, from_e = s + ss + emitted, e + es + emitted
-        if from_s >= from_e:  # "S" > "E"
-            new_s = from_s
-        else:
-            new_s, step = from_e, step | 4
-        emitted = emit_e(char, lowest)
-        from_b, from_m = b + be + emitted, m + me + emitted
-        if from_b > from_m:  # "B" < "M"
-            new_e, step = from_b, step | 8
-        else:
-            new_e = from_m
-        b, m, e, s = new_b, new_m, new_e, new_s
-        pointers[t] = step
-    state = "S" if s >= e else "E"
-    path = [state]
-    for t in range(len(observed) - 1, 0, -1):
-        step = pointers[t]
-        if state == "B":
-            state = "E" if step & 1 else "S"
-        elif state == "M":
-            state = "B" if step & 2 else "M"
-        elif state == "S":
-            state = "E" if step & 4 else "S"
-        else:
-            state = "B" if step & 8 else "M"
-        path.append(state)
-    return "".join(reversed(path))
-
-
 # What builds the same segmenter in another process: cache dir, domain dictionary, user words.
 SegmenterSpec = tuple[Path | None, Path, tuple[str, ...]]
+
+
+class _Base:
+    """jieba's and the domain dictionary's words, loaded once and shared, never changed:
+    each `Segmenter` made with `fresh()` copies them and adds only its own project's words."""
+
+    def __init__(self, cache_dir: Path | None, domain_dictionary: Path) -> None:
+        self.cache_dir = cache_dir
+        self.domain_dictionary = domain_dictionary
+        self._lock = threading.Lock()
+        self._loaded: tuple[dict[str, int], int] | None = None
+
+    def frequencies(self) -> tuple[dict[str, int], int]:
+        with self._lock:
+            if self._loaded is None:
+                tokenizer = _Tokenizer()
+                cache_dir = (
+                    self.cache_dir if self.cache_dir is not None else paths.jieba_cache_dir()
+                )
+                tokenizer.FREQ, tokenizer.total = load_prefix_dictionary(cache_dir)
+                tokenizer.initialized = True  # what Tokenizer.initialize() would have loaded
+                tokenizer.load_userdict(str(self.domain_dictionary))
+                self._loaded = (tokenizer.FREQ, tokenizer.total)
+            return self._loaded
 
 
 class Segmenter:
@@ -300,9 +219,11 @@ class Segmenter:
         *,
         cache_dir: Path | None = None,
         domain_dictionary: Path | None = None,
+        _base: _Base | None = None,
     ) -> None:
         self._cache_dir = cache_dir
         self._domain_dictionary = (domain_dictionary or paths.domain_dictionary_path()).resolve()
+        self._base = _base or _Base(cache_dir, self._domain_dictionary)
         self._user_words: dict[str, int | None] = {}  # word → its frequency before we added it
         self._pending_words = [w for w in (_clean_word(w) for w in user_words) if w]
         self._lock = threading.RLock()
@@ -314,6 +235,14 @@ class Segmenter:
     def spec(self) -> SegmenterSpec:
         """What `from_spec` needs to build the same segmenter in another process."""
         return self._cache_dir, self._domain_dictionary, self.user_words
+
+    def fresh(self) -> Segmenter:
+        """A segmenter with the same dictionaries and none of this one's user words, for
+        another project: it shares the loaded dictionaries (copied, ~20 ms, not reloaded),
+        so one project's words never reach another."""
+        return Segmenter(
+            cache_dir=self._cache_dir, domain_dictionary=self._domain_dictionary, _base=self._base
+        )
 
     @classmethod
     def from_spec(cls, spec: SegmenterSpec) -> Segmenter:
@@ -328,10 +257,9 @@ class Segmenter:
             if self._tokenizer is not None:
                 return
             tokenizer = _Tokenizer()
-            cache_dir = self._cache_dir if self._cache_dir is not None else paths.jieba_cache_dir()
-            tokenizer.FREQ, tokenizer.total = load_prefix_dictionary(cache_dir)
+            frequencies, total = self._base.frequencies()
+            tokenizer.FREQ, tokenizer.total = dict(frequencies), total
             tokenizer.initialized = True  # what Tokenizer.initialize() would have loaded
-            tokenizer.load_userdict(str(self._domain_dictionary))
             self._tokenizer = tokenizer
             pending, self._pending_words = self._pending_words, []
             self._add(pending)
@@ -433,13 +361,13 @@ class Segmenter:
         tokenizer = self._tokenizer
         assert tokenizer is not None
         with self._lock:
-            for word in words:
-                if word in self._user_words:
-                    continue
+            new = [w for w in dict.fromkeys(words) if w not in self._user_words]
+            for word in new:
                 self._user_words[word] = tokenizer.FREQ.get(word) or None
                 tokenizer.add_word(word)
-            self._dictionaries_digest = None
-            self._inner_words = {}
+            if new:  # words already known change nothing: keep the caches
+                self._dictionaries_digest = None
+                self._inner_words = {}
 
     def remove_user_word(self, word: str) -> None:
         """Remove a user word: a word jieba or the domain dictionary knew gets its frequency

@@ -117,17 +117,20 @@ def _excepthook(
 def open_project_window(
     project_path: str | None, settings: Settings, segmenter: Segmenter
 ) -> object:
-    """Open a project (default: the user's default project) in a new main window."""
+    """Open a project (default: the user's default project) in a new main window.
+
+    Each window's project gets a segmenter of its own (`fresh()`: the dictionaries are
+    shared, the user words are the project's), so no project's words reach another."""
     from hnreader.ui.main_window import MainWindow
 
     path = Path(project_path) if project_path else paths.default_project_path()
     try:
-        project = Project.open(path, segmenter=segmenter, coder=settings.coder)
+        project = Project.open(path, segmenter=segmenter.fresh(), coder=settings.coder)
     except HnreaderError as error:
         if error.code != ErrorCode.EMPTY_FILE or not _create_in_empty_file(path):
             raise
         project = Project.open(
-            path, segmenter=segmenter, coder=settings.coder, initialize_empty=True
+            path, segmenter=segmenter.fresh(), coder=settings.coder, initialize_empty=True
         )
     if project.read_only_reason == "damaged":
         project = _recover(project, settings, segmenter)
@@ -152,7 +155,7 @@ def _recover(project: Project, settings: Settings, segmenter: Segmenter) -> Proj
     if choice == RecoveryChoice.RESTORE:
         newest = next(b for b in safekeeping.list_backups(path) if b.verified)
         safekeeping.restore_backup(newest.path, path)
-        return Project.open(path, segmenter=segmenter, coder=settings.coder)
+        return Project.open(path, segmenter=segmenter.fresh(), coder=settings.coder)
     if choice == RecoveryChoice.SALVAGE:
         target, _ = QFileDialog.getSaveFileName(
             None,
@@ -180,7 +183,7 @@ def _recover(project: Project, settings: Settings, segmenter: Segmenter) -> Proj
                     .replace("%2", str(lost))
                 ),
             )
-            return Project.open(Path(target), segmenter=segmenter, coder=settings.coder)
+            return Project.open(Path(target), segmenter=segmenter.fresh(), coder=settings.coder)
     raise StoreError(
         f"{path.name} is damaged and was not opened; nothing was changed.",
         code=ErrorCode.DAMAGED,

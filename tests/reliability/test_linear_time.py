@@ -23,7 +23,8 @@ from hnreader.core.article_splitter import split_articles
 from hnreader.core.figures import find_figures
 from hnreader.core.importer import analyse_file
 from hnreader.core.search_index import build_index_entry
-from hnreader.core.segmenter import Segmenter, hmm_cut
+from hnreader.core.segmenter import Segmenter
+from hnreader.core.segmenter_hmm import hmm_cut
 from hnreader.core.text_normalize import fold_for_search
 
 SIZE = trials(250_000, 1_000_000)  # the smaller input; the larger one is 4 times as long
