@@ -186,7 +186,7 @@ def _open_project(args: argparse.Namespace) -> Any:
         project.coder = coder
     if project.read_only:
         why = (
-            f"it is damaged ({project.store.damage}); run `hnreader check` for details"
+            f"it is damaged ({project.damage}); run `hnreader check` for details"
             if project.read_only_reason == "damaged"
             else "it cannot be written"
         )
@@ -295,7 +295,7 @@ def _cmd_import(project: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_articles(project: Any, args: argparse.Namespace) -> int:
-    summaries = project.store.article_summaries()
+    summaries = project.article_summaries()
     if args.json:
         _print_json(
             [
@@ -317,7 +317,7 @@ def _cmd_articles(project: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_show(project: Any, args: argparse.Namespace) -> int:
-    article = project.store.article(args.article_id)
+    article = project.article(args.article_id)
     if args.json:
         _print_json(
             {
@@ -407,8 +407,8 @@ def _cmd_search(project: Any, args: argparse.Namespace) -> int:
 
 def _cmd_figures(project: Any, args: argparse.Namespace) -> int:
     if args.article is not None:
-        project.store.article(args.article)
-    figures = project.store.figures(args.article)
+        project.article(args.article)
+    figures = project.figures(args.article)
     if args.json:
         _print_json(
             [
@@ -434,17 +434,17 @@ def _cmd_figures(project: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_tag(project: Any, args: argparse.Namespace) -> int:
-    parent_id = project.store.tag_by_name(args.parent).id if args.parent else None
+    parent_id = project.tag_by_name(args.parent).id if args.parent else None
     change = project.add_tag(
         args.name, color=args.color, parent_id=parent_id, description=args.description
     )
-    tag = project.store.tag(change.result_id)
+    tag = project.tag(change.result_id)
     print(f"Created tag {tag.path} (id {tag.id}, colour {tag.color})")
     return 0
 
 
 def _cmd_tags(project: Any, args: argparse.Namespace) -> int:
-    tags = project.store.tags()
+    tags = project.tags()
     if args.json:
         _print_json(
             [
@@ -467,7 +467,7 @@ def _cmd_tags(project: Any, args: argparse.Namespace) -> int:
 
 
 def _annotation_json(project: Any, annotation: Any) -> dict[str, Any]:
-    names = {t.id: t.path for t in project.store.tags()}
+    names = {t.id: t.path for t in project.tags()}
     return {
         "id": annotation.id,
         "kind": annotation.kind,
@@ -487,13 +487,13 @@ def _annotation_json(project: Any, annotation: Any) -> dict[str, Any]:
 
 
 def _cmd_annotate(project: Any, args: argparse.Namespace) -> int:
-    tag_ids = [project.store.tag_by_name(name).id for name in args.tag]
+    tag_ids = [project.tag_by_name(name).id for name in args.tag]
     figure = project.figure_at(args.article_id, args.start, args.end)
     if figure is not None:
         change = project.annotate_figure(args.article_id, figure, tag_ids, note=args.note)
     else:
         change = project.annotate(args.article_id, args.start, args.end, tag_ids, note=args.note)
-    annotation = project.store.annotation(change.result_id)
+    annotation = project.annotation(change.result_id)
     if args.json:
         _print_json(_annotation_json(project, annotation))
     else:
@@ -503,11 +503,11 @@ def _cmd_annotate(project: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_annotations(project: Any, args: argparse.Namespace) -> int:
-    annotations = project.store.annotations()
+    annotations = project.annotations()
     if args.json:
         _print_json([_annotation_json(project, a) for a in annotations])
         return 0
-    names = {t.id: t.path for t in project.store.tags()}
+    names = {t.id: t.path for t in project.tags()}
     for a in annotations:
         tags = ", ".join(names[t] for t in a.tag_ids)
         print(f"{a.id:>5}  article {a.article_id} {a.start}-{a.end}  [{tags}]  {a.quote[:40]}")
@@ -522,7 +522,7 @@ def _cmd_export(project: Any, args: argparse.Namespace) -> int:
         count = project.export_figures(out)
         print(f"Wrote {count} figure row(s) to {out}")
         return 0
-    tag_ids = [project.store.tag_by_name(n).id for n in args.tag] if args.tag else None
+    tag_ids = [project.tag_by_name(n).id for n in args.tag] if args.tag else None
     count = project.export_annotations(out, ExportFilter(tag_ids=tag_ids))
     print(f"Wrote {count} row(s) to {out}")
     return 0

@@ -50,8 +50,8 @@ def _run(home: Path) -> int:
         pooled = Project.open(home / "self-test-pooled.sqlite")
         try:
             report = pooled.import_paths([paths.bundled_corpus_dir()], workers=2)
-            alone = project.store.article_texts(project.store.article_ids())
-            texts = pooled.store.article_texts(pooled.store.article_ids())
+            alone = project.article_texts(project.article_ids())
+            texts = pooled.article_texts(pooled.article_ids())
         finally:
             pooled.close()
         if report.skipped or sorted(texts.values()) != sorted(alone.values()):
@@ -64,7 +64,7 @@ def _run(home: Path) -> int:
         if "脱贫攻坚" not in words or result.total_hits == 0:
             raise AssertionError(f"segmentation {words}, {result.total_hits} hits")
         hit = result.articles[0].hits[0]
-        text = project.store.article(result.articles[0].article_id).text
+        text = project.article(result.articles[0].article_id).text
         if text[hit.start : hit.end] != "扶贫":
             raise AssertionError("hit offsets do not point at the hit")
         state["hit"] = (result.articles[0].article_id, hit.start, hit.end)
@@ -75,9 +75,9 @@ def _run(home: Path) -> int:
         assert tag is not None
         article_id, start, end = state["hit"]  # type: ignore[misc]
         project.annotate(article_id, start, end, [tag], note="passage")
-        article_figure = project.store.figures()[0]
+        article_figure = project.figures()[0]
         project.annotate_figure(article_figure[0], article_figure[1], [tag], note="figure")
-        kinds = sorted(a.kind for a in project.store.annotations())
+        kinds = sorted(a.kind for a in project.annotations())
         if kinds != ["figure", "passage"]:
             raise AssertionError(f"annotations {kinds}")
         return f"passage and figure {article_figure[1].text!r}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -226,3 +226,19 @@ class ErrorCode:
     INCONSISTENT_SCHEMA = "inconsistent_schema"  # its version does not match its tables
     MISSING = "missing"
     IO_ERROR = "io_error"
+
+
+RowKey = tuple[Any, ...]
+RowState = dict[str, dict[RowKey, dict[str, Any] | None]]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one user action did: the touched rows before and after (None = absent).
+
+    Applying `before` undoes it and `after` redoes it (`Store.restore_rows`)."""
+
+    label: str
+    before: RowState
+    after: RowState
+    result_id: int | None = None  # id of the created/changed object, when there is one

@@ -13,10 +13,27 @@ from pathlib import Path
 from hnreader import paths
 from hnreader.core import article_editing, importer, safekeeping
 from hnreader.core import search as searching
-from hnreader.core.exporter import ExportFilter, export_annotations, export_figures
+from hnreader.core.exporter import (
+    ExportFilter,
+    annotation_rows,
+    export_annotations,
+    export_figures,
+)
 from hnreader.core.history import History
-from hnreader.core.models import ArticleHits, Figure, ImportReport, SearchResult, StoreError
+from hnreader.core.models import (
+    Annotation,
+    Article,
+    ArticleHits,
+    ArticleSummary,
+    Figure,
+    ImportReport,
+    QueryError,
+    SearchResult,
+    StoreError,
+    Tag,
+)
 from hnreader.core.search_index import chars_match, index_version
+from hnreader.core.search_query import parse_query
 from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Change, RowState, Store
 from hnreader.core.store.opening import store_error
@@ -30,11 +47,16 @@ INDEX_FOLD_KEY = "index_fold"
 
 
 class Project:
-    def __init__(self, store: Store, segmenter: Segmenter, coder: str = "") -> None:
+    def __init__(
+        self, store: Store, segmenter: Segmenter, coder: str = "", *, _thread: bool = False
+    ) -> None:
         self.store = store
         self.segmenter = segmenter
         self.coder = coder
         self.history = History(self._restore)
+        if _thread:  # open_for_thread: the project that made it set everything up
+            self._synced_words = set(segmenter.user_words)
+            return
         if store.meta(INDEX_FOLD_KEY) != str(FOLD_VERSION) and not store.read_only:
             # The FTS documents were folded another way (or never built): start afresh.
             store.reset_search_index(str(FOLD_VERSION))
@@ -57,8 +79,28 @@ class Project:
         store = Store(path, create=create, read_only=read_only, initialize_empty=initialize_empty)
         return cls(store, segmenter or Segmenter(cache_dir=paths.jieba_cache_dir()), coder)
 
+    def load_dictionaries(self) -> None:
+        """Load jieba's and the project's dictionaries now (≈ 0.6 s, once; thread-safe), so
+        the first search or segmentation does not wait for them."""
+        self.segmenter.initialize()
+
+    def open_for_thread(self) -> Project:
+        """The same project on a connection of its own, for work in another thread (call it
+        in that thread: SQLite connections stay in theirs). Side-effect free: nothing is
+        checked, migrated, reset or re-indexed, the segmenter and coder are this project's,
+        and a read-only or damaged project stays so. Close it when done (`with` works)."""
+        store = Store(self.path, create=False, read_only=self.read_only, check=False)
+        store.read_only_reason, store.damage = self.store.read_only_reason, self.store.damage
+        return Project(store, self.segmenter, self.coder, _thread=True)
+
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def path(self) -> Path:
@@ -105,6 +147,83 @@ class Project:
     def data_version(self) -> int:
         """Changes when another window or process commits to this project."""
         return self.store.data_version()
+
+    @property
+    def damage(self) -> str:
+        """The first problem a check found, when the project is damaged ("" otherwise)."""
+        return self.store.damage
+
+    @property
+    def verified(self) -> bool:
+        """Whether the file was checked for damage since it was opened."""
+        return self.store.verified
+
+    # -- reads: the UI and the CLI ask here, never the store
+
+    def article(self, article_id: int) -> Article:
+        return self.store.article(article_id)
+
+    def article_count(self) -> int:
+        return self.store.article_count()
+
+    def article_ids(self) -> list[int]:
+        return self.store.article_ids()
+
+    def has_article(self, article_id: int) -> bool:
+        return self.store.has_article(article_id)
+
+    def first_article_id(self) -> int | None:
+        return self.store.first_article_id()
+
+    def article_summaries(self, *, by_date: bool = False) -> list[ArticleSummary]:
+        return self.store.article_summaries(by_date=by_date)
+
+    def first_summaries(self, limit: int) -> list[ArticleSummary]:
+        return self.store.first_summaries(limit)
+
+    def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+        """(title, date, source file) of these articles."""
+        return self.store.article_briefs(ids)
+
+    def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        return self.store.article_texts(ids)
+
+    def article_word_flags(self, article_id: int) -> bytes:
+        return self.store.article_word_flags(article_id)
+
+    def tags(self) -> list[Tag]:
+        return self.store.tags()
+
+    def tag(self, tag_id: int) -> Tag:
+        return self.store.tag(tag_id)
+
+    def tag_by_name(self, name: str) -> Tag:
+        return self.store.tag_by_name(name)
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        return self.store.annotation(annotation_id)
+
+    def annotations(
+        self,
+        *,
+        article_id: int | None = None,
+        tag_ids: Sequence[int] | None = None,
+        article_ids: Sequence[int] | None = None,
+        coder: str | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> list[Annotation]:
+        return self.store.annotations(
+            article_id=article_id, tag_ids=tag_ids, article_ids=article_ids, coder=coder, ids=ids
+        )
+
+    def coders(self) -> list[str]:
+        return self.store.coders()
+
+    def figures(self, article_id: int | None = None) -> list[tuple[int, Figure]]:
+        return self.store.figures(article_id)
+
+    def user_words(self) -> list[str]:
+        return self.store.user_words()
 
     # -- long work
 
@@ -180,6 +299,16 @@ class Project:
             is_cancelled=is_cancelled,
         )
 
+    def query_segmentation(self, query: str) -> tuple[list[list[str]], list[str]] | None:
+        """How a query is segmented: the words of each term that must occur, and the
+        excluded terms as typed; None when the query cannot be read."""
+        try:
+            parsed = parse_query(query)
+        except QueryError:
+            return None
+        words = [self.segmenter.cut(term.folded) for term in parsed.positive_terms]
+        return words, [term.text for term in parsed.excluded]
+
     def search_article(
         self, query: str, article_id: int, *, whole_words: bool = False
     ) -> ArticleHits | None:
@@ -198,6 +327,10 @@ class Project:
         return export_annotations(
             self.store, path, selection or ExportFilter(), progress, is_cancelled
         )
+
+    def count_export_rows(self, selection: ExportFilter) -> int:
+        """How many rows `export_annotations` would write for this selection."""
+        return len(annotation_rows(self.store, selection))
 
     def export_figures(
         self,
@@ -362,6 +495,13 @@ class Project:
 
     def remove_user_word(self, word: str) -> Change:
         return self._record(self.store.remove_user_word(word))
+
+
+def shared_dictionaries() -> Segmenter:
+    """The dictionaries (jieba's and the domain's) that every project opened in this process
+    starts from: loaded once, shared; pass it to `Project.open` as `segmenter=….fresh()`
+    so each project adds only its own words."""
+    return Segmenter(cache_dir=paths.jieba_cache_dir())
 
 
 def _file_size(path: Path) -> int:

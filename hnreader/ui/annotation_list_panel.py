@@ -192,11 +192,11 @@ class AnnotationListPanel(QWidget):
     def refresh(self) -> None:
         """Reload the rows from the store, keeping the selected annotations selected."""
         selected = set(self.selected_ids())
-        store = self.controller.project.store
+        project = self.controller.project
         annotations: list[Annotation] = []
         if self._article_id is not None:
-            annotations = store.annotations(article_id=self._article_id)
-        self.model.set_rows(annotations, store.tags())
+            annotations = project.annotations(article_id=self._article_id)
+        self.model.set_rows(annotations, project.tags())
         selection = self.view.selectionModel()
         for row, annotation in enumerate(annotations):
             if annotation.id in selected:
@@ -291,7 +291,7 @@ class AnnotationListPanel(QWidget):
         if len(ids) != 1:
             return
         annotation = self.model.annotation(self.model.row_of(ids[0]) or 0)
-        dialog = TagChoiceDialog(self.controller.project.store.tags(), annotation.tag_ids, self)
+        dialog = TagChoiceDialog(self.controller.project.tags(), annotation.tag_ids, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = dialog.chosen()
             if chosen and sorted(chosen) != sorted(annotation.tag_ids):
@@ -327,7 +327,7 @@ class AnnotationListPanel(QWidget):
         if self._article_id is None:
             return
         try:
-            self.controller.project.store.article(self._article_id)
+            self.controller.project.article(self._article_id)
         except StoreError:
             self._article_id = None
         self.refresh()

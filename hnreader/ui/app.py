@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from hnreader import __version__, paths
 from hnreader.core import safekeeping
 from hnreader.core.models import ErrorCode, HnreaderError, StoreError
-from hnreader.core.project import Project, describe_failure
-from hnreader.core.segmenter import Segmenter
+from hnreader.core.project import Project, Segmenter, describe_failure, shared_dictionaries
 from hnreader.ui.plain_text import rich_text, visible_controls
 from hnreader.ui.project_safety import RecoveryChoice, ask_recovery
 from hnreader.ui.settings import Settings
@@ -231,7 +230,7 @@ def run_app(project_path: str | None = None) -> int:
     settings = Settings()
     translators = install_translations(app, ui_language(settings))
     sys.excepthook = _excepthook
-    segmenter = Segmenter(cache_dir=paths.jieba_cache_dir())
+    segmenter = shared_dictionaries()
     try:
         window = open_project_window(project_path, settings, segmenter)
     except HnreaderError as error:

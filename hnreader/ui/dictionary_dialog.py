@@ -108,7 +108,7 @@ class DictionaryDialog(QDialog):
         return self.model.stringList()
 
     def refresh(self) -> None:
-        self.model.setStringList(self.controller.project.store.user_words())
+        self.model.setStringList(self.controller.project.user_words())
         count = self.model.rowCount()
         self.count_label.setText(
             self.tr("1 word") if count == 1 else self.tr("%1 words").replace("%1", f"{count:,}")

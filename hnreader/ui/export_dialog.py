@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.exporter import ExportFilter, annotation_rows
+from hnreader.core.exporter import ExportFilter
 from hnreader.core.project import Project
 from hnreader.ui.plain_text import visible_controls
 
@@ -48,7 +48,7 @@ class ExportDialog(QDialog):
 
         self.tag_list = QListWidget()
         self.tag_list.setMinimumHeight(160)
-        for tag in sorted(project.store.tags(), key=lambda t: t.path):
+        for tag in sorted(project.tags(), key=lambda t: t.path):
             item = QListWidgetItem(
                 swatch(tag.color), visible_controls(f"{tag.path}  ({tag.annotation_count})")
             )
@@ -64,7 +64,7 @@ class ExportDialog(QDialog):
         self.articles = QComboBox()
         self.articles.addItem(self.tr("All articles"), None)
         if current_article is not None:
-            title = project.store.article(current_article).title
+            title = project.article(current_article).title
             self.articles.addItem(
                 self.tr("Only the current article: %1").replace("%1", visible_controls(title)),
                 current_article,
@@ -72,7 +72,7 @@ class ExportDialog(QDialog):
 
         self.coder = QComboBox()
         self.coder.addItem(self.tr("All coders"), None)
-        for coder in project.store.coders():
+        for coder in project.coders():
             self.coder.addItem(visible_controls(coder) or self.tr("(no name)"), coder)
 
         self.path = QLineEdit(str(Path.home() / "hnreader-export.csv"))
@@ -161,7 +161,7 @@ class ExportDialog(QDialog):
         selection = self.selection()
         if not selection.tag_ids:
             return 0
-        return len(annotation_rows(self.project.store, selection))
+        return self.project.count_export_rows(selection)
 
     def update_count(self) -> None:
         rows = self.row_count()

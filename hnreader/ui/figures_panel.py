@@ -132,16 +132,16 @@ class FiguresPanel(QWidget):
         self.kind_combo.setCurrentIndex(max(0, index))
 
     def refresh(self) -> None:
-        store = self.controller.project.store
+        project = self.controller.project
         selected = self.selected_figure()
         if self.corpus_mode:
-            found = store.figures()
+            found = project.figures()
         elif self._article_id is not None:
-            found = store.figures(self._article_id)
+            found = project.figures(self._article_id)
         else:
             found = []
         article_ids = sorted({article_id for article_id, _ in found})
-        briefs = store.article_briefs(article_ids) if article_ids else {}
+        briefs = project.article_briefs(article_ids) if article_ids else {}
         tagged = self._figure_tags(article_ids)
         rows = [
             FigureRow(
@@ -191,13 +191,13 @@ class FiguresPanel(QWidget):
     def _figure_tags(self, article_ids: list[int]) -> dict[tuple[int, int, int], str]:
         if not article_ids:
             return {}
-        store = self.controller.project.store
-        names = {tag.id: tag.path for tag in store.tags()}
+        project = self.controller.project
+        names = {tag.id: tag.path for tag in project.tags()}
         found: dict[tuple[int, int, int], list[str]] = defaultdict(list)
         # In corpus mode ask for all: an IN list of every article id could pass SQLite's limit.
         everything = self.corpus_mode or len(article_ids) > 500
         annotations = (
-            store.annotations() if everything else store.annotations(article_ids=article_ids)
+            project.annotations() if everything else project.annotations(article_ids=article_ids)
         )
         for annotation in annotations:
             if annotation.kind == "figure":
@@ -220,7 +220,7 @@ class FiguresPanel(QWidget):
 
     def _fill_tag_menu(self) -> None:
         self.tag_menu.clear()
-        for tag in self.controller.project.store.tags():
+        for tag in self.controller.project.tags():
             pixmap = QPixmap(12, 12)
             color = QColor(tag.color)
             pixmap.fill(color if color.isValid() else QColor("#9e9e9e"))
@@ -257,7 +257,7 @@ class FiguresPanel(QWidget):
     def _on_articles_changed(self) -> None:
         if self._article_id is not None:
             try:
-                self.controller.project.store.article(self._article_id)
+                self.controller.project.article(self._article_id)
             except StoreError:
                 self._article_id = None  # deleted or merged away
         self.refresh()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.models import StoreError
-from hnreader.core.store import Store
+from hnreader.core.project import Project
 from hnreader.ui.article_table_model import (
     FETCH_BATCH,
     Arrangement,
@@ -41,7 +40,7 @@ SYNC_ARTICLE_LIMIT = 20_000
 
 
 def load_library(
-    path: Path,
+    project: Project,
     terms: list[str],
     sort_column: int,
     descending: bool,
@@ -49,13 +48,10 @@ def load_library(
     is_cancelled=None,
 ) -> Arrangement:
     """Every article's summary, filtered and sorted, on its own connection."""
-    store = Store(path, create=False)
-    try:
+    with project.open_for_thread() as own:
         # Sorting 100,000 rows in Python holds the interpreter lock (and so the GUI) for
         # ~0.1 s; SQLite sorts without it, and Python's sort of sorted rows is a quick pass.
-        rows = store.article_summaries(by_date=sort_column == ArticleTableModel.DATE)
-    finally:
-        store.close()
+        rows = own.article_summaries(by_date=sort_column == ArticleTableModel.DATE)
     return arrange(rows, terms, sort_column, descending)
 
 
@@ -143,15 +139,15 @@ class LibraryPanel(QWidget):
         arrive the table keeps the rows it has (the first screen, at the first load).
         """
         self.model.set_read(self.settings.read_articles(self._project_path()))
-        store = self.controller.project.store
-        total = store.article_count()
+        project = self.controller.project
+        total = project.article_count()
         if total <= SYNC_ARTICLE_LIMIT:
             self._load = None
-            self.model.set_rows(store.article_summaries())
+            self.model.set_rows(project.article_summaries())
             self._rows_replaced()
             return
         if self.model.total_count() == 0:
-            self.model.set_rows(store.first_summaries(FETCH_BATCH))
+            self.model.set_rows(project.first_summaries(FETCH_BATCH))
         self._start_load(total)
         self._rows_replaced()
 
@@ -178,7 +174,7 @@ class LibraryPanel(QWidget):
     def _start_load(self, total: int) -> None:
         terms, sort_column, descending = self.model.arrangement_key()
         worker = Worker(
-            partial(load_library, self.controller.project.path, terms, sort_column, descending)
+            partial(load_library, self.controller.project, terms, sort_column, descending)
         )
         worker.signals.finished.connect(self._load_finished)
         worker.signals.failed.connect(self._load_failed)
@@ -196,8 +192,8 @@ class LibraryPanel(QWidget):
             log.warning(
                 "listing the library in the background failed (%s); listing it here", message
             )
-            store = self.controller.project.store
-            self._show_listed(lambda: self.model.set_rows(store.article_summaries()))
+            project = self.controller.project
+            self._show_listed(lambda: self.model.set_rows(project.article_summaries()))
 
     def _is_current_load(self) -> bool:
         """Whether the sending worker is the latest load (a newer refresh replaces it)."""
@@ -214,10 +210,10 @@ class LibraryPanel(QWidget):
 
     def _update_changed_counts(self) -> None:
         """Counts changed after the background read began are read again."""
-        store = self.controller.project.store
+        project = self.controller.project
         for article_id in sorted(self._counts_changed):
             try:
-                self.model.update_count(article_id, store.article(article_id).annotation_count)
+                self.model.update_count(article_id, project.article(article_id).annotation_count)
             except StoreError:
                 continue  # deleted meanwhile: the refresh that follows drops it
         self._counts_changed.clear()
@@ -305,7 +301,7 @@ class LibraryPanel(QWidget):
         if self._load is not None:
             self._counts_changed.add(article_id)
         try:
-            count = self.controller.project.store.article(article_id).annotation_count
+            count = self.controller.project.article(article_id).annotation_count
         except StoreError:  # the article went away with the change: reload everything
             self.refresh()
             return

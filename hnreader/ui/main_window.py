@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
 from hnreader import __version__, paths
 from hnreader.core.models import HnreaderError, ImportReport
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
-from hnreader.core.store import Store
 from hnreader.ui.annotation_list_panel import AnnotationListPanel
 from hnreader.ui.article_details_dialog import ArticleDetailsDialog
 from hnreader.ui.dictionary_dialog import DictionaryDialog
@@ -328,14 +326,15 @@ class MainWindow(QMainWindow):
         and reopen the last article."""
         if self.project.read_only:
             pass  # nothing is imported or re-indexed into a project that cannot be changed
-        elif self.is_default and self.project.store.article_count() == 0:
+        elif self.is_default and self.project.article_count() == 0:
             self._run_import(None)
         elif self.project.has_stale_index():
             self._reindex()
         self._update_status()
         last = self.settings.last_article(str(self.project.path))
-        store = self.project.store
-        shown = last if last is not None and store.has_article(last) else store.first_article_id()
+        project = self.project
+        known = last is not None and project.has_article(last)
+        shown = last if known else project.first_article_id()
         if shown is not None:
             self.show_article(shown)
         self.settings.add_recent_project(str(self.project.path))
@@ -350,7 +349,7 @@ class MainWindow(QMainWindow):
         segmentation view does not wait for it; not sooner, so that the threads do not take
         turns at the interpreter lock while the window comes up."""
         if self._warm_up is None:
-            self._warm_up = Worker(partial(_initialize_segmenter, self.project.segmenter))
+            self._warm_up = Worker(partial(_load_dictionaries, self.project))
             self._warm_up.start()
             self.safety.start_background_checks()
 
@@ -382,7 +381,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _update_status(self) -> None:
-        count = self.project.store.article_count()
+        count = self.project.article_count()
         self.status.setText(
             self.tr("%1 articles · %2")
             .replace("%1", f"{count:,}")
@@ -468,7 +467,7 @@ class MainWindow(QMainWindow):
         self.reader.apply_tag(tag_id)
 
     def pick_tag(self) -> None:
-        tag_id = TagPicker.pick(self, self.project.store.tags(), self.controller)
+        tag_id = TagPicker.pick(self, self.project.tags(), self.controller)
         if tag_id is not None:
             self.apply_tag(tag_id)
 
@@ -528,7 +527,7 @@ class MainWindow(QMainWindow):
     def edit_article_details(self) -> None:
         if self.reader.article_id is None:
             return
-        article = self.project.store.article(self.reader.article_id)
+        article = self.project.article(self.reader.article_id)
         dialog = ArticleDetailsDialog(article, self)
         if dialog.exec() and dialog.changed_fields():
             fields = dialog.changed_fields()
@@ -577,11 +576,10 @@ class MainWindow(QMainWindow):
 
     def _run_import(self, sources: list[Path] | None, on_changed: str = "skip") -> None:
         """Import in the background; None imports the bundled corpus (first start)."""
-        path, segmenter = self.project.path, self.project.segmenter
 
         def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
             # A connection of its own: SQLite connections must not cross threads.
-            worker_project = Project(Store(path), segmenter)
+            worker_project = self.project.open_for_thread()
             try:
                 if sources is None:
                     return worker_project.import_bundled_corpus_once(progress, is_cancelled)
@@ -638,10 +636,9 @@ class MainWindow(QMainWindow):
             self.show_article(report.article_ids[0])
 
     def _reindex(self) -> None:
-        path, segmenter = self.project.path, self.project.segmenter
 
         def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
-            worker_project = Project(Store(path), segmenter)
+            worker_project = self.project.open_for_thread()
             try:
                 return worker_project.reindex(None, progress, is_cancelled)
             finally:
@@ -658,10 +655,9 @@ class MainWindow(QMainWindow):
             dialog.figures_path(),
             dialog.selection(),
         )
-        path = self.project.path
 
         def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
-            worker_project = Project(Store(path), self.project.segmenter)
+            worker_project = self.project.open_for_thread()
             try:
                 rows = worker_project.export_annotations(out, selection, progress, is_cancelled)
                 if figures_out is not None:
@@ -757,5 +753,5 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
 
-def _initialize_segmenter(segmenter: Segmenter, progress: object, is_cancelled: object) -> None:
-    segmenter.initialize()
+def _load_dictionaries(project: Project, progress: object, is_cancelled: object) -> None:
+    project.load_dictionaries()

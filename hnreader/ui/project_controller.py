@@ -7,9 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from hnreader.core.models import HnreaderError
+from hnreader.core.models import Change, HnreaderError
 from hnreader.core.project import Project
-from hnreader.core.store import Change
 
 log = logging.getLogger(__name__)
 

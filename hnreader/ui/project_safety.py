@@ -82,7 +82,7 @@ class ReadOnlyBanner(QFrame):
                 "%1 is damaged (%2), so it was opened read-only: you can read it, but nothing "
                 "is changed or saved. Restore the newest backup, or rescue what can be read "
                 "into a new file."
-            ).replace("%2", visible_controls(project.store.damage))
+            ).replace("%2", visible_controls(project.damage))
         else:
             text = self.tr(
                 "%1 cannot be written (the file, its folder or the disk is read-only), so it "
@@ -252,7 +252,7 @@ def ask_recovery(project: Project, parent: QWidget | None = None) -> str:
             "%1 is damaged (%2). Nothing will be written to it. What do you want to do?",
         )
         .replace("%1", visible_controls(project.path.name))
-        .replace("%2", visible_controls(project.store.damage))
+        .replace("%2", visible_controls(project.damage))
     )
     if backups:
         newest = backups[0].created.strftime("%Y-%m-%d %H:%M")

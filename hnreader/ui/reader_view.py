@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
-from hnreader.core.search_index import WORD_BOUNDARY
+from hnreader.core.word_snapping import snap_to_words, visible_word_boundaries
 from hnreader.ui.plain_text import action_text, visible_controls
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.reader_text_edit import Layer, ReaderTextEdit, build_highlights, reader_font
@@ -35,7 +34,6 @@ from hnreader.ui.settings import Settings
 
 MENU_TAGS = 12  # tags listed directly in the context menu; the rest in a submenu
 REMOVED_ROWS = 6  # the set-aside box shows this many lines, then scrolls
-NO_BREAK_CATEGORIES = ("P", "Z", "C", "S")  # no word separator next to punctuation or space
 
 
 class ReaderView(QWidget):
@@ -187,7 +185,7 @@ class ReaderView(QWidget):
         """Show an article (kept as is if already shown), optionally selecting a span."""
         if self._article is None or self._article.id != article_id:
             try:
-                article = self.controller.project.store.article(article_id)
+                article = self.controller.project.article(article_id)
             except StoreError as error:
                 self.status_reported.emit(str(error))
                 self._show_empty()
@@ -324,11 +322,11 @@ class ReaderView(QWidget):
     def _load(self, article: Article) -> None:
         self._article = article
         self._exact_span = None
-        store = self.controller.project.store
-        self._tags = {tag.id: tag for tag in store.tags()}
-        self._annotations = store.annotations(article_id=article.id)
+        project = self.controller.project
+        self._tags = {tag.id: tag for tag in project.tags()}
+        self._annotations = project.annotations(article_id=article.id)
         self._load_figures()
-        self._flags = store.article_word_flags(article.id)
+        self._flags = project.article_word_flags(article.id)
         self._fill_header(article)
         self.text_edit.set_content(article.text)
         self._relayout()
@@ -338,8 +336,8 @@ class ReaderView(QWidget):
 
     def _load_figures(self) -> None:
         assert self._article is not None
-        store = self.controller.project.store
-        self._figures = [f for _, f in store.figures(self._article.id) if f.kind != "caption"]
+        project = self.controller.project
+        self._figures = [f for _, f in project.figures(self._article.id) if f.kind != "caption"]
         self._figure_by_span = {(f.start, f.end): f for f in self._figures}
 
     def _fill_header(self, article: Article) -> None:
@@ -391,15 +389,12 @@ class ReaderView(QWidget):
         if self._article is None:
             self.text_edit.set_word_boundaries([], False)
             return
-        text, flags = self._article.text, self._flags
         boundaries = []
-        if self._show_segmentation and flags:
+        if self._show_segmentation:
             to_qt = self.text_edit.positions.to_qt
-            for position in range(1, min(len(text), len(flags) - 1)):
-                if flags[position] & WORD_BOUNDARY and _joins_words(
-                    text[position - 1], text[position]
-                ):
-                    boundaries.append(to_qt(position))
+            boundaries = [
+                to_qt(p) for p in visible_word_boundaries(self._article.text, self._flags)
+            ]
         self.text_edit.set_word_boundaries(boundaries, self._show_segmentation)
 
     def _refresh_removed(self) -> None:
@@ -434,14 +429,7 @@ class ReaderView(QWidget):
     # -- word snapping
 
     def _snap(self, start: int, end: int) -> tuple[int, int]:
-        flags = self._flags
-        if not flags:
-            return start, end
-        while start > 0 and not flags[start] & WORD_BOUNDARY:
-            start -= 1
-        while end < len(flags) - 1 and not flags[end] & WORD_BOUNDARY:
-            end += 1
-        return start, end
+        return snap_to_words(self._flags, start, end)
 
     # -- events
 
@@ -503,26 +491,26 @@ class ReaderView(QWidget):
     def _on_annotations_changed(self, article_id: int) -> None:
         if self._article is None or article_id not in (-1, self._article.id):
             return
-        self._annotations = self.controller.project.store.annotations(article_id=self._article.id)
+        self._annotations = self.controller.project.annotations(article_id=self._article.id)
         self._refresh_highlights()
 
     def _on_tags_changed(self) -> None:
         if self._article is None:
             return
-        self._tags = {tag.id: tag for tag in self.controller.project.store.tags()}
+        self._tags = {tag.id: tag for tag in self.controller.project.tags()}
         self._refresh_highlights()
 
     def _on_dictionary_changed(self) -> None:
         if self._article is None:
             return
-        self._flags = self.controller.project.store.article_word_flags(self._article.id)
+        self._flags = self.controller.project.article_word_flags(self._article.id)
         self._refresh_boundaries()
 
     def _on_articles_changed(self) -> None:
         if self._article is None:
             return
         try:
-            article = self.controller.project.store.article(self._article.id)
+            article = self.controller.project.article(self._article.id)
         except StoreError:
             self._show_empty()
             return
@@ -619,13 +607,6 @@ class ReaderView(QWidget):
         text = self._selected_text()
         if text:
             QGuiApplication.clipboard().setText(text)
-
-
-def _joins_words(before: str, after: str) -> bool:
-    """Whether a separator between these two characters helps (not next to punctuation)."""
-    return not any(
-        unicodedata.category(ch).startswith(NO_BREAK_CATEGORIES) for ch in (before, after)
-    )
 
 
 def _swatch(color: str) -> QIcon:

@@ -189,7 +189,7 @@ class SafetyActions(QObject):
         """The damage check of a file too large to check on open, and the daily backup."""
         project, keep = self.window.project, self.window.settings.backups_to_keep
         path = project.path
-        if not project.store.verified and not project.read_only:
+        if not project.verified and not project.read_only:
             checker = Worker(lambda progress, is_cancelled: safekeeping.check(path))
             checker.signals.finished.connect(self._on_checked)
             self._start(checker)

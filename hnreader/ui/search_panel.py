@@ -11,7 +11,6 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -30,12 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.models import HnreaderError, QueryError, SearchResult
-from hnreader.core.search import count_matches as run_count
-from hnreader.core.search import search as run_search
-from hnreader.core.search_query import parse_query
-from hnreader.core.segmenter import Segmenter
-from hnreader.core.store import Store
+from hnreader.core.models import HnreaderError, SearchResult
+from hnreader.core.project import Project
 from hnreader.ui.hit_scope import scope_spans
 from hnreader.ui.kwic_table_model import KwicTableModel, kwic_rows
 from hnreader.ui.library_panel import quiet_label
@@ -56,8 +51,7 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def background_search(
-    path: Path,
-    segmenter: Segmenter,
+    project: Project,
     query: str,
     whole_words: bool,
     limit: int,
@@ -66,31 +60,20 @@ def background_search(
     is_cancelled=None,
 ) -> SearchResult:
     """List a page on its own connection (SQLite connections stay in their thread)."""
-    store = Store(path, create=False)
-    try:
-        return run_search(
-            store, segmenter, query, whole_words=whole_words, limit=limit, after=after
-        )
-    finally:
-        store.close()
+    with project.open_for_thread() as own:
+        return own.search(query, whole_words=whole_words, limit=limit, after=after)
 
 
 def background_count(
-    path: Path,
-    segmenter: Segmenter,
+    project: Project,
     query: str,
     whole_words: bool,
     progress=None,
     is_cancelled=None,
 ) -> tuple[int, int] | None:
     """The exact (hits, articles) of a search on its own connection; None when cancelled."""
-    store = Store(path, create=False)
-    try:
-        return run_count(
-            store, segmenter, query, whole_words=whole_words, is_cancelled=is_cancelled
-        )
-    finally:
-        store.close()
+    with project.open_for_thread() as own:
+        return own.count_matches(query, whole_words=whole_words, is_cancelled=is_cancelled)
 
 
 @dataclass
@@ -296,14 +279,13 @@ class SearchPanel(QWidget):
         if not text.strip():
             self.segments_label.clear()
             return
-        try:
-            parsed = parse_query(text)
-        except QueryError:
+        segmentation = self.controller.project.query_segmentation(text)
+        if segmentation is None:
             self.segments_label.clear()
             return
-        segmenter = self.controller.project.segmenter
-        parts = [" | ".join(segmenter.cut(term.folded)) for term in parsed.positive_terms]
-        excluded = [f"−{term.text}" for term in parsed.excluded]
+        words, excluded_terms = segmentation
+        parts = [" | ".join(term) for term in words]
+        excluded = [f"−{term}" for term in excluded_terms]
         self.segments_label.setText(visible_controls("   ·   ".join(parts + excluded)))
 
     def search(self) -> None:
@@ -339,7 +321,7 @@ class SearchPanel(QWidget):
             self.load_more()
 
     def _pages_on_gui_thread(self) -> bool:
-        return self.controller.project.store.article_count() <= self.sync_article_limit
+        return self.controller.project.article_count() <= self.sync_article_limit
 
     def _page_now(self, query: str, whole_words: bool, after: int = 0) -> SearchResult:
         try:
@@ -358,8 +340,7 @@ class SearchPanel(QWidget):
         worker = Worker(
             partial(
                 background_search,
-                project.path,
-                project.segmenter,
+                project,
                 query,
                 whole_words,
                 self.page_size,
@@ -459,9 +440,7 @@ class SearchPanel(QWidget):
 
     def _start_count(self, query: str, whole_words: bool) -> None:
         project = self.controller.project
-        worker = Worker(
-            partial(background_count, project.path, project.segmenter, query, whole_words)
-        )
+        worker = Worker(partial(background_count, project, query, whole_words))
         worker.signals.finished.connect(self._count_finished)
         worker.signals.failed.connect(self._count_failed)
         self._count_worker = worker
@@ -547,8 +526,8 @@ class SearchPanel(QWidget):
         hits = [self.model.row(r) for r in self.selected_rows()]
         if not hits:
             return 0
-        store = self.controller.project.store
-        texts = store.article_texts(sorted({h.article_id for h in hits}))
+        project = self.controller.project
+        texts = project.article_texts(sorted({h.article_id for h in hits}))
         by_article: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for hit in hits:
             by_article[hit.article_id].append((hit.start, hit.end))
@@ -564,7 +543,7 @@ class SearchPanel(QWidget):
             return spans
 
         choice = TagHitsDialog.ask(
-            self, store.tags(), self.controller, spans_for_scope, len(hits), self._last_scope
+            self, project.tags(), self.controller, spans_for_scope, len(hits), self._last_scope
         )
         if choice is None:
             return 0
@@ -573,7 +552,7 @@ class SearchPanel(QWidget):
         spans = spans_for_scope(scope)
         existing = {
             (a.article_id, a.start, a.end)
-            for a in store.annotations(article_ids=sorted(by_article), tag_ids=[tag_id])
+            for a in project.annotations(article_ids=sorted(by_article), tag_ids=[tag_id])
         }
         return self._annotate([s for s in spans if s not in existing], tag_id)
 

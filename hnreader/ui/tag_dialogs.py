@@ -365,7 +365,7 @@ class TagHitsDialog(QDialog):
     def _choose_tag(self) -> None:
         tag_id = TagPicker.pick(self, self._tags, self.controller)
         if tag_id is not None and self.controller is not None:
-            self._tags = self.controller.project.store.tags()  # the picker may have created it
+            self._tags = self.controller.project.tags()  # the picker may have created it
         if tag_id is not None:
             self.set_tag(tag_id)
 

@@ -234,7 +234,7 @@ class TagPanel(QWidget):
                 for tag in self.model.tags()
                 if self.tree.isExpanded(self.model.index_of(tag.id))
             }
-        self.model.set_tags(self.controller.project.store.tags())
+        self.model.set_tags(self.controller.project.tags())
         for tag in self.model.tags():
             if self._expanded is None or tag.id in self._expanded:
                 self.tree.setExpanded(self.model.index_of(tag.id), True)
@@ -447,9 +447,9 @@ class TagPanel(QWidget):
             self.passage_model.set_rows([], {})
             self.passages_label.setText(self.tr("Passages"))
             return
-        store = self.controller.project.store
-        annotations = store.annotations(tag_ids=[tag.id])
-        briefs = store.article_briefs(sorted({a.article_id for a in annotations}))
+        project = self.controller.project
+        annotations = project.annotations(tag_ids=[tag.id])
+        briefs = project.article_briefs(sorted({a.article_id for a in annotations}))
         titles = {article_id: brief[0] for article_id, brief in briefs.items()}
         self.passage_model.set_rows(annotations, titles)
         self.passages_label.setText(

@@ -244,11 +244,11 @@ def test_a_new_query_does_not_show_the_count_of_the_old_one(panel, controller, q
     release = threading.Event()
     real_count = search_panel_module.background_count
 
-    def count(path, segmenter, query, whole_words, progress=None, is_cancelled=None):
+    def count(project, query, whole_words, progress=None, is_cancelled=None):
         if query == "扶贫":
             release.wait(30)
             return (999_999, 99_999)  # a late answer (cancel ignored) that must not be shown
-        return real_count(path, segmenter, query, whole_words, progress, is_cancelled)
+        return real_count(project, query, whole_words, progress, is_cancelled)
 
     monkeypatch.setattr(search_panel_module, "background_count", count)
     pool = QThreadPool.globalInstance()

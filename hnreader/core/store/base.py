@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from hnreader.core.models import ErrorCode, StoreError
+from hnreader.core.models import Change, ErrorCode, RowKey, RowState, StoreError
 from hnreader.core.search_index import fts_document
 from hnreader.core.store import opening
 from hnreader.core.store.opening import store_error
@@ -38,18 +38,6 @@ _KEYS: dict[str, tuple[str, ...]] = {
 
 _S = TypeVar("_S", bound="StoreBase")
 log = logging.getLogger(__name__)
-RowKey = tuple[Any, ...]
-RowState = dict[str, dict[RowKey, dict[str, Any] | None]]
-
-
-@dataclass(frozen=True)
-class Change:
-    """What one user action did: the touched rows before and after (None = absent)."""
-
-    label: str
-    before: RowState
-    after: RowState
-    result_id: int | None = None  # id of the created/changed object, when there is one
 
 
 @dataclass(frozen=True)
@@ -104,11 +92,15 @@ class StoreBase:
         create: bool = True,
         read_only: bool = False,
         initialize_empty: bool = False,
+        check: bool = True,
     ) -> None:
+        """`check=False` is for another connection to a file this process opened and
+        checked already (background work): no write probe, no quick_check, no waiting on
+        another writer's lock to probe; it cannot migrate either."""
         self.path = Path(path)
         self.read_only_reason = "requested" if read_only else ""
         self.damage = ""  # the first problem found by the check on open, if any
-        self._verified = False  # quick_check done: before the first write at the latest
+        self._verified = not check  # quick_check done: before the first write at the latest
         memory = str(path) == ":memory:"
         if not memory:
             opening.check_file(self.path, create=create, initialize_empty=initialize_empty)
@@ -126,7 +118,8 @@ class StoreBase:
                 version=version,
             )
         opening.check_schema(conn, self.path, version)
-        if not memory and not self.read_only_reason and not opening.can_write(conn, self.path):
+        writable_checked = memory or not check or bool(self.read_only_reason)
+        if not writable_checked and not opening.can_write(conn, self.path):
             self.read_only_reason = "file"
         if not self.read_only_reason:
             self._set_journal_mode()
@@ -143,7 +136,7 @@ class StoreBase:
             if version > 0 and not memory:
                 self._back_up_before_migrating(version)
             self._migrate(version)
-        if not memory and self.read_only_reason != "damaged":
+        if check and not memory and self.read_only_reason != "damaged":
             self._quick_check_on_open()
 
     def _quick_check_on_open(self) -> None:
