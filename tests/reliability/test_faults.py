@@ -7,11 +7,11 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from reliability_helpers import run_cli
 
 from hnreader.core.csv_export import ExportError, write_csv
 from hnreader.core.models import ErrorCode, StoreError
@@ -147,18 +147,6 @@ def test_a_damaged_project_is_refused_or_opened_read_only_and_never_written(
         assert not journal.exists() or journal.stat().st_size == 0
 
 
-def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HNREADER_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "hnreader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.mark.parametrize(
     ("kind", "exit_code"),
     [("noise at 50%", 6), ("empty", 7), ("schema version lowered to 0", 7), ("a text file", 7)],
@@ -171,7 +159,7 @@ def test_the_cli_reports_a_damaged_file_with_its_own_exit_code_and_no_traceback(
         pytest.fail("the noise did not damage the file: pick another offset")
     before = project_copy.read_bytes()
     for command in (["search", "扶贫"], ["tag", "add", "新"], ["annotations", "--json"]):
-        result = _cli("--project", str(project_copy), *command, home=tmp_path / "home")
+        result = run_cli("--project", str(project_copy), *command, home=tmp_path / "home")
         assert "Traceback" not in result.stderr, result.stderr
         assert project_copy.name in result.stderr  # an error, or the read-only note
         if command[0] == "tag" or result.returncode:

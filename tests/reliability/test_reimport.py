@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from reliability_helpers import run_cli
 
 from hnreader.core.project import Project
 from hnreader.core.segmenter import Segmenter
@@ -46,30 +45,18 @@ def test_a_changed_file_is_skipped_and_named_until_the_user_keeps_both(
     project.close()
 
 
-def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HNREADER_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "hnreader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_the_cli_says_nothing_new_and_asks_for_keep_both(tmp_path: Path) -> None:
     news = tmp_path / "news.txt"
     news.write_text(FIRST, encoding="utf-8")
     project = str(tmp_path / "p.sqlite")
     home = tmp_path / "home"
-    assert _cli("--project", project, "import", str(news), home=home).returncode == 0
-    again = _cli("--project", project, "import", str(news), home=home)
+    assert run_cli("--project", project, "import", str(news), home=home).returncode == 0
+    again = run_cli("--project", project, "import", str(news), home=home)
     assert again.returncode == 0
     assert "Nothing new: 1 file(s) already imported." in again.stdout
     news.write_text(CORRECTED, encoding="utf-8")
-    changed = _cli("--project", project, "import", str(news), home=home)
+    changed = run_cli("--project", project, "import", str(news), home=home)
     assert changed.returncode == 1
     assert "--keep-both" in changed.stderr and "Traceback" not in changed.stderr
-    both = _cli("--project", project, "import", "--keep-both", str(news), home=home)
+    both = run_cli("--project", project, "import", "--keep-both", str(news), home=home)
     assert both.returncode == 0 and "Added 1 article(s)" in both.stdout

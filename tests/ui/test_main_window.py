@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
+from ui_helpers import open_window
 
 from hnreader.core.project import Project
 from hnreader.core.segmenter import Segmenter
@@ -19,17 +20,8 @@ from hnreader.ui.settings import Settings
 
 @pytest.fixture
 def window(project: Project, settings: Settings, qtbot, monkeypatch) -> MainWindow:
-    # Information boxes would block an offscreen test: record them instead.
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]) or 0)
-    main = MainWindow(project, settings)
-    main.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.start_up()
-    return main
+    # Information boxes would block an offscreen test: they are recorded instead.
+    return open_window(project, settings, qtbot, monkeypatch)
 
 
 def _article_with(project: Project, needle: str) -> tuple[int, int]:

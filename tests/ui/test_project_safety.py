@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from ui_helpers import open_window
 
 from hnreader.core import safekeeping
 from hnreader.core.project import Project
@@ -22,18 +23,7 @@ from hnreader.ui.settings import Settings
 
 
 def _window(project: Project, settings: Settings, qtbot, monkeypatch) -> MainWindow:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "exec", lambda box: shown.append(f"{box.text()}\n{box.informativeText()}") or 0
-    )
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]) or 0)
-    main = MainWindow(project, settings)
-    main.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.start_up()
-    return main
+    return open_window(project, settings, qtbot, monkeypatch)
 
 
 def _damage(path: Path) -> None:

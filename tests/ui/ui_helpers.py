@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 
 def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -15,3 +15,22 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-unt
             event = QInputMethodEvent()
             event.setCommitString(char)
             QApplication.sendEvent(widget, event)
+
+
+def open_window(project, settings, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """A started main window whose message boxes are recorded in `window.messages` (text
+    and informative text) instead of blocking the offscreen test."""
+    from hnreader.ui.main_window import MainWindow
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append(f"{box.text()}\n{box.informativeText()}") or 0
+    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]) or 0)
+    main = MainWindow(project, settings)
+    main.messages = shown  # type: ignore[attr-defined]
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.start_up()
+    return main
