@@ -17,6 +17,7 @@ from hnreader import __version__, paths
 from hnreader.core import safekeeping
 from hnreader.core.models import ErrorCode, HnreaderError, StoreError
 from hnreader.core.project import Project, Segmenter, describe_failure, shared_dictionaries
+from hnreader.ui.error_messages import user_message
 from hnreader.ui.plain_text import rich_text, visible_controls
 from hnreader.ui.project_safety import RecoveryChoice, ask_recovery
 from hnreader.ui.settings import Settings
@@ -234,7 +235,7 @@ def run_app(project_path: str | None = None) -> int:
     try:
         window = open_project_window(project_path, settings, segmenter)
     except HnreaderError as error:
-        QMessageBox.critical(None, "hnreader", rich_text(str(error)))
+        QMessageBox.critical(None, "hnreader", rich_text(user_message(error)))
         return 1
     code = app.exec()
     del window, translators

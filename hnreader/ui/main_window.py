@@ -35,6 +35,7 @@ from hnreader.core.project import Project
 from hnreader.ui.annotation_list_panel import AnnotationListPanel
 from hnreader.ui.article_details_dialog import ArticleDetailsDialog
 from hnreader.ui.dictionary_dialog import DictionaryDialog
+from hnreader.ui.error_messages import user_message
 from hnreader.ui.export_dialog import ExportDialog
 from hnreader.ui.figures_panel import FiguresPanel
 from hnreader.ui.library_panel import LibraryPanel
@@ -730,7 +731,9 @@ class MainWindow(QMainWindow):
         try:
             window = open_project_window(str(path), self.settings, self.project.segmenter)
         except HnreaderError as error:
-            QMessageBox.warning(self, self.tr("Cannot open project"), rich_text(str(error)))
+            QMessageBox.warning(
+                self, self.tr("Cannot open project"), rich_text(user_message(error))
+            )
             return
         remember_window(window)
         self.close()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from hnreader.core.models import Change, HnreaderError
 from hnreader.core.project import Project
+from hnreader.ui.error_messages import user_message
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class ProjectController(QObject):
             change = action()
         except HnreaderError as error:
             log.info("action refused: %s", error)
-            self.action_failed.emit(str(error))
+            self.action_failed.emit(user_message(error))
             return None
         self._announce(change)
         return change
@@ -48,7 +49,7 @@ class ProjectController(QObject):
         try:
             change = step()
         except HnreaderError as error:
-            self.action_failed.emit(str(error))
+            self.action_failed.emit(user_message(error))
             return None
         if change is not None:
             self._announce(change)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hnreader.core import safekeeping
 from hnreader.core.models import HnreaderError
+from hnreader.ui.error_messages import user_message
 from hnreader.ui.plain_text import rich_text, visible_controls
 from hnreader.ui.project_safety import RestoreDialog
 from hnreader.ui.worker import Worker
@@ -108,7 +109,7 @@ class SafetyActions(QObject):
             kept = safekeeping.restore_backup(backup, path)
         except HnreaderError as error:
             self._reopen(path)
-            self._message(QMessageBox.Icon.Warning, self.tr("Restore failed"), str(error))
+            self._message(QMessageBox.Icon.Warning, self.tr("Restore failed"), user_message(error))
             return
         new_window = self._reopen(path)
         if new_window is not None and kept is not None:
@@ -126,7 +127,9 @@ class SafetyActions(QObject):
         try:
             new_window = open_project_window(str(path), window.settings, window.project.segmenter)
         except HnreaderError as error:
-            self._message(QMessageBox.Icon.Warning, self.tr("Cannot open project"), str(error))
+            self._message(
+                QMessageBox.Icon.Warning, self.tr("Cannot open project"), user_message(error)
+            )
             return None
         remember_window(new_window)
         window.close()

@@ -1551,6 +1551,61 @@ A OR B 匹配任意一个：乡村 OR 农村
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>This was changed in another window or program since, so it was not done and nothing was overwritten. Look at the project again and retry.</source>
+        <translation>这些内容此后已在另一个窗口或程序中被修改，因此没有执行，也没有覆盖任何内容。请重新查看项目后再试。</translation>
+    </message>
+    <message>
+        <source>%1 is busy in another window or program; nothing was changed. Try again in a moment.</source>
+        <translation>%1 正被另一个窗口或程序使用，未做任何修改。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change to %1 could not be saved. Nothing was changed; free some space and try again.</source>
+        <translation>磁盘已满，对 %1 的修改无法保存。未做任何修改；请释放一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only, so nothing can be changed. Copy it to a folder you can write to and open the copy.</source>
+        <translation>%1 以只读方式打开，不能修改。请把它复制到可写的文件夹后打开副本。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged, so nothing is written to it. Restore a backup (File ▸ Restore from Backup…) or rescue what can be read (Tools ▸ Salvage into New File…).</source>
+        <translation>%1 已损坏，不会再向它写入任何内容。请恢复备份（文件 ▸ 从备份恢复…），或抢救可读取的内容（工具 ▸ 抢救到新文件…）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: check that it exists and that you may read and write it.</source>
+        <translation>无法打开 %1：请确认文件存在，并且你有读写权限。</translation>
+    </message>
+    <message>
+        <source>%1 is not an hnreader project file; nothing was changed.</source>
+        <translation>%1 不是 hnreader 项目文件，未做任何修改。</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes): it holds no project.</source>
+        <translation>%1 是空文件（0 字节），其中没有项目。</translation>
+    </message>
+    <message>
+        <source>%1 was saved by a newer hnreader; nothing was changed. Update hnreader to open it.</source>
+        <translation>%1 由更新版本的 hnreader 保存，未做任何修改。请更新 hnreader 后再打开。</translation>
+    </message>
+    <message>
+        <source>%1 is not a consistent hnreader project; nothing was changed. Restore a backup of it.</source>
+        <translation>%1 不是完整一致的 hnreader 项目，未做任何修改。请恢复它的备份。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read or written; nothing was changed.</source>
+        <translation>无法读写 %1，未做任何修改。</translation>
+    </message>
+    <message>
+        <source>The project</source>
+        <translation>项目</translation>
+    </message>
+</context>
+<context>
     <name>recovery</name>
     <message>
         <source>Salvage into a new project file</source>

@@ -157,3 +157,22 @@ def test_the_main_window_in_chinese(
     assert QCoreApplication.translate("MainWindow", "&Undo") == "撤销(&U)"
     rows = QCoreApplication.translate("ExportDialog", "%n row(s) will be written.", "", 3)
     assert rows == "将写入 3 行。"
+
+
+def test_a_refused_action_is_explained_in_chinese_by_its_error_code(
+    chinese: QApplication, project_template: Path, tmp_path: Path, segmenter, qtbot
+) -> None:
+    import shutil
+
+    from hnreader.ui.project_controller import ProjectController
+
+    path = tmp_path / "只读.sqlite"
+    shutil.copyfile(project_template, path)
+    read_only = Project.open(path, segmenter=segmenter, read_only=True)
+    controller = ProjectController(read_only)
+    with qtbot.waitSignal(controller.action_failed) as refused:
+        controller.run(lambda: read_only.add_tag("新"))
+    message = refused.args[0]
+    assert message.startswith("只读.sqlite 以只读方式打开，不能修改。")
+    assert "read-only" in message  # the core's own wording follows, for the details
+    read_only.close()
