@@ -6,7 +6,7 @@ Annotations follow their text: their offsets are shifted into the article that n
 from __future__ import annotations
 
 from hnreader.core.importer import analyse_text
-from hnreader.core.models import ArticleDraft, Span, StoreError
+from hnreader.core.models import ArticleDraft, ChangeKind, Span, StoreError
 from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Change, Store
 
@@ -97,7 +97,7 @@ def _split_article(store: Store, segmenter: Segmenter, article_id: int, offset: 
         )
         return new_id
 
-    return store.restructure(f"Split “{article.title[:12]}”", [article_id], action)
+    return store.restructure(ChangeKind.SPLIT_ARTICLE, (article.title[:12],), [article_id], action)
 
 
 def merge_with_next(store: Store, segmenter: Segmenter, article_id: int) -> Change:
@@ -136,4 +136,6 @@ def _merge_with_next(store: Store, segmenter: Segmenter, article_id: int) -> Cha
             store.update_article_metadata(article_id, **fill)
         return article_id
 
-    return store.restructure(f"Merge “{first.title[:12]}” with next", [article_id, next_id], action)
+    return store.restructure(
+        ChangeKind.MERGE_ARTICLES, (first.title[:12],), [article_id, next_id], action
+    )

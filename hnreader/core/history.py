@@ -39,6 +39,15 @@ class History:
         return bool(self._undone)
 
     @property
+    def next_undo(self) -> Change | None:
+        """The change an undo would take back (its kind and arguments name it)."""
+        return self._done[-1] if self._done else None
+
+    @property
+    def next_redo(self) -> Change | None:
+        return self._undone[-1] if self._undone else None
+
+    @property
     def undo_label(self) -> str:
         return self._done[-1].label if self._done else ""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -232,13 +232,64 @@ RowKey = tuple[Any, ...]
 RowState = dict[str, dict[RowKey, dict[str, Any] | None]]
 
 
+class ChangeKind:
+    """What kind of user action a `Change` is; its `args` fill the English label's {0}, {1}
+    (the UI words and translates the same kinds itself)."""
+
+    TAG_PASSAGE = "tag_passage"  # args: the quote (shortened)
+    TAG_PASSAGES = "tag_passages"  # args: how many
+    EDIT_NOTE = "edit_note"
+    CHANGE_TAGS = "change_tags"
+    DELETE_ANNOTATION = "delete_annotation"
+    CREATE_TAG = "create_tag"  # args: the tag's name
+    RENAME_TAG = "rename_tag"  # args: the old name
+    RECOLOUR_TAG = "recolour_tag"
+    MOVE_TAG = "move_tag"
+    EDIT_TAG = "edit_tag"
+    MERGE_TAGS = "merge_tags"  # args: source name, target name
+    DELETE_TAG = "delete_tag"
+    RENAME_ARTICLE = "rename_article"
+    EDIT_ARTICLE = "edit_article"
+    SPLIT_ARTICLE = "split_article"  # args: the title (shortened)
+    MERGE_ARTICLES = "merge_articles"  # args: the first title (shortened)
+    ADD_WORD = "add_word"  # args: the word
+    REMOVE_WORD = "remove_word"
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        TAG_PASSAGE: "Tag “{0}”",
+        TAG_PASSAGES: "Tag {0} passages",
+        EDIT_NOTE: "Edit note",
+        CHANGE_TAGS: "Change tags",
+        DELETE_ANNOTATION: "Delete annotation",
+        CREATE_TAG: "Create tag “{0}”",
+        RENAME_TAG: "Rename tag “{0}”",
+        RECOLOUR_TAG: "Recolour tag “{0}”",
+        MOVE_TAG: "Move tag “{0}”",
+        EDIT_TAG: "Edit tag “{0}”",
+        MERGE_TAGS: "Merge tag “{0}” into “{1}”",
+        DELETE_TAG: "Delete tag “{0}”",
+        RENAME_ARTICLE: "Rename article",
+        EDIT_ARTICLE: "Edit article details",
+        SPLIT_ARTICLE: "Split “{0}”",
+        MERGE_ARTICLES: "Merge “{0}” with next",
+        ADD_WORD: "Add word “{0}”",
+        REMOVE_WORD: "Remove word “{0}”",
+    }
+
+
 @dataclass(frozen=True)
 class Change:
-    """What one user action did: the touched rows before and after (None = absent).
+    """What one user action did: its kind and arguments, and the touched rows before and
+    after (None = absent). Applying `before` undoes it and `after` redoes it
+    (`Store.restore_rows`)."""
 
-    Applying `before` undoes it and `after` redoes it (`Store.restore_rows`)."""
-
-    label: str
+    kind: str  # a ChangeKind value
+    args: tuple[str, ...]
     before: RowState
     after: RowState
     result_id: int | None = None  # id of the created/changed object, when there is one
+
+    @property
+    def label(self) -> str:
+        """The action in English (the CLI's words; the UI translates `kind` itself)."""
+        return ChangeKind.ENGLISH.get(self.kind, self.kind).format(*self.args)

@@ -394,12 +394,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(history.can_undo and writable)
         self.redo_action.setEnabled(history.can_redo and writable)
         self.undo_action.setText(
-            self.tr("&Undo %1").replace("%1", action_text(translated_label(history.undo_label)))
+            self.tr("&Undo %1").replace("%1", action_text(translated_label(history.next_undo)))
             if history.can_undo
             else self.tr("&Undo")
         )
         self.redo_action.setText(
-            self.tr("&Redo %1").replace("%1", action_text(translated_label(history.redo_label)))
+            self.tr("&Redo %1").replace("%1", action_text(translated_label(history.next_redo)))
             if history.can_redo
             else self.tr("&Redo")
         )

@@ -1,50 +1,42 @@
-"""The user's language for the core's undo/redo labels (the core is Qt-free and English)."""
+"""The user's language for undo/redo labels, built from a change's kind and arguments."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-# (pattern of the core's label, translatable template with %1/%2 for the captured parts)
-_TEMPLATES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), template)
-    for pattern, template in (
-        (r"^Tag (\d+) passages$", QT_TRANSLATE_NOOP("UndoLabel", "Tag %1 passages")),
-        (r"^Tag “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Tag “%1”")),
-        (r"^Edit note$", QT_TRANSLATE_NOOP("UndoLabel", "Edit note")),
-        (r"^Change tags$", QT_TRANSLATE_NOOP("UndoLabel", "Change tags")),
-        (r"^Delete annotation$", QT_TRANSLATE_NOOP("UndoLabel", "Delete annotation")),
-        (r"^Create tag “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Create tag “%1”")),
-        (r"^Rename tag “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Rename tag “%1”")),
-        (r"^Recolour tag “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Recolour tag “%1”")),
-        (r"^Move tag “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Move tag “%1”")),
-        (r"^Edit tag “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Edit tag “%1”")),
-        (
-            r"^Merge tag “(.*)” into “(.*)”$",
-            QT_TRANSLATE_NOOP("UndoLabel", "Merge tag “%1” into “%2”"),
-        ),
-        (r"^Delete tag “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Delete tag “%1”")),
-        (r"^Rename article$", QT_TRANSLATE_NOOP("UndoLabel", "Rename article")),
-        (
-            r"^Edit article details$",
-            QT_TRANSLATE_NOOP("UndoLabel", "Edit article details"),
-        ),
-        (r"^Split “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Split “%1”")),
-        (r"^Merge “(.*)” with next$", QT_TRANSLATE_NOOP("UndoLabel", "Merge “%1” with next")),
-        (r"^Add word “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Add word “%1”")),
-        (r"^Remove word “(.*)”$", QT_TRANSLATE_NOOP("UndoLabel", "Remove word “%1”")),
-    )
-)
+from hnreader.core.models import Change, ChangeKind
+
+# Translatable templates, %1/%2 for the change's arguments.
+_TEMPLATES: dict[str, str] = {
+    ChangeKind.TAG_PASSAGES: QT_TRANSLATE_NOOP("UndoLabel", "Tag %1 passages"),
+    ChangeKind.TAG_PASSAGE: QT_TRANSLATE_NOOP("UndoLabel", "Tag “%1”"),
+    ChangeKind.EDIT_NOTE: QT_TRANSLATE_NOOP("UndoLabel", "Edit note"),
+    ChangeKind.CHANGE_TAGS: QT_TRANSLATE_NOOP("UndoLabel", "Change tags"),
+    ChangeKind.DELETE_ANNOTATION: QT_TRANSLATE_NOOP("UndoLabel", "Delete annotation"),
+    ChangeKind.CREATE_TAG: QT_TRANSLATE_NOOP("UndoLabel", "Create tag “%1”"),
+    ChangeKind.RENAME_TAG: QT_TRANSLATE_NOOP("UndoLabel", "Rename tag “%1”"),
+    ChangeKind.RECOLOUR_TAG: QT_TRANSLATE_NOOP("UndoLabel", "Recolour tag “%1”"),
+    ChangeKind.MOVE_TAG: QT_TRANSLATE_NOOP("UndoLabel", "Move tag “%1”"),
+    ChangeKind.EDIT_TAG: QT_TRANSLATE_NOOP("UndoLabel", "Edit tag “%1”"),
+    ChangeKind.MERGE_TAGS: QT_TRANSLATE_NOOP("UndoLabel", "Merge tag “%1” into “%2”"),
+    ChangeKind.DELETE_TAG: QT_TRANSLATE_NOOP("UndoLabel", "Delete tag “%1”"),
+    ChangeKind.RENAME_ARTICLE: QT_TRANSLATE_NOOP("UndoLabel", "Rename article"),
+    ChangeKind.EDIT_ARTICLE: QT_TRANSLATE_NOOP("UndoLabel", "Edit article details"),
+    ChangeKind.SPLIT_ARTICLE: QT_TRANSLATE_NOOP("UndoLabel", "Split “%1”"),
+    ChangeKind.MERGE_ARTICLES: QT_TRANSLATE_NOOP("UndoLabel", "Merge “%1” with next"),
+    ChangeKind.ADD_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Add word “%1”"),
+    ChangeKind.REMOVE_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Remove word “%1”"),
+}
 
 
-def translated_label(label: str) -> str:
-    """The label in the UI language; an unknown label is shown as the core wrote it."""
-    for pattern, template in _TEMPLATES:
-        match = pattern.match(label)
-        if match:
-            text = QCoreApplication.translate("UndoLabel", template)
-            for number, part in enumerate(match.groups(), start=1):
-                text = text.replace(f"%{number}", part)
-            return text
-    return label
+def translated_label(change: Change | None) -> str:
+    """What the change did, in the UI language ("" for none); an unknown kind in English."""
+    if change is None:
+        return ""
+    template = _TEMPLATES.get(change.kind)
+    if template is None:
+        return change.label
+    text = QCoreApplication.translate("UndoLabel", template)
+    for number, part in enumerate(change.args, start=1):
+        text = text.replace(f"%{number}", part)
+    return text

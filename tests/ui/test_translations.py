@@ -176,3 +176,16 @@ def test_a_refused_action_is_explained_in_chinese_by_its_error_code(
     assert message.startswith("只读.sqlite 以只读方式打开，不能修改。")
     assert "read-only" in message  # the core's own wording follows, for the details
     read_only.close()
+
+
+def test_the_undo_label_is_built_from_the_changes_kind_in_chinese(
+    chinese: QApplication, project: Project, settings: Settings, qtbot
+) -> None:
+    from hnreader.ui.main_window import MainWindow
+
+    window = MainWindow(project, settings)
+    qtbot.addWidget(window)
+    window.controller.run(lambda: project.add_tag("Edit tag “x”"))  # a name like a label
+    assert window.undo_action.text() == "撤销 新建标签“Edit tag “x””(&U)"
+    window.controller.undo()
+    assert window.redo_action.text().startswith("重做 新建标签“Edit tag “x””")

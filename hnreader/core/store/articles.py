@@ -13,6 +13,7 @@ from hnreader.core.models import (
     Article,
     ArticleDraft,
     ArticleSummary,
+    ChangeKind,
     Figure,
     RemovedLine,
     Span,
@@ -253,8 +254,8 @@ class ArticleQueries(StoreBase):
             )
             return article_id
 
-        label = "Rename article" if set(fields) == {"title"} else "Edit article details"
-        return self._change(label, lambda: {"articles": {(article_id,)}}, action)
+        kind = ChangeKind.RENAME_ARTICLE if set(fields) == {"title"} else ChangeKind.EDIT_ARTICLE
+        return self._change(kind, (), lambda: {"articles": {(article_id,)}}, action)
 
     def replace_article_content(
         self,
@@ -314,7 +315,11 @@ class ArticleQueries(StoreBase):
 
     @in_transaction
     def restructure(
-        self, label: str, article_ids: Sequence[int], action: Callable[[], int | None]
+        self,
+        kind: str,
+        args: tuple[str, ...],
+        article_ids: Sequence[int],
+        action: Callable[[], int | None],
     ) -> Change:
         """Run a split/merge `action` as one recorded change over the articles involved.
 
@@ -328,7 +333,7 @@ class ArticleQueries(StoreBase):
                 created.append(result)
             return result
 
-        return self._change(label, lambda: self._article_keys([*article_ids, *created]), run)
+        return self._change(kind, args, lambda: self._article_keys([*article_ids, *created]), run)
 
     # -- search index
 
@@ -456,14 +461,16 @@ class ArticleQueries(StoreBase):
                 "INSERT OR IGNORE INTO user_words(word, added) VALUES (?, ?)", (word, _now())
             )
 
-        return self._change(f"Add word “{word}”", lambda: {"user_words": {(word,)}}, action)
+        return self._change(ChangeKind.ADD_WORD, (word,), lambda: {"user_words": {(word,)}}, action)
 
     @in_transaction
     def remove_user_word(self, word: str) -> Change:
         def action() -> None:
             self._conn.execute("DELETE FROM user_words WHERE word = ?", (word,))
 
-        return self._change(f"Remove word “{word}”", lambda: {"user_words": {(word,)}}, action)
+        return self._change(
+            ChangeKind.REMOVE_WORD, (word,), lambda: {"user_words": {(word,)}}, action
+        )
 
 
 def sha256_text(text: str) -> str:

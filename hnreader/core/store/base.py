@@ -436,7 +436,8 @@ class StoreBase:
 
     def _change(
         self,
-        label: str,
+        kind: str,
+        args: tuple[str, ...],
         keys: Callable[[], dict[str, set[RowKey]]],
         action: Callable[[], int | None],
     ) -> Change:
@@ -453,7 +454,7 @@ class StoreBase:
             merged = {t: k for t, k in merged.items() if k}
             before = self._capture_missing(before, merged)
             after = self._capture(merged)
-        return Change(label, before, after, result_id)
+        return Change(kind, args, before, after, result_id)
 
     def _capture_missing(self, before: RowState, merged: dict[str, set[RowKey]]) -> RowState:
         # Keys that only exist after the action were absent before.

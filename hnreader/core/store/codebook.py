@@ -8,6 +8,7 @@ from typing import Any
 
 from hnreader.core.models import (
     Annotation,
+    ChangeKind,
     ErrorCode,
     Figure,
     StoreError,
@@ -151,7 +152,7 @@ class CodebookQueries(StoreBase):
             return cursor.lastrowid
 
         return self._change(
-            f"Create tag “{name}”", lambda: {"tags": {(i,) for i in created}}, action
+            ChangeKind.CREATE_TAG, (name,), lambda: {"tags": {(i,) for i in created}}, action
         )
 
     @in_transaction
@@ -176,11 +177,11 @@ class CodebookQueries(StoreBase):
             parent = self.tag(fields["parent_id"])
             if parent.id == tag_id or (parent.path + "/").startswith(tag.path + "/"):
                 raise StoreError(f"“{tag.name}” cannot be moved under itself or its own child")
-        label = {
-            "name": f"Rename tag “{tag.name}”",
-            "color": f"Recolour tag “{tag.name}”",
-            "parent_id": f"Move tag “{tag.name}”",
-        }.get(next(iter(fields), ""), f"Edit tag “{tag.name}”")
+        kind = {
+            "name": ChangeKind.RENAME_TAG,
+            "color": ChangeKind.RECOLOUR_TAG,
+            "parent_id": ChangeKind.MOVE_TAG,
+        }.get(next(iter(fields), ""), ChangeKind.EDIT_TAG)
 
         def action() -> int:
             assignments = ", ".join(f"{k} = ?" for k in fields)
@@ -189,7 +190,7 @@ class CodebookQueries(StoreBase):
             )
             return tag_id
 
-        return self._change(label, lambda: {"tags": {(tag_id,)}}, action)
+        return self._change(kind, (tag.name,), lambda: {"tags": {(tag_id,)}}, action)
 
     @in_transaction
     def merge_tags(self, source_id: int, target_id: int) -> Change:
@@ -208,7 +209,8 @@ class CodebookQueries(StoreBase):
             return target_id
 
         return self._change(
-            f"Merge tag “{source.name}” into “{target.name}”",
+            ChangeKind.MERGE_TAGS,
+            (source.name, target.name),
             lambda: self._tag_keys([source_id, target_id]),
             action,
         )
@@ -230,7 +232,9 @@ class CodebookQueries(StoreBase):
             if reassign_to is None:
                 raise StoreError("choose the tag to reassign the annotations to")
             change = self.merge_tags(tag_id, reassign_to)
-            return Change(f"Delete tag “{tag.name}”", change.before, change.after, reassign_to)
+            return Change(
+                ChangeKind.DELETE_TAG, (tag.name,), change.before, change.after, reassign_to
+            )
 
         def action() -> None:
             orphans = [
@@ -248,7 +252,7 @@ class CodebookQueries(StoreBase):
             self._delete_tag_row(tag_id)
 
         keys = self._tag_keys([tag_id])
-        return self._change(f"Delete tag “{tag.name}”", lambda: keys, action)
+        return self._change(ChangeKind.DELETE_TAG, (tag.name,), lambda: keys, action)
 
     def _delete_tag_row(self, tag_id: int) -> None:
         parent = self._value("SELECT parent_id FROM tags WHERE id = ?", (tag_id,))
@@ -361,11 +365,11 @@ class CodebookQueries(StoreBase):
             }
 
         if len(spans) > 1:
-            return self._change(f"Tag {len(spans)} passages", keys, action)
+            return self._change(ChangeKind.TAG_PASSAGES, (str(len(spans)),), keys, action)
         article_id, start, end = spans[0]
         quote = texts[article_id][start:end]
         short = quote if len(quote) <= 12 else quote[:11] + "…"
-        return self._change(f"Tag “{short}”", keys, action)
+        return self._change(ChangeKind.TAG_PASSAGE, (short,), keys, action)
 
     def _annotation_keys(self, annotation_id: int) -> dict[str, set[RowKey]]:
         links = self._rows(
@@ -420,7 +424,7 @@ class CodebookQueries(StoreBase):
             self._check_tags_exist(new_tags)
             if set(new_tags) == set(current.tag_ids):
                 new_tags = None
-        label = "Edit note" if new_tags is None else "Change tags"
+        kind = ChangeKind.EDIT_NOTE if new_tags is None else ChangeKind.CHANGE_TAGS
         final_tags = new_tags
 
         def action() -> int:
@@ -442,7 +446,7 @@ class CodebookQueries(StoreBase):
                 )
             return annotation_id
 
-        return self._change(label, lambda: self._annotation_keys(annotation_id), action)
+        return self._change(kind, (), lambda: self._annotation_keys(annotation_id), action)
 
     @in_transaction
     def delete_annotation(self, annotation_id: int) -> Change:
@@ -452,7 +456,7 @@ class CodebookQueries(StoreBase):
             self._conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
 
         keys = self._annotation_keys(annotation_id)
-        return self._change("Delete annotation", lambda: keys, action)
+        return self._change(ChangeKind.DELETE_ANNOTATION, (), lambda: keys, action)
 
     def annotation(self, annotation_id: int) -> Annotation:
         found = self.annotations(ids=[annotation_id])
