@@ -34,8 +34,8 @@ def run(
     import_project: str,
 ) -> dict[str, Any]:
     started = time.time()
+    from hnreader.core.analysis.segmenter import Segmenter
     from hnreader.core.project import Project
-    from hnreader.core.segmenter import Segmenter
     from hnreader.ui.app import create_application
     from hnreader.ui.main_window import MainWindow
     from hnreader.ui.settings import Settings

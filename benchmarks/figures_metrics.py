@@ -36,10 +36,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hnreader.core.figures import find_figures
+from hnreader.core.analysis.figures import find_figures
+from hnreader.core.analysis.index import fold_parts
 from hnreader.core.models import Figure
-from hnreader.core.search_index import fold_parts
-from hnreader.core.text_normalize import normalise_stored_text
+from hnreader.core.text.normalize import normalise_stored_text
 
 DEVSET = Path(__file__).resolve().parent / "devset" / "figures"
 GOLD = DEVSET / "gold.json"

@@ -48,8 +48,8 @@ def _timed(function: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def _project(project_path: str, cache_dir: str) -> Any:
+    from hnreader.core.analysis.segmenter import Segmenter
     from hnreader.core.project import Project
-    from hnreader.core.segmenter import Segmenter
 
     return Project.open(project_path, segmenter=Segmenter(cache_dir=Path(cache_dir)))
 
@@ -106,7 +106,7 @@ def hn_import(corpus: str, project: str, cache_dir: str) -> dict[str, Any]:
 
 
 def importer_workers(raw_bytes: int, files: int) -> int:
-    from hnreader.core.importer import worker_count
+    from hnreader.core.importing.importer import worker_count
 
     return worker_count(raw_bytes, files)
 
@@ -156,7 +156,7 @@ def _article_texts(project: str) -> list[str]:
 
 def regex_search(project: str, queries: list[str], repeats: int) -> dict[str, Any]:
     """A QualCoder-style scan: re.finditer over every (folded) article text held in memory."""
-    from hnreader.core.text_normalize import fold_for_search
+    from hnreader.core.text.normalize import fold_for_search
 
     texts = [fold_for_search(t) for t in _article_texts(project)]
     out: dict[str, Any] = {"queries": {}, "articles": len(texts)}

@@ -32,10 +32,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hnreader.core.article_splitter import split_articles
-from hnreader.core.decoding import read_text_file
+from hnreader.core.importing.splitter import split_articles
 from hnreader.core.models import ArticleDraft
-from hnreader.core.text_normalize import fold_width
+from hnreader.core.text.decoding import read_text_file
+from hnreader.core.text.normalize import fold_width
 
 DEVSET = Path(__file__).resolve().parent / "devset" / "splitting"
 GOLD = DEVSET / "gold.json"

@@ -24,8 +24,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from hnreader import paths
+    from hnreader.core.analysis.segmenter import Segmenter
     from hnreader.core.project import Project
-    from hnreader.core.segmenter import Segmenter
     from hnreader.ui.app import create_application, install_translations
     from hnreader.ui.export_dialog import ExportDialog
     from hnreader.ui.main_window import MainWindow

@@ -515,7 +515,7 @@ def _cmd_annotations(project: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_export(project: Any, args: argparse.Namespace) -> int:
-    from hnreader.core.exporter import ExportFilter
+    from hnreader.core.export.rows import ExportFilter
 
     out = Path(args.out)
     if args.figures:

@@ -32,7 +32,7 @@ def run_self_test() -> int:
 
 def _run(home: Path) -> int:
     from hnreader import paths
-    from hnreader.core.exporter import ANNOTATION_COLUMNS
+    from hnreader.core.export.rows import ANNOTATION_COLUMNS
     from hnreader.core.project import Project
 
     state: dict[str, object] = {}

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from hnreader import paths
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -11,15 +11,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hnreader import paths
-from hnreader.core import article_editing, importer, safekeeping
-from hnreader.core import search as searching
-from hnreader.core.exporter import (
+from hnreader.core import safekeeping
+from hnreader.core.analysis.index import chars_match, index_version
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.editing import articles as article_editing
+from hnreader.core.editing.history import History
+from hnreader.core.export.rows import (
     ExportFilter,
     annotation_rows,
     export_annotations,
     export_figures,
 )
-from hnreader.core.history import History
+from hnreader.core.importing import importer
 from hnreader.core.models import (
     Annotation,
     Article,
@@ -32,12 +35,11 @@ from hnreader.core.models import (
     StoreError,
     Tag,
 )
-from hnreader.core.search_index import chars_match, index_version
-from hnreader.core.search_query import parse_query
-from hnreader.core.segmenter import Segmenter
+from hnreader.core.search import engine as searching
+from hnreader.core.search.query import parse_query
 from hnreader.core.store import Change, RowState, Store
 from hnreader.core.store.opening import store_error
-from hnreader.core.text_normalize import FOLD_VERSION, fold_for_search
+from hnreader.core.text.normalize import FOLD_VERSION, fold_for_search
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.exporter import ExportFilter
+from hnreader.core.export.rows import ExportFilter
 from hnreader.core.project import Project
 from hnreader.ui.plain_text import visible_controls
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hnreader.core.analysis.word_snapping import snap_to_words, visible_word_boundaries
 from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
-from hnreader.core.word_snapping import snap_to_words, visible_word_boundaries
 from hnreader.ui.plain_text import action_text, visible_controls
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.reader_text_edit import Layer, ReaderTextEdit, build_highlights, reader_font

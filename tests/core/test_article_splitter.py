@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hnreader.core import article_splitter as sp
-from hnreader.core import news_lines as lines
+from hnreader.core.importing import news_lines as lines
+from hnreader.core.importing import splitter as sp
 from hnreader.core.models import ArticleDraft
 
 ROOT = Path(__file__).resolve().parents[2]

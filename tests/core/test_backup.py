@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from hnreader import paths
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.models import StoreError
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import SCHEMA_VERSION, backup
 from hnreader.core.store.integrity import CheckCode, check_project
 from hnreader.core.store.salvage import salvage

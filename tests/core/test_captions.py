@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hnreader.core.captions import caption_spans, is_caption_line, is_photo_credit
+from hnreader.core.importing.captions import caption_spans, is_caption_line, is_photo_credit
 from hnreader.core.models import Span
 
 CAPTIONS = [

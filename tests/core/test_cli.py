@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hnreader.cli import main
-from hnreader.core.segmenter import Segmenter
+from hnreader.core.analysis.segmenter import Segmenter
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from hnreader.core.csv_export import (
+from hnreader.core.export.csv_writer import (
     MAX_CELL_CHARS,
     TRUNCATION_MARKER,
     ExportCancelled,

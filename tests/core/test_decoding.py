@@ -15,9 +15,9 @@ from pathlib import Path
 import opencc
 import pytest
 
-from hnreader.core import decoding
-from hnreader.core.decoding import DecodedText, decode_bytes, read_text_file
 from hnreader.core.models import HnreaderError, ImportFileError
+from hnreader.core.text import decoding
+from hnreader.core.text.decoding import DecodedText, decode_bytes, read_text_file
 
 SIMPLIFIED = (
     "扎根乡野 奋力书写乡村振兴时代答卷\n"

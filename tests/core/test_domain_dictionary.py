@@ -20,8 +20,8 @@ import re
 import pytest
 
 from hnreader import paths
-from hnreader.core.segmenter import Segmenter
-from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.text.normalize import fold_for_search
 
 JIEBA_TAGS = {
     "a",

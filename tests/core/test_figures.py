@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hnreader.core.figures import (
+from hnreader.core.analysis.figures import (
     FIGURE_DETECTION_VERSION,
     find_figures,
     parse_chinese_integer,

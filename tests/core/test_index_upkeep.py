@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from hnreader import paths
+from hnreader.core.analysis.index import chars_match, is_token_char
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.search_index import chars_match, is_token_char
-from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import SCHEMA_VERSION, Store
 from hnreader.core.store.schema import MIGRATIONS
-from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.text.normalize import fold_for_search
 
 
 def _assert_index_matches_texts(project: Project, min_chars: int = 500) -> None:

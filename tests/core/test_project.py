@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from hnreader import paths
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.models import StoreError
 from hnreader.core.project import Project, open_default_project
-from hnreader.core.segmenter import Segmenter
 
 
 def _write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:

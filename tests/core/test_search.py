@@ -11,29 +11,28 @@ from pathlib import Path
 import pytest
 
 from hnreader import paths
-from hnreader.core.importer import analyse_text
+from hnreader.core.analysis.index import (
+    TOKEN_END,
+    TOKEN_START,
+    WORD_BOUNDARY,
+    build_index_entry,
+    chars_match,
+    chars_match_is_exhaustive,
+)
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.importing.importer import analyse_text
 from hnreader.core.models import ArticleDraft, QueryError, SearchResult
-from hnreader.core.search import (
+from hnreader.core.search.engine import (
     MatchRow,
     count_matches,
     fts_expression,
     search,
     search_article,
 )
-from hnreader.core.search_index import (
-    TOKEN_END,
-    TOKEN_START,
-    WORD_BOUNDARY,
-    build_index_entry,
-    chars_document,
-    chars_match,
-    chars_match_is_exhaustive,
-    fts_document,
-)
-from hnreader.core.search_query import parse_query
-from hnreader.core.segmenter import Segmenter
+from hnreader.core.search.query import parse_query
 from hnreader.core.store import Store
-from hnreader.core.text_normalize import fold_for_search, normalise_stored_text
+from hnreader.core.text.fts import chars_document, fts_document
+from hnreader.core.text.normalize import fold_for_search, normalise_stored_text
 
 
 class FakeBackend:

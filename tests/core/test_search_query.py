@@ -7,8 +7,8 @@ import random
 import pytest
 
 from hnreader.core.models import QueryError
-from hnreader.core.search_query import ParsedQuery, parse_query
-from hnreader.core.text_normalize import _FOLD_TABLE, fold_width
+from hnreader.core.search.query import ParsedQuery, parse_query
+from hnreader.core.text.normalize import _FOLD_TABLE, fold_width
 
 
 def _groups(parsed: ParsedQuery) -> list[list[str]]:

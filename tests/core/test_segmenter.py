@@ -9,8 +9,8 @@ import jieba
 import pytest
 
 from hnreader import paths
-from hnreader.core.segmenter import Segmenter, load_prefix_dictionary
-from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.analysis.segmenter import Segmenter, load_prefix_dictionary
+from hnreader.core.text.normalize import fold_for_search
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from hnreader.core.text_safety import (
+from hnreader.core.text.safety import (
     clean_user_text,
     display_file_name,
     display_path,

@@ -347,7 +347,7 @@ def serve() -> None:
     have been cut short by the kill).
     """
     from hnreader import paths
-    from hnreader.core.segmenter import Segmenter
+    from hnreader.core.analysis.segmenter import Segmenter
 
     segmenter = Segmenter(cache_dir=paths.jieba_cache_dir())
     segmenter.initialize()

@@ -25,9 +25,9 @@ from typing import Any
 import pytest
 from reliability_helpers import SLOW, trials
 
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.models import ErrorCode, StoreError
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Store
 
 PROCESSES = 4 if SLOW else 2

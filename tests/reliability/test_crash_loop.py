@@ -32,11 +32,11 @@ import pytest
 from crash_worker import TRACKED, row_digest
 from reliability_helpers import trials
 
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.search_index import fts_document
-from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Store
-from hnreader.core.text_normalize import fold_for_search, fold_width
+from hnreader.core.text.fts import fts_document
+from hnreader.core.text.normalize import fold_for_search, fold_width
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 SEED = int(os.environ.get("HNREADER_CRASH_SEED") or random.SystemRandom().randrange(2**32))

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from reliability_helpers import run_cli
 
-from hnreader.core.csv_export import ExportError, write_csv
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.export.csv_writer import ExportError, write_csv
 from hnreader.core.models import ErrorCode, StoreError
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import SCHEMA_VERSION, Store
 
 PAGE = 4096

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 
 GBK_NAME = "广东.txt".encode("gbk")  # b"\xb9\xe3\xb6\xab.txt", as a Windows zip holds it
 

@@ -21,14 +21,19 @@ from hypothesis import strategies as st
 from reliability_helpers import trials
 
 from hnreader import paths
-from hnreader.core.article_splitter import split_articles
-from hnreader.core.csv_export import FORMULA_PREFIXES, MAX_CELL_CHARS, neutralise_cell, write_csv
-from hnreader.core.decoding import decode_bytes
-from hnreader.core.figures import find_figures
+from hnreader.core.analysis.figures import find_figures
+from hnreader.core.export.csv_writer import (
+    FORMULA_PREFIXES,
+    MAX_CELL_CHARS,
+    neutralise_cell,
+    write_csv,
+)
+from hnreader.core.importing.splitter import split_articles
 from hnreader.core.models import ArticleDraft, HnreaderError, QueryError
-from hnreader.core.search_query import MAX_TERMS, parse_query
-from hnreader.core.text_normalize import fold_for_search, normalise_stored_text
-from hnreader.core.text_safety import has_lone_surrogate, replace_lone_surrogates
+from hnreader.core.search.query import MAX_TERMS, parse_query
+from hnreader.core.text.decoding import decode_bytes
+from hnreader.core.text.normalize import fold_for_search, normalise_stored_text
+from hnreader.core.text.safety import has_lone_surrogate, replace_lone_surrogates
 
 FUZZ = settings(
     max_examples=trials(200, 3_000),

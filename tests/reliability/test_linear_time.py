@@ -19,13 +19,13 @@ from jieba import finalseg
 from reliability_helpers import trials
 
 from hnreader import paths
-from hnreader.core.article_splitter import split_articles
-from hnreader.core.figures import find_figures
-from hnreader.core.importer import analyse_file
-from hnreader.core.search_index import build_index_entry
-from hnreader.core.segmenter import Segmenter
-from hnreader.core.segmenter_hmm import hmm_cut
-from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.analysis.figures import find_figures
+from hnreader.core.analysis.index import build_index_entry
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.analysis.segmenter_hmm import hmm_cut
+from hnreader.core.importing.importer import analyse_file
+from hnreader.core.importing.splitter import split_articles
+from hnreader.core.text.normalize import fold_for_search
 
 SIZE = trials(250_000, 1_000_000)  # the smaller input; the larger one is 4 times as long
 SHORT_LINES = trials(10_000, 25_000)  # lines in the smaller many-lines input (4x: 10^5)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from reliability_helpers import run_cli
 
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 
 FIRST = "乡村振兴开新局\n\n本报记者 张三\n\n花垣县十八洞村的村民在扶贫车间工作，全村脱贫。\n"
 CORRECTED = FIRST.replace("全村脱贫", "全村已经全部脱贫")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.models import ErrorCode, StoreError
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Store
 
 

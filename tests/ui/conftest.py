@@ -15,8 +15,8 @@ os.environ["HNREADER_HOME"] = tempfile.mkdtemp(prefix="hnreader-ui-tests-")
 import pytest
 
 from hnreader import paths
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

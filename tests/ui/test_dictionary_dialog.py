@@ -9,8 +9,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from ui_helpers import type_text
 
 from hnreader import paths
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 from hnreader.ui.dictionary_dialog import DictionaryDialog
 from hnreader.ui.project_controller import ProjectController
 from hnreader.ui.search_panel import SearchPanel

@@ -11,8 +11,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog
 from ui_helpers import open_window
 
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 from hnreader.ui.export_dialog import ExportDialog
 from hnreader.ui.main_window import MainWindow
 from hnreader.ui.settings import Settings

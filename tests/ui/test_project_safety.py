@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from ui_helpers import open_window
 
 from hnreader.core import safekeeping
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Store
 from hnreader.ui import app as app_module
 from hnreader.ui.main_window import MainWindow

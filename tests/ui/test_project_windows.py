@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.core.segmenter import Segmenter
 from hnreader.ui import app as app_module
 from hnreader.ui.main_window import MainWindow
 from hnreader.ui.settings import Settings

@@ -28,7 +28,7 @@ from hnreader.core.store.base import (
     in_transaction,
 )
 from hnreader.core.store.schema import compress_text, decompress_text
-from hnreader.core.text_safety import clean_user_text
+from hnreader.core.text.safety import clean_user_text
 
 # ArticleSummary's fields but the annotation count, from `articles a` and `source_files s`.
 _SUMMARY_COLUMNS = "a.id, a.title, a.date, a.byline, s.name, a.ordinal, a.chars"

@@ -15,10 +15,10 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from hnreader.core.models import Change, ErrorCode, RowKey, RowState, StoreError
-from hnreader.core.search_index import fts_document
 from hnreader.core.store import opening
 from hnreader.core.store.opening import store_error
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from hnreader.core.text.fts import fts_document
 
 # Files up to this size get a quick_check on open (about a second per 200 MB here); larger
 # ones are checked in the background by the app and before the first write by the CLI.

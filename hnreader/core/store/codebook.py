@@ -21,7 +21,7 @@ from hnreader.core.store.base import (
     _now,
     in_transaction,
 )
-from hnreader.core.text_safety import clean_user_text
+from hnreader.core.text.safety import clean_user_text
 
 
 class CodebookQueries(StoreBase):

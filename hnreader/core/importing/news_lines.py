@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hnreader.core.captions import is_caption_folded, is_photo_credit
-from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.importing.captions import is_caption_folded, is_photo_credit
+from hnreader.core.text.normalize import fold_for_search
 
 # Line kinds.
 BOILERPLATE = "boilerplate"

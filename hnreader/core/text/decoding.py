@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hnreader.core.models import ImportFileError
-from hnreader.core.text_normalize import normalise_stored_text
+from hnreader.core.text.normalize import normalise_stored_text
 
 DEFAULT_MAX_BYTES = 200 * 2**20
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from hnreader.core.models import QueryError
-from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.text.normalize import fold_for_search
 
 MAX_TERMS = 32
 MAX_QUERY_CHARS = 10_000

@@ -26,9 +26,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
-from hnreader.core.captions import caption_spans_in_folded
-from hnreader.core.models import ArticleDraft, RemovedLine
-from hnreader.core.news_lines import (
+from hnreader.core.importing.captions import caption_spans_in_folded
+from hnreader.core.importing.news_lines import (
     BODY,
     BOILERPLATE,
     BYLINE,
@@ -50,8 +49,9 @@ from hnreader.core.news_lines import (
     reporters_from_byline,
     title_index,
 )
-from hnreader.core.text_normalize import fold_for_search
-from hnreader.core.text_safety import replace_lone_surrogates
+from hnreader.core.models import ArticleDraft, RemovedLine
+from hnreader.core.text.normalize import fold_for_search
+from hnreader.core.text.safety import replace_lone_surrogates
 
 # --- grouping into articles --------------------------------------------------------------------
 

@@ -5,9 +5,9 @@ Annotations follow their text: their offsets are shifted into the article that n
 
 from __future__ import annotations
 
-from hnreader.core.importer import analyse_text
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.importing.importer import analyse_text
 from hnreader.core.models import ArticleDraft, ChangeKind, Span, StoreError
-from hnreader.core.segmenter import Segmenter
 from hnreader.core.store import Change, Store
 
 _TITLE_MAX = 40

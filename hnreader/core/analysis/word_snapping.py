@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hnreader.core.search_index import WORD_BOUNDARY
+from hnreader.core.analysis.index import WORD_BOUNDARY
 
 # No separator is drawn next to these: punctuation, spaces, symbols already separate words.
 NO_BREAK_CATEGORIES = ("P", "Z", "S", "C")

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from hnreader import paths
+from hnreader.core.analysis.segmenter_hmm import hmm_cut
 from hnreader.core.models import Token
-from hnreader.core.segmenter_hmm import hmm_cut
-from hnreader.core.text_normalize import FOLD_VERSION, fold_for_search
+from hnreader.core.text.normalize import FOLD_VERSION, fold_for_search
 
 with warnings.catch_warnings():
     # jieba 0.42.1 (2020) has invalid escape sequences in its sources: a SyntaxWarning on

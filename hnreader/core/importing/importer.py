@@ -24,9 +24,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from hnreader.core.article_splitter import split_articles
-from hnreader.core.decoding import read_text_file
-from hnreader.core.figures import find_figures
+from hnreader.core.analysis.figures import find_figures
+from hnreader.core.analysis.index import build_index_entry, fold_parts, index_version
+from hnreader.core.analysis.segmenter import Segmenter, SegmenterSpec
+from hnreader.core.importing.splitter import split_articles
 from hnreader.core.models import (
     ArticleDraft,
     Figure,
@@ -34,10 +35,9 @@ from hnreader.core.models import (
     ImportReport,
     Span,
 )
-from hnreader.core.search_index import build_index_entry, fold_parts, index_version
-from hnreader.core.segmenter import Segmenter, SegmenterSpec
 from hnreader.core.store import IndexRow, Store, sha256_text
-from hnreader.core.text_safety import (
+from hnreader.core.text.decoding import read_text_file
+from hnreader.core.text.safety import (
     clean_user_text,
     display_file_name,
     display_path,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hnreader.core.models import Span
-from hnreader.core.text_normalize import fold_for_search
+from hnreader.core.text.normalize import fold_for_search
 
 # Everything below runs on the folded view (half-width, Simplified), so 攝/資料圖/（ match too.
 

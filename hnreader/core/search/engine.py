@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from hnreader.core.models import ArticleHits, QueryError, SearchHit, SearchResult
-from hnreader.core.search_index import (
+from hnreader.core.analysis.index import (
     TOKEN_END,
     TOKEN_START,
     WORD_BOUNDARY,
@@ -24,9 +23,10 @@ from hnreader.core.search_index import (
     chars_match,
     chars_match_is_exhaustive,
 )
-from hnreader.core.search_query import ParsedQuery, TermGroup, parse_query
-from hnreader.core.segmenter import Segmenter
-from hnreader.core.text_normalize import fold_for_search, width_pattern
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.models import ArticleHits, QueryError, SearchHit, SearchResult
+from hnreader.core.search.query import ParsedQuery, TermGroup, parse_query
+from hnreader.core.text.normalize import fold_for_search, width_pattern
 
 FIRST_BATCH = 50  # candidates read at first; later batches double, up to MAX_BATCH
 MAX_BATCH = 1000

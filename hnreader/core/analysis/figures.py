@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from decimal import Context, Decimal, DivisionByZero, InvalidOperation, localcontext
 
 from hnreader.core.models import Figure
-from hnreader.core.text_normalize import fold_for_search
-from hnreader.core.text_safety import replace_lone_surrogates
+from hnreader.core.text.normalize import fold_for_search
+from hnreader.core.text.safety import replace_lone_surrogates
 
 # Bump when find_figures() would find different figures in the same text: stored figure lists
 # record it and are recomputed.

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hnreader.core.csv_export import write_csv
+from hnreader.core.export.csv_writer import write_csv
 from hnreader.core.store import Store
 
 ANNOTATION_COLUMNS = (

@@ -23,8 +23,8 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
-from hnreader.core.segmenter import Segmenter
-from hnreader.core.text_normalize import fold_width, to_simplified
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.text.normalize import fold_width, to_simplified
 
 # Bump when what build_index_entry produces changes; stored with the segmenter version.
 INDEX_FORMAT_VERSION = 2
@@ -51,17 +51,6 @@ class IndexEntry:
 def index_version(segmenter: Segmenter) -> str:
     """The string to store with the index; rebuild every entry when it changes."""
     return f"{segmenter.version}:index={INDEX_FORMAT_VERSION}"
-
-
-def chars_document(folded: str) -> str:
-    """The `chars` column for a folded text: every character set apart by spaces."""
-    return " ".join(folded)
-
-
-def fts_document(text: str, folded: str | None) -> str:
-    """The `chars` document of an article from what the store keeps: its text, and its
-    stored `folded` view (None when that view is `fold_width(text)`)."""
-    return chars_document(folded if folded is not None else fold_width(text))
 
 
 def fold_parts(text: str) -> tuple[str, str | None]:

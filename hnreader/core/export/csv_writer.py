@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from hnreader.core.models import HnreaderError
-from hnreader.core.text_safety import replace_lone_surrogates
+from hnreader.core.text.safety import replace_lone_surrogates
 
 # Excel's limit on the characters of one cell; it counts UTF-16 units (𠮷 is 2).
 MAX_CELL_CHARS = 32_767

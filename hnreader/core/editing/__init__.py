@@ -1,0 +1,1 @@
+"""Correcting articles (split, merge) and the undo/redo history."""

@@ -1,0 +1,1 @@
+"""Annotations and figures to spreadsheet rows, and spreadsheet-safe CSV writing."""
