@@ -37,8 +37,8 @@ def run(
     from hnreader.core.analysis.segmenter import Segmenter
     from hnreader.core.project import Project
     from hnreader.ui.app import create_application
+    from hnreader.ui.common.settings import Settings
     from hnreader.ui.main_window import MainWindow
-    from hnreader.ui.settings import Settings
 
     app = create_application(["hnreader-bench"])
     segmenter = Segmenter(cache_dir=Path(cache_dir))

@@ -27,9 +27,9 @@ def main() -> int:
     from hnreader.core.analysis.segmenter import Segmenter
     from hnreader.core.project import Project
     from hnreader.ui.app import create_application, install_translations
-    from hnreader.ui.export_dialog import ExportDialog
+    from hnreader.ui.common.settings import Settings
     from hnreader.ui.main_window import MainWindow
-    from hnreader.ui.settings import Settings
+    from hnreader.ui.project.export_dialog import ExportDialog
 
     app = create_application([sys.argv[0]])
     install_translations(app, language)

@@ -96,8 +96,8 @@ def _run(home: Path) -> int:
 
     def main_window() -> str:
         from hnreader.ui.app import create_application
+        from hnreader.ui.common.settings import Settings
         from hnreader.ui.main_window import MainWindow
-        from hnreader.ui.settings import Settings
 
         app = create_application([sys.argv[0]])
         window = MainWindow(project, Settings(str(home / "settings.ini")))

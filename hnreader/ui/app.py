@@ -17,10 +17,10 @@ from hnreader import __version__, paths
 from hnreader.core import safekeeping
 from hnreader.core.models import ErrorCode, HnreaderError, StoreError
 from hnreader.core.project import Project, Segmenter, describe_failure, shared_dictionaries
-from hnreader.ui.error_messages import user_message
-from hnreader.ui.plain_text import rich_text, visible_controls
-from hnreader.ui.project_safety import RecoveryChoice, ask_recovery
-from hnreader.ui.settings import Settings
+from hnreader.ui.common.error_messages import user_message
+from hnreader.ui.common.plain_text import rich_text, visible_controls
+from hnreader.ui.common.settings import Settings
+from hnreader.ui.project.project_safety import RecoveryChoice, ask_recovery
 
 log = logging.getLogger("hnreader")
 

@@ -32,26 +32,26 @@ from PySide6.QtWidgets import (
 from hnreader import __version__, paths
 from hnreader.core.models import HnreaderError, ImportReport
 from hnreader.core.project import Project
-from hnreader.ui.annotation_list_panel import AnnotationListPanel
-from hnreader.ui.article_details_dialog import ArticleDetailsDialog
-from hnreader.ui.dictionary_dialog import DictionaryDialog
-from hnreader.ui.error_messages import user_message
-from hnreader.ui.export_dialog import ExportDialog
-from hnreader.ui.figures_panel import FiguresPanel
-from hnreader.ui.library_panel import LibraryPanel
-from hnreader.ui.plain_text import action_text, rich_text, visible_controls, window_title
-from hnreader.ui.preferences_dialog import PreferencesDialog
-from hnreader.ui.project_controller import ProjectController
-from hnreader.ui.project_safety import ExternalChanges, ReadOnlyBanner
-from hnreader.ui.reader_view import ReaderView
-from hnreader.ui.safety_actions import SafetyActions
-from hnreader.ui.search_panel import SearchPanel
-from hnreader.ui.settings import Settings
-from hnreader.ui.tag_panel import TagPanel
-from hnreader.ui.tag_picker import TagPicker
-from hnreader.ui.task_runner import TaskRunner
-from hnreader.ui.undo_labels import translated_label
-from hnreader.ui.worker import Worker
+from hnreader.ui.codebook.annotation_list_panel import AnnotationListPanel
+from hnreader.ui.codebook.tag_panel import TagPanel
+from hnreader.ui.codebook.tag_picker import TagPicker
+from hnreader.ui.common.error_messages import user_message
+from hnreader.ui.common.plain_text import action_text, rich_text, visible_controls, window_title
+from hnreader.ui.common.settings import Settings
+from hnreader.ui.common.task_runner import TaskRunner
+from hnreader.ui.common.undo_labels import translated_label
+from hnreader.ui.common.worker import Worker
+from hnreader.ui.figures.figures_panel import FiguresPanel
+from hnreader.ui.library.article_details_dialog import ArticleDetailsDialog
+from hnreader.ui.library.library_panel import LibraryPanel
+from hnreader.ui.project.dictionary_dialog import DictionaryDialog
+from hnreader.ui.project.export_dialog import ExportDialog
+from hnreader.ui.project.preferences_dialog import PreferencesDialog
+from hnreader.ui.project.project_controller import ProjectController
+from hnreader.ui.project.project_safety import ExternalChanges, ReadOnlyBanner
+from hnreader.ui.project.safety_actions import SafetyActions
+from hnreader.ui.reader.reader_view import ReaderView
+from hnreader.ui.search.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
 

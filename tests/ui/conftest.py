@@ -53,14 +53,14 @@ def project(project_template: Path, tmp_path: Path, segmenter: Segmenter) -> Ite
 
 @pytest.fixture
 def controller(project: Project, qtbot):
-    from hnreader.ui.project_controller import ProjectController
+    from hnreader.ui.project.project_controller import ProjectController
 
     return ProjectController(project)
 
 
 @pytest.fixture
 def settings(tmp_path: Path, qtbot):
-    from hnreader.ui.settings import Settings
+    from hnreader.ui.common.settings import Settings
 
     return Settings(str(tmp_path / "settings.ini"))
 

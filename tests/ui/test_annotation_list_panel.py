@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
-from hnreader.ui import annotation_list_panel
-from hnreader.ui.annotation_list_panel import AnnotationListPanel
-from hnreader.ui.annotation_table_model import (
+from hnreader.ui.codebook import annotation_list_panel
+from hnreader.ui.codebook.annotation_list_panel import AnnotationListPanel
+from hnreader.ui.codebook.annotation_table_model import (
     COLUMN_KIND,
     COLUMN_NOTE,
     COLUMN_TAGS,

@@ -11,9 +11,9 @@ from ui_helpers import type_text
 from hnreader import paths
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.ui.dictionary_dialog import DictionaryDialog
-from hnreader.ui.project_controller import ProjectController
-from hnreader.ui.search_panel import SearchPanel
+from hnreader.ui.project.dictionary_dialog import DictionaryDialog
+from hnreader.ui.project.project_controller import ProjectController
+from hnreader.ui.search.search_panel import SearchPanel
 
 WORD = "湘西苗寨"
 

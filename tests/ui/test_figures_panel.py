@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from hnreader.ui.figure_table_model import (
+from hnreader.ui.figures.figure_table_model import (
     COLUMN_ARTICLE,
     COLUMN_KIND,
     COLUMN_TAGS,
@@ -16,7 +16,7 @@ from hnreader.ui.figure_table_model import (
     FigureRow,
     FigureTableModel,
 )
-from hnreader.ui.figures_panel import FiguresPanel
+from hnreader.ui.figures.figures_panel import FiguresPanel
 
 
 @pytest.fixture

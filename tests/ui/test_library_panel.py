@@ -8,9 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from hnreader.ui import library_panel
-from hnreader.ui.article_table_model import ArticleTableModel, arrange
-from hnreader.ui.library_panel import LibraryPanel
+from hnreader.ui.library import library_panel
+from hnreader.ui.library.article_table_model import ArticleTableModel, arrange
+from hnreader.ui.library.library_panel import LibraryPanel
 
 TITLE, DATE, SOURCE, TAGGED = (
     ArticleTableModel.TITLE,

@@ -13,9 +13,9 @@ from ui_helpers import open_window
 
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
-from hnreader.ui.export_dialog import ExportDialog
+from hnreader.ui.common.settings import Settings
 from hnreader.ui.main_window import MainWindow
-from hnreader.ui.settings import Settings
+from hnreader.ui.project.export_dialog import ExportDialog
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_a_large_library_is_listed_before_jiebas_dictionary_loads(
 ) -> None:
     import threading
 
-    from hnreader.ui import library_panel
+    from hnreader.ui.library import library_panel
 
     monkeypatch.setattr(library_panel, "SYNC_ARTICLE_LIMIT", 0)
     release = threading.Event()

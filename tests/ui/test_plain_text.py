@@ -11,12 +11,11 @@ from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from hnreader.core.project import Project
-from hnreader.ui.annotation_list_panel import AnnotationListPanel, TagChoiceDialog
-from hnreader.ui.dictionary_dialog import DictionaryDialog
-from hnreader.ui.export_dialog import ExportDialog
-from hnreader.ui.figures_panel import FiguresPanel
-from hnreader.ui.library_panel import LibraryPanel
-from hnreader.ui.plain_text import (
+from hnreader.ui.codebook.annotation_list_panel import AnnotationListPanel, TagChoiceDialog
+from hnreader.ui.codebook.tag_dialogs import DeleteTagDialog, MergeTagDialog, TagHitsDialog
+from hnreader.ui.codebook.tag_panel import TagPanel
+from hnreader.ui.codebook.tag_picker import TagPicker
+from hnreader.ui.common.plain_text import (
     ELLIPSIS,
     PLACEHOLDER,
     TOOLTIP_CHARS,
@@ -27,12 +26,13 @@ from hnreader.ui.plain_text import (
     visible_controls,
     window_title,
 )
-from hnreader.ui.reader_view import ReaderView
-from hnreader.ui.search_panel import SearchPanel
-from hnreader.ui.tag_dialogs import DeleteTagDialog, MergeTagDialog, TagHitsDialog
-from hnreader.ui.tag_panel import TagPanel
-from hnreader.ui.tag_picker import TagPicker
-from hnreader.ui.text_positions import qt_length
+from hnreader.ui.common.text_positions import qt_length
+from hnreader.ui.figures.figures_panel import FiguresPanel
+from hnreader.ui.library.library_panel import LibraryPanel
+from hnreader.ui.project.dictionary_dialog import DictionaryDialog
+from hnreader.ui.project.export_dialog import ExportDialog
+from hnreader.ui.reader.reader_view import ReaderView
+from hnreader.ui.search.search_panel import SearchPanel
 
 BOLD = "<b>bold</b>"
 IMG = '<img src="file:///etc/hosts">'

@@ -17,9 +17,9 @@ from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
 from hnreader.core.store import Store
 from hnreader.ui import app as app_module
+from hnreader.ui.common.settings import Settings
 from hnreader.ui.main_window import MainWindow
-from hnreader.ui.project_safety import RestoreDialog
-from hnreader.ui.settings import Settings
+from hnreader.ui.project.project_safety import RestoreDialog
 
 
 def _window(project: Project, settings: Settings, qtbot, monkeypatch) -> MainWindow:

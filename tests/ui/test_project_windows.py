@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
 from hnreader.ui import app as app_module
+from hnreader.ui.common.settings import Settings
 from hnreader.ui.main_window import MainWindow
-from hnreader.ui.settings import Settings
 
 
 def test_a_projects_words_do_not_leak_into_the_next_project_opened_in_the_window(

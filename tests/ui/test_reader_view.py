@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from hnreader.core.project import Project
-from hnreader.ui.reader_view import ReaderView
+from hnreader.ui.reader.reader_view import ReaderView
 
 ASTRAL_ARTICLE = (
     "吉𠮷家乡的变化\n\n本报记者 张三\n\n"

@@ -9,11 +9,11 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from ui_helpers import type_text
 
-from hnreader.ui import search_panel as search_panel_module
-from hnreader.ui.hit_scope import scope_span, scope_spans
-from hnreader.ui.kwic_table_model import KwicTableModel
-from hnreader.ui.search_panel import SearchPanel
-from hnreader.ui.tag_dialogs import TagHitsDialog
+from hnreader.ui.codebook.tag_dialogs import TagHitsDialog
+from hnreader.ui.search import search_panel as search_panel_module
+from hnreader.ui.search.hit_scope import scope_span, scope_spans
+from hnreader.ui.search.kwic_table_model import KwicTableModel
+from hnreader.ui.search.search_panel import SearchPanel
 
 LEFT, HIT, RIGHT = KwicTableModel.LEFT, KwicTableModel.HIT, KwicTableModel.RIGHT
 

@@ -7,10 +7,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu
 
-from hnreader.ui import tag_panel as tag_panel_module
-from hnreader.ui.tag_dialogs import DeleteChoice, DeleteTagDialog, TagDialog, TagFields
-from hnreader.ui.tag_panel import TagPanel, TagPassageModel
-from hnreader.ui.tag_tree_model import TagTreeModel
+from hnreader.ui.codebook import tag_panel as tag_panel_module
+from hnreader.ui.codebook.tag_dialogs import DeleteChoice, DeleteTagDialog, TagDialog, TagFields
+from hnreader.ui.codebook.tag_panel import TagPanel, TagPassageModel
+from hnreader.ui.codebook.tag_tree_model import TagTreeModel
 
 
 @pytest.fixture

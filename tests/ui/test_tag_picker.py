@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from ui_helpers import type_text
 
-from hnreader.ui.tag_picker import TagPicker, pinyin_keys
+from hnreader.ui.codebook.tag_picker import TagPicker, pinyin_keys
 
 
 @pytest.fixture

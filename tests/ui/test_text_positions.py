@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hnreader.ui.text_positions import PositionMap, qt_length
+from hnreader.ui.common.text_positions import PositionMap, qt_length
 
 TEXT = "ab𠮷c\n𠮷𠮷d"  # code points: a b 𠮷 c \n 𠮷 𠮷 d
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from hnreader.core.project import Project
 from hnreader.ui.app import install_translations
-from hnreader.ui.settings import Settings
+from hnreader.ui.common.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -108,7 +108,7 @@ def test_the_ts_holds_every_ui_string(tmp_path: Path) -> None:
     assert lupdate is not None
     updated = tmp_path / TS.name
     shutil.copyfile(TS, updated)
-    sources = sorted(str(path) for path in (ROOT / "hnreader" / "ui").glob("*.py"))
+    sources = sorted(str(path) for path in (ROOT / "hnreader" / "ui").rglob("*.py"))
     subprocess.run(
         [
             str(lupdate),
@@ -164,7 +164,7 @@ def test_a_refused_action_is_explained_in_chinese_by_its_error_code(
 ) -> None:
     import shutil
 
-    from hnreader.ui.project_controller import ProjectController
+    from hnreader.ui.project.project_controller import ProjectController
 
     path = tmp_path / "只读.sqlite"
     shutil.copyfile(project_template, path)

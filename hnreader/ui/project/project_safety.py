@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from hnreader.core import safekeeping
 from hnreader.core.project import Project
-from hnreader.ui.plain_text import visible_controls
-from hnreader.ui.project_controller import ProjectController
+from hnreader.ui.common.plain_text import visible_controls
+from hnreader.ui.project.project_controller import ProjectController
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from hnreader.core.models import Change, HnreaderError
 from hnreader.core.project import Project
-from hnreader.ui.error_messages import user_message
+from hnreader.ui.common.error_messages import user_message
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from hnreader.core.models import Tag
-from hnreader.ui.plain_text import tooltip, visible_controls
+from hnreader.ui.common.plain_text import tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
 

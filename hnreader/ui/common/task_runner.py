@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from hnreader.ui.worker import Worker
+from hnreader.ui.common.worker import Worker
 
 
 class TaskRunner(QObject):

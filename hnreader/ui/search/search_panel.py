@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.models import HnreaderError, SearchResult
 from hnreader.core.project import Project
-from hnreader.ui.hit_scope import scope_spans
-from hnreader.ui.kwic_table_model import KwicTableModel, kwic_rows
-from hnreader.ui.library_panel import quiet_label
-from hnreader.ui.plain_text import visible_controls
-from hnreader.ui.project_controller import ProjectController
-from hnreader.ui.settings import Settings
-from hnreader.ui.table_views import set_up_list_table
-from hnreader.ui.tag_dialogs import TagHitsDialog
-from hnreader.ui.worker import Worker
+from hnreader.ui.codebook.tag_dialogs import TagHitsDialog
+from hnreader.ui.common.plain_text import visible_controls
+from hnreader.ui.common.settings import Settings
+from hnreader.ui.common.table_views import set_up_list_table
+from hnreader.ui.common.worker import Worker
+from hnreader.ui.library.library_panel import quiet_label
+from hnreader.ui.project.project_controller import ProjectController
+from hnreader.ui.search.hit_scope import scope_spans
+from hnreader.ui.search.kwic_table_model import KwicTableModel, kwic_rows
 
 log = logging.getLogger(__name__)
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.analysis.word_snapping import snap_to_words, visible_word_boundaries
 from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
-from hnreader.ui.plain_text import action_text, visible_controls
-from hnreader.ui.project_controller import ProjectController
-from hnreader.ui.reader_text_edit import Layer, ReaderTextEdit, build_highlights, reader_font
-from hnreader.ui.settings import Settings
+from hnreader.ui.common.plain_text import action_text, visible_controls
+from hnreader.ui.common.settings import Settings
+from hnreader.ui.project.project_controller import ProjectController
+from hnreader.ui.reader.reader_text_edit import Layer, ReaderTextEdit, build_highlights, reader_font
 
 MENU_TAGS = 12  # tags listed directly in the context menu; the rest in a submenu
 REMOVED_ROWS = 6  # the set-aside box shows this many lines, then scrolls

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.ui.settings import Settings
+from hnreader.ui.common.settings import Settings
 
 
 class PreferencesDialog(QDialog):

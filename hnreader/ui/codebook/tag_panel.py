@@ -36,13 +36,19 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.models import Annotation
-from hnreader.ui.library_panel import quiet_label
-from hnreader.ui.plain_text import action_text, rich_text, tooltip, visible_controls, window_title
-from hnreader.ui.project_controller import ProjectController
-from hnreader.ui.settings import Settings
-from hnreader.ui.table_views import set_up_list_table
-from hnreader.ui.tag_dialogs import DeleteTagDialog, MergeTagDialog, TagDialog
-from hnreader.ui.tag_tree_model import ROOT, TagTreeModel, swatch_icon
+from hnreader.ui.codebook.tag_dialogs import DeleteTagDialog, MergeTagDialog, TagDialog
+from hnreader.ui.codebook.tag_tree_model import ROOT, TagTreeModel, swatch_icon
+from hnreader.ui.common.plain_text import (
+    action_text,
+    rich_text,
+    tooltip,
+    visible_controls,
+    window_title,
+)
+from hnreader.ui.common.settings import Settings
+from hnreader.ui.common.table_views import set_up_list_table
+from hnreader.ui.library.library_panel import quiet_label
+from hnreader.ui.project.project_controller import ProjectController
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from hnreader.core.models import ArticleHits
-from hnreader.ui.plain_text import tooltip, visible_controls
+from hnreader.ui.common.plain_text import tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
 

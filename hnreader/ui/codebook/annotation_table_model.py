@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from hnreader.core.models import Annotation, Tag
-from hnreader.ui.plain_text import tooltip, visible_controls
+from hnreader.ui.common.plain_text import tooltip, visible_controls
 
 COLUMN_TAGS = 0
 COLUMN_TEXT = 1

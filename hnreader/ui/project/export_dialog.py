@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.export.rows import ExportFilter
 from hnreader.core.project import Project
-from hnreader.ui.plain_text import visible_controls
+from hnreader.ui.common.plain_text import visible_controls
 
 
 def swatch(color: str, size: int = 12) -> QIcon:

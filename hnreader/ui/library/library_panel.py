@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.models import StoreError
 from hnreader.core.project import Project
-from hnreader.ui.article_table_model import (
+from hnreader.ui.common.settings import Settings
+from hnreader.ui.common.table_views import set_up_list_table
+from hnreader.ui.common.worker import Worker
+from hnreader.ui.library.article_table_model import (
     FETCH_BATCH,
     Arrangement,
     ArticleTableModel,
     arrange,
 )
-from hnreader.ui.project_controller import ProjectController
-from hnreader.ui.settings import Settings
-from hnreader.ui.table_views import set_up_list_table
-from hnreader.ui.worker import Worker
+from hnreader.ui.project.project_controller import ProjectController
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.models import FIGURE_KINDS, Figure, StoreError
-from hnreader.ui.figure_table_model import (
+from hnreader.ui.common.plain_text import action_text
+from hnreader.ui.common.settings import Settings
+from hnreader.ui.common.table_views import set_up_list_table
+from hnreader.ui.figures.figure_table_model import (
     COLUMN_ARTICLE,
     COLUMN_KIND,
     COLUMN_TEXT,
@@ -33,10 +36,7 @@ from hnreader.ui.figure_table_model import (
     FigureTableModel,
     kind_label,
 )
-from hnreader.ui.plain_text import action_text
-from hnreader.ui.project_controller import ProjectController
-from hnreader.ui.settings import Settings
-from hnreader.ui.table_views import set_up_list_table
+from hnreader.ui.project.project_controller import ProjectController
 
 
 class FiguresPanel(QWidget):

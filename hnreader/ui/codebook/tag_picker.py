@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.models import Tag
-from hnreader.ui.library_panel import quiet_label
-from hnreader.ui.plain_text import tooltip, visible_controls
-from hnreader.ui.project_controller import ProjectController
-from hnreader.ui.tag_tree_model import next_color, swatch_icon
+from hnreader.ui.codebook.tag_tree_model import next_color, swatch_icon
+from hnreader.ui.common.plain_text import tooltip, visible_controls
+from hnreader.ui.library.library_panel import quiet_label
+from hnreader.ui.project.project_controller import ProjectController
 
 Index = QModelIndex | QPersistentModelIndex
 

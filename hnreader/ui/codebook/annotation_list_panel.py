@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.models import Annotation, StoreError, Tag
-from hnreader.ui.annotation_table_model import (
+from hnreader.ui.codebook.annotation_table_model import (
     COLUMN_CODER,
     COLUMN_KIND,
     COLUMN_NOTE,
@@ -38,9 +38,9 @@ from hnreader.ui.annotation_table_model import (
     COLUMN_TEXT,
     AnnotationTableModel,
 )
-from hnreader.ui.plain_text import rich_text, visible_controls
-from hnreader.ui.project_controller import ProjectController
-from hnreader.ui.settings import Settings
+from hnreader.ui.common.plain_text import rich_text, visible_controls
+from hnreader.ui.common.settings import Settings
+from hnreader.ui.project.project_controller import ProjectController
 
 
 def themed_icon(name: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:

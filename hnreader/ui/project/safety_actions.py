@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hnreader.core import safekeeping
 from hnreader.core.models import HnreaderError
-from hnreader.ui.error_messages import user_message
-from hnreader.ui.plain_text import rich_text, visible_controls
-from hnreader.ui.project_safety import RestoreDialog
-from hnreader.ui.worker import Worker
+from hnreader.ui.common.error_messages import user_message
+from hnreader.ui.common.plain_text import rich_text, visible_controls
+from hnreader.ui.common.worker import Worker
+from hnreader.ui.project.project_safety import RestoreDialog
 
 if TYPE_CHECKING:
     from hnreader.ui.main_window import MainWindow

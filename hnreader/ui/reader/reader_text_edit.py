@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from hnreader.core.models import Annotation, Figure
-from hnreader.ui.plain_text import visible_controls
-from hnreader.ui.text_positions import PositionMap
+from hnreader.ui.common.plain_text import visible_controls
+from hnreader.ui.common.text_positions import PositionMap
 
 CJK_FAMILIES = [
     "Noto Sans CJK SC",

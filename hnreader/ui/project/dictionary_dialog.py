@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.ui.library_panel import quiet_label
-from hnreader.ui.plain_text import visible_controls
-from hnreader.ui.project_controller import ProjectController
+from hnreader.ui.common.plain_text import visible_controls
+from hnreader.ui.library.library_panel import quiet_label
+from hnreader.ui.project.project_controller import ProjectController
 
 
 class _WordListModel(QStringListModel):

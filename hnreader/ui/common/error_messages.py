@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from hnreader.core.models import ErrorCode, HnreaderError
-from hnreader.ui.plain_text import visible_controls
+from hnreader.ui.common.plain_text import visible_controls
 
 
 def _sentence(code: str) -> str:

@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 )
 
 from hnreader.core.models import Figure
-from hnreader.ui.annotation_table_model import format_value
-from hnreader.ui.plain_text import tooltip, visible_controls
+from hnreader.ui.codebook.annotation_table_model import format_value
+from hnreader.ui.common.plain_text import tooltip, visible_controls
 
 COLUMN_TEXT = 0
 COLUMN_VALUE = 1

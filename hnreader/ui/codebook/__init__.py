@@ -1,0 +1,1 @@
+"""The codebook and annotations: tags, tag dialogs and picker, the annotation lists."""

@@ -1,0 +1,1 @@
+"""The figures panel: the figures of an article or of the corpus."""

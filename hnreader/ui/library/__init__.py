@@ -1,0 +1,1 @@
+"""The library: the article list, its filter and sort, and article details."""

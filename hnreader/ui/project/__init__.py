@@ -1,0 +1,3 @@
+"""The open project: the controller every widget acts through, safety (read-only, backups,
+recovery), import/export, dictionary and preferences dialogs.
+"""

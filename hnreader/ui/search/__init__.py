@@ -1,0 +1,1 @@
+"""The search panel: query, keyword-in-context table, tagging hits."""
