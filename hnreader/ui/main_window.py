@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader import __version__, paths
-from hnreader.core.models import HnreaderError, ImportReport
+from hnreader.core.models import HnreaderError
 from hnreader.core.project import Project
 from hnreader.ui.codebook.annotation_list_panel import AnnotationListPanel
 from hnreader.ui.codebook.tag_panel import TagPanel
@@ -45,7 +45,7 @@ from hnreader.ui.figures.figures_panel import FiguresPanel
 from hnreader.ui.library.article_details_dialog import ArticleDetailsDialog
 from hnreader.ui.library.library_panel import LibraryPanel
 from hnreader.ui.project.dictionary_dialog import DictionaryDialog
-from hnreader.ui.project.export_dialog import ExportDialog
+from hnreader.ui.project.import_export import ImportExport
 from hnreader.ui.project.preferences_dialog import PreferencesDialog
 from hnreader.ui.project.project_controller import ProjectController
 from hnreader.ui.project.project_safety import ExternalChanges, ReadOnlyBanner
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.external_changes = ExternalChanges(self.controller, self)
         self.safety = SafetyActions(self)
+        self.imports = ImportExport(self)
         self.library = LibraryPanel(self.controller, settings, self)
         self.tag_panel = TagPanel(self.controller, settings, self)
         self.annotation_panel = AnnotationListPanel(self.controller, settings, self)
@@ -170,16 +171,16 @@ class MainWindow(QMainWindow):
         )
         self.import_files_action = self._action(
             self.tr("&Import Files…"),
-            self.import_files,
+            self.imports.import_files,
             "Ctrl+I",
             _icon("document-import", sp.SP_FileDialogNewFolder, self),
         )
         self.import_folder_action = self._action(
-            self.tr("Import &Folder…"), self.import_folder, "Ctrl+Shift+I"
+            self.tr("Import &Folder…"), self.imports.import_folder, "Ctrl+Shift+I"
         )
         self.export_action = self._action(
             self.tr("&Export to CSV…"),
-            self.export,
+            self.imports.export,
             "Ctrl+E",
             _icon("document-export", sp.SP_DialogSaveButton, self),
         )
@@ -328,9 +329,9 @@ class MainWindow(QMainWindow):
         if self.project.read_only:
             pass  # nothing is imported or re-indexed into a project that cannot be changed
         elif self.is_default and self.project.article_count() == 0:
-            self._run_import(None)
+            self.imports.run_import(None)
         elif self.project.has_stale_index():
-            self._reindex()
+            self.imports.reindex()
         self._update_status()
         last = self.settings.last_article(str(self.project.path))
         project = self.project
@@ -548,23 +549,6 @@ class MainWindow(QMainWindow):
 
     # -- import, export, projects
 
-    def import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import text files"),
-            str(Path.home()),
-            self.tr("Text files (*.txt);;All files (*)"),
-        )
-        if files:
-            self._run_import([Path(f) for f in files])
-
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Import a folder of text files"), str(Path.home())
-        )
-        if folder:
-            self._run_import([Path(folder)])
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -573,116 +557,7 @@ class MainWindow(QMainWindow):
         sources = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if sources:
             event.acceptProposedAction()
-            self._run_import(sources)
-
-    def _run_import(self, sources: list[Path] | None, on_changed: str = "skip") -> None:
-        """Import in the background; None imports the bundled corpus (first start)."""
-
-        def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
-            # A connection of its own: SQLite connections must not cross threads.
-            worker_project = self.project.open_for_thread()
-            try:
-                if sources is None:
-                    return worker_project.import_bundled_corpus_once(progress, is_cancelled)
-                return worker_project.import_paths(
-                    sources, progress, is_cancelled, on_changed=on_changed
-                )
-            finally:
-                worker_project.close()
-
-        ok, result = self.tasks.run_blocking(self.tr("Importing…"), work)
-        self.controller.articles_changed.emit()
-        self.controller.annotations_changed.emit(-1)
-        if not ok:
-            QMessageBox.warning(self, self.tr("Import failed"), rich_text(str(result)))
-        elif isinstance(result, ImportReport) and sources is not None:
-            self._report_import(result)
-            if result.changed and self._import_changed_as_copies(len(result.changed)):
-                self._run_import([Path(p) for p in result.changed], on_changed="keep_both")
-
-    def _import_changed_as_copies(self, count: int) -> bool:
-        """Files changed since they were imported are never added silently: ask."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Changed files"),
-            self.tr(
-                "%1 file(s) changed since they were imported. Import the new versions as "
-                "second copies? The annotations stay on the versions already imported."
-            ).replace("%1", str(count)),
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _report_import(self, report: ImportReport) -> None:
-        lines = [
-            self.tr("Added %1 article(s) from %2 file(s).")
-            .replace("%1", str(report.added_articles))
-            .replace("%2", str(len(report.added_files)))
-        ]
-        if report.cancelled:
-            lines.append(self.tr("The import was cancelled; files not yet imported were left out."))
-        if report.skipped:
-            lines.append(self.tr("Skipped:"))
-            lines.extend(
-                f"• {visible_controls(Path(path).name)}: {visible_controls(reason)}"
-                for path, reason in report.skipped[:20]
-            )
-            if len(report.skipped) > 20:
-                lines.append(self.tr("… and %1 more").replace("%1", str(len(report.skipped) - 20)))
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Import finished"), "\n".join(lines), parent=self
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
-        if report.article_ids:
-            self.show_article(report.article_ids[0])
-
-    def _reindex(self) -> None:
-
-        def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
-            worker_project = self.project.open_for_thread()
-            try:
-                return worker_project.reindex(None, progress, is_cancelled)
-            finally:
-                worker_project.close()
-
-        self.tasks.run_blocking(self.tr("Updating the search index…"), work)
-
-    def export(self) -> None:
-        dialog = ExportDialog(self.project, self.reader.article_id, self)
-        if not dialog.exec():
-            return
-        out, figures_out, selection = (
-            dialog.output_path(),
-            dialog.figures_path(),
-            dialog.selection(),
-        )
-
-        def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
-            worker_project = self.project.open_for_thread()
-            try:
-                rows = worker_project.export_annotations(out, selection, progress, is_cancelled)
-                if figures_out is not None:
-                    worker_project.export_figures(
-                        figures_out, selection.article_ids, progress, is_cancelled
-                    )
-                return rows
-            finally:
-                worker_project.close()
-
-        ok, result = self.tasks.run_blocking(self.tr("Exporting…"), work)
-        if not ok:
-            QMessageBox.warning(self, self.tr("Export failed"), rich_text(str(result)))
-            return
-        message = (
-            self.tr("Wrote %1 row(s) to\n%2").replace("%1", str(result)).replace("%2", str(out))
-        )
-        if figures_out is not None:
-            message += "\n" + self.tr("Figures: %1").replace("%1", str(figures_out))
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Export finished"), message, parent=self
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+            self.imports.run_import(sources)
 
     def edit_dictionary(self) -> None:
         DictionaryDialog(self.controller, self).exec()

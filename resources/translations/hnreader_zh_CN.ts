@@ -430,6 +430,83 @@
     </message>
 </context>
 <context>
+    <name>ImportExport</name>
+    <message>
+        <source>Import text files</source>
+        <translation>导入文本文件</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of text files</source>
+        <translation>导入文本文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Changed files</source>
+        <translation>文件已更改</translation>
+    </message>
+    <message>
+        <source>%1 file(s) changed since they were imported. Import the new versions as second copies? The annotations stay on the versions already imported.</source>
+        <translation>有 %1 个文件在导入后被修改过。要把新版本作为第二份副本导入吗？已有的标注仍留在先前导入的版本上。</translation>
+    </message>
+    <message>
+        <source>Added %1 article(s) from %2 file(s).</source>
+        <translation>已从 %2 个文件中添加 %1 篇文章。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; files not yet imported were left out.</source>
+        <translation>导入已取消；尚未导入的文件未被添加。</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>已跳过：</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 个</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Updating the search index…</source>
+        <translation>正在更新检索索引…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Wrote %1 row(s) to
+%2</source>
+        <translation>已将 %1 行写入
+%2</translation>
+    </message>
+    <message>
+        <source>Figures: %1</source>
+        <translation>数字表：%1</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+</context>
+<context>
     <name>KwicTableModel</name>
     <message>
         <source>Left context</source>
@@ -676,80 +753,6 @@
     <message>
         <source>This could not be done; nothing was changed.</source>
         <translation>无法完成此操作，未做任何更改。</translation>
-    </message>
-    <message>
-        <source>Import text files</source>
-        <translation>导入文本文件</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import a folder of text files</source>
-        <translation>导入文本文件所在的文件夹</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <source>Changed files</source>
-        <translation>文件已更改</translation>
-    </message>
-    <message>
-        <source>%1 file(s) changed since they were imported. Import the new versions as second copies? The annotations stay on the versions already imported.</source>
-        <translation>有 %1 个文件在导入后被修改过。要把新版本作为第二份副本导入吗？已有的标注仍留在先前导入的版本上。</translation>
-    </message>
-    <message>
-        <source>Added %1 article(s) from %2 file(s).</source>
-        <translation>已从 %2 个文件中添加 %1 篇文章。</translation>
-    </message>
-    <message>
-        <source>The import was cancelled; files not yet imported were left out.</source>
-        <translation>导入已取消；尚未导入的文件未被添加。</translation>
-    </message>
-    <message>
-        <source>Skipped:</source>
-        <translation>已跳过：</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>…… 另有 %1 个</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
-        <source>Updating the search index…</source>
-        <translation>正在更新检索索引…</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Wrote %1 row(s) to
-%2</source>
-        <translation>已将 %1 行写入
-%2</translation>
-    </message>
-    <message>
-        <source>Figures: %1</source>
-        <translation>数字表：%1</translation>
-    </message>
-    <message>
-        <source>Export finished</source>
-        <translation>导出完成</translation>
     </message>
     <message>
         <source>New project</source>

@@ -200,12 +200,12 @@ def test_f18_reimporting_a_changed_file_asks_before_adding_a_copy(
     news = tmp_path / "news.txt"
     news.write_text("新闻标题\n\n村里建起了扶贫车间，一百多人就业。\n", encoding="utf-8")
     window = _window(project, settings, qtbot, monkeypatch)
-    window._run_import([news])
+    window.imports.run_import([news])
     count = project.store.article_count()
     news.write_text("新闻标题\n\n村里建起了扶贫车间，两百多人就业。\n", encoding="utf-8")
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or answer)
-    window._run_import([news])
+    window.imports.run_import([news])
     assert asked and "changed since they were imported" in asked[0]
     expected = count + (1 if answer == QMessageBox.StandardButton.Yes else 0)
     assert project.store.article_count() == expected

@@ -1,0 +1,154 @@
+"""File ▸ Import Files/Folder and Export to CSV: the work runs in the background on the
+project's own thread session; what was added, skipped or written is reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from hnreader.core.models import ImportReport
+from hnreader.ui.common.plain_text import rich_text, visible_controls
+from hnreader.ui.project.export_dialog import ExportDialog
+
+if TYPE_CHECKING:
+    from hnreader.ui.main_window import MainWindow
+
+
+class ImportExport(QObject):
+    """Importing into and exporting from the window's project."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            self.tr("Import text files"),
+            str(Path.home()),
+            self.tr("Text files (*.txt);;All files (*)"),
+        )
+        if files:
+            self.run_import([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Import a folder of text files"), str(Path.home())
+        )
+        if folder:
+            self.run_import([Path(folder)])
+
+    def run_import(self, sources: list[Path] | None, on_changed: str = "skip") -> None:
+        """Import in the background; None imports the bundled corpus (first start)."""
+
+        def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
+            # A connection of its own: SQLite connections must not cross threads.
+            worker_project = self.window.project.open_for_thread()
+            try:
+                if sources is None:
+                    return worker_project.import_bundled_corpus_once(progress, is_cancelled)
+                return worker_project.import_paths(
+                    sources, progress, is_cancelled, on_changed=on_changed
+                )
+            finally:
+                worker_project.close()
+
+        ok, result = self.window.tasks.run_blocking(self.tr("Importing…"), work)
+        self.window.controller.articles_changed.emit()
+        self.window.controller.annotations_changed.emit(-1)
+        if not ok:
+            QMessageBox.warning(self.window, self.tr("Import failed"), rich_text(str(result)))
+        elif isinstance(result, ImportReport) and sources is not None:
+            self._report_import(result)
+            if result.changed and self._import_changed_as_copies(len(result.changed)):
+                self.run_import([Path(p) for p in result.changed], on_changed="keep_both")
+
+    def _import_changed_as_copies(self, count: int) -> bool:
+        """Files changed since they were imported are never added silently: ask."""
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Changed files"),
+            self.tr(
+                "%1 file(s) changed since they were imported. Import the new versions as "
+                "second copies? The annotations stay on the versions already imported."
+            ).replace("%1", str(count)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _report_import(self, report: ImportReport) -> None:
+        lines = [
+            self.tr("Added %1 article(s) from %2 file(s).")
+            .replace("%1", str(report.added_articles))
+            .replace("%2", str(len(report.added_files)))
+        ]
+        if report.cancelled:
+            lines.append(self.tr("The import was cancelled; files not yet imported were left out."))
+        if report.skipped:
+            lines.append(self.tr("Skipped:"))
+            lines.extend(
+                f"• {visible_controls(Path(path).name)}: {visible_controls(reason)}"
+                for path, reason in report.skipped[:20]
+            )
+            if len(report.skipped) > 20:
+                lines.append(self.tr("… and %1 more").replace("%1", str(len(report.skipped) - 20)))
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Import finished"),
+            "\n".join(lines),
+            parent=self.window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        if report.article_ids:
+            self.window.show_article(report.article_ids[0])
+
+    def reindex(self) -> None:
+
+        def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
+            worker_project = self.window.project.open_for_thread()
+            try:
+                return worker_project.reindex(None, progress, is_cancelled)
+            finally:
+                worker_project.close()
+
+        self.window.tasks.run_blocking(self.tr("Updating the search index…"), work)
+
+    def export(self) -> None:
+        dialog = ExportDialog(self.window.project, self.window.reader.article_id, self.window)
+        if not dialog.exec():
+            return
+        out, figures_out, selection = (
+            dialog.output_path(),
+            dialog.figures_path(),
+            dialog.selection(),
+        )
+
+        def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
+            worker_project = self.window.project.open_for_thread()
+            try:
+                rows = worker_project.export_annotations(out, selection, progress, is_cancelled)
+                if figures_out is not None:
+                    worker_project.export_figures(
+                        figures_out, selection.article_ids, progress, is_cancelled
+                    )
+                return rows
+            finally:
+                worker_project.close()
+
+        ok, result = self.window.tasks.run_blocking(self.tr("Exporting…"), work)
+        if not ok:
+            QMessageBox.warning(self.window, self.tr("Export failed"), rich_text(str(result)))
+            return
+        message = (
+            self.tr("Wrote %1 row(s) to\n%2").replace("%1", str(result)).replace("%2", str(out))
+        )
+        if figures_out is not None:
+            message += "\n" + self.tr("Figures: %1").replace("%1", str(figures_out))
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Export finished"), message, parent=self.window
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
