@@ -92,7 +92,7 @@ def assert_lossless(source: str, drafts: list[ArticleDraft]) -> None:
 @pytest.mark.parametrize("path", CORPUS + FIXTURES, ids=lambda p: p.name)
 def test_every_file_splits_losslessly(path: Path) -> None:
     text = read(path)
-    drafts = sp.split_articles(text, path.name)
+    drafts = sp.split_articles(text)
     assert drafts
     assert_lossless(text, drafts)
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from hnreader.core.analysis.figures import (
-    FIGURE_DETECTION_VERSION,
     find_figures,
     parse_chinese_integer,
 )
@@ -20,10 +19,6 @@ Row = tuple[str, int, float | None, str, str]  # (text, start, value, unit, kind
 
 def rows(text: str) -> list[Row]:
     return [(f.text, f.start, f.value, f.unit, f.kind) for f in find_figures(text)]
-
-
-def test_version_constant() -> None:
-    assert FIGURE_DETECTION_VERSION == 1
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,6 @@ from hnreader.ui.common.plain_text import (
     visible_controls,
     window_title,
 )
-from hnreader.ui.common.text_positions import qt_length
 from hnreader.ui.figures.figures_panel import FiguresPanel
 from hnreader.ui.library.library_panel import LibraryPanel
 from hnreader.ui.project.dictionary_dialog import DictionaryDialog
@@ -392,7 +391,7 @@ def test_visible_controls_keeps_ordinary_text(text):
 def test_visible_controls_keeps_every_offset():
     text = f"𠮷{RLO}村\r\n\x00{BOLD}\u2066乡\u2069"
     out = visible_controls(text)
-    assert len(out) == len(text) and qt_length(out) == qt_length(text)
+    assert len(out) == len(text) and _utf16_units(out) == _utf16_units(text)
     assert [i for i, ch in enumerate(out) if ch != text[i]] == [1, 3, 5, 17, 19]
     assert out.count(PLACEHOLDER) == 5
 
@@ -402,7 +401,7 @@ def test_the_placeholder_is_visible_and_neutral():
 
     assert unicodedata.category(PLACEHOLDER) == "So"
     assert unicodedata.bidirectional(PLACEHOLDER) == "ON"
-    assert qt_length(PLACEHOLDER) == 1 and PLACEHOLDER != "\ufffd"
+    assert _utf16_units(PLACEHOLDER) == 1 and PLACEHOLDER != "\ufffd"
 
 
 @pytest.mark.parametrize(
@@ -461,3 +460,8 @@ def test_window_title_keeps_the_modified_placeholder_literal(qtbot):
     assert widget.windowHandle().title() == f"a[*]b{PLACEHOLDER}"
     widget.setWindowTitle("a[*]b")
     assert widget.windowHandle().title() == "ab"
+
+
+def _utf16_units(text: str) -> int:
+    """How many positions Qt counts in `text`."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2

@@ -10,10 +10,6 @@ from hnreader.core.models import Figure
 from hnreader.core.text.normalize import fold_for_search
 from hnreader.core.text.safety import replace_lone_surrogates
 
-# Bump when find_figures() would find different figures in the same text: stored figure lists
-# record it and are recomputed.
-FIGURE_DETECTION_VERSION = 1
-
 # --- Chinese numerals -----------------------------------------------------------------------
 
 _CN_DIGITS = {

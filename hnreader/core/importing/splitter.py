@@ -338,16 +338,14 @@ def _draft(article: _Article) -> ArticleDraft:
     )
 
 
-def split_articles(text: str, source_name: str = "") -> list[ArticleDraft]:
+def split_articles(text: str) -> list[ArticleDraft]:
     """Split a normalised source text (see `normalise_stored_text`) into article drafts.
 
     Titles: the main line of the first confirmed headline block; an article without one
     (a file with no headline, a dateline brief, a continuation piece) is titled with the first
     sentence of its body shortened to 30 characters (+ "…"), and that paragraph stays in the
-    body. A text with no non-blank line gives no article. `source_name` is only used to name
-    the file in future diagnostics; the split depends on the text alone.
+    body. A text with no non-blank line gives no article. The split depends on the text alone.
     """
-    del source_name
     # Text that skipped normalisation may hold surrogates, on which OpenCC (used to fold)
     # raises; U+FFFD keeps every length, so the split is the same as after normalisation.
     lines = classify_lines(replace_lone_surrogates(text))

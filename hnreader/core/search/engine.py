@@ -28,7 +28,6 @@ from hnreader.core.models import ArticleHits, QueryError, SearchHit, SearchResul
 from hnreader.core.search.query import ParsedQuery, TermGroup, parse_query
 from hnreader.core.text.normalize import fold_for_search, width_pattern
 
-FIRST_BATCH = 50  # candidates read at first; later batches double, up to MAX_BATCH
 MAX_BATCH = 1000
 
 WORD = "word"

@@ -53,8 +53,3 @@ class PositionMap:
 def _has_astral(text: str) -> bool:
     # utf-16-le length is 2 bytes per BMP character, 4 per non-BMP one; cheap in C.
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
-
-
-def qt_length(text: str) -> int:
-    """How many UTF-16 units Qt counts in `text`."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
@@ -228,11 +227,6 @@ class ReaderTextEdit(QTextEdit):
             return None
         return position
 
-    def qt_span_rect_center(self, start: int) -> QPoint:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        return self.cursorRect(cursor).center()
-
     def select_qt(self, start: int, end: int, *, center: bool = True) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
@@ -354,10 +348,6 @@ def background_format(color: QColor, alpha: int) -> QTextCharFormat:
     fill.setAlpha(alpha)
     fmt.setBackground(fill)
     return fmt
-
-
-def has_background(fmt: QTextFormat) -> bool:
-    return fmt.hasProperty(QTextFormat.Property.BackgroundBrush)
 
 
 def build_highlights(

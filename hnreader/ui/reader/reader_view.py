@@ -40,7 +40,6 @@ class ReaderView(QWidget):
     """Shows one article; every change goes through the controller; offsets are code points."""
 
     article_shown = Signal(int)
-    selection_changed = Signal()
     figure_clicked = Signal(int, int, int)  # article id, start, end
     annotation_clicked = Signal(int)
     tag_picker_requested = Signal()
@@ -162,7 +161,6 @@ class ReaderView(QWidget):
 
     def _connect(self) -> None:
         edit = self.text_edit
-        edit.selectionChanged.connect(self._on_selection_changed)
         edit.char_clicked.connect(self._on_char_clicked)
         edit.selection_dragged.connect(self._on_selection_dragged)
         edit.customContextMenuRequested.connect(self._on_context_menu)
@@ -432,9 +430,6 @@ class ReaderView(QWidget):
         return snap_to_words(self._flags, start, end)
 
     # -- events
-
-    def _on_selection_changed(self) -> None:
-        self.selection_changed.emit()
 
     def _on_selection_dragged(self, alt_held: bool) -> None:
         span = self.raw_selected_span()
