@@ -426,7 +426,7 @@ def _cmd_figures(project: Any, args: argparse.Namespace) -> int:
         )
         return 0
     for article_id, f in figures:
-        value = "" if f.value is None else f"{f.value:g}"
+        value = "" if f.value is None else f"{f.value:.15g}"  # exact: 7470000, not 7.47e+06
         print(
             f"{article_id:>5} {f.start:>6}-{f.end:<6} {f.kind:<8} {value:>16} {f.unit:<6} {f.text}"
         )

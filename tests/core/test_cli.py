@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -125,3 +126,19 @@ def test_the_installed_entry_point_runs() -> None:
     )
     assert result.returncode == 0
     assert "annotate" in result.stdout and "export" in result.stdout
+
+
+def test_figures_print_exact_values(tmp_path: Path) -> None:
+    news = tmp_path / "n.txt"
+    news.write_text(
+        "标题\n\n全省减少贫困人口747万，投入229.6亿元，贫困发生率13.43%。\n", encoding="utf-8"
+    )
+    project = str(tmp_path / "p.sqlite")
+    env = {**os.environ, "HNREADER_HOME": str(tmp_path / "home")}
+    run = [sys.executable, "-m", "hnreader", "--project", project]
+    subprocess.run([*run, "import", str(news)], check=True, env=env, capture_output=True)
+    out = subprocess.run(
+        [*run, "figures"], check=True, env=env, capture_output=True, text=True
+    ).stdout
+    assert "7470000" in out and "22960000000" in out and "13.43" in out
+    assert "e+" not in out
