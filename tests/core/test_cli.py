@@ -142,3 +142,23 @@ def test_figures_print_exact_values(tmp_path: Path) -> None:
     ).stdout
     assert "7470000" in out and "22960000000" in out and "13.43" in out
     assert "e+" not in out
+
+
+def test_a_closed_pipe_ends_quietly_with_exit_0(tmp_path: Path) -> None:
+    """`hnreader figures | head -1`: the reader goes away; no BrokenPipeError traceback."""
+    news = tmp_path / "many.txt"
+    lines = (f"第{n}项增长{n}.5%，投入{n}万元，惠及{n}户。" for n in range(1, 4000))
+    news.write_text("标题\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "HNREADER_HOME": str(tmp_path / "home")}
+    run = [sys.executable, "-m", "hnreader", "--project", str(tmp_path / "p.sqlite")]
+    subprocess.run([*run, "import", str(news)], check=True, env=env, capture_output=True)
+    with subprocess.Popen(
+        [*run, "figures"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as process:  # ~700 KB of rows: far more than a pipe holds
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        error = process.stderr.read().decode("utf-8", "replace")
+        code = process.wait(timeout=120)
+    assert "Traceback" not in error and "BrokenPipe" not in error, error
+    assert code == 0
