@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hnreader.ui.common.text_positions import PositionMap, qt_length
+from hnreader.ui.common.text_positions import PositionMap
 
 TEXT = "ab𠮷c\n𠮷𠮷d"  # code points: a b 𠮷 c \n 𠮷 𠮷 d
 
@@ -18,7 +18,7 @@ def test_bmp_text_maps_to_itself() -> None:
 
 def test_non_bmp_characters_count_two_in_qt() -> None:
     positions = PositionMap(TEXT)
-    assert positions.qt_length == qt_length(TEXT) == len(TEXT) + 3
+    assert positions.qt_length == len(TEXT.encode("utf-16-le")) // 2 == len(TEXT) + 3
     assert [positions.to_qt(i) for i in range(len(TEXT) + 1)] == [0, 1, 2, 4, 5, 6, 8, 10, 11]
 
 
