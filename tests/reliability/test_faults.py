@@ -275,3 +275,27 @@ def test_f9_an_export_never_replaces_a_read_only_file(tmp_path: Path) -> None:
         write_csv(out, ["a"], [["1"]])
     assert out.read_text(encoding="utf-8") == "keep me"
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_a_large_file_not_checked_on_open_is_checked_before_its_first_write(
+    project_copy: Path, shared_segmenter: Segmenter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hnreader.core.store import base
+
+    monkeypatch.setattr(base, "QUICK_CHECK_ON_OPEN_BYTES", 0)  # every file counts as large
+    _noise(0.5)(project_copy)
+    if _integrity_ok(project_copy):
+        pytest.fail("the noise did not damage the file")
+    damaged = project_copy.read_bytes()
+    try:
+        project = Project.open(project_copy, segmenter=shared_segmenter)
+    except StoreError as error:  # the damage already showed while opening
+        assert error.code == ErrorCode.DAMAGED
+        return
+    assert not project.verified and not project.read_only
+    with pytest.raises(StoreError) as refused:
+        project.add_tag("新")
+    assert refused.value.code == ErrorCode.DAMAGED
+    assert project.read_only_reason == "damaged"
+    project.close()
+    assert project_copy.read_bytes() == damaged
