@@ -299,3 +299,25 @@ def test_a_large_file_not_checked_on_open_is_checked_before_its_first_write(
     assert project.read_only_reason == "damaged"
     project.close()
     assert project_copy.read_bytes() == damaged
+
+
+def test_opening_while_another_window_writes_does_not_wait_for_it(
+    corpus_project: Project, shared_segmenter: Segmenter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hnreader.core.store import opening
+
+    waits: list[int] = []
+    real = opening.can_write
+
+    def probe(conn: sqlite3.Connection, path: Path) -> bool:
+        writable = real(conn, path)
+        waits.append(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        return writable
+
+    monkeypatch.setattr(opening, "can_write", probe)
+    with corpus_project.store.write():  # another window is in the middle of a change
+        other = Project.open(corpus_project.path, segmenter=shared_segmenter)
+    assert not other.read_only  # busy is not read-only
+    assert waits == [opening.BUSY_TIMEOUT_MS]  # the probe's short wait was put back
+    other.add_tag("之后")
+    other.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 from hnreader.core.models import ErrorCode, StoreError
 
 BUSY_TIMEOUT_MS = 10_000
+PROBE_TIMEOUT_MS = 200  # the write probe on open (can_write) waits no longer
 # Tables a project file must hold (checked on open, so a damaged or foreign schema is
 # reported before anything runs against it).
 _REQUIRED_TABLES = frozenset(
@@ -184,7 +185,11 @@ def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
 
 def can_write(conn: sqlite3.Connection, path: Path) -> bool:
     """Whether a write reaches the disk: permissions, a read-only file system or a
-    read-only mount all show here (a rolled-back header write; it changes nothing)."""
+    read-only mount all show here (a rolled-back header write; it changes nothing).
+
+    Another window holding the write lock does not delay the opening: the probe waits at
+    most PROBE_TIMEOUT_MS for it and then takes the file as writable."""
+    conn.execute(f"PRAGMA busy_timeout = {PROBE_TIMEOUT_MS}")
     try:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(f"PRAGMA user_version = {read_version(conn, path)}")
@@ -195,5 +200,8 @@ def can_write(conn: sqlite3.Connection, path: Path) -> bool:
         # writable but busy, and a full disk is reported when a change fails.
         kind = store_error(error, path).code
         return kind not in (ErrorCode.READ_ONLY, ErrorCode.PERMISSION)
-    conn.execute("ROLLBACK")
-    return True
+    else:
+        conn.execute("ROLLBACK")
+        return True
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
