@@ -168,7 +168,8 @@ class SearchResult:
     total_hits: int | None  # exact when the page is the whole result, else None (not counted)
     total_articles: int | None
     articles: tuple[ArticleHits, ...]
-    message: str = ""  # why nothing could be searched, for input that holds no searchable term
+    message: str = ""  # why nothing could be searched (English), for a query that cannot be
+    error: HnreaderError | None = field(default=None, compare=False)  # … with its code
     complete: bool = True  # no matching article is left after this page
     next_after: int = 0  # the article id the next page starts after
 
@@ -226,6 +227,13 @@ class ErrorCode:
     INCONSISTENT_SCHEMA = "inconsistent_schema"  # its version does not match its tables
     MISSING = "missing"
     IO_ERROR = "io_error"
+    # A search query that holds nothing to search for (details: length, count, limit)
+    QUERY_NOT_TEXT = "query_not_text"
+    QUERY_EMPTY = "query_empty"
+    QUERY_TOO_LONG = "query_too_long"
+    QUERY_ONLY_EXCLUDES = "query_only_excludes"
+    QUERY_ONLY_PUNCTUATION = "query_only_punctuation"
+    QUERY_TOO_MANY_TERMS = "query_too_many_terms"
 
 
 RowKey = tuple[Any, ...]

@@ -82,8 +82,8 @@ def test_a_key_without_a_pinned_tag_says_so(window: MainWindow, project: Project
 def test_search_opens_the_hit_in_the_reader(window: MainWindow, project: Project, qtbot) -> None:
     window.focus_search()
     window.search_panel.set_query("贫困发生率")
-    qtbot.waitUntil(lambda: window.search_panel.result() is not None, timeout=5000)
-    result = window.search_panel.result()
+    qtbot.waitUntil(lambda: window.search_panel.session() is not None, timeout=5000)
+    result = window.search_panel.session()
     assert result is not None and result.total_hits >= 1
     first = result.articles[0]
     hit = first.hits[0]
@@ -97,8 +97,9 @@ def test_an_article_beyond_the_listed_pages_shows_its_hits(
     window: MainWindow, project: Project, qtbot
 ) -> None:
     window.search_panel.page_size = 1
-    window.search_panel.set_query("脱贫")
-    listed = {a.article_id for a in window.search_panel.result().articles}
+    with qtbot.waitSignal(window.search_panel.results_changed, timeout=10000):
+        window.search_panel.set_query("脱贫")
+    listed = {a.article_id for a in window.search_panel.session().articles}
     later = next(
         a for a in project.search("脱贫", limit=100000).articles if a.article_id not in listed
     )

@@ -9,9 +9,10 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from ui_helpers import type_text
 
+from hnreader.core.search.session import CountJob
+from hnreader.core.text.scope import scope_span, scope_spans
 from hnreader.ui.codebook.tag_dialogs import TagHitsDialog
 from hnreader.ui.search import search_panel as search_panel_module
-from hnreader.ui.search.hit_scope import scope_span, scope_spans
 from hnreader.ui.search.kwic_table_model import KwicTableModel
 from hnreader.ui.search.search_panel import SearchPanel
 
@@ -46,6 +47,17 @@ def every_hit(project, query: str, whole_words: bool = False) -> list[tuple[int,
     return [(a.article_id, h.start, h.end) for a in result.articles for h in a.hits]
 
 
+def search_now(qtbot, panel: SearchPanel, query: str) -> None:
+    """Search and wait for the first page (every page is listed in the background)."""
+    with qtbot.waitSignal(panel.results_changed, timeout=10000):
+        panel.set_query(query)
+
+
+def load_more_now(qtbot, panel: SearchPanel) -> None:
+    panel.load_more()
+    qtbot.waitUntil(lambda: not panel.is_loading(), timeout=10000)
+
+
 def double_click(qtbot, view, index) -> None:
     # QTest's double click has no press before it; item views ignore that, so press first.
     pos = view.visualRect(index).center()
@@ -75,16 +87,17 @@ def test_segmentation_is_shown_as_you_type(panel, qtbot):
 
 
 def test_whole_words_toggle_changes_the_counts(panel, controller, qtbot):
-    panel.set_query("村")
+    search_now(qtbot, panel, "村")
     everywhere = rows(panel)
-    qtbot.mouseClick(panel.whole_words_check, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    with qtbot.waitSignal(panel.results_changed, timeout=10000):
+        qtbot.mouseClick(panel.whole_words_check, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert panel.whole_words_check.isChecked()
     whole = controller.project.search("村", whole_words=True, limit=2000)
     assert rows(panel) == whole.total_hits < everywhere
 
 
 def test_sorting_by_left_context_uses_the_word_next_to_the_hit(panel, qtbot):
-    panel.set_query("扶贫")
+    search_now(qtbot, panel, "扶贫")
     header = panel.table.horizontalHeader()
     x = header.sectionViewportPosition(LEFT) + 10
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
@@ -100,7 +113,7 @@ def test_sorting_by_left_context_uses_the_word_next_to_the_hit(panel, qtbot):
 
 
 def test_double_click_and_enter_open_the_hit_at_its_offsets(panel, controller, qtbot):
-    panel.set_query("脱贫")
+    search_now(qtbot, panel, "脱贫")
     store = controller.project.store
     received = []
     panel.hit_activated.connect(lambda *args: received.append(args))
@@ -118,9 +131,9 @@ def test_double_click_and_enter_open_the_hit_at_its_offsets(panel, controller, q
     assert len(received) == 2
 
 
-def test_spans_for_lists_the_hits_of_one_article(panel, controller):
-    panel.set_query("扶贫")
-    first = panel.result().articles[0]
+def test_spans_for_lists_the_hits_of_one_article(panel, controller, qtbot):
+    search_now(qtbot, panel, "扶贫")
+    first = panel.session().articles[0]
     assert panel.spans_for(first.article_id) == [(h.start, h.end) for h in first.hits]
     assert panel.spans_for(-5) == []
 
@@ -128,35 +141,36 @@ def test_spans_for_lists_the_hits_of_one_article(panel, controller):
 @pytest.mark.parametrize("query", ['"', "AND", "*", "😀", "-扶贫", "OR", '""', "   "])
 def test_hostile_input_shows_a_message_not_an_exception(panel, qtbot, query):
     panel.query_edit.setText(query)
-    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.results_changed, timeout=10000):
+        qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
     assert rows(panel) == 0
     if query.strip():
         assert panel.status_label.text()
         assert "Traceback" not in panel.status_label.text()
 
 
-def test_too_many_articles_run_in_a_worker(panel, controller, qtbot):
-    panel.sync_article_limit = 0
-    with qtbot.waitSignal(panel.results_changed, timeout=10000):
-        panel.set_query("扶贫")
+def test_every_page_is_listed_in_a_worker(panel, controller, qtbot):
+    search_now(qtbot, panel, "扶贫")
     assert rows(panel) == controller.project.search("扶贫", limit=2000).total_hits
 
 
 def test_scrolling_to_the_end_and_more_list_the_next_pages(panel, controller, qtbot):
     panel.page_size = 1
-    panel.set_query("脱贫")
-    assert not panel.result().complete and len(panel.result().articles) == 1
+    search_now(qtbot, panel, "脱贫")
+    assert not panel.session().complete and len(panel.session().articles) == 1
     assert panel.more_button.isVisible()
     first_page = listed(panel)
     bar = panel.table.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)  # the first article's hits overflow the table
     bar.setValue(bar.maximum())
-    assert len(panel.result().articles) == 2
+    qtbot.waitUntil(lambda: not panel.is_loading(), timeout=10000)
+    assert len(panel.session().articles) == 2
     assert listed(panel)[: len(first_page)] == first_page  # appended, not replaced
     for _ in range(100):
         if not panel.can_load_more():
             break
         qtbot.mouseClick(panel.more_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not panel.is_loading(), timeout=10000)
     assert not panel.more_button.isVisible()
     expected = controller.project.search("脱贫", limit=100000)
     assert listed(panel) == every_hit(controller.project, "脱贫")
@@ -167,24 +181,22 @@ def test_scrolling_to_the_end_and_more_list_the_next_pages(panel, controller, qt
 
 def test_a_sorted_table_stays_sorted_and_keeps_its_selection_as_pages_come(panel, qtbot):
     panel.page_size = 1
-    panel.set_query("村")
+    search_now(qtbot, panel, "村")
     panel.table.sortByColumn(RIGHT, Qt.SortOrder.AscendingOrder)
     panel.table.selectRow(3)
     chosen = panel.model.row(3)
     shown = rows(panel)
-    panel.load_more()
+    load_more_now(qtbot, panel)
     assert rows(panel) > shown
     assert column(panel, RIGHT) == sorted(column(panel, RIGHT))
     selected = [panel.model.row(r) for r in panel.selected_rows()]
     assert selected == [chosen]
 
 
-def test_pages_run_in_a_worker_on_large_projects(panel, controller, qtbot):
-    panel.sync_article_limit = 0
+def test_next_pages_are_listed_in_a_worker(panel, controller, qtbot):
     panel.page_size = 2
-    with qtbot.waitSignal(panel.results_changed, timeout=10000):
-        panel.set_query("村")
-    assert not panel.result().complete
+    search_now(qtbot, panel, "村")
+    assert not panel.session().complete
     for _ in range(100):
         if not panel.can_load_more():
             break
@@ -198,12 +210,12 @@ def test_pages_run_in_a_worker_on_large_projects(panel, controller, qtbot):
 
 def test_the_status_shows_the_exact_totals_once_counted(panel, controller, qtbot):
     panel.page_size = 2
-    panel.set_query("脱贫")
+    search_now(qtbot, panel, "脱贫")
     assert panel.is_counting()
     assert panel.status_label.text() == "Listing the first 2 articles · counting…"
     qtbot.waitUntil(lambda: not panel.is_counting(), timeout=10000)
     expected = controller.project.search("脱贫", limit=100000)
-    assert (panel.result().total_hits, panel.result().total_articles) == (
+    assert (panel.session().total_hits, panel.session().total_articles) == (
         expected.total_hits,
         expected.total_articles,
     )
@@ -215,22 +227,20 @@ def test_the_status_shows_the_exact_totals_once_counted(panel, controller, qtbot
 
 def test_whole_words_counts_what_pages_list(panel, controller, qtbot):
     panel.whole_words_check.setChecked(True)
-    panel.sync_article_limit = 0
     panel.page_size = 3
-    with qtbot.waitSignal(panel.results_changed, timeout=10000):
-        panel.set_query("村")
+    search_now(qtbot, panel, "村")
     qtbot.waitUntil(lambda: not panel.is_counting(), timeout=10000)
     expected = every_hit(controller.project, "村", whole_words=True)
-    assert panel.result().total_hits == len(expected)
+    assert panel.session().total_hits == len(expected)
 
 
 @pytest.mark.parametrize("whole_words", [False, True])
-def test_spans_for_an_article_not_listed_yet_searches_it(panel, controller, whole_words):
+def test_spans_for_an_article_not_listed_yet_searches_it(panel, controller, qtbot, whole_words):
     panel.whole_words_check.setChecked(whole_words)
     panel.page_size = 1
-    panel.set_query("村")
+    search_now(qtbot, panel, "村")
     expected = controller.project.search("村", whole_words=whole_words, limit=100000)
-    shown = {a.article_id for a in panel.result().articles}
+    shown = {a.article_id for a in panel.session().articles}
     later = [a for a in expected.articles if a.article_id not in shown]
     assert later
     for article in later:
@@ -242,27 +252,24 @@ def test_spans_for_an_article_not_listed_yet_searches_it(panel, controller, whol
 
 def test_a_new_query_does_not_show_the_count_of_the_old_one(panel, controller, qtbot, monkeypatch):
     release = threading.Event()
-    real_count = search_panel_module.background_count
+    real_count = CountJob.__call__
 
-    def count(project, query, whole_words, progress=None, is_cancelled=None):
-        if query == "扶贫":
+    def count(job, project, progress=None, is_cancelled=None):
+        if job.query == "扶贫":
             release.wait(30)
             return (999_999, 99_999)  # a late answer (cancel ignored) that must not be shown
-        return real_count(project, query, whole_words, progress, is_cancelled)
+        return real_count(job, project, progress, is_cancelled)
 
-    monkeypatch.setattr(search_panel_module, "background_count", count)
+    monkeypatch.setattr(CountJob, "__call__", count)
     pool = QThreadPool.globalInstance()
     threads = pool.maxThreadCount()
     pool.setMaxThreadCount(max(threads, 4))  # the blocked count must not starve the others
-    panel.sync_article_limit = 0
     panel.page_size = 1
     try:
-        with qtbot.waitSignal(panel.results_changed, timeout=10000):
-            panel.set_query("扶贫")
+        search_now(qtbot, panel, "扶贫")
         assert panel.is_counting() and "counting" in panel.status_label.text()
         old_count = panel._count_worker
-        with qtbot.waitSignal(panel.results_changed, timeout=10000):
-            panel.set_query("脱贫")
+        search_now(qtbot, panel, "脱贫")
         qtbot.waitUntil(lambda: not panel.is_counting(), timeout=10000)
         with qtbot.waitSignal(old_count.signals.finished, timeout=10000):
             release.set()
@@ -271,8 +278,8 @@ def test_a_new_query_does_not_show_the_count_of_the_old_one(panel, controller, q
         release.set()
         pool.setMaxThreadCount(threads)
     expected = controller.project.search("脱贫", limit=100000)
-    assert panel.result().query == "脱贫"
-    assert panel.result().total_hits == expected.total_hits
+    assert panel.session().query == "脱贫"
+    assert panel.session().total_hits == expected.total_hits
     assert panel.status_label.text() == (
         f"{expected.total_hits} hits in {expected.total_articles} articles"
         " — listing the first 1 articles"
@@ -280,11 +287,11 @@ def test_a_new_query_does_not_show_the_count_of_the_old_one(panel, controller, q
 
 
 def test_tag_hits_tags_every_listed_hit_when_none_is_selected(
-    panel, controller, tag_ids, monkeypatch
+    panel, controller, qtbot, tag_ids, monkeypatch
 ):
     panel.page_size = 1
-    panel.set_query("脱贫")
-    panel.load_more()
+    search_now(qtbot, panel, "脱贫")
+    load_more_now(qtbot, panel)
     shown = listed(panel)
     assert len({article_id for article_id, _, _ in shown}) == 2
     monkeypatch.setattr(
@@ -296,8 +303,8 @@ def test_tag_hits_tags_every_listed_hit_when_none_is_selected(
     assert made == set(shown)
 
 
-def test_tag_selected_hits_with_sentence_scope(panel, controller, tag_ids, monkeypatch):
-    panel.set_query("脱贫")
+def test_tag_selected_hits_with_sentence_scope(panel, controller, qtbot, tag_ids, monkeypatch):
+    search_now(qtbot, panel, "脱贫")
     selection = panel.table.selectionModel()
     model = panel.table.model()
     for row in (0, 1, 4):

@@ -173,7 +173,7 @@ def _prepare(segmenter: Segmenter, query: str, whole_words: bool) -> _Prepared |
     try:
         parsed = parse_query(query)
     except QueryError as error:
-        return SearchResult(str(query), (), 0, 0, (), message=str(error))
+        return SearchResult(str(query), (), 0, 0, (), message=str(error), error=error)
     segments = tuple(word for term in parsed.positive_terms for word in segmenter.cut(term.folded))
     return _Prepared(query, segments, fts_expression(parsed), _Matcher(parsed, whole_words))
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hnreader.core.models import QueryError
+from hnreader.core.models import ErrorCode, QueryError
 from hnreader.core.text.normalize import fold_for_search
 
 MAX_TERMS = 32
@@ -124,12 +124,17 @@ def _term(item: _Item) -> QueryTerm:
 def parse_query(text: str) -> ParsedQuery:
     """Parse a query typed by a user; raise `QueryError` with a message meant for them."""
     if not isinstance(text, str):
-        raise QueryError("The query must be text")
+        raise QueryError("The query must be text", code=ErrorCode.QUERY_NOT_TEXT)
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"The query is too long ({len(text):,} characters; at most 10,000)")
+        raise QueryError(
+            f"The query is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,})",
+            code=ErrorCode.QUERY_TOO_LONG,
+            length=len(text),
+            limit=MAX_QUERY_CHARS,
+        )
     items = _lex(_clean(text))
     if not items:
-        raise QueryError("The query is empty")
+        raise QueryError("The query is empty", code=ErrorCode.QUERY_EMPTY)
 
     groups: list[list[QueryTerm]] = []
     excluded: list[QueryTerm] = []
@@ -163,13 +168,24 @@ def parse_query(text: str) -> ParsedQuery:
 
     if not groups:
         if excluded:
-            raise QueryError("The query only excludes words; add a word to search for")
+            raise QueryError(
+                "The query only excludes words; add a word to search for",
+                code=ErrorCode.QUERY_ONLY_EXCLUDES,
+            )
         if dropped:
-            raise QueryError("The query has only punctuation; type a word to search")
-        raise QueryError("The query is empty")
+            raise QueryError(
+                "The query has only punctuation; type a word to search",
+                code=ErrorCode.QUERY_ONLY_PUNCTUATION,
+            )
+        raise QueryError("The query is empty", code=ErrorCode.QUERY_EMPTY)
     count = sum(len(group) for group in groups) + len(excluded)
     if count > MAX_TERMS:
-        raise QueryError(f"The query has {count} terms; use at most {MAX_TERMS}")
+        raise QueryError(
+            f"The query has {count} terms; use at most {MAX_TERMS}",
+            code=ErrorCode.QUERY_TOO_MANY_TERMS,
+            count=count,
+            limit=MAX_TERMS,
+        )
     return ParsedQuery(
         groups=tuple(TermGroup(tuple(group)) for group in groups),
         excluded=tuple(dict.fromkeys(excluded)),

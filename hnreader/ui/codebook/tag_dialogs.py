@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.models import Tag
+from hnreader.core.text.scope import CLAUSE, HIT, PARAGRAPH, SCOPES, SENTENCE
 from hnreader.ui.codebook.tag_picker import TagPicker
 from hnreader.ui.codebook.tag_tree_model import next_color, swatch_icon
 from hnreader.ui.common.plain_text import action_text, rich_text, visible_controls
 from hnreader.ui.library.library_panel import quiet_label
 from hnreader.ui.project.project_controller import ProjectController
-from hnreader.ui.search.hit_scope import CLAUSE, HIT, PARAGRAPH, SCOPES, SENTENCE
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,13 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+if TYPE_CHECKING:
+    from hnreader.core.project import Project
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,13 @@ class Worker(QRunnable):
         self._function = function
         self._cancel = threading.Event()
         self._last_emit = 0.0
+
+    @classmethod
+    def for_project(cls, project: Project, job: Callable[..., Any]) -> Worker:
+        """A worker that opens `project` on a connection of its own in the pool's thread,
+        runs `job(own_project, progress=..., is_cancelled=...)` and closes it again: the one
+        way background work reaches a project."""
+        return cls(partial(_run_on_own_connection, project, job))
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -67,3 +78,10 @@ class Worker(QRunnable):
 
     def start(self, pool: QThreadPool | None = None) -> None:
         (pool or QThreadPool.globalInstance()).start(self)
+
+
+def _run_on_own_connection(
+    project: Project, job: Callable[..., Any], progress: Any, is_cancelled: Any
+) -> Any:
+    with project.open_for_thread() as own:
+        return job(own, progress=progress, is_cancelled=is_cancelled)

@@ -28,15 +28,17 @@ class ProjectController(QObject):
         super().__init__(parent)
         self.project = project
 
-    def run(self, action: Callable[[], Change]) -> Change | None:
-        """Do one user action; on a refusal, emit `action_failed` and change nothing."""
+    def run(self, action: Callable[[], Change | None]) -> Change | None:
+        """Do one user action; on a refusal, emit `action_failed` and change nothing (an
+        action that found nothing to do returns None and announces nothing)."""
         try:
             change = action()
         except HnreaderError as error:
             log.info("action refused: %s", error)
             self.action_failed.emit(user_message(error))
             return None
-        self._announce(change)
+        if change is not None:
+            self._announce(change)
         return change
 
     def undo(self) -> Change | None:

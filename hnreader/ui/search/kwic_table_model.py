@@ -3,48 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from hnreader.core.models import ArticleHits
+from hnreader.core.search.session import ListedHit
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
 
 HIT_COLOR = "#B3541E"
-
-
-@dataclass(frozen=True)
-class KwicRow:
-    article_id: int
-    start: int
-    end: int
-    hit: str
-    left: str
-    right: str
-    title: str
-    date: str
-    whole_word: bool
-
-
-def kwic_rows(articles: Sequence[ArticleHits]) -> list[KwicRow]:
-    return [
-        KwicRow(
-            article.article_id,
-            hit.start,
-            hit.end,
-            hit.text,
-            hit.left,
-            hit.right,
-            article.title,
-            article.date,
-            hit.whole_word,
-        )
-        for article in articles
-        for hit in article.hits
-    ]
 
 
 class KwicTableModel(QAbstractTableModel):
@@ -59,15 +27,15 @@ class KwicTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[KwicRow] = []
+        self._rows: list[ListedHit] = []
         self._hit_font: QFont | None = None
 
-    def set_rows(self, rows: Sequence[KwicRow]) -> None:
+    def set_rows(self, rows: Sequence[ListedHit]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def append_rows(self, rows: Sequence[KwicRow]) -> None:
+    def append_rows(self, rows: Sequence[ListedHit]) -> None:
         """Add rows below the ones shown (which keep their selection)."""
         if not rows:
             return
@@ -76,10 +44,10 @@ class KwicTableModel(QAbstractTableModel):
         self._rows.extend(rows)
         self.endInsertRows()
 
-    def row(self, row: int) -> KwicRow:
+    def row(self, row: int) -> ListedHit:
         return self._rows[row]
 
-    def rows(self) -> list[KwicRow]:
+    def rows(self) -> list[ListedHit]:
         return list(self._rows)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -109,9 +77,11 @@ class KwicTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
+        hit, article = row.hit, row.article
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return visible_controls((row.left, row.hit, row.right, row.title, row.date)[column])
+            texts = (hit.left, hit.text, hit.right, article.title, article.date)
+            return visible_controls(texts[column])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.LEFT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -126,8 +96,10 @@ class KwicTableModel(QAbstractTableModel):
         if column == self.HIT and role == Qt.ItemDataRole.ForegroundRole:
             return QColor(HIT_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole:
-            kind = self.tr("whole word") if row.whole_word else self.tr("inside a longer word")
-            return tooltip(f"{row.title}  {row.date}\n…{row.left}【{row.hit}】{row.right}…\n{kind}")
+            kind = self.tr("whole word") if hit.whole_word else self.tr("inside a longer word")
+            return tooltip(
+                f"{article.title}  {article.date}\n…{hit.left}【{hit.text}】{hit.right}…\n{kind}"
+            )
         if role == self.ArticleIdRole:
             return row.article_id
         return None
@@ -153,14 +125,14 @@ class KwicTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-def _sort_key(column: int) -> Callable[[KwicRow], tuple]:
-    position: Callable[[KwicRow], tuple] = lambda r: (r.date, r.article_id, r.start)  # noqa: E731
+def _sort_key(column: int) -> Callable[[ListedHit], tuple]:
+    position: Callable[[ListedHit], tuple] = lambda r: (r.article.date, r.article_id, r.start)  # noqa: E731
     if column == KwicTableModel.LEFT:
-        return lambda r: (r.left[::-1], *position(r))
+        return lambda r: (r.hit.left[::-1], *position(r))
     if column == KwicTableModel.HIT:
-        return lambda r: (r.hit, r.right, *position(r))
+        return lambda r: (r.hit.text, r.hit.right, *position(r))
     if column == KwicTableModel.RIGHT:
-        return lambda r: (r.right, *position(r))
+        return lambda r: (r.hit.right, *position(r))
     if column == KwicTableModel.ARTICLE:
-        return lambda r: (r.title, r.article_id, r.start)
+        return lambda r: (r.article.title, r.article_id, r.start)
     return position

@@ -8,8 +8,6 @@ the whole result, the exact totals are counted in the background.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from dataclasses import dataclass, replace
 from functools import partial
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -29,61 +27,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.models import HnreaderError, SearchResult
-from hnreader.core.project import Project
+from hnreader.core.models import SearchResult
+from hnreader.core.search.session import PageJob, SearchSession
 from hnreader.ui.codebook.tag_dialogs import TagHitsDialog
+from hnreader.ui.common.error_messages import user_message
 from hnreader.ui.common.plain_text import visible_controls
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.common.worker import Worker
 from hnreader.ui.library.library_panel import quiet_label
 from hnreader.ui.project.project_controller import ProjectController
-from hnreader.ui.search.hit_scope import scope_spans
-from hnreader.ui.search.kwic_table_model import KwicTableModel, kwic_rows
+from hnreader.ui.search.kwic_table_model import KwicTableModel
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200  # articles listed at first, and added by each further page
 SEGMENT_DELAY_MS = 150
 SEARCH_DELAY_MS = 350
-SYNC_ARTICLE_LIMIT = 200  # up to this many articles a page takes < ~0.2 s on the GUI thread
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def background_search(
-    project: Project,
-    query: str,
-    whole_words: bool,
-    limit: int,
-    after: int = 0,
-    progress=None,
-    is_cancelled=None,
-) -> SearchResult:
-    """List a page on its own connection (SQLite connections stay in their thread)."""
-    with project.open_for_thread() as own:
-        return own.search(query, whole_words=whole_words, limit=limit, after=after)
-
-
-def background_count(
-    project: Project,
-    query: str,
-    whole_words: bool,
-    progress=None,
-    is_cancelled=None,
-) -> tuple[int, int] | None:
-    """The exact (hits, articles) of a search on its own connection; None when cancelled."""
-    with project.open_for_thread() as own:
-        return own.count_matches(query, whole_words=whole_words, is_cancelled=is_cancelled)
-
-
-@dataclass
-class _PageJob:
-    """A page being listed in the background."""
-
-    worker: Worker
-    query: str
-    whole_words: bool
-    first: bool  # the first page of a new search (else the next page of the listed one)
 
 
 class _ElideLeftDelegate(QStyledItemDelegate):
@@ -107,12 +68,11 @@ class SearchPanel(QWidget):
         self.controller = controller
         self.settings = settings
         self.page_size = PAGE_SIZE
-        self.sync_article_limit = SYNC_ARTICLE_LIMIT
-        self._result: SearchResult | None = None  # every page listed so far, totals if known
-        self._whole_words = False  # the option the listed result was searched with
-        self._spans: dict[int, list[tuple[int, int]]] = {}  # listed and looked-up articles
-        self._page_job: _PageJob | None = None
+        self._session: SearchSession | None = None  # the search listed, page by page
+        self._page_worker: Worker | None = None
+        self._page_for: tuple[SearchSession, PageJob]  # what the page worker lists
         self._count_worker: Worker | None = None
+        self._count_for: SearchSession  # what the count worker counts
         self._last_scope = "sentence"
 
         self.query_edit = QLineEdit()
@@ -217,47 +177,31 @@ class SearchPanel(QWidget):
         self.query_edit.setText(query)
         self.search()
 
-    def result(self) -> SearchResult | None:
-        """The pages listed so far as one result (totals set once known)."""
-        return self._result
+    def session(self) -> SearchSession | None:
+        """The search listed: its pages so far, its totals once known."""
+        return self._session
 
     def can_load_more(self) -> bool:
-        result = self._result
-        return result is not None and not result.message and not result.complete
+        return self._session is not None and self._session.can_load_more()
 
     def is_loading(self) -> bool:
         """A page (the first of a search or the next one) is being listed in the background."""
-        return self._page_job is not None
+        return self._page_worker is not None
 
     def is_counting(self) -> bool:
         """The totals of the listed result are being counted in the background."""
         return self._count_worker is not None
 
     def spans_for(self, article_id: int) -> list[tuple[int, int]]:
-        """The hits of the current search in one article, for the reader to highlight.
-
-        Articles not listed yet are searched on their own (one row: cheap)."""
-        spans = self._spans.get(article_id)
-        if spans is None:
-            spans = self._look_up_spans(article_id)
-        return list(spans)
-
-    def _look_up_spans(self, article_id: int) -> list[tuple[int, int]]:
-        result = self._result
-        # Pages are in id order: every article up to `next_after` was read, and those with
-        # hits are listed already.
-        if not self.can_load_more() or result is None or article_id <= result.next_after:
+        """The hits of the current search in one article, for the reader to highlight."""
+        session = self._session
+        if session is None:
             return []
         try:
-            hits = self.controller.project.search_article(
-                result.query, article_id, whole_words=self._whole_words
-            )
+            return session.spans_for(article_id, self.controller.project)
         except Exception:  # highlighting is a convenience: never take the reader down
-            log.exception("searching article %s for %r failed", article_id, result.query)
+            log.exception("searching article %s for %r failed", article_id, session.query)
             return []
-        spans = [] if hits is None else [(h.start, h.end) for h in hits.hits]
-        self._spans[article_id] = spans
-        return spans
 
     # -- searching
 
@@ -271,7 +215,7 @@ class SearchPanel(QWidget):
 
     def _corpus_changed(self) -> None:
         self.update_segmentation()
-        if self._result is not None and self.query_edit.text().strip():
+        if self._session is not None and self.query_edit.text().strip():
             self.search()
 
     def update_segmentation(self) -> None:
@@ -297,139 +241,83 @@ class SearchPanel(QWidget):
         self._cancel_count()
         query = self.query_edit.text()
         if not query.strip():
-            self._set_result(None)
+            self._show_session(None)
             return
-        whole_words = self.whole_words_check.isChecked()
-        if self._pages_on_gui_thread():
-            self._set_result(self._page_now(query, whole_words), whole_words)
-            return
-        self._start_page(query, whole_words, after=0)
+        session = self.controller.project.search_session(
+            query, whole_words=self.whole_words_check.isChecked(), page_size=self.page_size
+        )
+        self._start_page(session)
         self._show_status(self.tr("Searching…"))
 
     def load_more(self) -> None:
         """List the next page of the current result (scrolling to the end does it too)."""
-        result = self._result
-        if result is None or not self.can_load_more() or self._page_job is not None:
+        if self._session is None or not self.can_load_more() or self._page_worker is not None:
             return
-        if self._pages_on_gui_thread():
-            self._append_page(self._page_now(result.query, self._whole_words, result.next_after))
-            return
-        self._start_page(result.query, self._whole_words, after=result.next_after)
+        self._start_page(self._session)
 
     def _scrolled(self, value: int) -> None:
         if value > 0 and value >= self.table.verticalScrollBar().maximum():
             self.load_more()
 
-    def _pages_on_gui_thread(self) -> bool:
-        return self.controller.project.article_count() <= self.sync_article_limit
-
-    def _page_now(self, query: str, whole_words: bool, after: int = 0) -> SearchResult:
-        try:
-            return self.controller.project.search(
-                query, whole_words=whole_words, limit=self.page_size, after=after
-            )
-        except HnreaderError as error:
-            return SearchResult(query, (), 0, 0, (), message=str(error))
-        except Exception as error:  # a search must never take the app down; details logged
-            log.exception("search failed for %r", query)
-            message = self.tr("The search failed: %1").replace("%1", str(error))
-            return SearchResult(query, (), 0, 0, (), message=message)
-
-    def _start_page(self, query: str, whole_words: bool, after: int) -> None:
-        project = self.controller.project
-        worker = Worker(
-            partial(
-                background_search,
-                project,
-                query,
-                whole_words,
-                self.page_size,
-                after,
-            )
-        )
+    def _start_page(self, session: SearchSession) -> None:
+        """List the session's next page in the background, whatever the corpus size."""
+        job = session.page_job()
+        worker = Worker.for_project(self.controller.project, job)
+        # Slots are this panel's methods (not partials): they run on the GUI thread.
         worker.signals.finished.connect(self._page_finished)
         worker.signals.failed.connect(self._page_failed)
-        self._page_job = _PageJob(worker, query, whole_words, first=after == 0)
+        self._page_worker = worker
+        self._page_for = (session, job)
         self._update_more_button()
         worker.start()
 
-    def _current_page_job(self) -> _PageJob | None:
-        """The job whose worker sent the signal, unless a newer page or search replaced it."""
-        job = self._page_job
-        if job is None or self.sender() is not job.worker.signals:
-            return None
-        self._page_job = None
-        return job
+    def _is_current(self, worker: Worker | None) -> bool:
+        """Whether the signal comes from the worker still wanted (not replaced since)."""
+        return worker is not None and self.sender() is worker.signals
 
-    def _page_finished(self, result: object) -> None:
-        job = self._current_page_job()
-        if job is None or not isinstance(result, SearchResult):
+    def _page_finished(self, page: object) -> None:
+        if not self._is_current(self._page_worker) or not isinstance(page, SearchResult):
             return
-        if job.first:
-            self._set_result(result, job.whole_words)
-        else:
-            self._append_page(result)
+        self._page_worker = None
+        self._take_page(*self._page_for, page)
 
     def _page_failed(self, message: str, _details: str) -> None:
-        job = self._current_page_job()
-        if job is None:
+        if not self._is_current(self._page_worker):
             return
+        self._page_worker = None
+        session, job = self._page_for
         failed = self.tr("The search failed: %1").replace("%1", message)
-        error = SearchResult(job.query, (), 0, 0, (), message=failed)
+        self._take_page(session, job, SearchResult(job.query, (), 0, 0, (), message=failed))
+
+    def _take_page(self, session: SearchSession, job: PageJob, page: SearchResult) -> None:
+        rows = session.add_page(page)
         if job.first:
-            self._set_result(error, job.whole_words)
-        else:
-            self._append_page(error)
+            self._show_session(session)
+            return
+        if session.failed or session.complete:
+            self._cancel_count()
+        self.model.append_rows(rows)
+        self._after_rows_changed()
 
-    def _cancel_page(self) -> None:
-        if self._page_job is not None:
-            self._page_job.worker.cancel()
-            self._page_job = None
-
-    def _set_result(self, result: SearchResult | None, whole_words: bool = False) -> None:
+    def _show_session(self, session: SearchSession | None) -> None:
         """Show the first page of a new search (or nothing)."""
-        self._result = result
-        self._whole_words = whole_words
-        self._spans = {}
-        if result is not None:
-            self._remember_spans(result)
-        self.model.set_rows(kwic_rows(result.articles) if result else [])
+        self._session = session
+        self.model.set_rows(session.rows if session is not None else [])
         self.table.scrollToTop()
-        self._sort_again()
-        self.tag_button.setEnabled(self.model.rowCount() > 0)
-        if result is not None and self.can_load_more():
-            self._start_count(result.query, whole_words)
-        self._update_status()
+        if session is not None and session.needs_count():
+            self._start_count(session)
+        self._after_rows_changed()
         self.results_changed.emit()
 
-    def _append_page(self, page: SearchResult) -> None:
-        """Add the next page below the rows shown (a failed page stops the listing)."""
-        result = self._result
-        if result is None:
-            return
-        if page.message:
-            self._cancel_count()
-            self._result = replace(result, message=page.message)
-            self._update_status()
-            return
-        articles = result.articles + page.articles
-        result = replace(
-            result, articles=articles, complete=page.complete, next_after=page.next_after
-        )
-        if result.complete and result.total_hits is None:  # every hit is listed now
-            self._cancel_count()
-            hits = sum(len(article.hits) for article in articles)
-            result = replace(result, total_hits=hits, total_articles=len(articles))
-        self._result = result
-        self._remember_spans(page)
-        self.model.append_rows(kwic_rows(page.articles))
+    def _after_rows_changed(self) -> None:
         self._sort_again()
         self.tag_button.setEnabled(self.model.rowCount() > 0)
         self._update_status()
 
-    def _remember_spans(self, page: SearchResult) -> None:
-        for article in page.articles:
-            self._spans[article.article_id] = [(h.start, h.end) for h in article.hits]
+    def _cancel_page(self) -> None:
+        if self._page_worker is not None:
+            self._page_worker.cancel()
+            self._page_worker = None
 
     def _sort_again(self) -> None:
         header = self.table.horizontalHeader()
@@ -438,27 +326,23 @@ class SearchPanel(QWidget):
 
     # -- totals
 
-    def _start_count(self, query: str, whole_words: bool) -> None:
-        project = self.controller.project
-        worker = Worker(partial(background_count, project, query, whole_words))
+    def _start_count(self, session: SearchSession) -> None:
+        worker = Worker.for_project(self.controller.project, session.count_job())
         worker.signals.finished.connect(self._count_finished)
         worker.signals.failed.connect(self._count_failed)
         self._count_worker = worker
+        self._count_for = session
         worker.start()
 
     def _count_finished(self, counts: object) -> None:
-        worker = self._count_worker
-        if worker is None or self.sender() is not worker.signals:
+        if not self._is_current(self._count_worker):
             return  # the count of an older search
         self._count_worker = None
-        if self._result is not None and isinstance(counts, tuple):
-            hits, articles = counts
-            self._result = replace(self._result, total_hits=hits, total_articles=articles)
+        self._count_for.set_totals(counts if isinstance(counts, tuple) else None)
         self._update_status()
 
     def _count_failed(self, message: str, _details: str) -> None:
-        worker = self._count_worker
-        if worker is None or self.sender() is not worker.signals:
+        if not self._is_current(self._count_worker):
             return
         self._count_worker = None
         log.warning("counting the hits failed: %s", message)
@@ -472,20 +356,20 @@ class SearchPanel(QWidget):
     # -- status
 
     def _update_status(self) -> None:
-        self._show_status(self._status_text(self._result))
+        self._show_status(self._status_text(self._session))
         self._update_more_button()
 
     def _update_more_button(self) -> None:
         self.more_button.setVisible(self.can_load_more())
-        self.more_button.setEnabled(self._page_job is None)
+        self.more_button.setEnabled(self._page_worker is None)
 
-    def _status_text(self, result: SearchResult | None) -> str:
-        if result is None:
+    def _status_text(self, session: SearchSession | None) -> str:
+        if session is None:
             return ""
-        if result.message:
-            return result.message
-        listed = f"{len(result.articles):,}"
-        hits, articles = result.total_hits, result.total_articles
+        if session.failed:
+            return user_message(session.error) if session.error else session.message
+        listed = f"{len(session.articles):,}"
+        hits, articles = session.total_hits, session.total_articles
         if hits is None or articles is None:
             if self.is_counting():
                 return self.tr("Listing the first %1 articles · counting…").replace("%1", listed)
@@ -500,14 +384,14 @@ class SearchPanel(QWidget):
                 .replace("%1", f"{hits:,}")
                 .replace("%2", f"{articles:,}")
             )
-        if len(result.articles) < articles:
+        if len(session.articles) < articles:
             text += self.tr(" — listing the first %1 articles").replace("%1", listed)
         return text
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(visible_controls(text))
-        is_message = self._result is not None and bool(self._result.message)
-        self.status_label.setStyleSheet("color: #B3261E;" if is_message else "")
+        failed = self._session is not None and self._session.failed
+        self.status_label.setStyleSheet("color: #B3261E;" if failed else "")
 
     # -- hits
 
@@ -523,46 +407,27 @@ class SearchPanel(QWidget):
     def tag_selected_hits(self) -> int:
         """Tag the selected hits (all listed hits when none is selected) with a chosen tag,
         widened to the chosen scope. Returns how many annotations were created."""
-        hits = [self.model.row(r) for r in self.selected_rows()]
+        hits = [
+            (row.article_id, row.start, row.end)
+            for row in map(self.model.row, self.selected_rows())
+        ]
         if not hits:
             return 0
         project = self.controller.project
-        texts = project.article_texts(sorted({h.article_id for h in hits}))
-        by_article: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for hit in hits:
-            by_article[hit.article_id].append((hit.start, hit.end))
-
-        def spans_for_scope(scope: str) -> list[tuple[int, int, int]]:
-            spans = []
-            for article_id, article_hits in sorted(by_article.items()):
-                text = texts.get(article_id)
-                if text is not None:
-                    spans.extend(
-                        (article_id, s, e) for s, e in scope_spans(article_hits, text, scope)
-                    )
-            return spans
-
         choice = TagHitsDialog.ask(
-            self, project.tags(), self.controller, spans_for_scope, len(hits), self._last_scope
+            self,
+            project.tags(),
+            self.controller,
+            partial(project.hit_passages, hits),
+            len(hits),
+            self._last_scope,
         )
         if choice is None:
             return 0
         tag_id, scope = choice
         self._last_scope = scope
-        spans = spans_for_scope(scope)
-        existing = {
-            (a.article_id, a.start, a.end)
-            for a in project.annotations(article_ids=sorted(by_article), tag_ids=[tag_id])
-        }
-        return self._annotate([s for s in spans if s not in existing], tag_id)
-
-    def _annotate(self, spans: list[tuple[int, int, int]], tag_id: int) -> int:
-        """All passages in one action, so one Undo takes them all back."""
-        if not spans:
-            return 0
-        project = self.controller.project
-        change = self.controller.run(partial(project.annotate_many, spans, [tag_id]))
-        return len(spans) if change is not None else 0
+        change = self.controller.run(partial(project.tag_hits, hits, tag_id, scope))
+        return len(change.after.get("annotations", {})) if change is not None else 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

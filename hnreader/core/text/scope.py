@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
 HIT, CLAUSE, SENTENCE, PARAGRAPH = "hit", "clause", "sentence", "paragraph"
 SCOPES = (HIT, CLAUSE, SENTENCE, PARAGRAPH)
 
@@ -78,3 +81,20 @@ def scope_spans(hits: list[tuple[int, int]], text: str, scope: str) -> list[tupl
     """The distinct scope spans of several hits in one text, in order (two hits in one
     sentence give one sentence)."""
     return sorted({scope_span(text, start, end, scope) for start, end in hits})
+
+
+def hit_passages(
+    hits: Iterable[tuple[int, int, int]], texts: Mapping[int, str], scope: str
+) -> list[tuple[int, int, int]]:
+    """The distinct passages (article id, start, end) that hits (article id, start, end) widen
+    to in `scope`, by article then position; hits of articles missing from `texts` are left
+    out."""
+    by_article: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for article_id, start, end in hits:
+        by_article[article_id].append((start, end))
+    passages: list[tuple[int, int, int]] = []
+    for article_id, spans in sorted(by_article.items()):
+        text = texts.get(article_id)
+        if text is not None:
+            passages.extend((article_id, s, e) for s, e in scope_spans(spans, text, scope))
+    return passages

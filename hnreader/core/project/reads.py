@@ -1,0 +1,199 @@
+"""The project's reads: articles, the codebook, figures, search and export rows, as frozen
+models. The UI and the CLI ask here, never the store (see `Project`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.export.rows import (
+    ExportFilter,
+    annotation_rows,
+    export_annotations,
+    export_figures,
+)
+from hnreader.core.models import (
+    Annotation,
+    Article,
+    ArticleHits,
+    ArticleSummary,
+    Figure,
+    QueryError,
+    SearchResult,
+    Tag,
+)
+from hnreader.core.search import engine as searching
+from hnreader.core.search.query import parse_query
+from hnreader.core.search.session import SearchSession
+from hnreader.core.store import Store
+from hnreader.core.text.scope import hit_passages
+
+Progress = Callable[..., None]
+Cancelled = Callable[[], bool]
+
+
+class ProjectReads:
+    """Read access for `Project` (which sets `store` and `segmenter`)."""
+
+    store: Store
+    segmenter: Segmenter
+
+    def article(self, article_id: int) -> Article:
+        return self.store.article(article_id)
+
+    def article_count(self) -> int:
+        return self.store.article_count()
+
+    def article_ids(self) -> list[int]:
+        return self.store.article_ids()
+
+    def has_article(self, article_id: int) -> bool:
+        return self.store.has_article(article_id)
+
+    def first_article_id(self) -> int | None:
+        return self.store.first_article_id()
+
+    def article_summaries(self, *, by_date: bool = False) -> list[ArticleSummary]:
+        return self.store.article_summaries(by_date=by_date)
+
+    def first_summaries(self, limit: int) -> list[ArticleSummary]:
+        return self.store.first_summaries(limit)
+
+    def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+        """(title, date, source file) of these articles."""
+        return self.store.article_briefs(ids)
+
+    def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        return self.store.article_texts(ids)
+
+    def article_word_flags(self, article_id: int) -> bytes:
+        return self.store.article_word_flags(article_id)
+
+    def tags(self) -> list[Tag]:
+        return self.store.tags()
+
+    def tag(self, tag_id: int) -> Tag:
+        return self.store.tag(tag_id)
+
+    def tag_by_name(self, name: str) -> Tag:
+        return self.store.tag_by_name(name)
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        return self.store.annotation(annotation_id)
+
+    def annotations(
+        self,
+        *,
+        article_id: int | None = None,
+        tag_ids: Sequence[int] | None = None,
+        article_ids: Sequence[int] | None = None,
+        coder: str | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> list[Annotation]:
+        return self.store.annotations(
+            article_id=article_id, tag_ids=tag_ids, article_ids=article_ids, coder=coder, ids=ids
+        )
+
+    def coders(self) -> list[str]:
+        return self.store.coders()
+
+    def figures(self, article_id: int | None = None) -> list[tuple[int, Figure]]:
+        return self.store.figures(article_id)
+
+    def user_words(self) -> list[str]:
+        return self.store.user_words()
+
+    def search(
+        self, query: str, *, whole_words: bool = False, limit: int = 50, after: int = 0
+    ) -> SearchResult:
+        """A page of hits: the first `limit` matching articles after article id `after`."""
+        return searching.search(
+            self.store, self.segmenter, query, whole_words=whole_words, limit=limit, after=after
+        )
+
+    def count_matches(
+        self,
+        query: str,
+        *,
+        whole_words: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> tuple[int, int] | None:
+        """(hits, articles) of the whole result of a search; None if cancelled or empty."""
+        return searching.count_matches(
+            self.store,
+            self.segmenter,
+            query,
+            whole_words=whole_words,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+
+    def query_segmentation(self, query: str) -> tuple[list[list[str]], list[str]] | None:
+        """How a query is segmented: the words of each term that must occur, and the
+        excluded terms as typed; None when the query cannot be read."""
+        try:
+            parsed = parse_query(query)
+        except QueryError:
+            return None
+        words = [self.segmenter.cut(term.folded) for term in parsed.positive_terms]
+        return words, [term.text for term in parsed.excluded]
+
+    def search_session(
+        self, query: str, *, whole_words: bool = False, page_size: int = 200
+    ) -> SearchSession:
+        """A new search to follow page by page (see `SearchSession`): nothing is searched
+        until its first `page_job()` runs."""
+        return SearchSession(query, whole_words=whole_words, page_size=page_size)
+
+    def hit_passages(
+        self, hits: Sequence[tuple[int, int, int]], scope: str
+    ) -> list[tuple[int, int, int]]:
+        """The distinct passages (article id, start, end) that hits widen to in `scope`
+        (hit, clause, sentence, paragraph; see `core.text.scope`)."""
+        ids = sorted({article_id for article_id, _, _ in hits})
+        return hit_passages(hits, self.store.article_texts(ids), scope)
+
+    def untagged_passages(
+        self, passages: Sequence[tuple[int, int, int]], tag_id: int
+    ) -> list[tuple[int, int, int]]:
+        """The passages not yet tagged `tag_id` with exactly these bounds."""
+        ids = sorted({article_id for article_id, _, _ in passages})
+        tagged = {
+            (a.article_id, a.start, a.end)
+            for a in self.store.annotations(article_ids=ids, tag_ids=[tag_id])
+        }
+        return [passage for passage in passages if passage not in tagged]
+
+    def search_article(
+        self, query: str, article_id: int, *, whole_words: bool = False
+    ) -> ArticleHits | None:
+        """The hits of a search in one article."""
+        return searching.search_article(
+            self.store, self.segmenter, query, article_id, whole_words=whole_words
+        )
+
+    def export_annotations(
+        self,
+        path: Path,
+        selection: ExportFilter | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> int:
+        return export_annotations(
+            self.store, path, selection or ExportFilter(), progress, is_cancelled
+        )
+
+    def count_export_rows(self, selection: ExportFilter) -> int:
+        """How many rows `export_annotations` would write for this selection."""
+        return len(annotation_rows(self.store, selection))
+
+    def export_figures(
+        self,
+        path: Path,
+        article_ids: Sequence[int] | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> int:
+        return export_figures(self.store, path, article_ids, progress, is_cancelled)

@@ -1,0 +1,185 @@
+"""One search as a user follows it: pages of hits listed in corpus order, the exact totals once
+counted, and the hits of any article for the reader to highlight.
+
+A `SearchSession` is plain data plus bookkeeping; the searching itself is done by the
+project it is given (on the GUI thread or, through `Project.open_for_thread()`, in a worker).
+Its jobs (`page_job`, `count_job`) capture what they need when they are made, so a job run in
+another thread never reads the session while the GUI thread changes it:
+
+    session = project.search_session("扶贫", whole_words=False, page_size=200)
+    page = session.page_job()(project)           # any thread, its own project
+    session.add_page(page)                       # the session's thread
+    session.set_totals(session.count_job()(project))
+
+This is the UI's and the CLI's public door to search (with `Project`); the engine and the
+query parser stay private to the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from hnreader.core.models import ArticleHits, HnreaderError, SearchHit, SearchResult
+
+if TYPE_CHECKING:
+    from hnreader.core.project import Project
+
+Progress = Callable[..., None]
+Cancelled = Callable[[], bool]
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ListedHit:
+    """One row of a concordance: a hit and the article it is in."""
+
+    article: ArticleHits
+    hit: SearchHit
+
+    @property
+    def article_id(self) -> int:
+        return self.article.article_id
+
+    @property
+    def start(self) -> int:
+        return self.hit.start
+
+    @property
+    def end(self) -> int:
+        return self.hit.end
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """Lists one page of a search with `project` (whichever thread it runs in)."""
+
+    query: str
+    whole_words: bool
+    limit: int
+    after: int
+
+    @property
+    def first(self) -> bool:
+        return self.after == 0
+
+    def __call__(
+        self,
+        project: Project,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> SearchResult:
+        return project.search(
+            self.query, whole_words=self.whole_words, limit=self.limit, after=self.after
+        )
+
+
+@dataclass(frozen=True)
+class CountJob:
+    """Counts the exact (hits, articles) of a search; None when cancelled."""
+
+    query: str
+    whole_words: bool
+
+    def __call__(
+        self,
+        project: Project,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> tuple[int, int] | None:
+        return project.count_matches(
+            self.query, whole_words=self.whole_words, is_cancelled=is_cancelled
+        )
+
+
+class SearchSession:
+    """The hits of one query listed so far, page by page, and what is known of the rest."""
+
+    def __init__(self, query: str, *, whole_words: bool = False, page_size: int = 200) -> None:
+        self.query = query
+        self.whole_words = whole_words
+        self.page_size = max(1, page_size)
+        self.articles: list[ArticleHits] = []
+        self.rows: list[ListedHit] = []  # every listed hit, in corpus order
+        self.segments: tuple[str, ...] = ()
+        self.complete = False  # every matching article is listed
+        self.next_after = 0  # the article id the next page starts after
+        self.total_hits: int | None = None
+        self.total_articles: int | None = None
+        self.message = ""  # why the search stopped (English), "" while it is fine
+        self.error: HnreaderError | None = None  # … with its code, when it has one
+        self.pages = 0
+        self._spans: dict[int, tuple[Span, ...]] = {}  # listed and looked-up articles
+
+    # -- jobs
+
+    def page_job(self) -> PageJob:
+        """The job that lists the next page (the first one before any page was added)."""
+        return PageJob(self.query, self.whole_words, self.page_size, self.next_after)
+
+    def count_job(self) -> CountJob:
+        return CountJob(self.query, self.whole_words)
+
+    # -- results
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.message)
+
+    @property
+    def counted(self) -> bool:
+        return self.total_hits is not None and self.total_articles is not None
+
+    def can_load_more(self) -> bool:
+        return self.pages > 0 and not self.failed and not self.complete
+
+    def needs_count(self) -> bool:
+        """The listed pages are not the whole result and its totals are not known yet."""
+        return self.can_load_more() and not self.counted
+
+    def add_page(self, page: SearchResult) -> list[ListedHit]:
+        """Take the next page in; returns the rows it adds (none when it failed, which ends
+        the listing)."""
+        self.pages += 1
+        if page.message:
+            self.fail(page.message, page.error)
+            return []
+        if self.pages == 1:
+            self.segments = page.segments
+            if page.complete:
+                self.total_hits, self.total_articles = page.total_hits, page.total_articles
+        self.articles.extend(page.articles)
+        new_rows = [ListedHit(article, hit) for article in page.articles for hit in article.hits]
+        self.rows.extend(new_rows)
+        for article in page.articles:
+            self._spans[article.article_id] = tuple((h.start, h.end) for h in article.hits)
+        self.complete = page.complete
+        self.next_after = page.next_after
+        if self.complete and not self.counted:  # every hit is listed now
+            self.total_hits, self.total_articles = len(self.rows), len(self.articles)
+        return new_rows
+
+    def fail(self, message: str, error: HnreaderError | None = None) -> None:
+        """The search (or its next page) could not be listed: the listing ends here."""
+        self.message = message
+        self.error = error
+
+    def set_totals(self, counts: tuple[int, int] | None) -> None:
+        if counts is not None:
+            self.total_hits, self.total_articles = counts
+
+    def spans_for(self, article_id: int, project: Project) -> list[Span]:
+        """The hits of this search in one article, for the reader to highlight.
+
+        Articles not listed yet are searched on their own (one row: cheap); pages come in id
+        order, so an article at or below `next_after` that is not listed has no hit."""
+        spans = self._spans.get(article_id)
+        if spans is not None:
+            return list(spans)
+        if not self.can_load_more() or article_id <= self.next_after:
+            return []
+        hits = project.search_article(self.query, article_id, whole_words=self.whole_words)
+        found = () if hits is None else tuple((h.start, h.end) for h in hits.hits)
+        self._spans[article_id] = found
+        return list(found)
