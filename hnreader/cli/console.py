@@ -1,0 +1,35 @@
+"""What the commands share: exit codes, JSON on stdout, progress on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from hnreader.core.models import ErrorCode
+
+EXIT_ERROR = 1
+# A distinct exit code for each kind of project-file failure (listed in the README).
+EXIT_CODES = {
+    ErrorCode.BUSY: 3,
+    ErrorCode.READ_ONLY: 4,
+    ErrorCode.PERMISSION: 4,
+    ErrorCode.DISK_FULL: 5,
+    ErrorCode.DAMAGED: 6,
+    ErrorCode.NOT_A_PROJECT: 7,
+    ErrorCode.EMPTY_FILE: 7,
+    ErrorCode.TOO_NEW: 7,
+    ErrorCode.INCONSISTENT_SCHEMA: 7,
+    ErrorCode.CONFLICT: 8,
+}
+EXIT_INTERRUPTED = 130
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def stderr_progress(done: int, total: int, message: str) -> None:
+    if sys.stderr.isatty():
+        percent = 100 * done // max(1, total)
+        print(f"\r{message}: {percent:3d}%", end="", file=sys.stderr, flush=True)

@@ -1,0 +1,114 @@
+"""The commands over the articles: import, articles, show, export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from hnreader.cli.console import EXIT_ERROR, print_json, stderr_progress
+
+
+def _cmd_import(project: Any, args: argparse.Namespace) -> int:
+    report = project.import_paths(
+        [Path(p) for p in args.paths],
+        progress=stderr_progress,
+        on_changed="keep_both" if args.keep_both else "skip",
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    already = [r for _, r in report.skipped if "already imported" in r]
+    others = [(p, r) for p, r in report.skipped if "already imported" not in r]
+    if report.added_files:
+        print(f"Added {report.added_articles} article(s) from {len(report.added_files)} file(s).")
+    elif not others:
+        print(f"Nothing new: {len(already)} file(s) already imported.")
+    if already and args.verbose:
+        for path, reason in report.skipped:
+            if "already imported" in reason:
+                print(f"Skipped {path}: {reason}", file=sys.stderr)
+    for path, reason in others:
+        print(f"Skipped {path}: {reason}", file=sys.stderr)
+    if report.cancelled:
+        print("Import was cancelled; files not yet imported were left out.", file=sys.stderr)
+    # Importing nothing new is not an error; files that could not be imported are.
+    return EXIT_ERROR if others and not report.added_files else 0
+
+
+def _cmd_articles(project: Any, args: argparse.Namespace) -> int:
+    summaries = project.article_summaries()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "date": s.date,
+                    "byline": s.byline,
+                    "source": s.source,
+                    "chars": s.chars,
+                }
+                for s in summaries
+            ]
+        )
+        return 0
+    for s in summaries:
+        print(f"{s.id:>5}  {s.date or '—':<10}  {s.title}  [{s.source} #{s.ordinal}, {s.chars}字]")
+    return 0
+
+
+def _cmd_show(project: Any, args: argparse.Namespace) -> int:
+    article = project.article(args.article_id)
+    if args.json:
+        print_json(
+            {
+                "id": article.id,
+                "title": article.title,
+                "subtitle": article.subtitle,
+                "date": article.date,
+                "byline": article.byline,
+                "reporters": list(article.reporters),
+                "publication": article.publication,
+                "source": article.source,
+                "text": article.text,
+                "captions": [[c.start, c.end] for c in article.captions],
+                "removed": [asdict(r) for r in article.removed],
+            }
+        )
+        return 0
+    print(article.title)
+    if article.subtitle:
+        print(article.subtitle)
+    meta = " · ".join(x for x in (article.date, article.byline, article.source) if x)
+    print(meta)
+    print()
+    print(article.text)
+    if article.removed:
+        print(
+            f"\n[{len(article.removed)} line(s) set aside as boilerplate: show --json lists them]"
+        )
+    return 0
+
+
+def _cmd_export(project: Any, args: argparse.Namespace) -> int:
+    from hnreader.core.export.rows import ExportFilter
+
+    out = Path(args.out)
+    if args.figures:
+        count = project.export_figures(out)
+        print(f"Wrote {count} figure row(s) to {out}")
+        return 0
+    tag_ids = [project.tag_by_name(n).id for n in args.tag] if args.tag else None
+    count = project.export_annotations(out, ExportFilter(tag_ids=tag_ids))
+    print(f"Wrote {count} row(s) to {out}")
+    return 0
+
+
+COMMANDS = {
+    "import": _cmd_import,
+    "articles": _cmd_articles,
+    "show": _cmd_show,
+    "export": _cmd_export,
+}
