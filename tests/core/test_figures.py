@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hnreader.core.analysis.figures import (
-    find_figures,
-    parse_chinese_integer,
-)
+from hnreader.core.analysis.chinese_numerals import parse_chinese_integer
+from hnreader.core.analysis.figures import find_figures
 from hnreader.core.models import FIGURE_KINDS
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
