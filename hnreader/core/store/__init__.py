@@ -16,13 +16,14 @@ every operation an exact inverse without per-operation undo code.
 
 from __future__ import annotations
 
+from hnreader.core.store.annotations import AnnotationQueries
 from hnreader.core.store.articles import ArticleQueries, sha256_text
 from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
-from hnreader.core.store.codebook import CodebookQueries
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from hnreader.core.store.tags import TagQueries
 
 
-class Store(ArticleQueries, CodebookQueries):
+class Store(ArticleQueries, TagQueries, AnnotationQueries):
     """An open project file. Not thread-safe: use one Store per thread."""
 
 
