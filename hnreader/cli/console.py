@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any
 
-from hnreader.core.models import ErrorCode
+from hnreader.core.models import ErrorCode, Stage
 
 EXIT_ERROR = 1
 # A distinct exit code for each kind of project-file failure (listed in the README).
@@ -29,7 +29,20 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def stderr_progress(done: int, total: int, message: str) -> None:
+STAGE_WORDS = {
+    Stage.STARTING: "Starting worker processes",
+    Stage.IMPORTING: "Importing",
+    Stage.INDEXING: "Indexing",
+    Stage.EXPORTING: "Exporting",
+    Stage.BACKING_UP: "Backing up",
+    Stage.SALVAGING: "Salvaging",
+    Stage.DONE: "Done",
+    Stage.CANCELLED: "Cancelled",
+}
+
+
+def stderr_progress(done: int, total: int, stage: str, item: str = "") -> None:
     if sys.stderr.isatty():
         percent = 100 * done // max(1, total)
-        print(f"\r{message}: {percent:3d}%", end="", file=sys.stderr, flush=True)
+        words = " ".join(filter(None, (STAGE_WORDS.get(stage, stage), item)))
+        print(f"\r\x1b[K{words}: {percent:3d}%", end="", file=sys.stderr, flush=True)

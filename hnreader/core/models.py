@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, Protocol
 
 
 @dataclass(frozen=True)
@@ -210,6 +210,30 @@ class QueryError(HnreaderError):
 
 class StoreError(HnreaderError):
     """The project file could not be opened or changed as asked."""
+
+
+class Stage:
+    """What long work is doing: `progress(done, total, stage, item)` reports it with counts
+    (`item` names what is being done, e.g. a file name) and the UI words it in its language."""
+
+    STARTING = "starting"  # worker processes are being started
+    IMPORTING = "importing"  # item: the file's name
+    INDEXING = "indexing"
+    EXPORTING = "exporting"
+    BACKING_UP = "backing_up"
+    SALVAGING = "salvaging"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Progress(Protocol):
+    """A long function's progress callback: `done` of `total` units, at `stage`."""
+
+    def __call__(self, done: int, total: int, stage: str, item: str = "") -> None: ...
+
+
+def no_progress(done: int, total: int, stage: str, item: str = "") -> None:
+    """A progress callback that ignores every report."""
 
 
 class ErrorCode:

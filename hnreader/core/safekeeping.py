@@ -1,7 +1,7 @@
 """Keeping a project safe, for the app and the CLI: backups, restore, checks and salvage.
 
 Plain functions on project files (the work is in `store.backup`, `store.integrity` and
-`store.salvage`); long ones take `progress(done, total)` and `is_cancelled()`. When
+`store.salvage`); long ones take `progress(done, total, stage)` and `is_cancelled()`. When
 backups are made: on open at most once a day (`backup_if_due`, run by the app in the
 background after start-up and by the CLI before a command that writes), before every
 schema migration (the store does it) and before bulk work such as a large import.
@@ -23,7 +23,6 @@ from hnreader.core.store.backup import (
 from hnreader.core.store.integrity import CheckCode, CheckReport, check_project
 from hnreader.core.store.salvage import SalvageReport, TableSalvage, salvage
 
-Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 DEFAULT_KEEP = 5  # backups kept per project (Preferences and `--keep` change it)

@@ -1604,8 +1604,71 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>无法读写 %1，未做任何修改。</translation>
     </message>
     <message>
+        <source>The query must be text.</source>
+        <translation>查询必须是文字。</translation>
+    </message>
+    <message>
+        <source>The query is empty: type a word to search.</source>
+        <translation>查询为空：请输入要搜索的词。</translation>
+    </message>
+    <message>
+        <source>The query is too long (%1 characters; at most %2).</source>
+        <translation>查询太长（%1 个字符；最多 %2 个）。</translation>
+    </message>
+    <message>
+        <source>The query only excludes words; add a word to search for.</source>
+        <translation>查询只有排除词；请加上要搜索的词。</translation>
+    </message>
+    <message>
+        <source>The query has only punctuation; type a word to search.</source>
+        <translation>查询只有标点；请输入要搜索的词。</translation>
+    </message>
+    <message>
+        <source>The query has %1 terms; use at most %2.</source>
+        <translation>查询有 %1 个词项；最多 %2 个。</translation>
+    </message>
+    <message>
         <source>The project</source>
         <translation>项目</translation>
+    </message>
+</context>
+<context>
+    <name>progress</name>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Starting worker processes</source>
+        <translation>正在启动工作进程</translation>
+    </message>
+    <message>
+        <source>Updating the search index</source>
+        <translation>正在更新搜索索引</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Rescuing what can be read</source>
+        <translation>正在抢救可读取的内容</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>

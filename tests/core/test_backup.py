@@ -18,7 +18,7 @@ import pytest
 
 from hnreader import paths
 from hnreader.core.analysis.segmenter import Segmenter
-from hnreader.core.models import StoreError
+from hnreader.core.models import Stage, StoreError
 from hnreader.core.project import Project
 from hnreader.core.store import SCHEMA_VERSION, backup
 from hnreader.core.store.integrity import CheckCode, check_project
@@ -130,7 +130,8 @@ def test_backup_lets_the_app_write_between_steps_and_ends_with_its_writes(
     monkeypatch.setattr(backup, "PAGES_PER_STEP", 4)
     steps: list[tuple[int, int]] = []
 
-    def progress(done: int, total: int) -> None:
+    def progress(done: int, total: int, stage: str, item: str = "") -> None:
+        assert stage == Stage.BACKING_UP
         if not steps:  # the source is not locked between steps: this write goes through
             open_project.add_tag("written during the backup")
         steps.append((done, total))
@@ -408,7 +409,7 @@ def test_salvage_of_a_project_with_noise_in_its_middle(
     steps: list[tuple[int, int]] = []
 
     report = salvage(
-        damaged, tmp_path / "rescued.sqlite", progress=lambda d, t: steps.append((d, t))
+        damaged, tmp_path / "rescued.sqlite", progress=lambda d, t, stage: steps.append((d, t))
     )
 
     rescued = _rows(report.target, "annotations")

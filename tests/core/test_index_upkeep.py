@@ -11,6 +11,7 @@ import pytest
 from hnreader import paths
 from hnreader.core.analysis.index import chars_match, is_token_char
 from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.models import Stage
 from hnreader.core.project import Project
 from hnreader.core.store import SCHEMA_VERSION, Store
 from hnreader.core.store.schema import MIGRATIONS
@@ -142,8 +143,8 @@ def test_a_cancelled_parallel_import_resumes_where_it_stopped(
     project = Project(Store(tmp_path / "p.sqlite"), shared_segmenter)
     stored: list[int] = []
 
-    def progress(done: int, _total: int, message: str) -> None:
-        if message.startswith("Importing"):
+    def progress(done: int, _total: int, stage: str, item: str = "") -> None:
+        if stage == Stage.IMPORTING:
             stored.append(done)
 
     report = project.import_paths(

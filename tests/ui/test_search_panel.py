@@ -381,3 +381,9 @@ def test_scope_spans_merge_hits_in_the_same_sentence_and_count_code_points():
     assert scope_spans(hits, text, "hit") == hits
     with pytest.raises(ValueError):
         scope_span(text, 0, 99, "sentence")
+
+
+def test_a_query_error_is_worded_by_the_ui_from_its_code(panel, qtbot):
+    search_now(qtbot, panel, "-扶贫")
+    assert panel.session().error.code == "query_only_excludes"
+    assert panel.status_label.text() == "The query only excludes words; add a word to search for."

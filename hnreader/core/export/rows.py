@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hnreader.core.export.csv_writer import write_csv
+from hnreader.core.models import Progress, Stage
 from hnreader.core.store import Store
 
 ANNOTATION_COLUMNS = (
@@ -49,8 +50,6 @@ FIGURE_COLUMNS = (
 FIGURE_NUMERIC = {"article_id", "value", "start", "end"}
 
 CONTEXT_CHARS = 40
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -184,6 +183,6 @@ def _adapt(progress: Progress | None) -> Callable[[int, int], None] | None:
         return None
 
     def report(done: int, total: int) -> None:
-        progress(done, total, "Exporting")
+        progress(done, total, Stage.EXPORTING)
 
     return report

@@ -33,7 +33,10 @@ from hnreader.core.models import (
     Figure,
     HnreaderError,
     ImportReport,
+    Progress,
     Span,
+    Stage,
+    no_progress,
 )
 from hnreader.core.store import IndexRow, Store, sha256_text
 from hnreader.core.text.decoding import read_text_file
@@ -46,7 +49,6 @@ from hnreader.core.text.safety import (
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
 # Starting a worker costs about a second (a fresh interpreter loads jieba's dictionary), so
@@ -55,10 +57,6 @@ PARALLEL_MIN_BYTES = 4_000_000
 MAX_WORKERS = 8
 FILES_IN_FLIGHT_PER_WORKER = 3
 COMMIT_EVERY_S = 0.25
-
-
-def no_progress(done: int, total: int, message: str) -> None:
-    pass
 
 
 def never_cancelled() -> bool:
@@ -203,7 +201,7 @@ def import_paths(
     else:
         run.sequential(files, sizes)
     finished = total if not run.cancelled else run.done
-    progress(finished, total, "Cancelled" if run.cancelled else "Done")
+    progress(finished, total, Stage.CANCELLED if run.cancelled else Stage.DONE)
     return ImportReport(
         added_articles=len(run.article_ids),
         added_files=tuple(run.added_files),
@@ -308,7 +306,7 @@ class _ImportRun:
             if self.is_cancelled():
                 self.cancelled = True
                 return
-            self.progress(self.done, self.total, f"Importing {display_file_name(file.name)}")
+            self.progress(self.done, self.total, Stage.IMPORTING, display_file_name(file.name))
             decoded = self._decode(file, size)
             if decoded is not None and not self._analyse_here(decoded):
                 return
@@ -325,7 +323,9 @@ class _ImportRun:
             if self.is_cancelled():
                 raise ImportCancelled(f"{name}: import cancelled")
             seen += article_chars
-            self.progress(self.done + decoded.size * seen // chars, self.total, f"Importing {name}")
+            self.progress(
+                self.done + decoded.size * seen // chars, self.total, Stage.IMPORTING, name
+            )
 
         return on_article
 
@@ -335,7 +335,7 @@ class _ImportRun:
         A few files per worker are in flight, so memory stays bounded; each file is committed
         as soon as it is back, so a cancel or a crash keeps every file stored before it.
         """
-        self.progress(0, self.total, "Starting worker processes")
+        self.progress(0, self.total, Stage.STARTING)
         commits = _CommitBatches(self.store)
         queue = deque(zip(files, sizes, strict=True))
         pending: deque[tuple[Path, int, _Decoded | None, Future[AnalysedFile] | None]] = deque()
@@ -370,7 +370,7 @@ class _ImportRun:
                         commits.maybe_commit()
                 pending.popleft()
                 self.done += size
-                self.progress(self.done, self.total, f"Importing {display_file_name(file.name)}")
+                self.progress(self.done, self.total, Stage.IMPORTING, display_file_name(file.name))
                 if self.is_cancelled():
                     self.cancelled = True
                     return
@@ -472,5 +472,5 @@ def reindex(
                 rows.append((article_id, IndexRow(entry.folded, entry.flags, version)))
         store.write_index_many(rows)
         count += len(rows)
-        progress(count, total, "Indexing")
+        progress(count, total, Stage.INDEXING)
     return count

@@ -20,7 +20,7 @@ from hnreader.core.analysis.index import index_version
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.editing.history import History
 from hnreader.core.importing import importer
-from hnreader.core.models import ImportReport, StoreError
+from hnreader.core.models import ImportReport, Progress, StoreError, no_progress
 from hnreader.core.project.actions import ProjectActions
 from hnreader.core.store import Store
 from hnreader.core.store.opening import store_error
@@ -34,7 +34,6 @@ __all__ = [
     "shared_dictionaries",
 ]
 
-Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
 BUNDLED_CORPUS_KEY = "bundled_corpus_imported"
@@ -122,7 +121,7 @@ class Project(ProjectActions):
         reason: str = "manual",
         *,
         keep: int = safekeeping.DEFAULT_KEEP,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
     ) -> safekeeping.BackupInfo:
         """A verified backup of this project now (kept with the newest `keep`)."""
@@ -160,7 +159,7 @@ class Project(ProjectActions):
     def import_paths(
         self,
         sources: Sequence[Path],
-        progress: Progress = importer.no_progress,
+        progress: Progress = no_progress,
         is_cancelled: Cancelled = importer.never_cancelled,
         workers: int | None = None,
         on_changed: str = "skip",
@@ -177,7 +176,7 @@ class Project(ProjectActions):
 
     def import_bundled_corpus_once(
         self,
-        progress: Progress = importer.no_progress,
+        progress: Progress = no_progress,
         is_cancelled: Cancelled = importer.never_cancelled,
     ) -> ImportReport | None:
         """On the default project's first use, import the corpus shipped with the app."""
@@ -198,7 +197,7 @@ class Project(ProjectActions):
     def reindex(
         self,
         article_ids: Sequence[int] | None = None,
-        progress: Progress = importer.no_progress,
+        progress: Progress = no_progress,
         is_cancelled: Cancelled = importer.never_cancelled,
     ) -> int:
         return importer.reindex(self.store, self.segmenter, article_ids, progress, is_cancelled)
@@ -225,7 +224,7 @@ def describe_failure(error: sqlite3.Error, path: Path) -> StoreError:
 
 
 def open_default_project(
-    progress: Progress = importer.no_progress, is_cancelled: Cancelled = importer.never_cancelled
+    progress: Progress = no_progress, is_cancelled: Cancelled = importer.never_cancelled
 ) -> Project:
     """The project in the user data dir, with the bundled corpus imported on first use."""
     project = Project.open(paths.default_project_path())

@@ -19,6 +19,7 @@ from hnreader.core.models import (
     ArticleHits,
     ArticleSummary,
     Figure,
+    Progress,
     QueryError,
     SearchResult,
     Tag,
@@ -29,7 +30,6 @@ from hnreader.core.search.session import SearchSession
 from hnreader.core.store import Store
 from hnreader.core.text.scope import hit_passages
 
-Progress = Callable[..., None]
 Cancelled = Callable[[], bool]
 
 

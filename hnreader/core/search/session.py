@@ -21,12 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hnreader.core.models import ArticleHits, HnreaderError, SearchHit, SearchResult
+from hnreader.core.models import ArticleHits, HnreaderError, Progress, SearchHit, SearchResult
 
 if TYPE_CHECKING:
     from hnreader.core.project import Project
 
-Progress = Callable[..., None]
 Cancelled = Callable[[], bool]
 Span = tuple[int, int]
 

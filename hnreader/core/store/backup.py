@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from hnreader import paths
-from hnreader.core.models import StoreError
+from hnreader.core.models import Progress, Stage, StoreError
 from hnreader.core.store.integrity import (
     closing,
     integrity_problems,
@@ -25,7 +25,6 @@ from hnreader.core.store.integrity import (
 )
 from hnreader.core.store.schema import SCHEMA_VERSION
 
-Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 # Pages copied per backup step (1 MiB at 4 KiB pages): the source is read-locked for one
@@ -183,7 +182,7 @@ def _verified_copy(
         if is_cancelled is not None and is_cancelled():
             raise BackupCancelled(f"The backup of {project.name} was cancelled; none was made.")
         if progress is not None:
-            progress(total - remaining, total)
+            progress(total - remaining, total, Stage.BACKING_UP)
 
     try:
         source = open_read_only(project)

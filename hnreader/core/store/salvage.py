@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hnreader.core.models import StoreError
+from hnreader.core.models import Progress, Stage, StoreError
 from hnreader.core.store import Store
 from hnreader.core.store.integrity import (
     READ_ERRORS,
@@ -21,7 +21,6 @@ from hnreader.core.store.integrity import (
 )
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 ROWS_PER_RANGE = 256  # rows read per query; a failing range is bisected down to single rows
@@ -382,7 +381,7 @@ class _Copier:
     def _advance(self, rowids: int) -> None:
         self.done = min(self.total, self.done + rowids)
         if self.progress is not None:
-            self.progress(self.done, self.total)
+            self.progress(self.done, self.total, Stage.SALVAGING)
 
     def _repair_references(self) -> None:
         """Rows whose parent row was lost: the parent made up when it is a source file or a

@@ -63,8 +63,37 @@ def _sentence(code: str) -> str:
     return sentences.get(code, "")
 
 
+def _query_sentence(error: HnreaderError) -> str:
+    """A search query that holds nothing to search for: the sentence says it all."""
+    translate = QCoreApplication.translate
+    details = error.details
+    sentences = {
+        ErrorCode.QUERY_NOT_TEXT: translate("errors", "The query must be text."),
+        ErrorCode.QUERY_EMPTY: translate("errors", "The query is empty: type a word to search."),
+        ErrorCode.QUERY_TOO_LONG: translate(
+            "errors", "The query is too long (%1 characters; at most %2)."
+        ),
+        ErrorCode.QUERY_ONLY_EXCLUDES: translate(
+            "errors", "The query only excludes words; add a word to search for."
+        ),
+        ErrorCode.QUERY_ONLY_PUNCTUATION: translate(
+            "errors", "The query has only punctuation; type a word to search."
+        ),
+        ErrorCode.QUERY_TOO_MANY_TERMS: translate(
+            "errors", "The query has %1 terms; use at most %2."
+        ),
+    }
+    first = details.get("length", details.get("count", ""))
+    sentence = sentences.get(error.code, "")
+    return sentence.replace("%1", f"{first:,}" if isinstance(first, int) else "").replace(
+        "%2", f"{details.get('limit', 0):,}"
+    )
+
+
 def user_message(error: HnreaderError) -> str:
     """The error in the UI language when its code is known, then the core's message."""
+    if error.code.startswith("query_"):
+        return _query_sentence(error) or visible_controls(str(error))
     sentence = _sentence(error.code)
     detail = visible_controls(str(error))
     if not sentence:

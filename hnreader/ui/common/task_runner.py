@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from hnreader.ui.common.progress_text import stage_text
 from hnreader.ui.common.worker import Worker
 
 
@@ -72,12 +73,14 @@ class TaskRunner(QObject):
             self.failed.disconnect(failed)
         return outcome[0] if outcome else (False, "")
 
-    def _on_progress(self, done: int, total: int, message: str) -> None:
+    def _on_progress(self, done: int, total: int, stage: str, item: str) -> None:
         if self._dialog is None:
             return
         self._dialog.setMaximum(max(1, total))
         self._dialog.setValue(min(done, max(1, total)))
-        self._dialog.setLabelText(message)
+        text = stage_text(stage, item)
+        if text:
+            self._dialog.setLabelText(text)
 
     def _close(self) -> None:
         if self._dialog is not None:

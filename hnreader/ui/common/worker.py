@@ -21,7 +21,7 @@ PROGRESS_INTERVAL_S = 0.05  # throttle: at most ~20 progress signals a second
 
 
 class WorkerSignals(QObject):
-    progressed = Signal(int, int, str)  # done, total, message
+    progressed = Signal(int, int, str, str)  # done, total, stage (models.Stage), item
     finished = Signal(object)  # the function's result
     failed = Signal(str, str)  # message for the user, details for the log
 
@@ -53,11 +53,11 @@ class Worker(QRunnable):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def _progress(self, done: int, total: int, message: str) -> None:
+    def _progress(self, done: int, total: int, stage: str = "", item: str = "") -> None:
         now = time.monotonic()
         if now - self._last_emit >= PROGRESS_INTERVAL_S or done >= total:
             self._last_emit = now
-            self._emit(self.signals.progressed, done, total, message)
+            self._emit(self.signals.progressed, done, total, stage, item)
 
     def run(self) -> None:
         try:

@@ -24,11 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _two_way(progress: Any) -> Any:
-    """A core (done, total) progress callback feeding the worker's (done, total, message)."""
-    return lambda done, total: progress(done, total, "")
-
-
 class SafetyActions(QObject):
     """The window's backup, restore, check and salvage actions."""
 
@@ -64,7 +59,7 @@ class SafetyActions(QObject):
                 path,
                 reason="manual",
                 keep=keep,
-                progress=_two_way(progress),
+                progress=progress,
                 is_cancelled=is_cancelled,
             )
 
@@ -171,7 +166,7 @@ class SafetyActions(QObject):
         source = self.path
 
         def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
-            return safekeeping.salvage(Path(source), Path(target), _two_way(progress), is_cancelled)
+            return safekeeping.salvage(Path(source), Path(target), progress, is_cancelled)
 
         ok, result = window.tasks.run_blocking(self.tr("Rescuing what can be read…"), work)
         if not ok:
