@@ -6,7 +6,7 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -30,12 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader import __version__, paths
-from hnreader.core.models import HnreaderError
 from hnreader.core.project import Project
 from hnreader.ui.codebook.annotation_list_panel import AnnotationListPanel
 from hnreader.ui.codebook.tag_panel import TagPanel
 from hnreader.ui.codebook.tag_picker import TagPicker
-from hnreader.ui.common.error_messages import user_message
 from hnreader.ui.common.plain_text import action_text, rich_text, visible_controls, window_title
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.common.task_runner import TaskRunner
@@ -61,6 +59,12 @@ def _icon(theme: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon
 
 
 class MainWindow(QMainWindow):
+    """One project's window: library, reader, codebook, search and figures around it."""
+
+    # Another project should open in place of this one (path, a status line for the new
+    # window); the window manager opens it and closes this window when it could.
+    open_requested = Signal(str, str)
+
     def __init__(self, project: Project, settings: Settings, *, is_default: bool = False) -> None:
         super().__init__()
         self.project = project
@@ -600,18 +604,10 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(Path(path))
 
-    def open_project(self, path: Path) -> None:
-        from hnreader.ui.app import open_project_window, remember_window
-
-        try:
-            window = open_project_window(str(path), self.settings, self.project.segmenter)
-        except HnreaderError as error:
-            QMessageBox.warning(
-                self, self.tr("Cannot open project"), rich_text(user_message(error))
-            )
-            return
-        remember_window(window)
-        self.close()
+    def open_project(self, path: Path, status_message: str = "") -> None:
+        """Open `path` in a new window in place of this one (the window manager does it;
+        this window stays open, saying why, when the project cannot be opened)."""
+        self.open_requested.emit(str(path), status_message)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -775,10 +775,6 @@
         <translation>hnreader 项目 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Cannot open project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
         <source>About hnreader</source>
         <translation>关于 hnreader</translation>
     </message>
@@ -1013,10 +1009,6 @@ Project: %2</source>
     <message>
         <source>Restored. The replaced file was kept as %1</source>
         <translation>已恢复。被替换的文件保存为 %1</translation>
-    </message>
-    <message>
-        <source>Cannot open project</source>
-        <translation>无法打开项目</translation>
     </message>
     <message>
         <source>Checking the project…</source>
@@ -1708,6 +1700,13 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Open Read-Only</source>
         <translation>以只读方式打开</translation>
+    </message>
+</context>
+<context>
+    <name>windows</name>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from ui_helpers import open_window
 
@@ -16,10 +16,11 @@ from hnreader.core import safekeeping
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
 from hnreader.core.store import Store
-from hnreader.ui import app as app_module
+from hnreader.ui import windows as windows_module
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.main_window import MainWindow
 from hnreader.ui.project.project_safety import RestoreDialog
+from hnreader.ui.windows import WindowManager
 
 
 def _window(project: Project, settings: Settings, qtbot, monkeypatch) -> MainWindow:
@@ -69,13 +70,13 @@ def test_f10_opening_a_damaged_project_offers_its_newest_backup(
     if safekeeping.check(path).ok:
         pytest.fail("the noise did not damage the file")
     damaged = path.read_bytes()
-    monkeypatch.setattr(app_module, "ask_recovery", lambda project, parent=None: choice)
+    monkeypatch.setattr(windows_module, "ask_recovery", lambda project, parent=None: choice)
     if choice == "cancel":
         with pytest.raises(Exception, match="not opened"):
-            app_module.open_project_window(str(path), settings, segmenter)
+            WindowManager(settings, segmenter).open(str(path))
         assert path.read_bytes() == damaged
         return
-    window = app_module.open_project_window(str(path), settings, segmenter)
+    window = WindowManager(settings, segmenter).open(str(path))
     assert isinstance(window, MainWindow)
     assert not window.project.read_only
     assert safekeeping.check(path).ok
@@ -128,6 +129,9 @@ def test_a_backup_can_be_made_and_restored_from_the_window(
     project: Project, settings, qtbot, monkeypatch
 ) -> None:
     window = _window(project, settings, qtbot, monkeypatch)
+    windows = WindowManager(settings, project.segmenter)
+    windows.adopt(window)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # qtbot deletes it
     QThreadPool.globalInstance().waitForDone()  # the daily backup after start-up
     QApplication.processEvents()
     assert [b.reason for b in safekeeping.list_backups(project.path)] == ["daily"]
@@ -143,7 +147,7 @@ def test_a_backup_can_be_made_and_restored_from_the_window(
     monkeypatch.setattr(RestoreDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     window.safety.restore()
-    restored = [w for w in app_module._open_windows if isinstance(w, MainWindow)]
+    restored = [w for w in windows.windows if w is not window]
     assert restored, "the restored project opens in a new window"
     new_window = restored[-1]
     assert "备份之后" not in {t.name for t in new_window.project.store.tags()}
@@ -183,10 +187,10 @@ def test_f11_an_empty_file_becomes_a_project_only_when_the_user_says_so(
     monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or answer)
     if answer == QMessageBox.StandardButton.No:
         with pytest.raises(Exception, match="empty"):
-            app_module.open_project_window(str(path), settings, segmenter)
+            WindowManager(settings, segmenter).open(str(path))
         assert path.stat().st_size == 0
     else:
-        window = app_module.open_project_window(str(path), settings, segmenter)
+        window = WindowManager(settings, segmenter).open(str(path))
         assert isinstance(window, MainWindow)
         assert path.stat().st_size > 0
         window.close()

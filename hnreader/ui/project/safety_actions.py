@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -103,32 +103,19 @@ class SafetyActions(QObject):
         try:
             kept = safekeeping.restore_backup(backup, path)
         except HnreaderError as error:
-            self._reopen(path)
             self._message(QMessageBox.Icon.Warning, self.tr("Restore failed"), user_message(error))
+            self._reopen(path)
             return
-        new_window = self._reopen(path)
-        if new_window is not None and kept is not None:
-            new_window.statusBar().showMessage(
-                self.tr("Restored. The replaced file was kept as %1").replace(
-                    "%1", visible_controls(str(kept))
-                ),
-                15000,
+        kept_message = ""
+        if kept is not None:
+            kept_message = self.tr("Restored. The replaced file was kept as %1").replace(
+                "%1", visible_controls(str(kept))
             )
+        self._reopen(path, kept_message)
 
-    def _reopen(self, path: Path) -> Any:
-        from hnreader.ui.app import open_project_window, remember_window
-
-        window = self.window
-        try:
-            new_window = open_project_window(str(path), window.settings, window.project.segmenter)
-        except HnreaderError as error:
-            self._message(
-                QMessageBox.Icon.Warning, self.tr("Cannot open project"), user_message(error)
-            )
-            return None
-        remember_window(new_window)
-        window.close()
-        return new_window
+    def _reopen(self, path: Path, status_message: str = "") -> None:
+        """Open the (restored) project in a new window in place of this one."""
+        self.window.open_project(path, status_message)
 
     # -- checks and salvage
 
