@@ -1,0 +1,247 @@
+"""The main window's actions, menus and toolbar (built once, kept in step with the undo
+history). Strings keep the "MainWindow" translation context they always had."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QStyle, QToolBar, QWidget
+
+from hnreader.ui.common.plain_text import action_text
+from hnreader.ui.common.undo_labels import translated_label
+
+
+def _icon(theme: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
+    return QIcon.fromTheme(theme, widget.style().standardIcon(fallback))
+
+
+class WindowMenus:
+    """Part of `MainWindow`: its actions, menus and toolbar."""
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | str | None = None,
+        icon: QIcon | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(icon)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _create_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_action = self._action(
+            QCoreApplication.translate("MainWindow", "&New Project…"),
+            self.new_project,
+            QKeySequence.StandardKey.New,
+            _icon("document-new", sp.SP_FileIcon, self),
+        )
+        self.open_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Open Project…"),
+            self.open_project_dialog,
+            QKeySequence.StandardKey.Open,
+            _icon("document-open", sp.SP_DialogOpenButton, self),
+        )
+        self.import_files_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Import Files…"),
+            self.imports.import_files,
+            "Ctrl+I",
+            _icon("document-import", sp.SP_FileDialogNewFolder, self),
+        )
+        self.import_folder_action = self._action(
+            QCoreApplication.translate("MainWindow", "Import &Folder…"),
+            self.imports.import_folder,
+            "Ctrl+Shift+I",
+        )
+        self.export_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Export to CSV…"),
+            self.imports.export,
+            "Ctrl+E",
+            _icon("document-export", sp.SP_DialogSaveButton, self),
+        )
+        self.quit_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Quit"),
+            self.close,
+            QKeySequence.StandardKey.Quit,
+        )
+        self.undo_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Undo"),
+            self.controller.undo,
+            QKeySequence.StandardKey.Undo,
+            _icon("edit-undo", sp.SP_ArrowBack, self),
+        )
+        self.redo_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Redo"),
+            self.controller.redo,
+            "Ctrl+Shift+Z",
+            _icon("edit-redo", sp.SP_ArrowForward, self),
+        )
+        self.tag_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Tag Selection…"),
+            self.pick_tag,
+            "Ctrl+T",
+            _icon("tag", sp.SP_DialogApplyButton, self),
+        )
+        self.find_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Find…"),
+            self.focus_search,
+            QKeySequence.StandardKey.Find,
+            _icon("edit-find", sp.SP_FileDialogContentsView, self),
+        )
+        self.next_hit_action = self._action(
+            QCoreApplication.translate("MainWindow", "Next Hit"),
+            self.reader.next_hit,
+            QKeySequence.StandardKey.FindNext,
+        )
+        self.previous_hit_action = self._action(
+            QCoreApplication.translate("MainWindow", "Previous Hit"),
+            self.reader.previous_hit,
+            QKeySequence.StandardKey.FindPrevious,
+        )
+        self.dictionary_action = self._action(
+            QCoreApplication.translate("MainWindow", "User &Dictionary…"), self.edit_dictionary
+        )
+        self.preferences_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Preferences…"),
+            self.edit_preferences,
+            QKeySequence.StandardKey.Preferences,
+        )
+        self.details_action = self._action(
+            QCoreApplication.translate("MainWindow", "Article &Details…"),
+            self.edit_article_details,
+            "Ctrl+Shift+D",
+        )
+        self.split_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Split Article at Cursor"), self.split_article
+        )
+        self.merge_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Merge with Next Article"), self.merge_article
+        )
+        self.removed_action = self._action(
+            QCoreApplication.translate("MainWindow", "Show &Removed Lines"),
+            self.reader.set_show_removed,
+        )
+        self.removed_action.setCheckable(True)
+        self.segmentation_action = self._action(
+            QCoreApplication.translate("MainWindow", "Show &Word Segmentation"),
+            self.toggle_segmentation,
+            "Ctrl+Shift+W",
+        )
+        self.segmentation_action.setCheckable(True)
+        self.segmentation_action.setChecked(self.settings.show_segmentation)
+        self.larger_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Larger Text"),
+            self.larger_text,
+            QKeySequence.StandardKey.ZoomIn,
+        )
+        self.smaller_action = self._action(
+            QCoreApplication.translate("MainWindow", "S&maller Text"),
+            self.smaller_text,
+            QKeySequence.StandardKey.ZoomOut,
+        )
+        self.about_action = self._action(
+            QCoreApplication.translate("MainWindow", "&About hnreader"), self.about
+        )
+        self.log_action = self._action(
+            QCoreApplication.translate("MainWindow", "Open &Log Folder"), self.open_log_folder
+        )
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(number)), self.reader)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(partial(self._apply_pinned, number))
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(
+            QCoreApplication.translate("MainWindow", "Open &Recent")
+        )
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions(
+            [self.import_files_action, self.import_folder_action, self.export_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addActions([self.safety.backup_action, self.safety.restore_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [self.tag_action, self.find_action, self.next_hit_action, self.previous_hit_action]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.dictionary_action, self.preferences_action])
+        article_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Article"))
+        article_menu.addActions(
+            [self.details_action, self.split_action, self.merge_action, self.removed_action]
+        )
+        view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
+        view_menu.addActions([self.segmentation_action, self.larger_action, self.smaller_action])
+        view_menu.addSeparator()
+        for dock in (
+            self.library_dock,
+            self.tags_dock,
+            self.annotations_dock,
+            self.search_dock,
+            self.figures_dock,
+        ):
+            view_menu.addAction(dock.toggleViewAction())
+        tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
+        tools_menu.addActions([self.safety.check_action, self.safety.salvage_action])
+        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        help_menu.addActions([self.about_action, self.log_action])
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main"), self)
+        toolbar.setObjectName("toolbar_main")
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.import_files_action, self.export_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.tag_action, self.find_action, self.segmentation_action])
+        self.addToolBar(toolbar)
+
+    def _update_undo_actions(self) -> None:
+        history, writable = self.project.history, not self.project.read_only
+        self.undo_action.setEnabled(history.can_undo and writable)
+        self.redo_action.setEnabled(history.can_redo and writable)
+        self.undo_action.setText(
+            QCoreApplication.translate("MainWindow", "&Undo %1").replace(
+                "%1", action_text(translated_label(history.next_undo))
+            )
+            if history.can_undo
+            else QCoreApplication.translate("MainWindow", "&Undo")
+        )
+        self.redo_action.setText(
+            QCoreApplication.translate("MainWindow", "&Redo %1").replace(
+                "%1", action_text(translated_label(history.next_redo))
+            )
+            if history.can_redo
+            else QCoreApplication.translate("MainWindow", "&Redo")
+        )
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_projects:
+            action = self.recent_menu.addAction(action_text(path))
+            action.setData(path)
+            action.triggered.connect(self._open_recent)
+        self.recent_menu.setEnabled(bool(self.settings.recent_projects))
+
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.open_project(Path(str(action.data())))
