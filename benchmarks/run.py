@@ -418,7 +418,7 @@ def targets(r: dict[str, Any]) -> list[str]:
     checks["incremental"] = (
         imp.get("reimport_added") == 0,
         f"re-import {imp.get('reimport_s', 0):.2f} s, nothing re-indexed; a cancelled import "
-        "resumes per file (content hash; tests/core/test_index_upkeep.py)",
+        "resumes per file (content hash; tests/core/importing/test_index_upkeep.py)",
     )
     size = imp["db_bytes"] / imp["raw_bytes"] if "db_bytes" in imp else None
     check("index_size", size, 3, ratio(imp.get("db_bytes"), imp.get("raw_bytes")), False)

@@ -10,7 +10,7 @@ from hnreader.core.analysis.chinese_numerals import parse_chinese_integer
 from hnreader.core.analysis.figures import find_figures
 from hnreader.core.models import FIGURE_KINDS
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "corpus"
 
 Row = tuple[str, int, float | None, str, str]  # (text, start, value, unit, kind)
 

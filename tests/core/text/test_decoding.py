@@ -340,7 +340,7 @@ def test_common_character_sets_match_their_recipe() -> None:
 
 
 def test_corpus_files_score_high() -> None:
-    corpus = Path(__file__).parents[2] / "corpus"
+    corpus = Path(__file__).parents[3] / "corpus"
     files = sorted(corpus.glob("*.txt"))
     if not files:
         pytest.skip("no bundled corpus")

@@ -11,7 +11,7 @@ from hnreader.core.importing import news_lines as lines
 from hnreader.core.importing import splitter as sp
 from hnreader.core.models import ArticleDraft
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "splitter").glob("*.txt"))
 
