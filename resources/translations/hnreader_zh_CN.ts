@@ -119,6 +119,17 @@
     </message>
 </context>
 <context>
+    <name>ArticleHeader</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 第 %2 篇</translation>
+    </message>
+</context>
+<context>
     <name>ArticleTableModel</name>
     <message>
         <source>Title</source>
@@ -871,51 +882,7 @@ Project: %2</source>
     </message>
 </context>
 <context>
-    <name>ReaderView</name>
-    <message>
-        <source>Select an article in the library</source>
-        <translation>请在文库中选择一篇文章</translation>
-    </message>
-    <message>
-        <source>Select text and press a tag’s shortcut, or Ctrl+T, to annotate it.</source>
-        <translation>选中文本后按标签的快捷键或 Ctrl+T 即可批注。</translation>
-    </message>
-    <message>
-        <source>Article text</source>
-        <translation>文章正文</translation>
-    </message>
-    <message>
-        <source>Select some text to tag first.</source>
-        <translation>请先选中要标注的文本。</translation>
-    </message>
-    <message>
-        <source>Tagged with “%1”</source>
-        <translation>已标注为“%1”</translation>
-    </message>
-    <message>
-        <source>(untitled)</source>
-        <translation>（无标题）</translation>
-    </message>
-    <message>
-        <source>%1 #%2</source>
-        <translation>%1 第 %2 篇</translation>
-    </message>
-    <message>
-        <source>Set aside on import — not part of the article (%1 lines)</source>
-        <translation>导入时已剔除，不属于正文（%1 行）</translation>
-    </message>
-    <message>
-        <source>No lines were set aside from this article.</source>
-        <translation>本文导入时没有剔除任何行。</translation>
-    </message>
-    <message>
-        <source>No search hits in this article.</source>
-        <translation>本文中没有检索命中。</translation>
-    </message>
-    <message>
-        <source>Hit %1 of %2</source>
-        <translation>第 %1 处命中，共 %2 处</translation>
-    </message>
+    <name>ReaderContextMenu</name>
     <message>
         <source>More tags</source>
         <translation>更多标签</translation>
@@ -939,6 +906,45 @@ Project: %2</source>
     <message>
         <source>“%1” is now one word in this project</source>
         <translation>“%1”在本项目中现已视为一个词</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Select an article in the library</source>
+        <translation>请在文库中选择一篇文章</translation>
+    </message>
+    <message>
+        <source>Select text and press a tag’s shortcut, or Ctrl+T, to annotate it.</source>
+        <translation>选中文本后按标签的快捷键或 Ctrl+T 即可批注。</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation>文章正文</translation>
+    </message>
+    <message>
+        <source>Select some text to tag first.</source>
+        <translation>请先选中要标注的文本。</translation>
+    </message>
+    <message>
+        <source>Tagged with “%1”</source>
+        <translation>已标注为“%1”</translation>
+    </message>
+    <message>
+        <source>Set aside on import — not part of the article (%1 lines)</source>
+        <translation>导入时已剔除，不属于正文（%1 行）</translation>
+    </message>
+    <message>
+        <source>No lines were set aside from this article.</source>
+        <translation>本文导入时没有剔除任何行。</translation>
+    </message>
+    <message>
+        <source>No search hits in this article.</source>
+        <translation>本文中没有检索命中。</translation>
+    </message>
+    <message>
+        <source>Hit %1 of %2</source>
+        <translation>第 %1 处命中，共 %2 处</translation>
     </message>
 </context>
 <context>

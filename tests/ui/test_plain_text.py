@@ -310,11 +310,13 @@ def reader(qtbot, controller, settings, hostile) -> ReaderView:
 
 def test_reader_header_labels_are_plain_text(reader, project, hostile):
     article = project.store.article(hostile["article"])
-    labels = (reader.kicker_label, reader.title_label, reader.meta_label)
+    labels = (reader.header.kicker_label, reader.header.title_label, reader.header.meta_label)
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
-    assert reader.title_label.text() == literal(article.title)
-    assert reader.kicker_label.text() == literal(article.subtitle)
-    assert BOLD in reader.title_label.text() and PLACEHOLDER in reader.title_label.text()
+    assert reader.header.title_label.text() == literal(article.title)
+    assert reader.header.kicker_label.text() == literal(article.subtitle)
+    assert (
+        BOLD in reader.header.title_label.text() and PLACEHOLDER in reader.header.title_label.text()
+    )
     assert_plain_labels(reader)
 
 

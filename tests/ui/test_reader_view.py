@@ -90,10 +90,10 @@ def test_shows_plain_text_and_header(reader, project, qtbot) -> None:
         reader.show_article(article_id)
     assert shown.args == [article_id]
     assert reader.text_edit.toPlainText() == article.text
-    assert reader.title_label.text() == article.title
-    assert reader.title_label.textFormat() == Qt.TextFormat.PlainText
-    assert article.source in reader.meta_label.text()
-    assert f"#{article.ordinal}" in reader.meta_label.text()
+    assert reader.header.title_label.text() == article.title
+    assert reader.header.title_label.textFormat() == Qt.TextFormat.PlainText
+    assert article.source in reader.header.meta_label.text()
+    assert f"#{article.ordinal}" in reader.header.meta_label.text()
     assert reader.text_edit.isReadOnly()
 
 

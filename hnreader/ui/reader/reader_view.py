@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QGuiApplication,
-    QIcon,
-    QKeySequence,
-    QPalette,
-    QPixmap,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMenu,
     QPlainTextEdit,
-    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -27,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.analysis.word_snapping import snap_to_words, visible_word_boundaries
 from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
-from hnreader.ui.common.plain_text import action_text, visible_controls
+from hnreader.ui.common.plain_text import visible_controls
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.project.project_controller import ProjectController
-from hnreader.ui.reader.reader_text_edit import Layer, ReaderTextEdit, build_highlights, reader_font
+from hnreader.ui.reader.article_header import ArticleHeader
+from hnreader.ui.reader.reader_context_menu import ReaderContextMenu
+from hnreader.ui.reader.reader_text_edit import Layer, ReaderTextEdit, build_highlights
 
-MENU_TAGS = 12  # tags listed directly in the context menu; the rest in a submenu
 REMOVED_ROWS = 6  # the set-aside box shows this many lines, then scrolls
 
 
@@ -65,6 +58,7 @@ class ReaderView(QWidget):
         self._line_spacing = settings.line_spacing
         self._show_segmentation = settings.show_segmentation
         self._show_removed = False
+        self._context_menu = ReaderContextMenu(self)
         self._build()
         self._connect()
         self._show_empty()
@@ -101,38 +95,11 @@ class ReaderView(QWidget):
         self.text_edit = ReaderTextEdit(page)
         self.text_edit.setAccessibleName(self.tr("Article text"))
         page_layout.addWidget(self.text_edit, 1)
-        self.header = self._build_header()
+        self.header = ArticleHeader()
         self.text_edit.set_header(self.header)
         self.removed_box = self._build_removed_box(page)
         page_layout.addWidget(self.removed_box)
         self.pages.addWidget(page)
-
-    def _label(self, parent: QWidget, role: QPalette.ColorRole | None = None) -> QLabel:
-        label = QLabel(parent)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        if role is not None:
-            label.setForegroundRole(role)
-        return label
-
-    def _build_header(self) -> QWidget:
-        header = QWidget()
-        layout = QVBoxLayout(header)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self.kicker_label = self._label(header, QPalette.ColorRole.PlaceholderText)
-        self.title_label = self._label(header)
-        self.meta_label = self._label(header, QPalette.ColorRole.PlaceholderText)
-        rule = QFrame(header)
-        rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setFrameShadow(QFrame.Shadow.Plain)
-        rule.setForegroundRole(QPalette.ColorRole.Mid)
-        for widget in (self.kicker_label, self.title_label, self.meta_label, rule):
-            layout.addWidget(widget)
-        layout.insertSpacing(3, 4)
-        return header
 
     def _build_removed_box(self, parent: QWidget) -> QFrame:
         box = QFrame(parent)
@@ -163,7 +130,7 @@ class ReaderView(QWidget):
         edit = self.text_edit
         edit.char_clicked.connect(self._on_char_clicked)
         edit.selection_dragged.connect(self._on_selection_dragged)
-        edit.customContextMenuRequested.connect(self._on_context_menu)
+        edit.customContextMenuRequested.connect(self._context_menu.show_at)
         self.controller.annotations_changed.connect(self._on_annotations_changed)
         self.controller.tags_changed.connect(self._on_tags_changed)
         self.controller.dictionary_changed.connect(self._on_dictionary_changed)
@@ -178,6 +145,11 @@ class ReaderView(QWidget):
     @property
     def article(self) -> Article | None:
         return self._article
+
+    @property
+    def tags(self) -> list[Tag]:
+        """The project's tags as the reader last loaded them."""
+        return list(self._tags.values())
 
     def show_article(self, article_id: int, select: tuple[int, int] | None = None) -> None:
         """Show an article (kept as is if already shown), optionally selecting a span."""
@@ -325,7 +297,7 @@ class ReaderView(QWidget):
         self._annotations = project.annotations(article_id=article.id)
         self._load_figures()
         self._flags = project.article_word_flags(article.id)
-        self._fill_header(article)
+        self.header.fill(article, self._font_size)
         self.text_edit.set_content(article.text)
         self._relayout()
         self._refresh_boundaries()
@@ -338,20 +310,6 @@ class ReaderView(QWidget):
         self._figures = [f for _, f in project.figures(self._article.id) if f.kind != "caption"]
         self._figure_by_span = {(f.start, f.end): f for f in self._figures}
 
-    def _fill_header(self, article: Article) -> None:
-        self.kicker_label.setText(visible_controls(article.subtitle))
-        self.kicker_label.setVisible(bool(article.subtitle))
-        self.title_label.setText(visible_controls(article.title) or self.tr("(untitled)"))
-        title_font = reader_font(self._font_size * 1.45)
-        title_font.setWeight(title_font.Weight.Bold)
-        self.title_label.setFont(title_font)
-        small = reader_font(max(8.0, self._font_size * 0.8))
-        self.kicker_label.setFont(small)
-        self.meta_label.setFont(small)
-        source = self.tr("%1 #%2").replace("%1", article.source).replace("%2", str(article.ordinal))
-        parts = [article.date or article.date_text, article.byline, article.publication, source]
-        self.meta_label.setText(visible_controls(" · ".join(part for part in parts if part)))
-
     def _caption_spans(self) -> list[tuple[int, int]]:
         return [] if self._article is None else [(s.start, s.end) for s in self._article.captions]
 
@@ -360,7 +318,7 @@ class ReaderView(QWidget):
             return
         positions = self.text_edit.positions
         captions = [positions.span_to_qt(s, e) for s, e in self._caption_spans()]
-        self._fill_header(self._article)
+        self.header.fill(self._article, self._font_size)
         self.text_edit.apply_layout(self._font_size, self._line_spacing, captions)
         self._refresh_highlights()
 
@@ -527,84 +485,10 @@ class ReaderView(QWidget):
 
     # -- context menu
 
-    def _on_context_menu(self, point: QPoint) -> None:
-        menu = self.context_menu(self.text_edit.cursorForPosition(point).position())
-        menu.exec(self.text_edit.viewport().mapToGlobal(point))
-        menu.deleteLater()
-
     def context_menu(self, qt_position: int) -> QMenu:
         """The menu for a right click at a Qt position (built fresh, so always current)."""
-        menu = QMenu(self)
-        span = self.selected_span()
-        has_selection = span is not None and span[0] < span[1]
-        tags = list(self._tags.values())
-        target = menu
-        for index, tag in enumerate(tags):
-            if index == MENU_TAGS:
-                target = menu.addMenu(self.tr("More tags"))
-            action = target.addAction(_swatch(tag.color), action_text(tag.path))
-            action.setData(tag.id)
-            action.setEnabled(has_selection)
-            action.triggered.connect(self._on_tag_action)
-        picker = menu.addAction(self.tr("Tag with…"))
-        picker.setShortcut(QKeySequence("Ctrl+T"))
-        picker.setEnabled(has_selection)
-        picker.triggered.connect(self.tag_picker_requested)
-        menu.addSeparator()
-        word = self._selected_text()
-        one_word = menu.addAction(self.tr("Treat as One Word"))
-        one_word.setEnabled(1 < len(word) <= 30 and not any(c.isspace() for c in word))
-        one_word.triggered.connect(self._on_treat_as_word)
-        split = menu.addAction(self.tr("Split Article Here"))
-        self._split_offset = self.text_edit.positions.to_cp(qt_position)
-        length = len(self._article.text) if self._article is not None else 0
-        split.setEnabled(0 < self._split_offset < length)
-        split.triggered.connect(self._on_split_here)
-        menu.addSeparator()
-        copy = menu.addAction(
-            QIcon.fromTheme("edit-copy"), self.tr("Copy"), QKeySequence.StandardKey.Copy
-        )
-        copy.setEnabled(self.raw_selected_span() is not None)
-        copy.triggered.connect(self.copy_selection)
-        return menu
-
-    def _selected_text(self) -> str:
-        span = self.raw_selected_span()
-        if self._article is None or span is None:
-            return ""
-        return self._article.text[span[0] : span[1]]
-
-    def _on_tag_action(self) -> None:
-        action = self.sender()
-        tag_id = action.data() if action is not None else None
-        if isinstance(tag_id, int):
-            self.apply_tag(tag_id)
-
-    def _on_treat_as_word(self) -> None:
-        word = self._selected_text().strip()
-        if word:
-            project = self.controller.project
-            if self.controller.run(lambda: project.add_user_word(word)) is not None:
-                self.status_reported.emit(
-                    self.tr("“%1” is now one word in this project").replace(
-                        "%1", visible_controls(word)
-                    )
-                )
-
-    def _on_split_here(self) -> None:
-        if self._article is None:
-            return
-        article_id, offset, project = self._article.id, self._split_offset, self.controller.project
-        self.controller.run(lambda: project.split_article(article_id, offset))
+        return self._context_menu.build(qt_position)
 
     def copy_selection(self) -> None:
         """Copy the stored text of the selection (never Qt's U+2029 paragraph marks)."""
-        text = self._selected_text()
-        if text:
-            QGuiApplication.clipboard().setText(text)
-
-
-def _swatch(color: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(color) if QColor(color).isValid() else QColor("#9e9e9e"))
-    return QIcon(pixmap)
+        self._context_menu.copy_selection()

@@ -1,0 +1,56 @@
+"""The header above an article's text: kicker (subtitle), title and a line of metadata."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from hnreader.core.models import Article
+from hnreader.ui.common.plain_text import visible_controls
+from hnreader.ui.reader.reader_text_edit import reader_font
+
+
+class ArticleHeader(QWidget):
+    """Plain-text labels for an article's subtitle, title and metadata, over a rule."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.kicker_label = self._label(self, QPalette.ColorRole.PlaceholderText)
+        self.title_label = self._label(self)
+        self.meta_label = self._label(self, QPalette.ColorRole.PlaceholderText)
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Plain)
+        rule.setForegroundRole(QPalette.ColorRole.Mid)
+        for widget in (self.kicker_label, self.title_label, self.meta_label, rule):
+            layout.addWidget(widget)
+        layout.insertSpacing(3, 4)
+
+    def _label(self, parent: QWidget, role: QPalette.ColorRole | None = None) -> QLabel:
+        label = QLabel(parent)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if role is not None:
+            label.setForegroundRole(role)
+        return label
+
+    def fill(self, article: Article, font_size: int) -> None:
+        """Show `article`'s header in fonts scaled from the reader's `font_size`."""
+        self.kicker_label.setText(visible_controls(article.subtitle))
+        self.kicker_label.setVisible(bool(article.subtitle))
+        self.title_label.setText(visible_controls(article.title) or self.tr("(untitled)"))
+        title_font = reader_font(font_size * 1.45)
+        title_font.setWeight(title_font.Weight.Bold)
+        self.title_label.setFont(title_font)
+        small = reader_font(max(8.0, font_size * 0.8))
+        self.kicker_label.setFont(small)
+        self.meta_label.setFont(small)
+        source = self.tr("%1 #%2").replace("%1", article.source).replace("%2", str(article.ordinal))
+        parts = [article.date or article.date_text, article.byline, article.publication, source]
+        self.meta_label.setText(visible_controls(" · ".join(part for part in parts if part)))
