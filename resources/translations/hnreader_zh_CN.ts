@@ -1336,6 +1336,55 @@ A OR B 匹配任意一个：乡村 OR 农村
         <source>Passages tagged “%1” (%2)</source>
         <translation>标注为“%1”的片段（%2）</translation>
     </message>
+</context>
+<context>
+    <name>TagPassageModel</name>
+    <message>
+        <source>Passage</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TagPicker</name>
+    <message>
+        <source>Apply Tag</source>
+        <translation>应用标签</translation>
+    </message>
+    <message>
+        <source>Tag name or pinyin (e.g. jzfp)</source>
+        <translation>标签名或拼音（如 jzfp）</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to apply, Esc to cancel</source>
+        <translation>↑↓ 选择，Enter 应用，Esc 取消</translation>
+    </message>
+    <message>
+        <source>1 matching tag</source>
+        <translation>1 个匹配的标签</translation>
+    </message>
+    <message>
+        <source>%1 matching tags</source>
+        <translation>%1 个匹配的标签</translation>
+    </message>
+    <message>
+        <source>No tag matches; Enter creates it</source>
+        <translation>没有匹配的标签；按 Enter 新建</translation>
+    </message>
+    <message>
+        <source>No tag matches</source>
+        <translation>没有匹配的标签</translation>
+    </message>
+</context>
+<context>
+    <name>TagTreeMenu</name>
     <message>
         <source>New Tag…</source>
         <translation>新建标签…</translation>
@@ -1383,52 +1432,6 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
-    </message>
-</context>
-<context>
-    <name>TagPassageModel</name>
-    <message>
-        <source>Passage</source>
-        <translation>片段</translation>
-    </message>
-    <message>
-        <source>Article</source>
-        <translation>文章</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-</context>
-<context>
-    <name>TagPicker</name>
-    <message>
-        <source>Apply Tag</source>
-        <translation>应用标签</translation>
-    </message>
-    <message>
-        <source>Tag name or pinyin (e.g. jzfp)</source>
-        <translation>标签名或拼音（如 jzfp）</translation>
-    </message>
-    <message>
-        <source>↑↓ to choose, Enter to apply, Esc to cancel</source>
-        <translation>↑↓ 选择，Enter 应用，Esc 取消</translation>
-    </message>
-    <message>
-        <source>1 matching tag</source>
-        <translation>1 个匹配的标签</translation>
-    </message>
-    <message>
-        <source>%1 matching tags</source>
-        <translation>%1 个匹配的标签</translation>
-    </message>
-    <message>
-        <source>No tag matches; Enter creates it</source>
-        <translation>没有匹配的标签；按 Enter 新建</translation>
-    </message>
-    <message>
-        <source>No tag matches</source>
-        <translation>没有匹配的标签</translation>
     </message>
 </context>
 <context>

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -35,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.models import Annotation
 from hnreader.ui.codebook.tag_dialogs import DeleteTagDialog, MergeTagDialog, TagDialog
+from hnreader.ui.codebook.tag_passage_model import TagPassageModel
+from hnreader.ui.codebook.tag_tree_menu import TagTreeMenu
 from hnreader.ui.codebook.tag_tree_model import ROOT, TagTreeModel, swatch_icon
 from hnreader.ui.common.plain_text import (
     action_text,
@@ -50,57 +40,8 @@ from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.library.library_panel import quiet_label
 from hnreader.ui.project.project_controller import ProjectController
 
-Index = QModelIndex | QPersistentModelIndex
-
 PIN_SLOTS = 9
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-class TagPassageModel(QAbstractTableModel):
-    """The passages one tag is applied to, across the corpus."""
-
-    PASSAGE, ARTICLE, NOTE = range(3)
-    COLUMN_COUNT = 3
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[Annotation, str]] = []
-
-    def set_rows(self, annotations: Sequence[Annotation], titles: dict[int, str]) -> None:
-        self.beginResetModel()
-        self._rows = [(a, titles.get(a.article_id, "")) for a in annotations]
-        self.endResetModel()
-
-    def annotation(self, row: int) -> Annotation:
-        return self._rows[row][0]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLUMN_COUNT:
-            return (self.tr("Passage"), self.tr("Article"), self.tr("Note"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        annotation, title = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == self.PASSAGE:
-                return visible_controls(" ".join(annotation.quote.split()))
-            if index.column() == self.ARTICLE:
-                return visible_controls(title)
-            return visible_controls(" ".join(annotation.note.split()))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = f"…{annotation.prefix}【{annotation.quote}】{annotation.suffix}…"
-            note = f"\n\n{annotation.note}" if annotation.note else ""
-            return tooltip(f"{title}\n\n{text}{note}")
-        return None
 
 
 class _DescriptionEdit(QPlainTextEdit):
@@ -127,6 +68,7 @@ class TagPanel(QWidget):
         self.settings = settings
         self._expanded: set[int] | None = None  # None: expand everything on the first load
         self._description_tag: int | None = None
+        self._menu = TagTreeMenu(self)
 
         self.new_button = QToolButton()
         self.new_button.setText(self.tr("＋ New Tag"))
@@ -219,7 +161,7 @@ class TagPanel(QWidget):
         layout.addWidget(splitter)
 
         self.model.tag_dropped.connect(self._tag_dropped)
-        self.tree.customContextMenuRequested.connect(self._show_menu)
+        self.tree.customContextMenuRequested.connect(self._menu.show_at)
         self.tree.doubleClicked.connect(self._tree_double_clicked)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
         self.tree.installEventFilter(self)
@@ -263,7 +205,7 @@ class TagPanel(QWidget):
 
     def pinned_tag(self, n: int) -> int | None:
         """The tag pinned to key `n` (1–9), if it still exists."""
-        slots = self._pin_slots()
+        slots = self.pin_slots()
         if not 1 <= n <= PIN_SLOTS:
             return None
         tag_id = slots[n - 1]
@@ -271,7 +213,7 @@ class TagPanel(QWidget):
 
     def pin_tag(self, tag_id: int, n: int | None = None) -> None:
         """Pin a tag to key `n`, or to the first free key; a tag has at most one key."""
-        slots = [0 if s == tag_id else s for s in self._pin_slots()]
+        slots = [0 if s == tag_id else s for s in self.pin_slots()]
         if n is None:
             free = [i for i, s in enumerate(slots) if not s or self.model.tag(s) is None]
             if not free:
@@ -286,7 +228,7 @@ class TagPanel(QWidget):
         self._store_pins(slots)
 
     def unpin_tag(self, tag_id: int) -> None:
-        self._store_pins([0 if s == tag_id else s for s in self._pin_slots()])
+        self._store_pins([0 if s == tag_id else s for s in self.pin_slots()])
 
     # -- codebook actions (all through the controller)
 
@@ -393,7 +335,8 @@ class TagPanel(QWidget):
 
     # -- pinned tags
 
-    def _pin_slots(self) -> list[int]:
+    def pin_slots(self) -> list[int]:
+        """The tag id pinned to each key 1–9, 0 where none is."""
         slots = self.settings.pinned_tags(str(self.controller.project.path))[:PIN_SLOTS]
         return slots + [0] * (PIN_SLOTS - len(slots))
 
@@ -513,83 +456,6 @@ class TagPanel(QWidget):
                     return True
         return super().eventFilter(watched, event)
 
-    def _show_menu(self, position: QPoint) -> None:
-        self.build_menu(self.model.tag_id(self.tree.indexAt(position))).exec(
-            self.tree.viewport().mapToGlobal(position)
-        )
-
     def build_menu(self, tag_id: int | None) -> QMenu:
         """The context menu for a tag (or for the empty area when `tag_id` is None)."""
-        menu = QMenu(self)
-        menu.triggered.connect(self._menu_triggered)
-        tag = self.model.tag(tag_id) if tag_id is not None else None
-        _add(menu, self.tr("New Tag…"), ("new", None))
-        if tag is None:
-            return menu
-        tid = tag.id
-        _add(menu, self.tr("New Child Tag…"), ("new", tid))
-        menu.addSeparator()
-        _add(menu, self.tr("Apply to Selection"), ("apply", tid), "Return")
-        _add(menu, self.tr("Rename…"), ("rename", tid), "F2")
-        _add(menu, self.tr("Colour…"), ("recolor", tid))
-        _add(menu, self.tr("Edit…"), ("edit", tid))
-        move = menu.addMenu(self.tr("Move To"))
-        _add(move, self.tr("Top Level"), ("move", tid, None)).setEnabled(tag.parent_id is not None)
-        move.addSeparator()
-        blocked = self.model.descendants(tid) | {tid}
-        for other in sorted(self.model.tags(), key=lambda t: t.path.casefold()):
-            if other.id not in blocked:
-                action = _add(move, action_text(other.path), ("move", tid, other.id))
-                action.setIcon(swatch_icon(other.color))
-                action.setEnabled(other.id != tag.parent_id)
-        merge = _add(menu, self.tr("Merge Into…"), ("merge", tid))
-        merge.setEnabled(len(self.model.tags()) > 1)
-        menu.addSeparator()
-        slots = self._pin_slots()
-        if tid in slots:
-            label = self.tr("Unpin (key %1)").replace("%1", str(slots.index(tid) + 1))
-            _add(menu, label, ("unpin", tid))
-        pin = menu.addMenu(self.tr("Pin to Key"))
-        for n in range(1, PIN_SLOTS + 1):
-            holder = self.model.tag(slots[n - 1]) if slots[n - 1] else None
-            name = f"   {action_text(holder.name)}" if holder else ""
-            _add(pin, f"{n}{name}", ("pin", tid, n))
-        menu.addSeparator()
-        _add(menu, self.tr("Delete…"), ("delete", tid), "Del")
-        return menu
-
-    def _menu_triggered(self, action: QAction) -> None:
-        command = action.data()
-        if not isinstance(command, tuple):
-            return
-        verb, tag_id, *rest = command
-        if verb == "new":
-            self.create_tag(tag_id)
-        elif verb == "apply":
-            self.tag_applied.emit(tag_id)
-        elif verb == "rename":
-            self.rename_tag(tag_id)
-        elif verb == "recolor":
-            self.recolor_tag(tag_id)
-        elif verb == "edit":
-            self.edit_tag(tag_id)
-        elif verb == "move":
-            self.move_tag(tag_id, rest[0])
-        elif verb == "merge":
-            self.merge_tag(tag_id)
-        elif verb == "unpin":
-            self.unpin_tag(tag_id)
-        elif verb == "pin":
-            self.pin_tag(tag_id, rest[0])
-        elif verb == "delete":
-            self.delete_tag(tag_id)
-
-
-def _add(menu: QMenu, text: str, command: tuple, shortcut: str = "") -> QAction:
-    """A menu action carrying its command as data; the menu's `triggered` dispatches it."""
-    action = menu.addAction(text)
-    action.setData(command)
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutVisibleInContextMenu(True)
-    return action
+        return self._menu.build(tag_id)
