@@ -45,7 +45,7 @@ FUZZ = settings(
 
 def _splitter_lossless_check() -> Callable[[str, list[ArticleDraft]], None]:
     """`assert_lossless` from the splitter's own tests (tests/core is not importable here)."""
-    path = Path(__file__).resolve().parents[1] / "core" / "test_article_splitter.py"
+    path = Path(__file__).resolve().parents[1] / "core" / "importing" / "test_article_splitter.py"
     spec = importlib.util.spec_from_file_location("_splitter_tests_for_fuzzing", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
