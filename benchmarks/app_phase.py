@@ -98,7 +98,7 @@ def run(
     for query in queries:
         start = time.perf_counter()
         panel.set_query(query)
-        _wait(app, lambda q=query: panel.result() is not None and panel.result().query == q)
+        _wait(app, lambda q=query: panel.session() is not None and panel.session().query == q)
         searches[query] = time.perf_counter() - start
     out["search_s"] = searches
     window.close()

@@ -4,7 +4,7 @@
     .venv/bin/python -m benchmarks.splitting_metrics --verbose  # and every mismatch, per file
 
 Each file in benchmarks/devset/splitting/files/ is decoded and split the way import does
-(`read_text_file`, then `split_articles(text)`), and the predicted articles are aligned
+(`read_text_file`, then `split_articles(text, file name)`), and the predicted articles are aligned
 to the gold articles of benchmarks/devset/splitting/gold.json (see the README there):
 
 - a gold article is matched by the first predicted article whose text contains its
@@ -155,7 +155,7 @@ def evaluate_file(name: str, record: dict) -> FileResult:
     result = FileResult(name, record["layout"])
     counts, problems = result.counts, result.problems
     text = read_text_file(FILES / name).text
-    drafts = split_articles(text)
+    drafts = split_articles(text, name)
     gold = record["articles"]
     counts["files"] = 1
     counts["gold"] = len(gold)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from hnreader.ui.common.date_text import shown_date
 from hnreader.ui.library import library_panel
 from hnreader.ui.library.article_table_model import ArticleTableModel, arrange
 from hnreader.ui.library.library_panel import LibraryPanel
@@ -82,7 +83,7 @@ def test_filter_matches_source_and_date_and_every_word(qtbot, controller, settin
     dated = next(s for s in summaries if s.date)
     type_text(qtbot, panel.filter_edit, f"{dated.source[:3]} {dated.date}")
     rows = shown(panel, DATE)
-    assert rows and all(date == dated.date for date in rows)
+    assert rows and all(date == shown_date(dated.date) for date in rows)
     assert len(rows) == sum(
         1 for s in summaries if s.date == dated.date and dated.source[:3] in s.source
     )
@@ -101,8 +102,11 @@ def test_clicking_headers_sorts_by_title_and_source(qtbot, controller, settings)
         assert titles == sorted(titles, key=str.casefold, reverse=True)
 
     panel.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
-    dates = [d for d in shown(panel, DATE) if d]
-    assert dates == sorted(dates, reverse=True)
+    by_id = {s.id: s.date for s in controller.project.article_summaries()}
+    dates = [by_id[panel.model.article_id(r)] for r in range(panel.model.rowCount())]
+    dates = [d for d in dates if d]
+    with_year = [d for d in dates if d[:4].isdigit()]
+    assert dates == sorted(dates, key=lambda d: (not d[:4].isdigit(), d), reverse=True)
 
 
 def test_click_and_enter_emit_article_activated_and_mark_read(qtbot, controller, settings):
@@ -264,3 +268,29 @@ def test_a_failed_background_read_lists_the_library_here(
     assert panel.model.total_count() == total > 2
     assert panel.count_label.text() == f"{total} articles"
     assert "disk went away" in caplog.text
+
+
+def test_dates_sort_by_year_and_filter_by_year_month_or_range(qtbot, controller, settings):
+    project = controller.project
+    ids = project.article_ids()
+    for article_id, date in zip(ids, ("2021-01-05", "2020-08-25", "2020-08", "2019"), strict=False):
+        project.update_article(article_id, date=date)
+    controller.articles_changed.emit()
+    dates = [s.date for s in project.article_summaries()]
+    panel = make_panel(qtbot, controller, settings)
+    panel.table.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+    listed = shown(panel, DATE)
+    with_year = [d for d in listed if d[:4].isdigit()]
+    assert with_year == sorted(with_year) and listed[: len(with_year)] == with_year
+
+    def filtered(term: str) -> list[str]:
+        panel.filter_edit.clear()
+        type_text(qtbot, panel.filter_edit, term)
+        return sorted(shown(panel, DATE))
+
+    assert filtered("2020") == sorted(d for d in dates if d.startswith("2020"))
+    assert "2020-08" in filtered("2020")
+    assert filtered("2020-08-01..2021-01-31") == sorted(
+        d for d in dates if "2020-08-01" <= d[:10] <= "2021-01-31" and len(d) == 10
+    )
+    assert filtered("2019..2020") == sorted(d for d in dates if d[:4] in ("2019", "2020"))

@@ -133,7 +133,7 @@ def analyse_file(
     on_article: Callable[[int], None] | None = None,
 ) -> AnalysedFile:
     """Split a decoded text into articles and analyse each; `on_article(chars)` after each."""
-    drafts = split_articles(text)
+    drafts = split_articles(text, Path(name).name)
     if not drafts:
         raise HnreaderError(f"{name}: no article text found in the file")
     figures: list[list[Figure]] = []

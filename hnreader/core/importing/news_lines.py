@@ -342,57 +342,7 @@ def title_index(folded_lines: list[str]) -> int:
     return plain[-1]
 
 
-# --- dates, reporters, publication -------------------------------------------------------------
-
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_DATE_NUMERIC = re.compile(
-    r"(?<!\d)(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
-    r"|(?<!\d)(?P<y2>\d{4})[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d)"
-    r"(?P<time>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-)
-_DATE_CHINESE = re.compile(
-    r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月"
-    r"(?P<d>[一二三四五六七八九十]{1,3})日"
-)
-
-
-def _chinese_number(text: str) -> int:
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return _CN_DIGITS.get(text, 0)
-
-
-@dataclass(frozen=True)
-class FoundDate:
-    """A date located in a line: [start, end) in the line, and its ISO or as-written value."""
-
-    start: int
-    end: int
-    value: str
-
-
-def find_date(folded: str, original: str, limit: int | None = None) -> FoundDate | None:
-    """The first calendar date in `folded` (within `limit` characters), as ISO when the year
-    is given (2020年11月30日, 2020-09-16, 二〇二〇年三月五日), else as written (5月24日)."""
-    haystack = folded if limit is None else folded[:limit]
-    for match in _DATE_NUMERIC.finditer(haystack):
-        year = match.group("y") or match.group("y2")
-        month = int(match.group("m") or match.group("m2"))
-        day = int(match.group("d") or match.group("d2"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            start, end = match.start(), match.end()
-            written = original[start:end]
-            value = f"{int(year):04d}-{month:02d}-{day:02d}" if year else written
-            return FoundDate(start, end, value)
-    chinese = _DATE_CHINESE.search(haystack)
-    if chinese:
-        year = int("".join(str(_CN_DIGITS[c]) for c in chinese.group("y")))
-        month, day = _chinese_number(chinese.group("m")), _chinese_number(chinese.group("d"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return FoundDate(chinese.start(), chinese.end(), f"{year:04d}-{month:02d}-{day:02d}")
-    return None
-
+# --- reporters, publication ---------------------------------------------------------------------
 
 _NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff\U00020000-\U0003ffff·]{1,10}$")
 

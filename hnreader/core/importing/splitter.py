@@ -24,9 +24,16 @@ of a paragraph is cut off into the byline / subtitle and the rest of the paragra
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hnreader.core.importing.captions import caption_spans_in_folded
+from hnreader.core.importing.file_layout import (
+    DATE_KEYS,
+    FileDates,
+    file_dates,
+    front_matter,
+    header_date,
+)
 from hnreader.core.importing.news_lines import (
     BODY,
     BOILERPLATE,
@@ -43,13 +50,13 @@ from hnreader.core.importing.news_lines import (
     META_SOURCE,
     SourceLine,
     classify_lines,
-    find_date,
     is_metadata_line,
     publication_from_byline,
     reporters_from_byline,
     title_index,
 )
 from hnreader.core.models import ArticleDraft, RemovedLine
+from hnreader.core.text.dates import find_date, has_year, month_day, with_year
 from hnreader.core.text.normalize import fold_for_search
 from hnreader.core.text.safety import replace_lone_surrogates
 
@@ -283,23 +290,49 @@ def derived_title(body: list[str]) -> str:
     return sentence
 
 
-def _article_date(article: _Article) -> tuple[str, str]:
-    """(date, date_text): a metadata date, else the dateline date, else a date opening the
-    first paragraph (within its first 80 characters)."""
+def _article_date(article: _Article, dates: FileDates) -> tuple[str, str]:
+    """(ISO date, as written), in this order: the article's own metadata or dateline date;
+    the date of the file's header, page or feed line that governs it (or the file name's); a
+    date opening its first paragraph (within 80 characters). A date written without its year
+    takes the year of the file's date; ("", "") when nothing dates the article."""
+    context, context_text = dates.for_line(min(article.numbers, default=0))
+    own: list[tuple[str, str]] = []
     for line in article.meta:
         found = find_date(line.folded, line.text)
         if found:
-            return found.value, line.text[found.start : found.end]
+            own.append((found.value, line.text[found.start : found.end]))
     for credit, byline in zip(article.credit_lines, article.bylines, strict=False):
         found = find_date(credit, byline)
         if found:
-            return found.value, byline[found.start : found.end]
+            own.append((found.value, byline[found.start : found.end]))
+    for value, written in own:
+        if has_year(value) or context:
+            return with_year(value, context), written
+    if context:
+        return context, context_text
+    if own:
+        return with_year(own[0][0], ""), own[0][1]
     if article.body:
         first = article.body[0]
         found = find_date(fold_for_search(first[:80]), first)
         if found:
-            return found.value, first[found.start : found.end]
+            return with_year(found.value, ""), first[found.start : found.end]
     return "", ""
+
+
+def _years_from_neighbours(drafts: list[ArticleDraft]) -> list[ArticleDraft]:
+    """A date still without its year takes the year of the nearest article of the same file
+    that has one (a page of briefs dated once, at its top)."""
+    dated = [(i, d.date) for i, d in enumerate(drafts) if has_year(d.date)]
+    if not dated:
+        return drafts
+    out = []
+    for i, draft in enumerate(drafts):
+        if draft.date and not has_year(draft.date) and month_day(draft.date):
+            _, reference = min(dated, key=lambda item: abs(item[0] - i))
+            draft = replace(draft, date=with_year(draft.date, reference))
+        out.append(draft)
+    return out
 
 
 def _article_publication(article: _Article) -> str:
@@ -314,14 +347,14 @@ def _article_publication(article: _Article) -> str:
     return ""
 
 
-def _draft(article: _Article) -> ArticleDraft:
+def _draft(article: _Article, dates: FileDates) -> ArticleDraft:
     text = "\n".join(article.body)
     title = article.title or derived_title(article.body)
     if not title:
         fallback = article.subtitles or article.bylines or [r.text for r in article.removed]
         title = fallback[0][:DERIVED_TITLE_CHARS] if fallback else ""
     byline = "\n".join(article.bylines)
-    date, date_text = _article_date(article)
+    date, date_text = _article_date(article, dates)
     return ArticleDraft(
         title=title,
         text=text,
@@ -338,17 +371,36 @@ def _draft(article: _Article) -> ArticleDraft:
     )
 
 
-def split_articles(text: str) -> list[ArticleDraft]:
+def split_articles(text: str, file_name: str = "") -> list[ArticleDraft]:
     """Split a normalised source text (see `normalise_stored_text`) into article drafts.
 
     Titles: the main line of the first confirmed headline block; an article without one
     (a file with no headline, a dateline brief, a continuation piece) is titled with the first
     sentence of its body shortened to 30 characters (+ "…"), and that paragraph stays in the
-    body. A text with no non-blank line gives no article. The split depends on the text alone.
+    body. A text with no non-blank line gives no article. The split depends on the text alone;
+    `file_name` (its last part is enough) may give the articles' dates (see `file_layout`).
     """
     # Text that skipped normalisation may hold surrogates, on which OpenCC (used to fold)
     # raises; U+FFFD keeps every length, so the split is the same as after normalisation.
-    lines = classify_lines(replace_lone_surrogates(text))
+    text = replace_lone_surrogates(text)
+    lines = classify_lines(text)
     if not lines:
         return []
-    return [_draft(article) for article in _Splitter(lines).run()]
+    dates = file_dates(file_name)
+    matter = front_matter(text.split("\n"))
+    for line in lines:
+        if matter is not None and matter.first_line <= line.number <= matter.last_line:
+            line.kind, line.reason = BOILERPLATE, "front matter"
+            key = line.text.partition(":")[0].strip().lower()
+            if key in DATE_KEYS and not dates.lines:
+                value = matter.get((key,))
+                found = find_date(fold_for_search(value), value) or header_date(value, value)
+                if found and has_year(found.value):
+                    dates.add(line.number, found.value, value)
+            continue
+        if line.kind != BODY:
+            found = header_date(line.folded, line.text)
+            if found is not None:
+                dates.add(line.number, found.value, line.text[found.start : found.end])
+    drafts = [_draft(article, dates) for article in _Splitter(lines).run()]
+    return _years_from_neighbours(drafts)

@@ -126,10 +126,15 @@ class ArticleQueries(StoreBase):
         return [row[0] for row in self._rows("SELECT id FROM articles ORDER BY id")]
 
     def article_summaries(self, *, by_date: bool = False) -> list[ArticleSummary]:
-        """Every article's summary by source and ordinal, or `by_date` (undated ones last)."""
+        """Every article's summary by source and ordinal, or `by_date` (dates with a year,
+        then those without one such as --05-24, then undated ones)."""
         # Every column of `a` here is in the articles_source index: the article rows (and
         # their texts) are not read.
-        order = "a.date = '', a.date, s.name, a.ordinal" if by_date else "s.name, a.ordinal"
+        order = (
+            "a.date = '', a.date < '0', a.date, s.name, a.ordinal"
+            if by_date
+            else "s.name, a.ordinal"
+        )
         return self._summaries(
             f"SELECT {_SUMMARY_COLUMNS}, coalesce(n.count, 0) "
             "FROM articles a JOIN source_files s ON s.id = a.source_id "
@@ -138,18 +143,21 @@ class ArticleQueries(StoreBase):
         )
 
     def first_summaries(self, limit: int) -> list[ArticleSummary]:
-        """The first `limit` summaries by date (undated ones last), then source and ordinal:
-        the library's first screen, read along the date index without listing the rest."""
+        """The first `limit` summaries by date (as `article_summaries(by_date=True)`), then
+        source and ordinal: the library's first screen, read along the date index without
+        listing the rest."""
         select = (
             f"SELECT {_SUMMARY_COLUMNS}, "
             "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) "
             "FROM articles a INDEXED BY articles_date JOIN source_files s ON s.id = a.source_id "
         )
         order = " ORDER BY a.date, s.name, a.ordinal LIMIT ?"
-        dated = self._summaries(select + "WHERE a.date != ''" + order, (limit,))
-        if len(dated) == limit:
-            return dated
-        return dated + self._summaries(select + "WHERE a.date = ''" + order, (limit - len(dated),))
+        found: list[ArticleSummary] = []
+        # ISO dates with a year sort from '0'; dates without one (--05-24) before it.
+        for where in ("a.date >= '0'", "a.date != '' AND a.date < '0'", "a.date = ''"):
+            if len(found) < limit:
+                found += self._summaries(f"{select}WHERE {where}{order}", (limit - len(found),))
+        return found
 
     def _summaries(self, sql: str, params: Sequence[Any] = ()) -> list[ArticleSummary]:
         # Plain tuples, not sqlite3.Row objects: 100,000 of those would each be tracked by the

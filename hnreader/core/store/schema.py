@@ -6,7 +6,9 @@ import sqlite3
 import zlib
 from collections.abc import Callable
 
-SCHEMA_VERSION = 5
+from hnreader.core.text.dates import iso_dates
+
+SCHEMA_VERSION = 6
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -256,6 +258,25 @@ def _migration_5_ids_never_reused(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_6_iso_dates(conn: sqlite3.Connection) -> None:
+    """Every article's date in ISO (issue 12): a date stored as written without its year
+    (5月24日, the splitter's old way) takes the year of its file's name or of the nearest
+    article of the same file that has one, else becomes --05-24. A date the user edited
+    (it differs from the date as written) is kept."""
+    rows = conn.execute(
+        "SELECT a.id, a.source_id, a.date, a.date_text, s.name FROM articles a "
+        "JOIN source_files s ON s.id = a.source_id ORDER BY a.source_id, a.ordinal"
+    ).fetchall()
+    by_source: dict[int, list[tuple[int, str, str, str]]] = {}
+    for article_id, source_id, value, written, name in rows:
+        by_source.setdefault(source_id, []).append((article_id, value, written, name))
+    for articles in by_source.values():
+        new = iso_dates([value for _, value, _, _ in articles], articles[0][3])
+        for (article_id, value, written, _), iso in zip(articles, new, strict=True):
+            if iso != value and value == written:
+                conn.execute("UPDATE articles SET date = ? WHERE id = ?", (iso, article_id))
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -274,4 +295,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (3, "article lengths", _migration_3_article_lengths),
     (4, "library index", _migration_4_library_index),
     (5, "ids never reused", _migration_5_ids_never_reused),
+    (6, "ISO dates", _migration_6_iso_dates),
 )

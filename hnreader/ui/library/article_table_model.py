@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from hnreader.core.models import ArticleSummary
+from hnreader.ui.common.date_text import shown_date
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,7 +44,10 @@ def arrange(
     rows: Sequence[ArticleSummary], terms: Sequence[str], sort_column: int, descending: bool
 ) -> Arrangement:
     rows = list(rows)
-    haystacks = [f"{r.title}\n{r.source}\n{r.byline}\n{r.date}".casefold() for r in rows]
+    haystacks = [
+        f"{r.title}\n{r.source}\n{r.byline}\n{r.date}\n{shown_date(r.date)}".casefold()
+        for r in rows
+    ]
     visible = _visible(rows, haystacks, terms, sort_column, descending)
     return Arrangement(
         rows,
@@ -63,14 +68,34 @@ def _visible(
     sort_column: int,
     descending: bool,
 ) -> list[int]:
-    if terms:
-        visible = [i for i, hay in enumerate(haystacks) if all(t in hay for t in terms)]
+    ranges = [r for r in map(date_range, terms) if r is not None]
+    words = [t for t in terms if date_range(t) is None]
+    if ranges or words:
+        visible = [
+            i
+            for i, hay in enumerate(haystacks)
+            if all(t in hay for t in words)
+            and all(
+                low <= rows[i].date[: len(low)] and rows[i].date[: len(high)] <= high
+                for low, high in ranges
+            )
+        ]
     else:
         visible = list(range(len(rows)))
     if sort_column >= 0:
         key = _sort_key(sort_column)
         visible.sort(key=lambda i: key(rows[i]), reverse=descending)
     return visible
+
+
+_DATE_RANGE = re.compile(r"(\d{4}(?:-\d{2}){0,2})\.\.(\d{4}(?:-\d{2}){0,2})")
+
+
+def date_range(term: str) -> tuple[str, str] | None:
+    """A filter term 2020-08-01..2020-09-30 (or 2019..2020, 2020-08..2020-09): the articles
+    dated within, inclusive, each bound at its own precision."""
+    match = _DATE_RANGE.fullmatch(term)
+    return (match.group(1), match.group(2)) if match else None
 
 
 def _row_map(visible: list[int]) -> dict[int, int]:
@@ -81,8 +106,8 @@ def _sort_key(column: int) -> Callable[[ArticleSummary], Any]:
     if column == ArticleTableModel.TITLE:
         return lambda r: (r.title.casefold(), r.date, r.id)
     if column == ArticleTableModel.DATE:
-        # Undated articles sort after dated ones in ascending order.
-        return lambda r: (r.date == "", r.date, r.source, r.ordinal)
+        # In ascending order: dated articles, then those without a year, then undated ones.
+        return lambda r: (r.date == "", not r.date[:4].isdigit(), r.date, r.source, r.ordinal)
     if column == ArticleTableModel.SOURCE:
         return lambda r: (r.source.casefold(), r.ordinal)
     return lambda r: (r.annotation_count, r.date, r.id)
@@ -268,7 +293,7 @@ class ArticleTableModel(QAbstractTableModel):
             if column == self.TITLE:
                 return visible_controls(summary.title) or self.tr("(untitled)")
             if column == self.DATE:
-                return visible_controls(summary.date)
+                return visible_controls(shown_date(summary.date))
             if column == self.SOURCE:
                 return visible_controls(f"{summary.ordinal} · {summary.source}")
             if column == self.ANNOTATIONS:

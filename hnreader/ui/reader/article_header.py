@@ -7,6 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hnreader.core.models import Article
+from hnreader.ui.common.date_text import header_date
 from hnreader.ui.common.plain_text import visible_controls
 from hnreader.ui.reader.reader_text_edit import reader_font
 
@@ -52,5 +53,10 @@ class ArticleHeader(QWidget):
         self.kicker_label.setFont(small)
         self.meta_label.setFont(small)
         source = self.tr("%1 #%2").replace("%1", article.source).replace("%2", str(article.ordinal))
-        parts = [article.date or article.date_text, article.byline, article.publication, source]
+        parts = [
+            header_date(article.date, article.date_text),
+            article.byline,
+            article.publication,
+            source,
+        ]
         self.meta_label.setText(visible_controls(" · ".join(part for part in parts if part)))
