@@ -105,7 +105,6 @@ def test_clicking_headers_sorts_by_title_and_source(qtbot, controller, settings)
     by_id = {s.id: s.date for s in controller.project.article_summaries()}
     dates = [by_id[panel.model.article_id(r)] for r in range(panel.model.rowCount())]
     dates = [d for d in dates if d]
-    with_year = [d for d in dates if d[:4].isdigit()]
     assert dates == sorted(dates, key=lambda d: (not d[:4].isdigit(), d), reverse=True)
 
 

@@ -7,6 +7,13 @@ import re
 from dataclasses import dataclass
 
 from hnreader.core.importing.captions import is_caption_folded, is_photo_credit
+from hnreader.core.importing.markup import (
+    heading_level,
+    is_link_line,
+    is_rule,
+    media_reason,
+    page_line,
+)
 from hnreader.core.text.normalize import fold_for_search
 
 # Line kinds.
@@ -415,6 +422,7 @@ class SourceLine:
     reason: str = ""  # for BOILERPLATE
     prefix: int = 0  # LEAD / CONTINUATION: length of the prefix that is not body text
     gap_before: int = 0  # blank lines right before this line
+    heading: int = 0  # Markdown heading level (### 标题 → 3), 0 when none
 
 
 # No boilerplate, metadata, byline or headline pattern accepts a line longer than this.
@@ -464,7 +472,17 @@ def classify_lines(text: str) -> list[SourceLine]:
             continue
         lead = len(raw) - len(raw.lstrip())
         folded = folded_raw[lead : lead + len(stripped)]
-        kind, reason, prefix = classify_line(folded)
-        lines.append(SourceLine(number, stripped, folded, kind, reason, prefix, gap))
+        level = heading_level(folded)
+        if level:  # the markup says it is a heading, whatever its words look like
+            kind, reason, prefix = HEAD, "", 0
+        elif is_link_line(folded) or is_rule(folded):
+            kind, reason, prefix = BOILERPLATE, "link" if is_link_line(folded) else "rule", 0
+        elif media_reason(folded):
+            kind, reason, prefix = BOILERPLATE, media_reason(folded), 0
+        elif page_line(folded):
+            kind, reason, prefix = META, "page line", 0
+        else:
+            kind, reason, prefix = classify_line(folded)
+        lines.append(SourceLine(number, stripped, folded, kind, reason, prefix, gap, level))
         gap = 0
     return lines

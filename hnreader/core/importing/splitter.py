@@ -34,6 +34,13 @@ from hnreader.core.importing.file_layout import (
     front_matter,
     header_date,
 )
+from hnreader.core.importing.markup import (
+    headline_parts,
+    is_digest_heading,
+    is_toc_header,
+    page_line,
+    toc_length,
+)
 from hnreader.core.importing.news_lines import (
     BODY,
     BOILERPLATE,
@@ -77,6 +84,7 @@ class _Article:
     credit_lines: list[str] = field(default_factory=list)  # folded bylines and dateline prefixes
     numbers: list[int] = field(default_factory=list)
     trailing_heads: list[tuple[SourceLine, int]] = field(default_factory=list)  # (line, body idx)
+    title_line: SourceLine | None = None
     ended: bool = False  # a trailing byline or end mark closed it
     stub: bool = False  # opened by a continuation marker, still without title and body
 
@@ -107,6 +115,8 @@ class _Splitter:
         self.web_page = any(line.kind in (BOILERPLATE, META) for line in lines)
         self.articles: list[_Article] = []
         self.preamble: list[tuple[SourceLine, str]] = []  # (line, removed reason or "")
+        self.in_digest = False  # under a digest heading (快讯): each headline opens a brief
+        self.digest_opening = False  # … and its first brief has not opened yet
 
     @property
     def current(self) -> _Article | None:
@@ -133,6 +143,10 @@ class _Splitter:
         i = 0
         while i < len(lines):
             line = lines[i]
+            if line.kind == HEAD and line.heading:
+                self._markdown_heading(line, self._next_content(i + 1))
+                i += 1
+                continue
             if line.kind == HEAD:
                 j = i + 1
                 while j < len(lines) and lines[j].kind == HEAD and not self.big_gap(lines[j]):
@@ -148,7 +162,64 @@ class _Splitter:
         if not self.articles and self.preamble:
             self._fallback_article()
         self._set_aside_trailing_links()
+        self._fold_headings_without_text()
         return self.articles
+
+    def _next_content(self, start: int) -> SourceLine | None:
+        """The next line after `start` that is not boilerplate, or None."""
+        for line in self.lines[start:]:
+            if line.kind != BOILERPLATE:
+                return line
+        return None
+
+    def _markdown_heading(self, line: SourceLine, after: SourceLine | None) -> None:
+        """A Markdown heading opens an article when text follows it; one followed by another
+        heading (a file or section header: # 《新闻联播》, ## 详细新闻) is set aside."""
+        self.in_digest = False
+        if after is None or after.heading:
+            self._set_aside(line, "section heading")
+            return
+        if is_digest_heading(headline_parts(line.text).title):
+            self._set_aside(line, "digest heading")
+            self.in_digest = True
+            self.digest_opening = True
+            return
+        current = self.current
+        article = current if current is not None and current.stub else self.open_article()
+        self._start_with_headline(article, [line])
+
+    def _set_aside(self, line: SourceLine, reason: str) -> None:
+        if self.current is None:
+            self.preamble.append((line, reason))
+        else:
+            self.current.remove(line, reason)
+
+    def _fold_headings_without_text(self) -> None:
+        """An article of only a headline (and set-aside lines) is a heading over nothing: its
+        lines are set aside in the next article (or the previous one, at the end)."""
+        kept: list[_Article] = []
+        pending: list[RemovedLine] = []
+        pending_numbers: list[int] = []
+        for article in self.articles:
+            empty = not article.body and not article.bylines and article.title_line is not None
+            if empty and not article.subtitles and len(self.articles) > 1:
+                line = article.title_line
+                assert line is not None
+                pending.append(RemovedLine(line.text, "heading without text", line.number))
+                pending.extend(article.removed)
+                pending_numbers.extend(article.numbers)
+                continue
+            if pending:
+                article.removed = sorted(pending + article.removed, key=lambda r: r.source_line)
+                article.numbers.extend(pending_numbers)
+                pending, pending_numbers = [], []
+            kept.append(article)
+        if pending and kept:
+            last = kept[-1]
+            last.removed = sorted(last.removed + pending, key=lambda r: r.source_line)
+            last.numbers.extend(pending_numbers)
+        if kept:
+            self.articles = kept
 
     def _headline_run(self, run: list[SourceLine], after: SourceLine | None) -> None:
         current = self.current
@@ -164,7 +235,10 @@ class _Splitter:
         if current.stub and followed_by_body:
             self._start_with_headline(current, run)
             return
-        single_confirmed = followed_by_body and (current.ended or self.big_gap(run[0]))
+        single_confirmed = followed_by_body and (
+            current.ended or self.big_gap(run[0]) or self.in_digest
+        )
+        self.digest_opening = False
         if followed_by_header or (len(run) >= 2 and followed_by_body) or single_confirmed:
             self._start_with_headline(self.open_article(), run)
             return
@@ -175,13 +249,22 @@ class _Splitter:
         index = title_index([line.folded for line in run])
         for k, line in enumerate(run):
             if k == index:
-                article.title = line.text
+                parts = headline_parts(line.text)
+                article.title = parts.title
+                article.title_line = line
+                if parts.kicker:
+                    article.subtitles.append(parts.kicker)
+                if parts.label:
+                    article.subtitles.append(parts.label.strip())
             else:
                 article.subtitles.append(line.text)
             article.numbers.append(line.number)
         article.stub = False
 
     def _single(self, line: SourceLine) -> None:
+        if self.digest_opening and len(line.folded) <= 30 and line.folded.endswith(":"):
+            self._set_aside(line, "digest credit")  # 央视网消息（新闻联播）： over the briefs
+            return
         current = self.current
         if line.kind == CONTINUATION:
             article = self.open_article()
@@ -209,7 +292,7 @@ class _Splitter:
                 article.credit_lines.append(line.folded)
                 article.numbers.append(line.number)
             else:
-                article.remove(line, "metadata")
+                article.remove(line, line.reason or "metadata")
             article.meta.append(line)
         elif kind == BYLINE:
             article.bylines.append(line.text)
@@ -305,6 +388,12 @@ def _article_date(article: _Article, dates: FileDates) -> tuple[str, str]:
         found = find_date(credit, byline)
         if found:
             own.append((found.value, byline[found.start : found.end]))
+    if article.body and article.credit_lines:
+        # 本报讯 12月31日，…: a date right after the dateline is the article's own.
+        first = article.body[0]
+        found = find_date(fold_for_search(first[:16]), first)
+        if found and not first[: found.start].strip(" ，,（("):
+            own.append((found.value, first[found.start : found.end]))
     for value, written in own:
         if has_year(value) or context:
             return with_year(value, context), written
@@ -344,6 +433,9 @@ def _article_publication(article: _Article) -> str:
         source = META_SOURCE.search(line.folded)
         if source:
             return line.text[source.start(1) : source.end(1)]
+        page = page_line(line.folded)
+        if page:
+            return page[1]
     return ""
 
 
@@ -371,6 +463,20 @@ def _draft(article: _Article, dates: FileDates) -> ArticleDraft:
     )
 
 
+def _set_aside_tables_of_contents(lines: list[SourceLine]) -> None:
+    """A table of contents (本期节目主要内容： and its numbered items) lists the articles that
+    follow; it is metadata, not an article."""
+    i = 0
+    while i < len(lines):
+        if lines[i].kind in (HEAD, BODY, META) and is_toc_header(lines[i].folded):
+            count = toc_length([line.folded for line in lines[i + 1 : i + 400]])
+            if count:
+                for line in lines[i : i + 1 + count]:
+                    line.kind, line.reason, line.prefix = BOILERPLATE, "table of contents", 0
+                i += count
+        i += 1
+
+
 def split_articles(text: str, file_name: str = "") -> list[ArticleDraft]:
     """Split a normalised source text (see `normalise_stored_text`) into article drafts.
 
@@ -386,6 +492,7 @@ def split_articles(text: str, file_name: str = "") -> list[ArticleDraft]:
     lines = classify_lines(text)
     if not lines:
         return []
+    _set_aside_tables_of_contents(lines)
     dates = file_dates(file_name)
     matter = front_matter(text.split("\n"))
     for line in lines:

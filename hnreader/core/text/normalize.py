@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 
@@ -36,14 +37,34 @@ _converter: opencc.OpenCC | None = None
 
 
 def normalise_stored_text(text: str) -> str:
-    """What is stored for an imported text: `\\n` line ends, no BOM, no NUL, no lone surrogates.
+    """What is stored for an imported text: `\\n` line ends, no BOM, no NUL, no lone surrogates,
+    and a line of HTML paragraphs (a page's markup pasted into a text file) as its paragraphs.
 
     Everything else stays as the file said it (no NFKC: it would change lengths and wording).
     """
     text = text.lstrip("\ufeff")
     text = _LINE_BREAKS.sub("\n", text)
     text = text.replace("\x00", "").replace("\ufeff", "")
+    if "</p>" in text or "<br" in text:
+        text = _HTML_PARAGRAPH_LINE.sub(_paragraph_lines, text)
     return _SURROGATES.sub("\ufffd", text)
+
+
+# A line made of HTML paragraphs: <p><strong>央视网消息</strong>：</p><p>……</p>
+_HTML_PARAGRAPH_LINE = re.compile(
+    r"^[ \t]*<(?:p|div|br)\b[^\n]*(?:</p>|<br\s*/?>)[^\n]*$", re.MULTILINE | re.IGNORECASE
+)
+_BLOCK_TAG = re.compile(r"\s*(?:</p>|</div>|<br\s*/?>)\s*", re.IGNORECASE)
+_OPEN_BLOCK = re.compile(r"<(?:p|div)\b[^>]*>", re.IGNORECASE)
+_INLINE_TAG = re.compile(r"</?(?:strong|b|em|i|u|span|font|a|sup|sub)\b[^>]*>", re.IGNORECASE)
+
+
+def _paragraph_lines(match: re.Match[str]) -> str:
+    """The paragraphs of a line of HTML, one per line; the tags (markup) are dropped and
+    entities read (&nbsp; becomes a space)."""
+    line = _INLINE_TAG.sub("", _OPEN_BLOCK.sub("", _BLOCK_TAG.sub("\n", match.group())))
+    paragraphs = [html.unescape(part).strip() for part in line.split("\n")]
+    return "\n".join(part for part in paragraphs if part)
 
 
 def _t2s() -> opencc.OpenCC:

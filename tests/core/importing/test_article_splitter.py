@@ -9,6 +9,7 @@ import pytest
 
 from hnreader.core.importing import news_lines as lines
 from hnreader.core.importing import splitter as sp
+from hnreader.core.importing.markup import headline_parts
 from hnreader.core.models import ArticleDraft
 from hnreader.core.text import dates
 
@@ -23,6 +24,20 @@ def read(path: Path) -> str:
 
 def corpus_file(prefix: str) -> str:
     return read(next(p for p in CORPUS if p.name.startswith(prefix)))
+
+
+def _markup_headline(line: str, title: str, heads: Counter[str]) -> bool:
+    """`line` is `title` with heading marks or a list number before it, and its kicker and
+    column label (each a subtitle line) around it; uses up those subtitle lines."""
+    parts = headline_parts(line)
+    extras = [part.strip() for part in (parts.kicker, parts.label) if part]
+    if parts.title != title or (not parts.marker and not extras):
+        return False
+    if any(heads[extra] <= 0 for extra in extras):
+        return False
+    for extra in extras:
+        heads[extra] -= 1
+    return True
 
 
 def assert_lossless(source: str, drafts: list[ArticleDraft]) -> None:
@@ -72,6 +87,8 @@ def assert_lossless(source: str, drafts: list[ArticleDraft]) -> None:
                 next_para += 1
             elif text == draft.title and not title_used:
                 title_used = True
+            elif not title_used and _markup_headline(text, draft.title, heads):
+                title_used = True  # ### 3.【kicker】title（label）: the markup is set aside
             elif heads[text] > 0:
                 heads[text] -= 1
             else:

@@ -1,0 +1,170 @@
+"""Layout rules of Chinese news files (issue 12), each on a small file written in the spirit of
+real ones: Markdown transcripts with a table of contents and digests, front matter and page
+lines, dates from headers, file names and neighbours. Every split stays lossless."""
+
+from __future__ import annotations
+
+from test_article_splitter import assert_lossless
+
+from hnreader.core.importing.markup import headline_parts, is_toc_header, toc_length
+from hnreader.core.importing.splitter import split_articles
+from hnreader.core.text.normalize import normalise_stored_text
+
+TRANSCRIPT = """# 《午间新闻》（20210314）
+
+## 新闻摘要
+
+本期节目主要内容：
+
+1.【走基层】村里来了新书记；
+
+2.春耕备耕有序推进；
+
+3.国内快讯：
+
+（1）高速公路新开通一段；
+
+（2）果园迎来丰收；
+（《午间新闻》 20210314 12:00）
+
+## 详细新闻
+
+### 【走基层】村里来了新书记
+
+**本台消息**（午间新闻）：今天（3月14日），记者来到山区的一个小村，见到了新来的驻村书记。他说，要让乡亲们的日子越过越好。
+
+[查看原文](https://example.org/news/a.shtml)
+
+### 2. 春耕备耕有序推进
+
+本台消息：眼下各地春耕备耕有序推进，农资供应充足，价格总体平稳。
+
+[查看原文](https://example.org/news/b.shtml)
+
+### 国内快讯
+
+<p><strong>本台消息</strong>（午间新闻）：</p><p><strong>高速公路新开通一段</strong></p><p>一段新修的高速公路今天通车，沿线三个县有了快速通道。</p><p><strong>果园迎来丰收</strong></p><p>南方一处果园迎来丰收，果农忙着采摘装箱。</p>
+
+[查看原文](https://example.org/news/c.shtml)
+
+---
+"""
+
+
+def split(text: str, name: str = "") -> list:
+    text = normalise_stored_text(text)
+    drafts = split_articles(text, name)
+    assert_lossless(text, drafts)
+    return drafts
+
+
+def test_a_markdown_transcript_splits_at_its_headings_with_markers_set_aside() -> None:
+    drafts = split(TRANSCRIPT)
+    assert [d.title for d in drafts] == [
+        "村里来了新书记",
+        "春耕备耕有序推进",
+        "高速公路新开通一段",
+        "果园迎来丰收",
+    ]
+    assert drafts[0].subtitle == "【走基层】"  # the series kicker, not in the title
+    assert {d.date for d in drafts} == {"2021-03-14"}  # the programme's date, not "3月14日"
+    removed = {r.text: r.reason for d in drafts for r in d.removed}
+    assert removed["本期节目主要内容："] == "table of contents"
+    assert removed["（1）高速公路新开通一段；"] == "table of contents"
+    assert removed["（《午间新闻》 20210314 12:00）"] == "table of contents"
+    assert removed["## 详细新闻"] == "section heading"
+    assert removed["### 国内快讯"] == "digest heading"
+    assert removed["[查看原文](https://example.org/news/a.shtml)"] == "link"
+    assert removed["---"] == "rule"
+    assert drafts[2].text == "一段新修的高速公路今天通车，沿线三个县有了快速通道。"
+
+
+def test_a_table_of_contents_ends_at_the_first_line_that_is_no_item() -> None:
+    assert is_toc_header("本期节目主要内容:") and is_toc_header("## 主要内容")
+    assert not is_toc_header("主要内容包括三个方面")
+    items = ["1.第一条;", "2.第二条:", "不放弃第二条的下半句;", "这是正文的第一句话,很长" * 4]
+    assert toc_length(items) == 3
+    assert toc_length(["正文开头,没有编号的条目。"]) == 0
+
+
+def test_headline_parts() -> None:
+    parts = headline_parts("### 3.【奋进新征程】摆脱贫困彪炳史册（纵横）")
+    assert (parts.level, parts.marker, parts.kicker, parts.title, parts.label) == (
+        3,
+        "### 3.",
+        "【奋进新征程】",
+        "摆脱贫困彪炳史册",
+        "（纵横）",
+    )
+    # A number that is the headline's own, and a one-character aside, stay in it.
+    assert headline_parts("2028年工业设备连接数将突破1.2亿台（套）").title == (
+        "2028年工业设备连接数将突破1.2亿台（套）"
+    )
+    assert headline_parts("【快讯】").title == "【快讯】"  # nothing but a kicker
+
+
+def test_front_matter_and_a_page_line_are_metadata() -> None:
+    text = """---
+title: "乡村书屋里的读书声（纵横）"
+date: 2019-06-02
+author: "王五"
+tags:
+  - "乡村"
+---
+
+# 乡村书屋里的读书声（纵横）
+
+> 王五《山乡日报》（2019年06月02日第 04 版）
+
+周末的乡村书屋里坐满了孩子，志愿者带着他们读绘本、讲故事。
+
+书屋的管理员说，来借书的大人也多了起来。
+"""
+    [draft] = split(text)
+    assert draft.title == "乡村书屋里的读书声"
+    assert draft.subtitle == "（纵横）"
+    assert draft.date == "2019-06-02"
+    assert draft.publication == "山乡日报"
+    assert draft.text.startswith("周末的乡村书屋")
+    reasons = {r.reason for r in draft.removed}
+    assert reasons == {"front matter", "page line"}
+
+
+def test_the_file_name_dates_articles_and_a_month_day_takes_the_nearest_year() -> None:
+    text = """村道硬化全部完成
+
+本报讯 12月31日，全县最后一条村道完成硬化。
+
+春节前后物资供应充足
+
+本报讯 1月4日，记者从县商务局了解到，节日市场供应充足。
+"""
+    drafts = split(text, "rmrb_20210105_02.txt")
+    assert [d.date for d in drafts] == ["2020-12-31", "2021-01-04"]
+    assert drafts[0].date_text == "12月31日"
+
+
+def test_a_date_without_any_year_is_iso_without_a_year_or_takes_a_neighbours() -> None:
+    undated = split("村道硬化全部完成\n\n本报讯 5月24日，全县最后一条村道完成硬化。\n")
+    assert undated[0].date == "--05-24"
+    page = """丰收节上的新农具
+
+发布时间：2020年09月22日
+
+丰收节上，新农具最受欢迎。
+
+夜校里学技术
+
+本报讯 9月23日，村里的夜校开课了。
+"""
+    assert [d.date for d in split(page)] == ["2020-09-22", "2020-09-23"]
+
+
+def test_a_line_of_html_paragraphs_is_stored_as_its_paragraphs() -> None:
+    line = "<p><strong>本台消息</strong>：</p><p>第一段&nbsp;正文。</p><p>第二段。<br/>第三段。</p>"
+    assert (
+        normalise_stored_text(f"标题\n{line}\n")
+        == "标题\n本台消息：\n第一段\xa0正文。\n第二段。\n第三段。\n"
+    )
+    prose = "正文里写着 <p> 和 </p> 两个标记。"  # not a line of markup: kept as written
+    assert normalise_stored_text(prose) == prose
