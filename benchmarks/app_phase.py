@@ -107,7 +107,8 @@ def run(
     # The GUI thread during a background import: the longest gap between timer ticks.
     fresh = Project.open(import_project, segmenter=segmenter)
     importer_window = MainWindow(fresh, Settings(settings_file))
-    importer_window._report_import = lambda report: None  # a modal box would wait for a click
+    # A modal box would wait for a click.
+    importer_window.imports._report_import = lambda report: None
     importer_window.show()
     app.processEvents()
     ticks: list[float] = []
@@ -116,7 +117,7 @@ def run(
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
     start = time.perf_counter()
-    importer_window._run_import([Path(import_dir)])
+    importer_window.imports.run_import([Path(import_dir)])
     ticks.append(time.perf_counter())
     timer.stop()
     gaps = [b - a for a, b in zip([start, *ticks], ticks, strict=False)]

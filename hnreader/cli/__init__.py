@@ -52,6 +52,12 @@ def _build_parser() -> argparse.ArgumentParser:
         help="import a file that changed since it was imported as a second copy",
     )
     sub.add_argument("--verbose", action="store_true", help="list every file skipped")
+    sub.add_argument(
+        "--year",
+        type=_year,
+        metavar="YYYY",
+        help="the year of dates the files give no year for (5月24日 → YYYY-05-24)",
+    )
 
     commands.add_parser("articles", parents=[project, as_json], help="list the articles")
 
@@ -180,6 +186,12 @@ def _user_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return ""
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not 1800 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year; give four digits, e.g. 2020")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,7 @@ def _cmd_import(project: Any, args: argparse.Namespace) -> int:
         [Path(p) for p in args.paths],
         progress=stderr_progress,
         on_changed="keep_both" if args.keep_both else "skip",
+        year=args.year,
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)

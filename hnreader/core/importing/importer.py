@@ -131,9 +131,11 @@ def analyse_file(
     text: str,
     segmenter: Segmenter,
     on_article: Callable[[int], None] | None = None,
+    year: int | None = None,
 ) -> AnalysedFile:
-    """Split a decoded text into articles and analyse each; `on_article(chars)` after each."""
-    drafts = split_articles(text, Path(name).name)
+    """Split a decoded text into articles and analyse each; `on_article(chars)` after each.
+    `year` dates articles the file gives no year for (see `split_articles`)."""
+    drafts = split_articles(text, Path(name).name, year=year)
     if not drafts:
         raise HnreaderError(f"{name}: no article text found in the file")
     figures: list[list[Figure]] = []
@@ -158,9 +160,9 @@ def _start_worker(spec: SegmenterSpec) -> None:
     _worker_segmenter.initialize()
 
 
-def _analyse_in_worker(name: str, text: str) -> AnalysedFile:
+def _analyse_in_worker(name: str, text: str, year: int | None) -> AnalysedFile:
     assert _worker_segmenter is not None
-    return analyse_file(name, text, _worker_segmenter)
+    return analyse_file(name, text, _worker_segmenter, year=year)
 
 
 def worker_count(total_bytes: int, files: int) -> int:
@@ -179,12 +181,14 @@ def import_paths(
     is_cancelled: Cancelled = never_cancelled,
     workers: int | None = None,
     on_changed: str = "skip",
+    year: int | None = None,
 ) -> ImportReport:
     """Import files and folders (.txt inside, recursively), each file all or nothing.
 
     `workers` overrides `worker_count()`; 0 analyses in this process. A file whose earlier
     version (same path, other text) is in the project is skipped and listed in `changed`
     unless `on_changed` is "keep_both", which imports it as a second copy: never silently.
+    `year` is the year of articles whose files give none (the last source of a year).
     """
     if on_changed not in ("skip", "keep_both"):
         raise ValueError(f"on_changed must be 'skip' or 'keep_both', not {on_changed!r}")
@@ -195,6 +199,7 @@ def import_paths(
         workers = worker_count(total, len(files))
     run = _ImportRun(store, segmenter, total, progress, is_cancelled)
     run.keep_both = on_changed == "keep_both"
+    run.year = year
     run.skipped.extend(skipped)
     if workers > 0:
         run.parallel(files, sizes, workers)
@@ -251,6 +256,7 @@ class _ImportRun:
         self.skipped: list[tuple[str, str]] = []
         self._digests: dict[str, str] = {}  # texts decoded in this run → file name
         self.keep_both = False  # import a changed version of a file as a second copy
+        self.year: int | None = None  # the year of articles whose files give none
         self.changed: list[str] = []
 
     def _decode(self, file: Path, size: int) -> _Decoded | None:
@@ -353,7 +359,7 @@ class _ImportRun:
                     future = None
                     if decoded is not None:
                         name = display_file_name(file.name)
-                        future = pool.submit(_analyse_in_worker, name, decoded.text)
+                        future = pool.submit(_analyse_in_worker, name, decoded.text, self.year)
                     pending.append((file, size, decoded, future))
                 file, size, decoded, future = pending[0]
                 if decoded is not None and future is not None:
@@ -392,6 +398,7 @@ class _ImportRun:
                 decoded.text,
                 self.segmenter,
                 self._article_progress(decoded),
+                year=self.year,
             )
         except ImportCancelled:
             self.cancelled = True

@@ -123,7 +123,10 @@ def _is_navigation_bar(folded: str) -> bool:
     return len(parts) >= 3 and all(len(p) <= 6 for p in parts) and "首页" in parts
 
 
-_END_MARK = re.compile(r"^[(\[【]?\s*(?:完|全文完|本文完|end)\s*[)\]】]?$|^—+\s*完\s*—+$")
+# The end of a piece: (完), —完—, and the signature closing an editor's note (——编 者).
+_END_MARK = re.compile(
+    r"^[(\[【]?\s*(?:完|全文完|本文完|end)\s*[)\]】]?$|^—+\s*完\s*—+$|^[—-]{1,2}\s*编\s*者$"
+)
 
 # --- metadata, bylines and datelines -----------------------------------------------------------
 
@@ -351,6 +354,8 @@ def title_index(folded_lines: list[str]) -> int:
 
 # --- reporters, publication ---------------------------------------------------------------------
 
+# What follows a reporter's name in a credit: 张三报道, 李四摄, （本报记者 王五采访整理）.
+_CREDIT_SUFFIXES = ("采访整理", "整理", "采写", "报道", "摄")
 _NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff\U00020000-\U0003ffff·]{1,10}$")
 
 
@@ -377,8 +382,13 @@ def _names_from_tokens(tokens: list[str]) -> list[str]:
     names: list[str] = []
     pending_single = ""
     for token in tokens:
-        if token.endswith(("报道", "摄")):
-            base = token.removesuffix("报道").removesuffix("摄")
+        suffix = next((s for s in _CREDIT_SUFFIXES if token.endswith(s)), "")
+        if suffix:
+            base = token.removesuffix(suffix)
+            if pending_single and len(base) == 1:  # "王  沛采访整理" → 王沛
+                names.append(pending_single + base)
+                pending_single = ""
+                break
             if names or pending_single or not base:
                 break  # "汪衡 北京报道": a place after the name
             token = base

@@ -23,11 +23,13 @@ of a paragraph is cut off into the byline / subtitle and the rest of the paragra
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field, replace
 
 from hnreader.core.importing.captions import caption_spans_in_folded
 from hnreader.core.importing.file_layout import (
+    AUTHOR_KEYS,
     DATE_KEYS,
     FileDates,
     file_dates,
@@ -57,6 +59,7 @@ from hnreader.core.importing.news_lines import (
     META_SOURCE,
     SourceLine,
     classify_lines,
+    is_lead_in,
     is_metadata_line,
     publication_from_byline,
     reporters_from_byline,
@@ -157,6 +160,13 @@ class _Splitter:
                 self._headline_run(lines[i:j], lines[k] if k < len(lines) else None)
                 i = j
                 continue
+            if self._speaker_before_headline(i):
+                j = i + 2
+                while j < len(lines) and lines[j].kind == HEAD and not self.big_gap(lines[j]):
+                    j += 1
+                self._headline_run(lines[i:j], lines[j] if j < len(lines) else None)
+                i = j
+                continue
             self._single(line)
             i += 1
         if not self.articles and self.preamble:
@@ -164,6 +174,20 @@ class _Splitter:
         self._set_aside_trailing_links()
         self._fold_headings_without_text()
         return self.articles
+
+    def _speaker_before_headline(self, i: int) -> bool:
+        """After a piece closed by its credit, a short line that leads in with a colon
+        (全国人大代表、某厅厅长某某：) right above a headline is the next piece's kicker."""
+        line, current = self.lines[i], self.current
+        return (
+            current is not None
+            and current.ended
+            and line.kind == BODY
+            and len(line.folded) <= 60
+            and is_lead_in(line.folded)
+            and i + 1 < len(self.lines)
+            and self.lines[i + 1].kind == HEAD
+        )
 
     def _next_content(self, start: int) -> SourceLine | None:
         """The next line after `start` that is not boilerplate, or None."""
@@ -477,14 +501,15 @@ def _set_aside_tables_of_contents(lines: list[SourceLine]) -> None:
         i += 1
 
 
-def split_articles(text: str, file_name: str = "") -> list[ArticleDraft]:
+def split_articles(text: str, file_name: str = "", year: int | None = None) -> list[ArticleDraft]:
     """Split a normalised source text (see `normalise_stored_text`) into article drafts.
 
     Titles: the main line of the first confirmed headline block; an article without one
     (a file with no headline, a dateline brief, a continuation piece) is titled with the first
     sentence of its body shortened to 30 characters (+ "…"), and that paragraph stays in the
     body. A text with no non-blank line gives no article. The split depends on the text alone;
-    `file_name` (its last part is enough) may give the articles' dates (see `file_layout`).
+    `file_name` (its last part is enough) may give the articles' dates (see `file_layout`);
+    `year` is the year of a date that nothing in the file or its name gives a year to.
     """
     # Text that skipped normalisation may hold surrogates, on which OpenCC (used to fold)
     # raises; U+FFFD keeps every length, so the split is the same as after normalisation.
@@ -509,5 +534,14 @@ def split_articles(text: str, file_name: str = "") -> list[ArticleDraft]:
             found = header_date(line.folded, line.text)
             if found is not None:
                 dates.add(line.number, found.value, line.text[found.start : found.end])
-    drafts = [_draft(article, dates) for article in _Splitter(lines).run()]
-    return _years_from_neighbours(drafts)
+    drafts = _years_from_neighbours([_draft(a, dates) for a in _Splitter(lines).run()])
+    author = matter.get(AUTHOR_KEYS) if matter is not None else ""
+    if author:  # the front matter's author wrote what names no one else
+        names = tuple(n for n in re.split(r"[,，、;；/\s]+", author) if n)
+        drafts = [d if d.reporters else replace(d, reporters=names) for d in drafts]
+    if year is not None:
+        drafts = [
+            replace(d, date=with_year(d.date, f"{year:04d}")) if month_day(d.date) else d
+            for d in drafts
+        ]
+    return drafts

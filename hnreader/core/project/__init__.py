@@ -163,15 +163,17 @@ class Project(ProjectActions):
         is_cancelled: Cancelled = importer.never_cancelled,
         workers: int | None = None,
         on_changed: str = "skip",
+        year: int | None = None,
     ) -> ImportReport:
         """Import files and folders; `workers` processes (default: by size and cores).
-        A large import into a project that holds articles is preceded by a backup."""
+        `year`: the year of articles whose files give none. A large import into a project
+        that holds articles is preceded by a backup."""
         if self.store.article_count():
             files, _ = importer.collect_files(sources)
             if sum(_file_size(f) for f in files) > safekeeping.BULK_IMPORT_BYTES:
                 safekeeping.make_backup(self.path, reason="import")
         return importer.import_paths(
-            self.store, self.segmenter, sources, progress, is_cancelled, workers, on_changed
+            self.store, self.segmenter, sources, progress, is_cancelled, workers, on_changed, year
         )
 
     def import_bundled_corpus_once(

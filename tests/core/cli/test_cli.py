@@ -162,3 +162,26 @@ def test_a_closed_pipe_ends_quietly_with_exit_0(tmp_path: Path) -> None:
         code = process.wait(timeout=120)
     assert "Traceback" not in error and "BrokenPipe" not in error, error
     assert code == 0
+
+
+def test_import_with_a_year_dates_what_the_files_leave_without_one(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "村道.txt").write_text(
+        "村道硬化全部完成\n\n本报讯 5月24日，全县最后一条村道完成硬化，群众出行更方便了。\n",
+        encoding="utf-8",
+    )
+    (folder / "20210105.txt").write_text(
+        "年货市场供应充足\n\n本报讯 1月4日，节日市场供应充足，价格总体平稳。\n", encoding="utf-8"
+    )
+    code, out, err = cli("import", str(folder), "--year", "2020")
+    assert code == 0, err
+    code, out, _ = cli("articles", "--json")
+    dates = {a["title"]: a["date"] for a in json.loads(out)}
+    assert dates["村道硬化全部完成"] == "2020-05-24"
+    assert dates["年货市场供应充足"] == "2021-01-04"  # the file name's year comes first
+    with pytest.raises(SystemExit) as refused:  # argparse's usage error: exit code 2
+        cli("import", str(folder), "--year", "twenty")
+    assert refused.value.code == 2

@@ -168,3 +168,54 @@ def test_a_line_of_html_paragraphs_is_stored_as_its_paragraphs() -> None:
     )
     prose = "正文里写着 <p> 和 </p> 两个标记。"  # not a line of markup: kept as written
     assert normalise_stored_text(prose) == prose
+
+
+def test_a_page_of_voices_splits_at_each_speaker_and_headline() -> None:
+    text = """# 代表心声
+
+> 《山乡日报》（2021年03月06日第 03 版）
+
+今年两会，代表们围绕乡村振兴建言献策。
+
+——编  者
+
+全国人大代表、某县农业局局长张明：
+
+让种粮农民有钱挣
+
+种粮要有奔头，补贴要落到实处。
+
+（本报记者  王  沛采访整理）
+
+全国人大代表、某村党支部书记李华：
+
+把人才留在乡村
+
+乡村振兴，关键在人。
+
+（本报记者  范昊天采访整理）
+"""
+    drafts = split(text)
+    titles = [d.title for d in drafts]
+    assert titles[-2:] == ["让种粮农民有钱挣", "把人才留在乡村"]
+    first, second = drafts[-2:]
+    assert first.subtitle == "全国人大代表、某县农业局局长张明："
+    assert first.reporters == ("王沛",)  # "王  沛采访整理": the name, joined, no suffix
+    assert second.reporters == ("范昊天",)
+    assert {d.date for d in drafts} == {"2021-03-06"}
+
+
+def test_the_front_matter_author_is_the_reporter_when_the_text_names_none() -> None:
+    text = """---
+title: "山路上的邮递员"
+date: "2017-01-01"
+author: "楊軍"
+---
+
+# 山路上的邮递员
+
+他每天走四十公里山路，把信送到每一户人家。
+"""
+    [draft] = split(text)
+    assert draft.reporters == ("楊軍",)
+    assert draft.title == "山路上的邮递员" and draft.date == "2017-01-01"
