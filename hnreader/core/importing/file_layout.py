@@ -111,6 +111,7 @@ _FEED_DATE = re.compile(
 )
 _HEADER_MARK = re.compile(r"^(?:#{1,6}\s|>\s?)")
 HEADER_LINE_CHARS = 100
+_DIGIT = re.compile(r"[0-9〇零]")
 
 
 def english_date(text: str) -> FoundDate | None:
@@ -127,7 +128,7 @@ def english_date(text: str) -> FoundDate | None:
 def header_date(folded: str, original: str) -> FoundDate | None:
     """The date with its year that a header, page, feed or metadata line gives, or None
     for any other line (a body sentence's date reports an event, not the publication)."""
-    if len(folded) > HEADER_LINE_CHARS:
+    if len(folded) > HEADER_LINE_CHARS or not _DIGIT.search(folded):
         return None
     is_header = bool(
         _PAGE_LINE.search(folded) or _FEED_DATE.search(folded) or _HEADER_MARK.match(folded)

@@ -135,6 +135,8 @@ def is_rule(folded: str) -> bool:
 
 def is_toc_header(folded: str) -> bool:
     """本期节目主要内容：, 主要内容, 内容提要, 目录 … (with or without Markdown heading marks)."""
+    if len(folded) > 24:
+        return False
     return bool(_TOC_HEADER.match(folded[heading_level(folded) :].strip(" #")))
 
 

@@ -482,14 +482,16 @@ def classify_lines(text: str) -> list[SourceLine]:
             continue
         lead = len(raw) - len(raw.lstrip())
         folded = folded_raw[lead : lead + len(stripped)]
-        level = heading_level(folded)
+        first = folded[0]
+        level = heading_level(folded) if first == "#" else 0
+        media = media_reason(folded) if first in "!<{" else ""
         if level:  # the markup says it is a heading, whatever its words look like
             kind, reason, prefix = HEAD, "", 0
-        elif is_link_line(folded) or is_rule(folded):
+        elif first in "[-*_=" and (is_link_line(folded) or is_rule(folded)):
             kind, reason, prefix = BOILERPLATE, "link" if is_link_line(folded) else "rule", 0
-        elif media_reason(folded):
-            kind, reason, prefix = BOILERPLATE, media_reason(folded), 0
-        elif page_line(folded):
+        elif media:
+            kind, reason, prefix = BOILERPLATE, media, 0
+        elif "《" in folded and len(folded) <= 80 and page_line(folded):
             kind, reason, prefix = META, "page line", 0
         else:
             kind, reason, prefix = classify_line(folded)
