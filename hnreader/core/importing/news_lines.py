@@ -198,6 +198,13 @@ def is_byline_line(folded: str) -> bool:
     return is_metadata_line(folded) and bool(META_AUTHOR.search(folded))
 
 
+# A source credit opening a report: 央视网消息（新闻联播）：, 新华网消息：.
+_NEWS_CREDIT = re.compile(
+    r"^\*{0,2}(?P<org>[\u4e00-\u9fff]{1,10}?(?:网|社|台|报|客户端|新闻|融媒))消息\*{0,2}\s*"
+    r"(?:[(][^()]{1,16}[)])?\s*:"
+)
+
+
 def dateline_prefix_length(folded: str) -> int:
     """Length of a dateline/byline prefix that opens a body paragraph, 0 if there is none.
 
@@ -205,6 +212,9 @@ def dateline_prefix_length(folded: str) -> int:
     新华社长沙3月5日电（记者 X）, followed by credits like "记者X 实习生Y报道". The prefix only
     counts when body text follows it on the same line.
     """
+    credit = _NEWS_CREDIT.match(folded)
+    if credit:
+        return credit.end() if folded[credit.end() :].strip() else 0
     match = _DATELINE.match(folded)
     if not match:
         return 0
@@ -407,6 +417,10 @@ def _names_from_tokens(tokens: list[str]) -> list[str]:
 
 def publication_from_byline(folded_byline: str) -> str:
     """The organ named in a byline or dateline ("湖南日报全媒体记者" → 湖南日报), if any."""
+    credit = _NEWS_CREDIT.match(folded_byline)
+    if credit:
+        org = credit.group("org")
+        return "" if org in ("本报", "本刊", "本台", "本网") else org
     dateline = _DATELINE.match(folded_byline)
     if dateline:
         org = dateline.group("org")

@@ -77,6 +77,13 @@ def test_a_markdown_transcript_splits_at_its_headings_with_markers_set_aside() -
     assert removed["[查看原文](https://example.org/news/a.shtml)"] == "link"
     assert removed["---"] == "rule"
     assert drafts[2].text == "一段新修的高速公路今天通车，沿线三个县有了快速通道。"
+    # The source credit opening a report is a dateline, not body text.
+    assert drafts[0].byline == "**本台消息**（午间新闻）："
+    assert drafts[0].text.startswith("今天（3月14日），记者来到")
+    [credited] = split(
+        "人工智能赋能制造业\n\n央视网消息（新闻联播）：我国加速人工智能赋能制造业。\n"
+    )
+    assert credited.publication == "央视网" and credited.text == "我国加速人工智能赋能制造业。"
 
 
 def test_a_table_of_contents_ends_at_the_first_line_that_is_no_item() -> None:
