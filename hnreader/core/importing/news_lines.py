@@ -341,14 +341,30 @@ def is_dash_subtitle(folded: str) -> bool:
     return folded.startswith(("—", "-"))
 
 
+_EDITOR_LABEL = re.compile(
+    r"^[【\[(]?\s*(?:核心阅读|编者按|编者的话|编者附言|编辑手记|导读|阅读提示|内容提要|提要|"
+    r"背景链接|相关链接|链接|记者手记|短评)\s*[】\])]?\s*:?$"
+)
+
+
+def is_editor_label(folded: str) -> bool:
+    """A label over an editor's note or summary (核心阅读, 编者按, 【链接】): never a title."""
+    return len(folded) <= 12 and bool(_EDITOR_LABEL.match(folded))
+
+
 def title_index(folded_lines: list[str]) -> int:
     """Which line of a headline block is the main title; the others are kickers or subtitles.
 
-    Lines led by —— are subtitles. Before the title come kickers: lead-ins (…强调——), short
-    column labels, and a series heading that has its own —— subtitle above another heading.
+    Lines led by —— and editor's labels (核心阅读) are subtitles. Before the title come
+    kickers: lead-ins (…强调——), short column labels, and a series heading that has its own
+    —— subtitle above another heading.
     The first remaining line is the title (a later plain line is a subtitle).
     """
-    plain = [k for k, line in enumerate(folded_lines) if not is_dash_subtitle(line)]
+    plain = [
+        k
+        for k, line in enumerate(folded_lines)
+        if not is_dash_subtitle(line) and not is_editor_label(line)
+    ]
     if not plain:
         return 0
     for position, k in enumerate(plain):

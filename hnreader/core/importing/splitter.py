@@ -59,6 +59,7 @@ from hnreader.core.importing.news_lines import (
     META_SOURCE,
     SourceLine,
     classify_lines,
+    is_editor_label,
     is_lead_in,
     is_metadata_line,
     publication_from_byline,
@@ -247,6 +248,10 @@ class _Splitter:
 
     def _headline_run(self, run: list[SourceLine], after: SourceLine | None) -> None:
         current = self.current
+        if current is not None and all(is_editor_label(line.folded) for line in run):
+            for line in run:  # 核心阅读 over a summary: part of the article it is in
+                current.add_body(line)
+            return
         followed_by_header = after is not None and after.kind in (BYLINE, META, LEAD)
         followed_by_body = after is not None and after.kind in (BYLINE, META, LEAD, BODY, CAPTION)
         if current is None:

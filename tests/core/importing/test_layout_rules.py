@@ -226,3 +226,25 @@ author: "楊軍"
     [draft] = split(text)
     assert draft.reporters == ("楊軍",)
     assert draft.title == "山路上的邮递员" and draft.date == "2017-01-01"
+
+
+def test_an_editors_label_is_never_a_title() -> None:
+    text = """村里的书屋亮起来
+——记一位乡村图书管理员
+
+本报记者  张三
+
+核心阅读
+
+一间书屋，改变了一个村的读书风气。
+
+十年前，村里没有一本像样的书。
+
+【链接】
+
+全县已建成农家书屋三百余家。
+"""
+    [draft] = split(text)
+    assert draft.title == "村里的书屋亮起来"
+    assert draft.text.startswith("核心阅读\n一间书屋")
+    assert draft.reporters == ("张三",)
