@@ -59,6 +59,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the year of dates the files give no year for (5月24日 → YYYY-05-24)",
     )
 
+    sub = commands.add_parser(
+        "give-year",
+        parents=[project],
+        help="give dates without a year (5月24日) a year, in one undoable step",
+    )
+    sub.add_argument("year", type=_year, metavar="YYYY")
+    sub.add_argument("--source", metavar="FILE", help="only the articles of this file (its name)")
+
     commands.add_parser("articles", parents=[project, as_json], help="list the articles")
 
     sub = commands.add_parser("show", parents=[project, as_json], help="show one article")
@@ -262,7 +270,7 @@ def _default_path() -> Path:
 # Commands that work on the project file itself, without opening it as a project.
 FILE_COMMANDS = safety_commands.FILE_COMMANDS
 # Commands that change the project: the daily backup is made before them when due.
-WRITE_COMMANDS = {"import", "tag", "annotate"}
+WRITE_COMMANDS = {"import", "tag", "annotate", "give-year"}
 
 COMMANDS = {
     **safety_commands.COMMANDS,

@@ -107,8 +107,25 @@ def _cmd_export(project: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_give_year(project: Any, args: argparse.Namespace) -> int:
+    summaries = project.article_summaries()
+    if args.source:
+        summaries = [s for s in summaries if s.source == args.source]
+        if not summaries:
+            print(f"No article comes from a file named {args.source!r}.", file=sys.stderr)
+            return EXIT_ERROR
+    missing = [s.id for s in summaries if s.date.startswith("--")]
+    if not missing:
+        print("Nothing to do: no article here has a date without its year.")
+        return 0
+    project.give_year(missing, args.year)
+    print(f"Dated {len(missing)} article(s) in {args.year}.")
+    return 0
+
+
 COMMANDS = {
     "import": _cmd_import,
+    "give-year": _cmd_give_year,
     "articles": _cmd_articles,
     "show": _cmd_show,
     "export": _cmd_export,

@@ -251,6 +251,8 @@ class ErrorCode:
     INCONSISTENT_SCHEMA = "inconsistent_schema"  # its version does not match its tables
     MISSING = "missing"
     IO_ERROR = "io_error"
+    INVALID_VALUE = "invalid_value"  # details: value
+    NOTHING_TO_DO = "nothing_to_do"
     # A search query that holds nothing to search for (details: length, count, limit)
     QUERY_NOT_TEXT = "query_not_text"
     QUERY_EMPTY = "query_empty"
@@ -284,6 +286,7 @@ class ChangeKind:
     EDIT_ARTICLE = "edit_article"
     SPLIT_ARTICLE = "split_article"  # args: the title (shortened)
     MERGE_ARTICLES = "merge_articles"  # args: the first title (shortened)
+    GIVE_YEAR = "give_year"  # args: the year, how many dates
     ADD_WORD = "add_word"  # args: the word
     REMOVE_WORD = "remove_word"
 
@@ -304,6 +307,7 @@ class ChangeKind:
         EDIT_ARTICLE: "Edit article details",
         SPLIT_ARTICLE: "Split “{0}”",
         MERGE_ARTICLES: "Merge “{0}” with next",
+        GIVE_YEAR: "Date {1} article(s) in {0}",
         ADD_WORD: "Add word “{0}”",
         REMOVE_WORD: "Remove word “{0}”",
     }

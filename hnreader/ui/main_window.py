@@ -299,6 +299,7 @@ class MainWindow(WindowMenus, QMainWindow):
             self.tag_action,
             self.dictionary_action,
             self.details_action,
+            self.give_year_action,
             self.split_action,
             self.merge_action,
             self.safety.backup_action,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QToolBar, QWidget
 
 from hnreader.ui.common.plain_text import action_text
 from hnreader.ui.common.undo_labels import translated_label
+from hnreader.ui.library.give_year import give_year
 
 
 def _icon(theme: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
@@ -119,6 +120,16 @@ class WindowMenus:
             self.edit_article_details,
             "Ctrl+Shift+D",
         )
+        self.give_year_action = self._action(
+            QCoreApplication.translate("MainWindow", "Give Dates a &Year…"),
+            partial(give_year, self),
+        )
+        self.give_year_action.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Give the dates of this article's file that have no year (5月24日) their year",
+            )
+        )
         self.split_action = self._action(
             QCoreApplication.translate("MainWindow", "&Split Article at Cursor"), self.split_article
         )
@@ -184,7 +195,13 @@ class WindowMenus:
         edit_menu.addActions([self.dictionary_action, self.preferences_action])
         article_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Article"))
         article_menu.addActions(
-            [self.details_action, self.split_action, self.merge_action, self.removed_action]
+            [
+                self.details_action,
+                self.give_year_action,
+                self.split_action,
+                self.merge_action,
+                self.removed_action,
+            ]
         )
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         view_menu.addActions([self.segmentation_action, self.larger_action, self.smaller_action])

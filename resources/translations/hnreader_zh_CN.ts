@@ -441,6 +441,23 @@
     </message>
 </context>
 <context>
+    <name>GiveYear</name>
+    <message>
+        <source>Give Dates a Year</source>
+        <translation>为日期补上年份</translation>
+    </message>
+    <message>
+        <source>Every dated article of %1 has its year already.</source>
+        <translation>%1 中有日期的文章都已有年份。</translation>
+    </message>
+    <message>
+        <source>%1 article(s) of %2 have a date without its year (such as 5月24日).
+Which year are they from?</source>
+        <translation>%2 中有 %1 篇文章的日期没有年份（例如 5月24日）。
+它们是哪一年的？</translation>
+    </message>
+</context>
+<context>
     <name>ImportExport</name>
     <message>
         <source>Import text files</source>
@@ -668,6 +685,14 @@
     <message>
         <source>Article &amp;Details…</source>
         <translation>文章详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Give Dates a &amp;Year…</source>
+        <translation>为日期补上年份(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Give the dates of this article&apos;s file that have no year (5月24日) their year</source>
+        <translation>为本文所在文件中没有年份的日期（如 5月24日）补上年份</translation>
     </message>
     <message>
         <source>&amp;Split Article at Cursor</source>
@@ -1525,6 +1550,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Merge “%1” with next</source>
         <translation>将“%1”与下一篇合并</translation>
+    </message>
+    <message>
+        <source>Date %2 article(s) in %1</source>
+        <translation>将 %2 篇文章的日期定在 %1 年</translation>
     </message>
     <message>
         <source>Add word “%1”</source>

@@ -187,3 +187,27 @@ def test_a_large_library_is_listed_before_jiebas_dictionary_loads(
         release.set()
     assert main._warm_up is not None
     assert main.library.model.total_count() == project.store.article_count()
+
+
+def test_give_dates_a_year_asks_for_the_files_year_and_undoes_in_one_step(
+    window: MainWindow, project: Project, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    undated = next(s for s in project.article_summaries() if s.date.startswith("--"))
+    window.show_article(undated.id)
+    asked: list[str] = []
+
+    def answer(parent, title, label, value, low, high):  # type: ignore[no-untyped-def]
+        asked.append(label)
+        return 2020, True
+
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(answer))
+    before = {s.id: s.date for s in project.article_summaries()}
+    window.give_year_action.trigger()
+    same_file = [s for s in project.article_summaries() if s.source == undated.source]
+    assert asked and undated.source in asked[0]
+    assert all(not s.date.startswith("--") for s in same_file)
+    assert window.undo_action.text().startswith("&Undo Date ")
+    window.undo_action.trigger()
+    assert {s.id: s.date for s in project.article_summaries()} == before

@@ -171,6 +171,10 @@ class ProjectActions(ProjectReads):
     def update_article(self, article_id: int, **fields: str | Sequence[str]) -> Change:
         return self._record(self.store.update_article_metadata(article_id, **fields))
 
+    def give_year(self, article_ids: Sequence[int], year: int) -> Change:
+        """Dates without a year (--05-24) of these articles take `year`, in one undo step."""
+        return self._record(self.store.give_year(article_ids, year))
+
     def split_article(self, article_id: int, offset: int) -> Change:
         return self._record(
             article_editing.split_article(self.store, self.segmenter, article_id, offset)

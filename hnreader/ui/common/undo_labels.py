@@ -24,6 +24,7 @@ _TEMPLATES: dict[str, str] = {
     ChangeKind.EDIT_ARTICLE: QT_TRANSLATE_NOOP("UndoLabel", "Edit article details"),
     ChangeKind.SPLIT_ARTICLE: QT_TRANSLATE_NOOP("UndoLabel", "Split “%1”"),
     ChangeKind.MERGE_ARTICLES: QT_TRANSLATE_NOOP("UndoLabel", "Merge “%1” with next"),
+    ChangeKind.GIVE_YEAR: QT_TRANSLATE_NOOP("UndoLabel", "Date %2 article(s) in %1"),
     ChangeKind.ADD_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Add word “%1”"),
     ChangeKind.REMOVE_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Remove word “%1”"),
 }

@@ -185,3 +185,16 @@ def test_import_with_a_year_dates_what_the_files_leave_without_one(  # type: ign
     with pytest.raises(SystemExit) as refused:  # argparse's usage error: exit code 2
         cli("import", str(folder), "--year", "twenty")
     assert refused.value.code == 2
+
+
+def test_give_year_dates_one_file_or_all(cli) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = cli("articles", "--json")
+    articles = json.loads(out)
+    source = next(a["source"] for a in articles if a["date"].startswith("--"))
+    code, out, _ = cli("give-year", "2020", "--source", source)
+    assert code == 0 and out.startswith("Dated ")
+    _, out, _ = cli("articles", "--json")
+    dates = [a["date"] for a in json.loads(out) if a["source"] == source]
+    assert dates and not any(d.startswith("--") for d in dates)
+    code, _, err = cli("give-year", "2020", "--source", "no-such-file.txt")
+    assert code != 0 and "no-such-file.txt" in err

@@ -206,3 +206,22 @@ def test_export_round_trips_through_csv(corpus_project: Project, tmp_path: Path)
         assert text[int(row["start"]) : int(row["end"])] == row["text"]
     assert {row["tag"] for row in table} == {"测试", "'=SUM(A1)"}
     assert {row["note"] for row in table} >= {"'-1+1", "尾"}
+
+
+def test_give_year_dates_only_what_has_no_year_in_one_undo_step(corpus_project: Project) -> None:
+    before = {s.id: s.date for s in corpus_project.article_summaries()}
+    missing = [i for i, d in before.items() if d.startswith("--")]
+    assert missing, "the bundled corpus has dates without a year"
+    change = corpus_project.give_year(list(before), 2020)
+    assert change.kind == "give_year" and change.args == ("2020", str(len(missing)))
+    after = {s.id: s.date for s in corpus_project.article_summaries()}
+    for article_id, date in before.items():
+        if article_id in missing:
+            assert after[article_id] == "2020" + date[1:]  # --05-24 → 2020-05-24
+        else:
+            assert after[article_id] == date
+    corpus_project.undo()
+    assert {s.id: s.date for s in corpus_project.article_summaries()} == before
+    with pytest.raises(StoreError) as nothing:
+        corpus_project.give_year([i for i in before if i not in missing], 2020)
+    assert nothing.value.code == "nothing_to_do"
