@@ -67,7 +67,8 @@ def assert_lossless(source: str, drafts: list[ArticleDraft]) -> None:
     for draft in drafts:
         heads = [*draft.subtitle.split("\n"), *draft.byline.split("\n")]
         in_source = [line.strip() for line in lines[draft.first_line - 1 : draft.last_line]]
-        if not draft.text and in_source.count(draft.title) <= heads.count(draft.title):
+        derived = draft.title in heads  # not a headline of its own line (### 3. 标题)
+        if not draft.text and derived and in_source.count(draft.title) <= heads.count(draft.title):
             draft = replace(draft, title="")
         checked.append(draft)
     _assert_lossless(source, checked)
@@ -121,6 +122,28 @@ NEWS_PIECES = (
     "脱贫攻坚",
     "。",
     "，",
+    # Markup of saved pages and transcripts (issue 12)
+    "\n# ",
+    "\n### ",
+    "\n## 详细新闻\n",
+    "3.",
+    "【走基层】",
+    "（纵横）",
+    "本期节目主要内容：",
+    "\n1.第一条；\n（2）第二条；\n",
+    "（《新闻联播》 20260208 19:00）",
+    "\n### 国内联播快讯\n",
+    "央视网消息（新闻联播）：",
+    "[查看原文](https://example.org/a)",
+    "\n---\n",
+    "---\ntitle: x\ndate: 2019-06-02\n---\n",
+    "> 王五《山乡日报》（2019年06月02日第 04 版）",
+    "<p><strong>标题</strong></p><p>正文。</p>",
+    "![图](https://example.org/a.jpg)",
+    "——编  者",
+    "全国人大代表、某县县长张明：",
+    "核心阅读",
+    "（本报记者  王  沛采访整理）",
     "\n",
     "\n\n\n",
     "\r\n",
@@ -204,6 +227,9 @@ def test_decoder_returns_clean_text_or_says_why(data: bytes, name: str) -> None:
 @example(text="")
 @example(text="记者A")  # title derived from the byline, the article's only line
 @example(text="标题\r\n\r\n■记者 张三\r\n正文。\x00\ud800\u202e")  # OpenCC raised
+@example(text="# 0\n记者A")  # a Markdown heading over a byline only
+@example(text="本报讯\n===\n本报讯本报讯")  # a title that is also a paragraph's text
+@example(text="0\n0")
 def test_splitter_is_lossless_on_any_text(text: str) -> None:
     source = normalise_stored_text(text)
     drafts = split_articles(source)
