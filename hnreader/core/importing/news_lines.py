@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hnreader.core.importing.boilerplate import boilerplate_reason
 from hnreader.core.importing.captions import is_caption_folded, is_photo_credit
 from hnreader.core.importing.markup import (
     heading_level,
@@ -35,95 +36,6 @@ _SENTENCE_END_CHARS = "。!?;…,、:"
 _CLOSING_QUOTES = "”’\"'」』"
 _CLAUSE_PUNCT = re.compile(r"[,;、]")
 
-# --- boilerplate -------------------------------------------------------------------------------
-
-_BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    (
-        "breadcrumb",
-        re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置|位置)\s*[:>]"),
-        80,
-    ),
-    ("breadcrumb", re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|»|›|→|/)"), 80),
-    (
-        "search box",
-        re.compile(r"^(?:热门搜索|热搜|站内搜索|搜索|热门关键词|热门标签|tags?)\s*[:]?\s*$"),
-        20,
-    ),
-    (
-        "hotline",
-        re.compile(r"热线|hotline|free\s*service|服务电话|客服电话|咨询电话|全国统一|^400-?\d"),
-        30,
-    ),
-    ("hotline", re.compile(r"^(?:电话|tel|phone)?[:\s]*[0-9+()\-\s]{7,24}$"), 30),
-    (
-        "share buttons",
-        re.compile(
-            r"分享到|分享至|一键分享|扫一扫|扫描二维码|二维码|微信扫|打印本页|关闭窗口|收藏本页|"
-            r"加入收藏|设为首页|返回顶部|返回首页|字号|字体[:\s]*[大中小]"
-        ),
-        30,
-    ),
-    (
-        "pager",
-        re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)"),
-        80,
-    ),
-    (
-        "related links",
-        re.compile(
-            r"^(?:相关阅读|相关新闻|相关文章|相关链接|推荐阅读|热点推荐|热门推荐|热门文章|猜你喜欢|"
-            r"精彩推荐|点击排行|排行榜|最新文章|热门新闻|往期回顾|更多>>|更多$)"
-        ),
-        30,
-    ),
-    (
-        "editor credit",
-        re.compile(
-            r"^[(\[【]?\s*(?:责任编辑|责编|编辑|审核|校对|终审|初审|值班编辑|本版编辑|主编|监制|"
-            r"美编|排版|审校)\s*[:/\s]"
-        ),
-        40,
-    ),
-    (
-        "copyright",
-        re.compile(
-            r"^(?:版权所有|版权声明|免责声明|copyright|©)|copyright|©|icp备|icp证|公网安备|"
-            r"^(?:未经授权|未经许可|转载请注明)"
-        ),
-        160,
-    ),
-    (
-        "advert",
-        re.compile(
-            r"^(?:广告|推广|赞助)$|点击下载|立即下载|免费下载|扫码下载|立即领取|点击进入|立即试玩|"
-            r"下载客户端|打开app"
-        ),
-        30,
-    ),
-    ("navigation", re.compile(r"^(?:登录|注册|登录\s*[|/]?\s*注册|网站地图|导航)$"), 12),
-)
-
-
-def boilerplate_reason(folded: str) -> str:
-    """The kind of web/page boilerplate a (folded, stripped) line is, or "" for none.
-
-    Every pattern has a length limit, so a body sentence that mentions 热线 or 首页 stays body.
-    """
-    for reason, pattern, max_len in _BOILERPLATE_PATTERNS:
-        if len(folded) <= max_len and pattern.search(folded):
-            return reason
-    if _is_navigation_bar(folded):
-        return "navigation"
-    return ""
-
-
-def _is_navigation_bar(folded: str) -> bool:
-    """A row of short menu entries ("首页 | 新闻 | 体育 | 财经")."""
-    parts = [p for p in re.split(r"\s*[|｜]\s*|\s{2,}", folded) if p]
-    return len(parts) >= 3 and all(len(p) <= 6 for p in parts) and "首页" in parts
-
-
-# The end of a piece: (完), —完—, and the signature closing an editor's note (——编 者).
 _END_MARK = re.compile(
     r"^[(\[【]?\s*(?:完|全文完|本文完|end)\s*[)\]】]?$|^—+\s*完\s*—+$|^[—-]{1,2}\s*编\s*者$"
 )

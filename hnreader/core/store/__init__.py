@@ -17,13 +17,14 @@ every operation an exact inverse without per-operation undo code.
 from __future__ import annotations
 
 from hnreader.core.store.annotations import AnnotationQueries
-from hnreader.core.store.articles import ArticleQueries, sha256_text
+from hnreader.core.store.article_details import ArticleDetails
+from hnreader.core.store.articles import sha256_text
 from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from hnreader.core.store.tags import TagQueries
 
 
-class Store(ArticleQueries, TagQueries, AnnotationQueries):
+class Store(ArticleDetails, TagQueries, AnnotationQueries):
     """An open project file. Not thread-safe: use one Store per thread."""
 
 

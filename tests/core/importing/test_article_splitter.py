@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hnreader.core.importing import boilerplate
 from hnreader.core.importing import news_lines as lines
 from hnreader.core.importing import splitter as sp
 from hnreader.core.importing.markup import headline_parts
@@ -526,11 +527,11 @@ def test_byline_and_dateline_features() -> None:
 
 
 def test_boilerplate_features() -> None:
-    assert lines.boilerplate_reason("当前位置:首页 > 技术资讯") == "breadcrumb"
-    assert lines.boilerplate_reason("责任编辑:王五") == "editor credit"
-    assert lines.boilerplate_reason("扫一扫,分享到微信") == "share buttons"
-    assert lines.boilerplate_reason("上一篇:某某新闻") == "pager"
-    assert lines.boilerplate_reason("各地抓紧春耕生产,确保粮食丰收。") == ""
+    assert boilerplate.boilerplate_reason("当前位置:首页 > 技术资讯") == "breadcrumb"
+    assert boilerplate.boilerplate_reason("责任编辑:王五") == "editor credit"
+    assert boilerplate.boilerplate_reason("扫一扫,分享到微信") == "share buttons"
+    assert boilerplate.boilerplate_reason("上一篇:某某新闻") == "pager"
+    assert boilerplate.boilerplate_reason("各地抓紧春耕生产,确保粮食丰收。") == ""
 
 
 # --- scale -------------------------------------------------------------------------------------
