@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 if TYPE_CHECKING:
     from hnreader.core.project import Project
@@ -24,6 +24,37 @@ class WorkerSignals(QObject):
     progressed = Signal(int, int, str, str)  # done, total, stage (models.Stage), item
     finished = Signal(object)  # the function's result
     failed = Signal(str, str)  # message for the user, details for the log
+    ended = Signal(object)  # the worker, after its last signal: it may be released
+
+
+KEEP_AFTER_END_MS = 1000  # the pool's thread has long left run() by then
+
+
+class _Keeper(QObject):
+    """Keeps every started worker alive until well after it ran: the Python object owns the
+    runnable (auto-delete is off), so it must not be freed while a pool thread runs it,
+    whoever drops their reference (a search replaced by the next keystroke)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: set[Worker] = set()
+
+    def keep(self, worker: Worker) -> None:
+        self.running.add(worker)
+        worker.signals.ended.connect(self.release)
+
+    def release(self, worker: object) -> None:
+        QTimer.singleShot(KEEP_AFTER_END_MS, self, lambda: self.running.discard(worker))
+
+
+_keeper: _Keeper | None = None
+
+
+def _the_keeper() -> _Keeper:
+    global _keeper
+    if _keeper is None:  # made on the GUI thread, where workers are started
+        _keeper = _Keeper()
+    return _keeper
 
 
 class Worker(QRunnable):
@@ -39,6 +70,7 @@ class Worker(QRunnable):
         self._function = function
         self._cancel = threading.Event()
         self._last_emit = 0.0
+        self.setAutoDelete(False)  # freed with this object, never by the pool
 
     @classmethod
     def for_project(cls, project: Project, job: Callable[..., Any]) -> Worker:
@@ -68,6 +100,8 @@ class Worker(QRunnable):
             self._emit(self.signals.failed, str(error), details)
         else:
             self._emit(self.signals.finished, result)
+        finally:
+            self._emit(self.signals.ended, self)
 
     @staticmethod
     def _emit(signal: Any, *args: Any) -> None:
@@ -77,6 +111,7 @@ class Worker(QRunnable):
             log.debug("a background task finished after its window closed")
 
     def start(self, pool: QThreadPool | None = None) -> None:
+        _the_keeper().keep(self)
         (pool or QThreadPool.globalInstance()).start(self)
 
 
