@@ -28,6 +28,7 @@ from hnreader.core.export.csv_writer import (
     neutralise_cell,
     write_csv,
 )
+from hnreader.core.importing.markup import headline_parts
 from hnreader.core.importing.splitter import split_articles
 from hnreader.core.models import ArticleDraft, HnreaderError, QueryError
 from hnreader.core.search.query import MAX_TERMS, parse_query
@@ -67,7 +68,10 @@ def assert_lossless(source: str, drafts: list[ArticleDraft]) -> None:
     for draft in drafts:
         heads = [*draft.subtitle.split("\n"), *draft.byline.split("\n")]
         in_source = [line.strip() for line in lines[draft.first_line - 1 : draft.last_line]]
-        derived = draft.title in heads  # not a headline of its own line (### 3. 标题)
+        # Derived, not the headline of a line of its own (### 3. 标题, 【kicker】标题).
+        derived = draft.title in heads and not any(
+            line != draft.title and headline_parts(line).title == draft.title for line in in_source
+        )
         if not draft.text and derived and in_source.count(draft.title) <= heads.count(draft.title):
             draft = replace(draft, title="")
         checked.append(draft)
@@ -230,6 +234,7 @@ def test_decoder_returns_clean_text_or_says_why(data: bytes, name: str) -> None:
 @example(text="# 0\n记者A")  # a Markdown heading over a byline only
 @example(text="本报讯\n===\n本报讯本报讯")  # a title that is also a paragraph's text
 @example(text="0\n0")
+@example(text="【0】记者A\n===\n记者A")  # a kicker and title whose title is a byline's text
 def test_splitter_is_lossless_on_any_text(text: str) -> None:
     source = normalise_stored_text(text)
     drafts = split_articles(source)
