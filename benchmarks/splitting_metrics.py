@@ -3,8 +3,10 @@
     .venv/bin/python -m benchmarks.splitting_metrics            # per-layout table and totals
     .venv/bin/python -m benchmarks.splitting_metrics --verbose  # and every mismatch, per file
 
-Each file in benchmarks/devset/splitting/files/ is decoded and split the way import does
-(`read_text_file`, then `split_articles(text, file name)`), and the predicted articles are aligned
+Each file in benchmarks/devset/splitting/files/ is decoded and split the way an import of the
+whole folder does (`read_text_file`, the lines shared by several files learned as chrome, then
+`split_articles(text, file name, repeated=…)`; `--alone` splits each file as if imported by
+itself), and the predicted articles are aligned
 to the gold articles of benchmarks/devset/splitting/gold.json (see the README there):
 
 - a gold article is matched by the first predicted article whose text contains its
@@ -32,8 +34,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hnreader.core.importing.repeated_lines import repeated_in_files
 from hnreader.core.importing.splitter import split_articles
-from hnreader.core.models import ArticleDraft
+from hnreader.core.models import ArticleDraft, no_progress
 from hnreader.core.text.decoding import read_text_file
 from hnreader.core.text.normalize import fold_width
 
@@ -151,11 +154,11 @@ def _holder(drafts: list[ArticleDraft], number: int, line: str) -> int | None:
     return None
 
 
-def evaluate_file(name: str, record: dict) -> FileResult:
+def evaluate_file(name: str, record: dict, repeated: frozenset[int] = frozenset()) -> FileResult:
     result = FileResult(name, record["layout"])
     counts, problems = result.counts, result.problems
     text = read_text_file(FILES / name).text
-    drafts = split_articles(text, name)
+    drafts = split_articles(text, name, repeated=repeated)
     gold = record["articles"]
     counts["files"] = 1
     counts["gold"] = len(gold)
@@ -317,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print every mismatch, per file")
     parser.add_argument("--file", help="only this file of the development set")
+    parser.add_argument(
+        "--alone", action="store_true", help="split each file as if imported on its own"
+    )
     args = parser.parse_args(argv)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     for extra in sorted(DEVSET.glob("gold-*.json")):
@@ -332,8 +338,14 @@ def main(argv: list[str] | None = None) -> int:
             print("  " + error, file=sys.stderr)
         return 2
     started = time.perf_counter()
+    repeated: frozenset[int] = frozenset()
+    if not args.alone:
+        repeated = repeated_in_files(
+            [FILES / name for name in sorted(gold["files"])], no_progress, lambda: False
+        )
+    print("one import of every file" if not args.alone else "each file imported alone")
     results = [
-        evaluate_file(name, record)
+        evaluate_file(name, record, repeated)
         for name, record in sorted(gold["files"].items())
         if args.file is None or name == args.file
     ]

@@ -31,6 +31,7 @@ def print_json(data: Any) -> None:
 
 STAGE_WORDS = {
     Stage.STARTING: "Starting worker processes",
+    Stage.READING: "Reading",
     Stage.IMPORTING: "Importing",
     Stage.INDEXING: "Indexing",
     Stage.EXPORTING: "Exporting",

@@ -217,6 +217,7 @@ class Stage:
     (`item` names what is being done, e.g. a file name) and the UI words it in its language."""
 
     STARTING = "starting"  # worker processes are being started
+    READING = "reading"  # files read once before an import, for lines they share; item: name
     IMPORTING = "importing"  # item: the file's name
     INDEXING = "indexing"
     EXPORTING = "exporting"

@@ -1669,12 +1669,20 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>正在导入 %1</translation>
     </message>
     <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
         <source>Starting worker processes</source>
         <translation>正在启动工作进程</translation>
+    </message>
+    <message>
+        <source>Reading the files</source>
+        <translation>正在读取文件</translation>
     </message>
     <message>
         <source>Updating the search index</source>
@@ -1738,6 +1746,101 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Open Read-Only</source>
         <translation>以只读方式打开</translation>
+    </message>
+</context>
+<context>
+    <name>removed</name>
+    <message>
+        <source>navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>breadcrumb</source>
+        <translation>位置导航</translation>
+    </message>
+    <message>
+        <source>search box</source>
+        <translation>搜索框</translation>
+    </message>
+    <message>
+        <source>hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>share buttons</source>
+        <translation>分享按钮</translation>
+    </message>
+    <message>
+        <source>pager</source>
+        <translation>翻页</translation>
+    </message>
+    <message>
+        <source>related links</source>
+        <translation>相关链接</translation>
+    </message>
+    <message>
+        <source>editor credit</source>
+        <translation>责任编辑</translation>
+    </message>
+    <message>
+        <source>copyright</source>
+        <translation>版权信息</translation>
+    </message>
+    <message>
+        <source>advert</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>分隔线</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>page line</source>
+        <translation>版面行</translation>
+    </message>
+    <message>
+        <source>table of contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>front matter</source>
+        <translation>文件头信息</translation>
+    </message>
+    <message>
+        <source>trailing links</source>
+        <translation>文末链接</translation>
+    </message>
+    <message>
+        <source>heading without text</source>
+        <translation>无正文的标题</translation>
+    </message>
+    <message>
+        <source>jump line</source>
+        <translation>转版提示</translation>
+    </message>
+    <message>
+        <source>end mark</source>
+        <translation>结束标记</translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>repeated in other files of the import</source>
+        <translation>在本次导入的其他文件中重复出现</translation>
     </message>
 </context>
 <context>

@@ -189,3 +189,19 @@ def test_the_undo_label_is_built_from_the_changes_kind_in_chinese(
     assert window.undo_action.text() == "撤销 新建标签“Edit tag “x””(&U)"
     window.controller.undo()
     assert window.redo_action.text().startswith("重做 新建标签“Edit tag “x””")
+
+
+def test_set_aside_reasons_are_worded_in_the_ui_language(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from hnreader.ui.common.removed_reasons import reason_text
+
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert reason_text("repeated in other files") == "在本次导入的其他文件中重复出现"
+        assert reason_text("navigation") == "导航"
+        assert reason_text("a reason no one wrote") == "a reason no one wrote"
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +27,7 @@ from pathlib import Path
 from hnreader.core.analysis.figures import find_figures
 from hnreader.core.analysis.index import build_index_entry, fold_parts, index_version
 from hnreader.core.analysis.segmenter import Segmenter, SegmenterSpec
+from hnreader.core.importing.repeated_lines import MIN_FILES, repeated_in_files
 from hnreader.core.importing.splitter import split_articles
 from hnreader.core.models import (
     ArticleDraft,
@@ -132,10 +133,12 @@ def analyse_file(
     segmenter: Segmenter,
     on_article: Callable[[int], None] | None = None,
     year: int | None = None,
+    repeated: Collection[int] = frozenset(),
 ) -> AnalysedFile:
     """Split a decoded text into articles and analyse each; `on_article(chars)` after each.
-    `year` dates articles the file gives no year for (see `split_articles`)."""
-    drafts = split_articles(text, Path(name).name, year=year)
+    `year` dates articles the file gives no year for, `repeated` are the lines that recur in
+    other files of the import (see `split_articles`)."""
+    drafts = split_articles(text, Path(name).name, year=year, repeated=repeated)
     if not drafts:
         raise HnreaderError(f"{name}: no article text found in the file")
     figures: list[list[Figure]] = []
@@ -152,17 +155,19 @@ def analyse_file(
 # -- worker processes
 
 _worker_segmenter: Segmenter | None = None
+_worker_repeated: frozenset[int] = frozenset()
 
 
-def _start_worker(spec: SegmenterSpec) -> None:
-    global _worker_segmenter
+def _start_worker(spec: SegmenterSpec, repeated: frozenset[int]) -> None:
+    global _worker_segmenter, _worker_repeated
     _worker_segmenter = Segmenter.from_spec(spec)
     _worker_segmenter.initialize()
+    _worker_repeated = repeated
 
 
 def _analyse_in_worker(name: str, text: str, year: int | None) -> AnalysedFile:
     assert _worker_segmenter is not None
-    return analyse_file(name, text, _worker_segmenter, year=year)
+    return analyse_file(name, text, _worker_segmenter, year=year, repeated=_worker_repeated)
 
 
 def worker_count(total_bytes: int, files: int) -> int:
@@ -201,6 +206,8 @@ def import_paths(
     run.keep_both = on_changed == "keep_both"
     run.year = year
     run.skipped.extend(skipped)
+    if len(files) >= MIN_FILES:
+        run.repeated = repeated_in_files(files, progress, is_cancelled)
     if workers > 0:
         run.parallel(files, sizes, workers)
     else:
@@ -257,6 +264,7 @@ class _ImportRun:
         self._digests: dict[str, str] = {}  # texts decoded in this run → file name
         self.keep_both = False  # import a changed version of a file as a second copy
         self.year: int | None = None  # the year of articles whose files give none
+        self.repeated: frozenset[int] = frozenset()  # lines found in several files: chrome
         self.changed: list[str] = []
 
     def _decode(self, file: Path, size: int) -> _Decoded | None:
@@ -349,7 +357,7 @@ class _ImportRun:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),  # never fork a process running Qt
             initializer=_start_worker,
-            initargs=(self.segmenter.spec(),),
+            initargs=(self.segmenter.spec(), self.repeated),
         )
         try:
             while queue or pending:
@@ -399,6 +407,7 @@ class _ImportRun:
                 self.segmenter,
                 self._article_progress(decoded),
                 year=self.year,
+                repeated=self.repeated,
             )
         except ImportCancelled:
             self.cancelled = True

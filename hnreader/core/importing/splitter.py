@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from hnreader.core.importing.drafts import draft_of, years_from_neighbours
@@ -60,6 +61,7 @@ from hnreader.core.importing.news_lines import (
     is_metadata_line,
     title_index,
 )
+from hnreader.core.importing.repeated_lines import set_aside_repeated
 from hnreader.core.models import ArticleDraft, RemovedLine
 from hnreader.core.text.dates import find_date, has_year, month_day, with_year
 from hnreader.core.text.normalize import fold_for_search
@@ -394,7 +396,12 @@ def _set_aside_tables_of_contents(lines: list[SourceLine]) -> None:
         i += 1
 
 
-def split_articles(text: str, file_name: str = "", year: int | None = None) -> list[ArticleDraft]:
+def split_articles(
+    text: str,
+    file_name: str = "",
+    year: int | None = None,
+    repeated: Collection[int] = frozenset(),
+) -> list[ArticleDraft]:
     """Split a normalised source text (see `normalise_stored_text`) into article drafts.
 
     Titles: the main line of the first confirmed headline block; an article without one
@@ -402,7 +409,9 @@ def split_articles(text: str, file_name: str = "", year: int | None = None) -> l
     sentence of its body shortened to 30 characters (+ "…"), and that paragraph stays in the
     body. A text with no non-blank line gives no article. The split depends on the text alone;
     `file_name` (its last part is enough) may give the articles' dates (see `file_layout`);
-    `year` is the year of a date that nothing in the file or its name gives a year to.
+    `year` is the year of a date that nothing in the file or its name gives a year to;
+    `repeated` holds the lines that recur in other files of the same import (see
+    `repeated_lines`): site chrome.
     """
     # Text that skipped normalisation may hold surrogates, on which OpenCC (used to fold)
     # raises; U+FFFD keeps every length, so the split is the same as after normalisation.
@@ -411,6 +420,7 @@ def split_articles(text: str, file_name: str = "", year: int | None = None) -> l
     if not lines:
         return []
     _set_aside_tables_of_contents(lines)
+    set_aside_repeated(lines, repeated)
     dates = file_dates(file_name)
     matter = front_matter(text.split("\n"))
     for line in lines:

@@ -14,9 +14,12 @@ def stage_text(stage: str, item: str = "") -> str:
     translate = QCoreApplication.translate
     if stage == Stage.IMPORTING and item:
         return translate("progress", "Importing %1").replace("%1", visible_controls(item))
+    if stage == Stage.READING and item:
+        return translate("progress", "Reading %1").replace("%1", visible_controls(item))
     texts = {
         Stage.IMPORTING: translate("progress", "Importing"),
         Stage.STARTING: translate("progress", "Starting worker processes"),
+        Stage.READING: translate("progress", "Reading the files"),
         Stage.INDEXING: translate("progress", "Updating the search index"),
         Stage.EXPORTING: translate("progress", "Exporting"),
         Stage.BACKING_UP: translate("progress", "Backing up"),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from hnreader.core.analysis.word_snapping import snap_to_words, visible_word_boundaries
 from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
 from hnreader.ui.common.plain_text import visible_controls
+from hnreader.ui.common.removed_reasons import reason_text
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.project.project_controller import ProjectController
 from hnreader.ui.reader.article_header import ArticleHeader
@@ -365,7 +366,9 @@ class ReaderView(QWidget):
             )
         )
         self.removed_text.setPlainText(
-            visible_controls("\n".join(f"[{line.reason}] {line.text}" for line in lines))
+            visible_controls(
+                "\n".join(f"[{reason_text(line.reason)}] {line.text}" for line in lines)
+            )
             if lines
             else self.tr("No lines were set aside from this article.")
         )
