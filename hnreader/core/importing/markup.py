@@ -9,6 +9,7 @@ These are general rules of how news text is written and shared; nothing here kno
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(?=\S)")
@@ -99,6 +100,59 @@ def headline_parts(line: str) -> HeadlineParts:
     if not rest.strip():
         return HeadlineParts(level, "", "", line)
     return HeadlineParts(level, marker, kicker, rest, label)
+
+
+# A run-in headline: 【标题】正文…, **标题** 正文…, 标题：正文… in a column of briefs.
+_RUN_IN_MARKED = re.compile(r"^(?:【([^【】]{6,32})】|\*\*([^*]{4,32})\*\*\s*:?)\s*(?=\S)")
+_RUN_IN_SPACED = re.compile(r"^([^\s]{4,30}?)(?:\s{2,}|\u3000+)(?=\S)")
+RUN_IN_MIN_BODY = 15
+
+
+@dataclass(frozen=True)
+class RunIn:
+    """A headline run into its body on one line: `line[:end]` is the headline with its marks
+    (`title` is the headline alone), `line[end:]` the body."""
+
+    title: str
+    end: int
+    marked: bool  # 【…】 or **…**: a run-in only when the file has several (see the splitter)
+
+
+def run_in_headline(folded: str, text: str, dateline: Callable[[str], int]) -> RunIn | None:
+    """The run-in headline that opens a (folded, stripped) line, or None.
+
+    Marked (【标题】 / **标题**) with sentence text after it, or a headline-like phrase, two or
+    more spaces and a dateline (`dateline(rest)` > 0: 本报讯, 新华社…电) after it. `text` is
+    the stored line (positions are the same)."""
+    marked = _RUN_IN_MARKED.match(folded)
+    if marked:
+        title = (marked.group(1) or marked.group(2) or "").strip()
+        rest = folded[marked.end() :]
+        if _headline_phrase(title) and _sentence_text(rest):
+            inner = marked.start(1) if marked.group(1) is not None else marked.start(2)
+            return RunIn(
+                text[inner : inner + len(marked.group(1) or marked.group(2))].strip(),
+                marked.end(),
+                True,
+            )
+        return None
+    spaced = _RUN_IN_SPACED.match(text)  # U+3000 folds to one space: read the stored line
+    if spaced and _headline_phrase(folded[: spaced.end(1)]) and dateline(folded[spaced.end() :]):
+        return RunIn(text[: spaced.end(1)], spaced.end(), False)
+    return None
+
+
+def _headline_phrase(title: str) -> bool:
+    return (
+        bool(title)
+        and not any(c in title for c in "。!?;")
+        and title[-1] not in ",、:"
+        and bool(re.search(r"[\u4e00-\u9fff]", title))
+    )
+
+
+def _sentence_text(rest: str) -> bool:
+    return len(rest) >= RUN_IN_MIN_BODY and ("。" in rest or rest.rstrip('”’"')[-1:] in "。!?…")
 
 
 def page_line(folded: str) -> tuple[str, str, str] | None:

@@ -14,6 +14,7 @@ from hnreader.core.importing.markup import (
     is_rule,
     media_reason,
     page_line,
+    run_in_headline,
 )
 from hnreader.core.text.normalize import fold_for_search
 
@@ -27,6 +28,7 @@ BYLINE = "byline"  # a standalone byline line
 LEAD = "lead"  # a dateline/byline prefix followed by body text on the same line
 CAPTION = "caption"
 HEAD = "head"  # headline-like
+RUN_IN = "run-in"  # a headline run into its body: 【标题】正文… (prefix: the headline's length)
 BODY = "body"
 
 DERIVED_TITLE_CHARS = 30
@@ -437,6 +439,12 @@ def classify_lines(text: str) -> list[SourceLine]:
             kind, reason, prefix = META, "page line", 0
         else:
             kind, reason, prefix = classify_line(folded)
+            if kind == BODY and (
+                first in "【*" or "  " in stripped[:34] or "\u3000" in stripped[:34]
+            ):
+                run_in = run_in_headline(folded, stripped, dateline_prefix_length)
+                if run_in is not None:
+                    kind, prefix = RUN_IN, run_in.end
         lines.append(SourceLine(number, stripped, folded, kind, reason, prefix, gap, level))
         gap = 0
     return lines

@@ -40,6 +40,7 @@ from hnreader.core.importing.markup import (
     headline_parts,
     is_digest_heading,
     is_toc_header,
+    run_in_headline,
     toc_length,
 )
 from hnreader.core.importing.news_lines import (
@@ -54,8 +55,10 @@ from hnreader.core.importing.news_lines import (
     LEAD,
     META,
     META_AUTHOR,
+    RUN_IN,
     SourceLine,
     classify_lines,
+    dateline_prefix_length,
     is_editor_label,
     is_lead_in,
     is_metadata_line,
@@ -157,6 +160,10 @@ class _Splitter:
                 self._headline_run(lines[i:j], lines[k] if k < len(lines) else None)
                 i = j
                 continue
+            if line.kind == RUN_IN:
+                self._run_in(line)
+                i += 1
+                continue
             if self._speaker_before_headline(i):
                 j = i + 2
                 while j < len(lines) and lines[j].kind == HEAD and not self.big_gap(lines[j]):
@@ -244,6 +251,11 @@ class _Splitter:
 
     def _headline_run(self, run: list[SourceLine], after: SourceLine | None) -> None:
         current = self.current
+        digest = len(run) == 1 and after is not None and after.kind == RUN_IN
+        if digest and is_digest_heading(headline_parts(run[0].text).title):
+            self._set_aside(run[0], "digest heading")  # 新闻速览 over its briefs
+            self.in_digest = self.digest_opening = True
+            return
         if current is not None and all(is_editor_label(line.folded) for line in run):
             for line in run:  # 核心阅读 over a summary: part of the article it is in
                 current.add_body(line)
@@ -284,6 +296,23 @@ class _Splitter:
             else:
                 article.subtitles.append(line.text)
             article.numbers.append(line.number)
+        article.stub = False
+
+    def _run_in(self, line: SourceLine) -> None:
+        """A brief whose headline runs into its body (【标题】正文…): an article of its own, with
+        the headline as title and the rest of the line (after any dateline) as its body."""
+        run_in = run_in_headline(line.folded, line.text, dateline_prefix_length)
+        assert run_in is not None
+        current = self.current
+        article = current if current is not None and current.stub else self.open_article()
+        article.title = run_in.title
+        article.title_line = line
+        article.numbers.append(line.number)
+        lead = dateline_prefix_length(line.folded[run_in.end :])
+        if lead:
+            article.bylines.append(line.text[run_in.end : run_in.end + lead].strip())
+            article.credit_lines.append(line.folded[run_in.end : run_in.end + lead])
+        article.add_body(line, run_in.end + lead)
         article.stub = False
 
     def _single(self, line: SourceLine) -> None:
@@ -382,6 +411,21 @@ def _removed_reason(line: SourceLine) -> str:
     return line.kind
 
 
+def _keep_single_marked_run_in(lines: list[SourceLine]) -> None:
+    """【标题】正文 opens a brief only in a column of briefs: a file with one such line uses the
+    brackets for a label (【事件】…, 【背景】…), which stays in its paragraph."""
+    marked = [
+        line
+        for line in lines
+        if line.kind == RUN_IN
+        and (found := run_in_headline(line.folded, line.text, dateline_prefix_length))
+        and found.marked
+    ]
+    if len(marked) < 2:
+        for line in marked:
+            line.kind, line.prefix = BODY, 0
+
+
 def _set_aside_tables_of_contents(lines: list[SourceLine]) -> None:
     """A table of contents (本期节目主要内容： and its numbered items) lists the articles that
     follow; it is metadata, not an article."""
@@ -420,6 +464,7 @@ def split_articles(
     if not lines:
         return []
     _set_aside_tables_of_contents(lines)
+    _keep_single_marked_run_in(lines)
     set_aside_repeated(lines, repeated)
     dates = file_dates(file_name)
     matter = front_matter(text.split("\n"))

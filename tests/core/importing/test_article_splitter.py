@@ -10,9 +10,10 @@ import pytest
 from hnreader.core.importing import boilerplate
 from hnreader.core.importing import news_lines as lines
 from hnreader.core.importing import splitter as sp
-from hnreader.core.importing.markup import headline_parts
+from hnreader.core.importing.markup import headline_parts, run_in_headline
 from hnreader.core.models import ArticleDraft
 from hnreader.core.text import dates
+from hnreader.core.text.normalize import fold_for_search
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -76,6 +77,14 @@ def assert_lossless(source: str, drafts: list[ArticleDraft]) -> None:
     assert covered == nonblank
 
 
+def _run_in_rest(line: str, title: str) -> str | None:
+    """The rest of a line that opens with `title` as a run-in headline (【标题】正文…)."""
+    found = run_in_headline(fold_for_search(line), line, lines.dateline_prefix_length)
+    if found is None or found.title != title:
+        return None
+    return line[found.end :].strip()
+
+
 def _heads(draft: ArticleDraft) -> Counter[str]:
     heads = Counter(
         [*draft.subtitle.split("\n"), *draft.byline.split("\n")]
@@ -111,6 +120,12 @@ def _account_greedily(lines: list[str], draft: ArticleDraft) -> None:
         elif heads[text] > 0:
             heads[text] -= 1
         else:
+            run_in = _run_in_rest(text, draft.title) if not title_used else None
+            if run_in is not None:  # 【标题】正文: the headline, then the rest of the line
+                title_used, text = True, run_in
+                if text == para:
+                    next_para += 1
+                    continue
             assert para is not None and text.endswith(para), f"line {number} lost: {text}"
             prefix = text[: len(text) - len(para)].strip()
             assert heads[prefix] > 0, f"line {number}: prefix {prefix!r} not accounted"
@@ -163,6 +178,15 @@ def _account_by_search(lines: list[str], draft: ArticleDraft, numbers: list[int]
             heads[text] -= 1
             stack.append((index + 1, next_para, title_used, tuple(heads[n] for n in names)))
             heads[text] += 1
+        rest = _run_in_rest(text, draft.title) if not title_used else None
+        if rest is not None and rest == para:
+            stack.append((index + 1, next_para + 1, True, counts))
+        if rest is not None and para is not None and rest != para and rest.endswith(para):
+            prefix = rest[: len(rest) - len(para)].strip()
+            if heads[prefix] > 0:
+                heads[prefix] -= 1
+                stack.append((index + 1, next_para + 1, True, tuple(heads[n] for n in names)))
+                heads[prefix] += 1
         if para is not None and text != para and text.endswith(para):
             prefix = text[: len(text) - len(para)].strip()
             if heads[prefix] > 0:

@@ -248,3 +248,66 @@ def test_an_editors_label_is_never_a_title() -> None:
     assert draft.title == "村里的书屋亮起来"
     assert draft.text.startswith("核心阅读\n一间书屋")
     assert draft.reporters == ("张三",)
+
+
+BRIEFS = """新闻速览
+
+【我省启动春季农业生产大会战】3月2日，全省春季农业生产工作会议在长沙召开，部署春耕备耕工作。
+
+【地铁6号线东延段开通运营】记者从市地铁集团获悉，6号线东延段于今日开通，全长约4.5公里。
+沿线设站3座。
+
+【湘西州新增3个国家级非遗项目】日前，国务院公布第五批国家级非物质文化遗产代表性项目名录。
+"""
+
+LABELLED = """莫让“凑热闹”变成“添乱子”
+
+【事件】近日，某地一处网红景点因游客过多出现拥堵，引发热议。
+
+景区管理要跟上，游客也要守规矩。
+"""
+
+DATELINED_BRIEFS = (
+    "全省春耕备耕有序推进\u3000本报讯（记者 张三）连日来，全省各地抢抓农时，春耕备耕有序推进。\n"
+    "湘江新区发布人才新政  本报讯（记者 李四 通讯员 王五）3月5日，湘江新区发布人才新政十条。\n"
+)
+
+BOLD_BRIEFS = """**国务院召开常务会议** 国务院总理主持召开国务院常务会议，研究部署稳就业工作。
+**两部门下达救灾资金** 财政部、应急管理部紧急下达中央自然灾害救灾资金2亿元。
+"""
+
+
+def test_run_in_headlines_of_a_column_of_briefs_open_articles() -> None:
+    drafts = split_articles(BRIEFS)
+    assert [d.title for d in drafts] == [
+        "我省启动春季农业生产大会战",
+        "地铁6号线东延段开通运营",
+        "湘西州新增3个国家级非遗项目",
+    ]
+    assert drafts[0].text == "3月2日，全省春季农业生产工作会议在长沙召开，部署春耕备耕工作。"
+    assert drafts[1].text.endswith("沿线设站3座。")
+    assert [(r.text, r.reason) for r in drafts[0].removed] == [("新闻速览", "digest heading")]
+    assert_lossless(BRIEFS, drafts)
+
+
+def test_one_bracketed_label_is_part_of_its_paragraph() -> None:
+    (draft,) = split_articles(LABELLED)
+    assert draft.title == "莫让“凑热闹”变成“添乱子”"
+    assert draft.text.startswith("【事件】近日")
+    assert_lossless(LABELLED, [draft])
+
+
+def test_a_headline_spaced_before_a_dateline_is_the_title_of_a_brief() -> None:
+    drafts = split_articles(DATELINED_BRIEFS)
+    assert [d.title for d in drafts] == ["全省春耕备耕有序推进", "湘江新区发布人才新政"]
+    assert drafts[0].text == "连日来，全省各地抢抓农时，春耕备耕有序推进。"
+    assert drafts[1].reporters == ("李四", "王五")
+    assert drafts[1].byline.startswith("本报讯")
+    assert_lossless(DATELINED_BRIEFS, drafts)
+
+
+def test_bold_run_in_headlines_open_briefs() -> None:
+    drafts = split_articles(BOLD_BRIEFS)
+    assert [d.title for d in drafts] == ["国务院召开常务会议", "两部门下达救灾资金"]
+    assert drafts[1].text.startswith("财政部、应急管理部")
+    assert_lossless(BOLD_BRIEFS, drafts)
