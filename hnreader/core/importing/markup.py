@@ -17,6 +17,12 @@ _LIST_MARKER = re.compile(  # used with .match(line, position): no ^
     r"(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|"
     r"[一二三四五六七八九十]{1,3}\s*、)\s*"
 )
+# The time a wire item was sent, before its headline: 00:00:35｜古巴多省断电.
+_TIME_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[|｜丨]\s*")
+# A field of a Markdown list of metadata: "- id: `2371760`", "- url: https://…".
+_LIST_FIELD = re.compile(r"^[-*+]\s+[A-Za-z_][A-Za-z0-9_ ]{0,24}:(?:\s|$)")
+# What a crawler writes where an item has no headline.
+PLACEHOLDER_TITLES = frozenset({"无标题", "无题", "untitled", "no title", "(无标题)", "（无标题）"})
 # A kicker glued before the headline: 【奋进新征程 建功新时代】摆脱贫困彪炳史册.
 _KICKER = re.compile(r"^[【\[]([^【】\[\]]{1,24})[】\]]\s*(?=\S)")
 _LINK_LINE = re.compile(r"^\[[^\[\]]{1,40}\]\((?:https?://|/)[^()\s]*\)$")
@@ -87,6 +93,9 @@ def headline_parts(line: str) -> HeadlineParts:
     listed = _LIST_MARKER.match(line, position)
     if listed and listed.end() < len(line):
         position = listed.end()
+    stamp = _TIME_STAMP.match(line, position)
+    if stamp and stamp.end() < len(line):
+        position = stamp.end()
     marker, rest = line[:position], line[position:]
     kicker = ""
     glued = _KICKER.match(rest)
@@ -180,6 +189,11 @@ def is_link_line(folded: str) -> bool:
 def link_target(line: str) -> str:
     match = re.search(r"\]\(([^()\s]+)\)", line)
     return match.group(1) if match else ""
+
+
+def is_list_field(folded: str) -> bool:
+    """A "- key: value" line of a Markdown list of metadata (keys in Latin letters)."""
+    return bool(_LIST_FIELD.match(folded))
 
 
 def is_rule(folded: str) -> bool:

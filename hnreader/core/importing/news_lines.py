@@ -11,6 +11,7 @@ from hnreader.core.importing.captions import is_caption_folded, is_photo_credit
 from hnreader.core.importing.markup import (
     heading_level,
     is_link_line,
+    is_list_field,
     is_rule,
     media_reason,
     page_line,
@@ -433,6 +434,8 @@ def classify_lines(text: str) -> list[SourceLine]:
             kind, reason, prefix = HEAD, "", 0
         elif first in "[-*_=" and (is_link_line(folded) or is_rule(folded)):
             kind, reason, prefix = BOILERPLATE, "link" if is_link_line(folded) else "rule", 0
+        elif first in "-*+" and is_list_field(folded):
+            kind, reason, prefix = META, "metadata", 0
         elif media:
             kind, reason, prefix = BOILERPLATE, media, 0
         elif "《" in folded and len(folded) <= 80 and page_line(folded):

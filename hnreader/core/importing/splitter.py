@@ -37,6 +37,7 @@ from hnreader.core.importing.file_layout import (
     header_date,
 )
 from hnreader.core.importing.markup import (
+    PLACEHOLDER_TITLES,
     headline_parts,
     is_digest_heading,
     is_toc_header,
@@ -160,7 +161,7 @@ class _Splitter:
                 self._headline_run(lines[i:j], lines[k] if k < len(lines) else None)
                 i = j
                 continue
-            if line.kind == RUN_IN:
+            if line.kind == RUN_IN and not self._repeats_headline(line):
                 self._run_in(line)
                 i += 1
                 continue
@@ -287,6 +288,9 @@ class _Splitter:
         for k, line in enumerate(run):
             if k == index:
                 parts = headline_parts(line.text)
+                if parts.title.strip().lower() in PLACEHOLDER_TITLES:  # ## 00:05:45｜无标题
+                    article.remove(line, "placeholder title")
+                    continue
                 article.title = parts.title
                 article.title_line = line
                 if parts.kicker:
@@ -297,6 +301,16 @@ class _Splitter:
                 article.subtitles.append(line.text)
             article.numbers.append(line.number)
         article.stub = False
+
+    def _repeats_headline(self, line: SourceLine) -> bool:
+        """【标题】正文 right under the same headline (a wire item repeats it): plain body."""
+        current = self.current
+        if current is None or current.body or not current.title:
+            return False
+        run_in = run_in_headline(line.folded, line.text, dateline_prefix_length)
+        return run_in is not None and (
+            run_in.title in current.title or current.title in run_in.title
+        )
 
     def _run_in(self, line: SourceLine) -> None:
         """A brief whose headline runs into its body (【标题】正文…): an article of its own, with

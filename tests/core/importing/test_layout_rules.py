@@ -311,3 +311,39 @@ def test_bold_run_in_headlines_open_briefs() -> None:
     assert [d.title for d in drafts] == ["国务院召开常务会议", "两部门下达救灾资金"]
     assert drafts[1].text.startswith("财政部、应急管理部")
     assert_lossless(BOLD_BRIEFS, drafts)
+
+
+WIRE_ARCHIVE = """# 某社快讯归档 2021-03-05
+
+- item_count: 3
+- source: web roll
+
+## 08:00:12｜我省新增两个国家级农业产业强镇
+
+- id: `1001`
+- url: https://example.org/share/1001
+
+【我省新增两个国家级农业产业强镇】某社3月5日电，农业农村部公布新一批农业产业强镇名单，我省两镇入选。
+
+## 08:03:40｜无标题
+
+- id: `1002`
+
+某社3月5日电，全省春运累计发送旅客1200万人次，同比下降三成。
+"""
+
+
+def test_a_wire_archive_gives_one_article_per_item() -> None:
+    drafts = split_articles(WIRE_ARCHIVE)
+    assert [d.title for d in drafts] == [
+        "我省新增两个国家级农业产业强镇",  # the time stamp is not part of the headline
+        "某社3月5日电，全省春运累计发送旅客1200万人次，同比下降…",  # 无标题: derived
+    ]
+    # The item repeats its headline in 【】 before the text: one article, not two.
+    assert drafts[0].text.startswith("【我省新增两个国家级农业产业强镇】某社3月5日电")
+    removed = {r.text: r.reason for d in drafts for r in d.removed}
+    assert removed["- id: `1001`"] == "metadata"
+    assert removed["- url: https://example.org/share/1001"] == "metadata"
+    assert removed["## 08:03:40｜无标题"] == "placeholder title"
+    assert "# 某社快讯归档 2021-03-05" in removed
+    assert_lossless(WIRE_ARCHIVE, drafts)
