@@ -8,7 +8,7 @@ import re
 _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "breadcrumb",
-        re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置|位置)\s*[:>]"),
+        re.compile(r"^(?:[您你]?(?:当前|现在)?的?(?:所在|所处)?(?:位置|路径))\s*[:>]"),
         80,
     ),
     ("breadcrumb", re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|»|›|→|/)"), 80),
@@ -56,6 +56,7 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         "copyright",
         re.compile(
             r"^(?:版权所有|版权声明|免责声明|copyright|©)|copyright|©|icp备|icp证|公网安备|"
+            r"版权所有\s*:|技术支持\s*:|主办单位\s*:|承办单位\s*:|网站标识码|^主办\s*:|\s承办\s*:|"
             r"^(?:未经授权|未经许可|转载请注明)"
         ),
         160,

@@ -66,6 +66,7 @@ from hnreader.core.importing.news_lines import (
     title_index,
 )
 from hnreader.core.importing.repeated_lines import set_aside_repeated
+from hnreader.core.importing.web_chrome import set_aside_web_chrome
 from hnreader.core.models import ArticleDraft, RemovedLine
 from hnreader.core.text.dates import find_date, has_year, month_day, with_year
 from hnreader.core.text.normalize import fold_for_search
@@ -272,6 +273,10 @@ class _Splitter:
             return
         if current.stub and followed_by_body:
             self._start_with_headline(current, run)
+            return
+        if current.title and not current.body and current.meta and followed_by_body:
+            for line in run:  # 标题 / 发布时间：… / 发布机关 / 正文: the headline is the title
+                current.add_body(line)
             return
         single_confirmed = followed_by_body and (
             current.ended or self.big_gap(run[0]) or self.in_digest
@@ -480,6 +485,7 @@ def split_articles(
     _set_aside_tables_of_contents(lines)
     _keep_single_marked_run_in(lines)
     set_aside_repeated(lines, repeated)
+    set_aside_web_chrome(lines)
     dates = file_dates(file_name)
     matter = front_matter(text.split("\n"))
     for line in lines:

@@ -347,3 +347,58 @@ def test_a_wire_archive_gives_one_article_per_item() -> None:
     assert removed["## 08:03:40｜无标题"] == "placeholder title"
     assert "# 某社快讯归档 2021-03-05" in removed
     assert_lossless(WIRE_ARCHIVE, drafts)
+
+
+SAVED_PORTAL_PAGE = """某县人民政府
+首页
+政务公开
+政务服务
+互动交流
+您当前所在位置： 首页>政务公开>工作动态
+索 引 号：
+001122334A/2021-0001
+生成日期：
+2021-06-18
+公开方式：
+主动公开
+某县2020年国民经济和社会发展统计公报
+访问量：321
+某县统计局
+（2021年6月）
+2020年，全县经济运行稳中向好，全年实现生产总值262.6亿元，同比增长5.3%。
+全年农业总产值41.6亿元，按可比价计算增长3.9%。
+相关内容
+县领导调研春耕生产工作
+我县召开安全生产工作会议
+县人社局举办招聘会
+县医院开展义诊活动
+Facebook
+RSS
+网站地图 网站帮助 隐私声明 关于我们
+【打印本页】【关闭窗口】
+主办：某县人民政府 承办：某县人民政府办公室
+"""
+
+
+def test_a_saved_portal_page_keeps_only_its_article() -> None:
+    (draft,) = split_articles(SAVED_PORTAL_PAGE)
+    assert draft.title == "某县2020年国民经济和社会发展统计公报"
+    assert draft.date == "2021-06-18"
+    assert draft.text.split("\n")[-2:] == [
+        "2020年，全县经济运行稳中向好，全年实现生产总值262.6亿元，同比增长5.3%。",
+        "全年农业总产值41.6亿元，按可比价计算增长3.9%。",
+    ]
+    reasons = {r.text: r.reason for r in draft.removed}
+    assert reasons["政务公开"] == "navigation"  # a menu: short lines among short lines
+    assert reasons["001122334A/2021-0001"] == "metadata"  # the value under its label
+    assert reasons["我县召开安全生产工作会议"] == "related links"  # four headlines, no text
+    assert reasons["Facebook"] == "navigation"
+    assert reasons["网站地图 网站帮助 隐私声明 关于我们"] == "navigation"
+    assert reasons["主办：某县人民政府 承办：某县人民政府办公室"] == "copyright"
+    assert_lossless(SAVED_PORTAL_PAGE, [draft])
+
+
+def test_short_lines_of_a_plain_news_file_are_not_web_chrome() -> None:
+    text = "产业扶贫\n就业扶贫\n生态扶贫\n健康扶贫\n全县贫困发生率降至0.36%。\n"
+    (draft,) = split_articles(text)
+    assert not draft.removed  # no web-page signs: the short lines are not set aside

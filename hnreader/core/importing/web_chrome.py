@@ -1,0 +1,135 @@
+"""Blocks of web chrome in a page saved as text, found by their shape (the way jusText reads
+a page: short lines among short lines are chrome, long sentence lines are content).
+
+A file counts as a saved web page when `WEB_SIGNS` or more of its lines are web boilerplate by
+their own pattern (breadcrumb, share bar, copyright, navigation…). In such a file only:
+
+- a menu — `MENU_RUN` or more consecutive short lines (up to `MENU_CHARS` characters, no
+  sentence mark) — is navigation ("新闻主页 / 国际 / 两岸 / 英国 / 评论");
+- a list of `TEASER_RUN` or more consecutive headline-like lines with no text between them is a
+  list of links to other pages (相关内容, 最多人阅读, 头条新闻): a headline block has at most
+  three lines (kicker, title, subtitle);
+- a line of Latin letters only (Facebook, RSS, BBC Chinese) in a Chinese page is a link;
+- a line of one or two characters that are not Chinese (",", "X") is a widget's remnant;
+- a row of menu entries (网站地图 网站帮助 隐私声明 关于我们, or three or more split by |) is
+  navigation;
+- a metadata label alone on its line (索 引 号：) has its value on the next line: metadata.
+
+Numbered items (一、综合), Markdown headings and digest headings are never touched: the
+splitter's own rules read them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hnreader.core.importing.markup import is_digest_heading
+from hnreader.core.importing.news_lines import (
+    BODY,
+    BOILERPLATE,
+    HEAD,
+    META,
+    SourceLine,
+    ends_like_sentence,
+    is_enumerated,
+)
+
+WEB_SIGNS = 2
+MENU_RUN = 3
+MENU_CHARS = 8
+TEASER_RUN = 4
+LABEL_VALUE_CHARS = 40
+_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9 .+&'’/:-]{0,29}$")
+_WEB_REASONS = frozenset(
+    {
+        "breadcrumb",
+        "search box",
+        "share buttons",
+        "pager",
+        "related links",
+        "copyright",
+        "navigation",
+        "advert",
+    }
+)
+
+
+def is_web_page(lines: list[SourceLine]) -> bool:
+    signs = 0
+    for line in lines:
+        if line.kind == BOILERPLATE and line.reason in _WEB_REASONS:
+            signs += 1
+            if signs >= WEB_SIGNS:
+                return True
+    return False
+
+
+def _free(line: SourceLine) -> bool:
+    """A line the shape rules may judge: text, not structure the splitter reads."""
+    return (
+        line.kind in (HEAD, BODY)
+        and not line.heading
+        and not is_enumerated(line.folded)
+        and not is_digest_heading(line.folded)
+    )
+
+
+def _menu_item(line: SourceLine) -> bool:
+    return _free(line) and len(line.folded) <= MENU_CHARS and not ends_like_sentence(line.folded)
+
+
+def _mark_runs(
+    lines: list[SourceLine], member: Callable[[SourceLine], bool], least: int, reason: str
+) -> None:
+    """Mark every run of `least` or more member lines (boilerplate between them allowed)."""
+    i = 0
+    while i < len(lines):
+        if not member(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (member(lines[j]) or lines[j].kind == BOILERPLATE):
+            j += 1
+        run = [line for line in lines[i:j] if member(line)]
+        if len(run) >= least:
+            for line in run:
+                line.kind, line.reason, line.prefix = BOILERPLATE, reason, 0
+        i = j
+
+
+def set_aside_web_chrome(lines: list[SourceLine]) -> None:
+    """Mark the chrome blocks of a saved web page as boilerplate (see above)."""
+    if not is_web_page(lines):
+        return
+    _mark_runs(lines, _menu_item, MENU_RUN, "navigation")
+    _mark_runs(lines, lambda line: _free(line) and line.kind == HEAD, TEASER_RUN, "related links")
+    for i, line in enumerate(lines):
+        if (
+            line.kind == META
+            and line.folded.endswith(":")
+            and i + 1 < len(lines)
+            and _free(lines[i + 1])
+            and len(lines[i + 1].folded) <= LABEL_VALUE_CHARS
+        ):  # 索 引 号： / 014742224A/2023-0043406: a disclosure table, label over value
+            lines[i + 1].kind, lines[i + 1].reason = META, "metadata"
+        if not _free(line):
+            continue
+        if (
+            _LATIN_ONLY.match(line.folded)
+            or (len(line.folded) <= 2 and not _CJK.search(line.folded))
+            or _is_menu_row(line.folded)
+        ):
+            line.kind, line.reason, line.prefix = BOILERPLATE, "navigation", 0
+
+
+def _is_menu_row(folded: str) -> bool:
+    """网站地图 网站帮助 隐私声明 关于我们 / 關於我們 | 新聞發布 | 著作權: a row of menu entries."""
+    if ends_like_sentence(folded):
+        return False
+    barred = [p for p in re.split(r"\s*[|｜]\s*", folded) if p]
+    spaced = folded.split()
+    return (len(barred) >= 3 and all(len(p) <= 8 for p in barred)) or (
+        len(spaced) >= 4 and all(len(p) <= 6 for p in spaced)
+    )
