@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from hnreader.core.importing.captions import caption_spans_in_folded
 from hnreader.core.importing.file_layout import FileDates
-from hnreader.core.importing.markup import page_line
+from hnreader.core.importing.markup import page_line, without_list_marker
 from hnreader.core.importing.news_lines import (
     DERIVED_TITLE_CHARS,
     META_SOURCE,
@@ -28,7 +28,7 @@ def derived_title(body: list[str]) -> str:
     cut to DERIVED_TITLE_CHARS characters with "…" when longer."""
     if not body:
         return ""
-    first = body[0]
+    first = without_list_marker(body[0]) or body[0]  # 1、**腾讯控股发布财报…
     cut = min((first.find(m) for m in "。!?！？" if m in first), default=len(first))
     sentence = first[:cut].strip() or first
     if len(sentence) > DERIVED_TITLE_CHARS:

@@ -41,6 +41,15 @@ _DIGEST = re.compile(
 )
 
 
+# A daily briefing whose numbered paragraphs are its items: 陆家嘴财经早餐, 新闻早班车, 每日简报.
+_DIGEST_TITLE = re.compile(r"早餐|早报|晚报|早知道|早班车|简报|速览|快讯|汇总|一览|精选|摘要|要闻")
+
+
+def is_digest_title(title: str) -> bool:
+    """The title of a file or page that collects briefs (a daily briefing)."""
+    return len(title) <= 40 and bool(_DIGEST_TITLE.search(title))
+
+
 def is_digest_heading(title: str) -> bool:
     """国内联播快讯, 新闻速览, 简讯, 一句话新闻 …: a container of briefs, not an article."""
     return len(title) <= 16 and bool(_DIGEST.search(title.strip()))
@@ -58,7 +67,8 @@ _PAGE_LINE = re.compile(
 # <!--…-->; a picture's caption in <figcaption>.
 _MEDIA_LINE = re.compile(
     r"^(?:!\[[^\]]{0,80}\]\([^()\s]*\)|<img\b[^>]*>?|</?figure\b[^>]*>|\{\{<.*>\}\}|"
-    r"<!--.*-->|</?(?:div|section|article|span)\b[^>]*>)$",
+    r"<!--.*-->|</?(?:div|section|article|span)\b[^>]*>|"
+    r"<(video|audio|iframe|embed|object)\b[^>]*>.*</\1>|<(?:video|audio|iframe|embed|source)\b[^>]*>)$",
     re.IGNORECASE,
 )
 _FIGCAPTION = re.compile(r"^<figcaption\b[^>]*>.*</figcaption>$", re.IGNORECASE)
@@ -189,6 +199,13 @@ def is_link_line(folded: str) -> bool:
 def link_target(line: str) -> str:
     match = re.search(r"\]\(([^()\s]+)\)", line)
     return match.group(1) if match else ""
+
+
+def without_list_marker(text: str) -> str:
+    """`text` without a list number (1、 3. （二）) and Markdown bold marks at its start."""
+    listed = _LIST_MARKER.match(text)
+    rest = text[listed.end() :] if listed else text
+    return rest.replace("**", "").strip()
 
 
 def is_list_field(folded: str) -> bool:

@@ -249,7 +249,7 @@ def is_headline_like(folded: str) -> bool:
 
 
 _ENUMERATION = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[、.](?!\d)|"
+    r"^(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}、|\d{1,2}\.(?!\d)|"
     r"第[一二三四五六七八九十]{1,3}[,、]|[①-⑳])"
 )
 
@@ -257,6 +257,11 @@ _ENUMERATION = re.compile(
 def is_enumerated(folded: str) -> bool:
     """A numbered section heading or list item (一、… (二)… 3.… ①…): always part of a body."""
     return bool(_ENUMERATION.match(folded))
+
+
+def is_numbered_paragraph(folded: str) -> bool:
+    """A numbered paragraph of text (1、腾讯控股发布财报，…。), not a numbered heading."""
+    return len(folded) >= 30 and is_enumerated(folded) and "。" in folded
 
 
 _LEAD_IN_END = re.compile(r"(?:——|—|:|强调|指出|表示|要求|提出|认为|建议|呼吁|说)$")

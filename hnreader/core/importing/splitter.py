@@ -40,6 +40,7 @@ from hnreader.core.importing.markup import (
     PLACEHOLDER_TITLES,
     headline_parts,
     is_digest_heading,
+    is_digest_title,
     is_toc_header,
     run_in_headline,
     toc_length,
@@ -63,6 +64,7 @@ from hnreader.core.importing.news_lines import (
     is_editor_label,
     is_lead_in,
     is_metadata_line,
+    is_numbered_paragraph,
     title_index,
 )
 from hnreader.core.importing.repeated_lines import set_aside_repeated
@@ -120,6 +122,7 @@ class _Splitter:
         self.web_page = any(line.kind in (BOILERPLATE, META) for line in lines)
         self.articles: list[_Article] = []
         self.preamble: list[tuple[SourceLine, str]] = []  # (line, removed reason or "")
+        self.digest_file = _is_digest_file(lines)  # a daily briefing: numbered items
         self.in_digest = False  # under a digest heading (快讯): each headline opens a brief
         self.digest_opening = False  # … and its first brief has not opened yet
 
@@ -154,13 +157,20 @@ class _Splitter:
                 continue
             if line.kind == HEAD:
                 j = i + 1
-                while j < len(lines) and lines[j].kind == HEAD and not self.big_gap(lines[j]):
+                while j < len(lines) and self._continues_run(lines[j]):
                     j += 1
                 k = j
                 while k < len(lines) and lines[k].kind == BOILERPLATE:
                     k += 1  # page furniture between a headline and its byline changes nothing
                 self._headline_run(lines[i:j], lines[k] if k < len(lines) else None)
                 i = j
+                continue
+            if self.digest_file and self._numbered_item(line):
+                current = self.current
+                if current is None or current.body or not current.title:
+                    current = self.open_article()
+                current.add_body(line)  # 1、…。: one item of a daily briefing
+                i += 1
                 continue
             if line.kind == RUN_IN and not self._repeats_headline(line):
                 self._run_in(line)
@@ -207,6 +217,11 @@ class _Splitter:
         heading (a file or section header: # 《新闻联播》, ## 详细新闻) is set aside."""
         self.in_digest = False
         if after is None or after.heading:
+            self._set_aside(line, "section heading")
+            return
+        if self.digest_file and (
+            self._numbered_item(after) or is_digest_title(headline_parts(line.text).title)
+        ):  # ### 热点聚焦 over numbered items, # 财经早餐 over the whole briefing
             self._set_aside(line, "section heading")
             return
         if is_digest_heading(headline_parts(line.text).title):
@@ -306,6 +321,14 @@ class _Splitter:
                 article.subtitles.append(line.text)
             article.numbers.append(line.number)
         article.stub = False
+
+    def _continues_run(self, line: SourceLine) -> bool:
+        """A headline-like line that continues a run of them (a Markdown heading never does)."""
+        return line.kind == HEAD and not line.heading and not self.big_gap(line)
+
+    @staticmethod
+    def _numbered_item(line: SourceLine | None) -> bool:
+        return line is not None and line.kind == BODY and is_numbered_paragraph(line.folded)
 
     def _repeats_headline(self, line: SourceLine) -> bool:
         """【标题】正文 right under the same headline (a wire item repeats it): plain body."""
@@ -428,6 +451,16 @@ def _removed_reason(line: SourceLine) -> str:
     if line.kind == JUMP:
         return "jump line"
     return line.kind
+
+
+def _is_digest_file(lines: list[SourceLine]) -> bool:
+    """A daily briefing: its first headline names one (财经早餐, 每日简报) and three or more of
+    its paragraphs are numbered items (1、…。)."""
+    first = next((line for line in lines if line.kind == HEAD), None)
+    if first is None or not is_digest_title(headline_parts(first.text).title):
+        return False
+    numbered = sum(1 for line in lines if line.kind == BODY and is_numbered_paragraph(line.folded))
+    return numbered >= 3
 
 
 def _keep_single_marked_run_in(lines: list[SourceLine]) -> None:

@@ -402,3 +402,35 @@ def test_short_lines_of_a_plain_news_file_are_not_web_chrome() -> None:
     text = "产业扶贫\n就业扶贫\n生态扶贫\n健康扶贫\n全县贫困发生率降至0.36%。\n"
     (draft,) = split_articles(text)
     assert not draft.removed  # no web-page signs: the short lines are not set aside
+
+
+BRIEFING = """# 某某财经早餐2021年3月5日星期五
+
+### 热点聚焦
+
+1、**国务院常务会议部署稳就业工作，**要求各地落实减税降费政策，支持中小微企业稳岗扩岗。
+
+2、国家统计局数据显示，2月份全国居民消费价格同比下降0.2%，环比上涨0.6%。
+
+3、13家银行发布年报，合计实现净利润1.2万亿元，同比增长5%。
+
+### 环球市场
+
+1、**美国三大股指收盘涨跌不一，**道指涨0.6%，标普500指数跌0.1%。
+"""
+
+
+def test_each_numbered_item_of_a_daily_briefing_is_an_article() -> None:
+    drafts = split_articles(BRIEFING)
+    assert len(drafts) == 4
+    assert drafts[0].title == "国务院常务会议部署稳就业工作，要求各地落实减税降费政策，支持…"
+    assert drafts[2].text.startswith("3、13家银行")  # 3、13家: a number after the marker
+    removed = {r.text: r.reason for d in drafts for r in d.removed}
+    assert removed["### 热点聚焦"] == removed["### 环球市场"] == "section heading"
+    assert "# 某某财经早餐2021年3月5日星期五" in removed
+    assert_lossless(BRIEFING, drafts)
+
+
+def test_numbered_paragraphs_of_an_ordinary_article_stay_in_it() -> None:
+    text = BRIEFING.replace("某某财经早餐", "某某会议召开")
+    assert len(split_articles(text)) < 4
