@@ -10,7 +10,11 @@ import pytest
 from hnreader.core.importing import boilerplate
 from hnreader.core.importing import news_lines as lines
 from hnreader.core.importing import splitter as sp
-from hnreader.core.importing.markup import headline_parts, run_in_headline
+from hnreader.core.importing.markup import (
+    headline_parts,
+    run_in_headline,
+    without_list_marker,
+)
 from hnreader.core.models import ArticleDraft
 from hnreader.core.text import dates
 from hnreader.core.text.normalize import fold_for_search
@@ -77,6 +81,12 @@ def assert_lossless(source: str, drafts: list[ArticleDraft]) -> None:
     assert covered == nonblank
 
 
+def _derived_from(first: str, title: str) -> bool:
+    """A derived title is the start of the first paragraph (without its list number)."""
+    start = title.removesuffix("…")
+    return first.startswith(start) or without_list_marker(first).startswith(start)
+
+
 def _run_in_rest(line: str, title: str) -> str | None:
     """The rest of a line that opens with `title` as a run-in headline (【标题】正文…)."""
     found = run_in_headline(fold_for_search(line), line, lines.dateline_prefix_length)
@@ -135,7 +145,7 @@ def _account_greedily(lines: list[str], draft: ArticleDraft) -> None:
     assert sum(heads.values()) == 0, f"unused subtitle/byline lines: {+heads}"
     if not title_used:  # derived: from the body, or (no body at all) from the first line
         first = paragraphs[0] if paragraphs else lines[draft.first_line - 1].strip()
-        assert first.startswith(draft.title.removesuffix("…"))
+        assert _derived_from(first, draft.title)
 
 
 def _account_by_search(lines: list[str], draft: ArticleDraft, numbers: list[int]) -> bool:
@@ -157,7 +167,7 @@ def _account_by_search(lines: list[str], draft: ArticleDraft, numbers: list[int]
                 continue
             if not title_used:
                 first = paragraphs[0] if paragraphs else lines[draft.first_line - 1].strip()
-                if not first.startswith(draft.title.removesuffix("…")):
+                if not _derived_from(first, draft.title):
                     continue
             return True
         number = numbers[index]
