@@ -14,7 +14,9 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("breadcrumb", re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|»|›|→|/)"), 80),
     (
         "search box",
-        re.compile(r"^(?:热门搜索|热搜|站内搜索|搜索|热门关键词|热门标签|tags?)\s*[:]?\s*$"),
+        re.compile(
+            r"^(?:热门搜索|热搜|站内搜索|搜索|检索|检索词|热门关键词|热门标签|tags?)\s*[:]?\s*$"
+        ),
         20,
     ),
     (
@@ -57,7 +59,7 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         re.compile(
             r"^(?:版权所有|版权声明|免责声明|copyright|©)|copyright|©|icp备|icp证|公网安备|"
             r"版权所有\s*:|技术支持\s*:|主办单位\s*:|承办单位\s*:|网站标识码|^主办\s*:|\s承办\s*:|"
-            r"^(?:未经授权|未经许可|转载请注明)"
+            r"^(?:未经授权|未经许可|转载请注明)|概不负责"
         ),
         160,
     ),
@@ -70,6 +72,13 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         30,
     ),
     ("navigation", re.compile(r"^(?:登录|注册|登录\s*[|/]?\s*注册|网站地图|导航)$"), 12),
+    (  # a language switcher: 简体版 繁體版 English
+        "navigation",
+        re.compile(
+            r"^(?:[■●|]?\s*(?:中文)?(?:简体|繁体|正体)(?:中文|版)?\s*)+(?:[■●|]?\s*english)?$"
+        ),
+        24,
+    ),
 )
 
 

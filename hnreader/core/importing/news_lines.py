@@ -74,7 +74,7 @@ _META_KEYS = (
         )
     )
 )
-_META_LINE = re.compile(rf"^(?:{_META_KEYS})\s*:")
+_META_LINE = re.compile(rf"^(?:{_META_KEYS})\s*:|^(?:发布时间|更新时间|发布日期|更新日期)\s+\d")
 META_SOURCE = re.compile(r"(?:来源|稿源|出处)\s*:\s*([^\s:]{1,20})")
 META_AUTHOR = re.compile(r"(?:作者|记者)\s*:")
 _DATE_ONLY_LINE = re.compile(

@@ -37,9 +37,10 @@ from hnreader.core.importing.news_lines import (
 
 WEB_SIGNS = 2
 MENU_RUN = 3
-MENU_CHARS = 8
+MENU_CHARS = 10
 TEASER_RUN = 4
 LABEL_VALUE_CHARS = 40
+_BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9 .+&'’/:-]{0,29}$")
 _WEB_REASONS = frozenset(
@@ -76,24 +77,36 @@ def _free(line: SourceLine) -> bool:
     )
 
 
+def _teaser_gap(line: SourceLine) -> bool:
+    """Between teasers: boilerplate, or the bare date of a teaser (2012年12月6日)."""
+    return line.kind == BOILERPLATE or (line.kind == META and bool(_BARE_DATE.match(line.folded)))
+
+
 def _menu_item(line: SourceLine) -> bool:
     return _free(line) and len(line.folded) <= MENU_CHARS and not ends_like_sentence(line.folded)
 
 
 def _mark_runs(
-    lines: list[SourceLine], member: Callable[[SourceLine], bool], least: int, reason: str
+    lines: list[SourceLine],
+    member: Callable[[SourceLine], bool],
+    least: int,
+    reason: str,
+    between: Callable[[SourceLine], bool] = lambda line: line.kind == BOILERPLATE,
 ) -> None:
-    """Mark every run of `least` or more member lines (boilerplate between them allowed)."""
+    """Mark every run of `least` or more member lines, with `between` lines among them
+    (marked too, unless boilerplate already)."""
     i = 0
     while i < len(lines):
         if not member(lines[i]):
             i += 1
             continue
         j = i
-        while j < len(lines) and (member(lines[j]) or lines[j].kind == BOILERPLATE):
+        while j < len(lines) and (member(lines[j]) or between(lines[j])):
             j += 1
-        run = [line for line in lines[i:j] if member(line)]
-        if len(run) >= least:
+        while j > i + 1 and not member(lines[j - 1]):
+            j -= 1  # the run ends with a member
+        run = [line for line in lines[i:j] if member(line) or line.kind != BOILERPLATE]
+        if sum(1 for line in run if member(line)) >= least:
             for line in run:
                 line.kind, line.reason, line.prefix = BOILERPLATE, reason, 0
         i = j
@@ -104,7 +117,13 @@ def set_aside_web_chrome(lines: list[SourceLine]) -> None:
     if not is_web_page(lines):
         return
     _mark_runs(lines, _menu_item, MENU_RUN, "navigation")
-    _mark_runs(lines, lambda line: _free(line) and line.kind == HEAD, TEASER_RUN, "related links")
+    _mark_runs(  # teasers: headline, its date, its section, next headline…
+        lines,
+        lambda line: _free(line) and line.kind == HEAD,
+        TEASER_RUN,
+        "related links",
+        _teaser_gap,
+    )
     for i, line in enumerate(lines):
         if (
             line.kind == META
