@@ -24,7 +24,11 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         re.compile(r"热线|hotline|free\s*service|服务电话|客服电话|咨询电话|全国统一|^400-?\d"),
         30,
     ),
-    ("hotline", re.compile(r"^(?:电话|tel|phone)?[:\s]*[0-9+()\-\s]{7,24}$"), 30),
+    (  # a phone number, never a date (2021-06-18)
+        "hotline",
+        re.compile(r"^(?!\d{4}-\d{1,2}-\d{1,2}$)(?:电话|tel|phone)?[:\s]*[0-9+()\-\s]{7,24}$"),
+        30,
+    ),
     (
         "share buttons",
         re.compile(

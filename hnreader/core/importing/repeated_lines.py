@@ -8,8 +8,8 @@ splitter sets aside a headline-like or body line that occurs in `MIN_FILES` or m
 unless it looks like content shared by two copies of one report:
 
 - a line that ends like a sentence (body text, quoted in several reports) is never chrome;
-- nor a numbered item ("一、主要任务"), a Markdown heading, or a digest heading (国内联播快讯),
-  which the splitter's own rules read;
+- nor a table's cell (see `text_tables`), a numbered item ("一、主要任务"), a Markdown
+  heading, or a digest heading (国内联播快讯), which the splitter's own rules read;
 - nor a line whose neighbour is a repeated sentence: two files that carry the same report
   share its headline and its sentences, and that headline is not chrome.
 
@@ -34,6 +34,7 @@ from hnreader.core.importing.news_lines import (
     ends_like_sentence,
     is_enumerated,
 )
+from hnreader.core.importing.text_tables import TABLE_CELL
 from hnreader.core.models import HnreaderError, Progress, Stage
 from hnreader.core.text.decoding import read_text_file
 from hnreader.core.text.safety import display_file_name
@@ -101,6 +102,7 @@ def set_aside_repeated(lines: list[SourceLine], repeated: Collection[int]) -> No
         if (
             keys[i] in repeated
             and line.kind in (HEAD, BODY)
+            and line.reason != TABLE_CELL
             and not line.heading
             and len(line.text) <= CHROME_CHARS
             and not ends_like_sentence(line.folded)

@@ -68,6 +68,7 @@ from hnreader.core.importing.news_lines import (
     title_index,
 )
 from hnreader.core.importing.repeated_lines import set_aside_repeated
+from hnreader.core.importing.text_tables import mark_table_cells
 from hnreader.core.importing.web_chrome import set_aside_web_chrome
 from hnreader.core.models import ArticleDraft, RemovedLine
 from hnreader.core.text.dates import find_date, has_year, month_day, with_year
@@ -517,6 +518,7 @@ def split_articles(
         return []
     _set_aside_tables_of_contents(lines)
     _keep_single_marked_run_in(lines)
+    mark_table_cells(lines)
     set_aside_repeated(lines, repeated)
     set_aside_web_chrome(lines)
     dates = file_dates(file_name)

@@ -34,12 +34,14 @@ from hnreader.core.importing.news_lines import (
     ends_like_sentence,
     is_enumerated,
 )
+from hnreader.core.importing.text_tables import TABLE_CELL
 
 WEB_SIGNS = 2
 MENU_RUN = 3
 MENU_CHARS = 10
 TEASER_RUN = 4
 LABEL_VALUE_CHARS = 40
+TEXT_CHARS = 40  # a body paragraph at least this long is text, not a teaser
 _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9 .+&'’/:-]{0,29}$")
@@ -71,10 +73,27 @@ def _free(line: SourceLine) -> bool:
     """A line the shape rules may judge: text, not structure the splitter reads."""
     return (
         line.kind in (HEAD, BODY)
+        and line.reason != TABLE_CELL
         and not line.heading
         and not is_enumerated(line.folded)
         and not is_digest_heading(line.folded)
     )
+
+
+def _text_follows(lines: list[SourceLine], j: int) -> bool:
+    """Whether the first line from `j` on that is not boilerplate or metadata is body text."""
+    for line in lines[j:]:
+        if line.kind not in (BOILERPLATE, META):
+            return line.kind == BODY and len(line.folded) >= TEXT_CHARS
+    return False
+
+
+def _text_precedes(lines: list[SourceLine], i: int) -> bool:
+    """Whether the last line before `i` that is not boilerplate or metadata is body text."""
+    for line in reversed(lines[:i]):
+        if line.kind not in (BOILERPLATE, META):
+            return line.kind == BODY and len(line.folded) >= TEXT_CHARS
+    return False
 
 
 def _teaser_gap(line: SourceLine) -> bool:
@@ -92,6 +111,7 @@ def _mark_runs(
     least: int,
     reason: str,
     between: Callable[[SourceLine], bool] = lambda line: line.kind == BOILERPLATE,
+    spare_headline: bool = False,
 ) -> None:
     """Mark every run of `least` or more member lines, with `between` lines among them
     (marked too, unless boilerplate already)."""
@@ -106,6 +126,13 @@ def _mark_runs(
         while j > i + 1 and not member(lines[j - 1]):
             j -= 1  # the run ends with a member
         run = [line for line in lines[i:j] if member(line) or line.kind != BOILERPLATE]
+        if _text_precedes(lines, i) and _text_follows(lines, j):
+            run = []  # between paragraphs of text: a table or a list of the article
+        elif spare_headline and _text_follows(lines, j):
+            # Right above text, the last lines may be its headline block (kicker, title,
+            # subtitle): they are left to the splitter.
+            heads = [k for k, line in enumerate(run) if member(line)]
+            run = run[: heads[-3]] if len(heads) > 3 else []
         if sum(1 for line in run if member(line)) >= least:
             for line in run:
                 line.kind, line.reason, line.prefix = BOILERPLATE, reason, 0
@@ -116,15 +143,7 @@ def set_aside_web_chrome(lines: list[SourceLine]) -> None:
     """Mark the chrome blocks of a saved web page as boilerplate (see above)."""
     if not is_web_page(lines):
         return
-    _mark_runs(lines, _menu_item, MENU_RUN, "navigation")
-    _mark_runs(  # teasers: headline, its date, its section, next headline…
-        lines,
-        lambda line: _free(line) and line.kind == HEAD,
-        TEASER_RUN,
-        "related links",
-        _teaser_gap,
-    )
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines):  # lines that are chrome on their own first
         if (
             line.kind == META
             and line.folded.endswith(":")
@@ -133,14 +152,21 @@ def set_aside_web_chrome(lines: list[SourceLine]) -> None:
             and len(lines[i + 1].folded) <= LABEL_VALUE_CHARS
         ):  # 索 引 号： / 014742224A/2023-0043406: a disclosure table, label over value
             lines[i + 1].kind, lines[i + 1].reason = META, "metadata"
-        if not _free(line):
-            continue
-        if (
+        if _free(line) and (
             _LATIN_ONLY.match(line.folded)
             or (len(line.folded) <= 2 and not _CJK.search(line.folded))
             or _is_menu_row(line.folded)
         ):
             line.kind, line.reason, line.prefix = BOILERPLATE, "navigation", 0
+    _mark_runs(lines, _menu_item, MENU_RUN, "navigation")
+    _mark_runs(  # teasers: headline, its date, its section, next headline…
+        lines,
+        lambda line: _free(line) and line.kind == HEAD,
+        TEASER_RUN,
+        "related links",
+        _teaser_gap,
+        spare_headline=True,
+    )
 
 
 def _is_menu_row(folded: str) -> bool:
@@ -149,6 +175,6 @@ def _is_menu_row(folded: str) -> bool:
         return False
     barred = [p for p in re.split(r"\s*[|｜]\s*", folded) if p]
     spaced = folded.split()
-    return (len(barred) >= 3 and all(len(p) <= 8 for p in barred)) or (
+    return (len(barred) >= 3 and all(len(p) <= 10 for p in barred)) or (
         len(spaced) >= 4 and all(len(p) <= 6 for p in spaced)
     )

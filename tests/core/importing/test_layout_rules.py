@@ -391,11 +391,31 @@ def test_a_saved_portal_page_keeps_only_its_article() -> None:
     reasons = {r.text: r.reason for r in draft.removed}
     assert reasons["政务公开"] == "navigation"  # a menu: short lines among short lines
     assert reasons["001122334A/2021-0001"] == "metadata"  # the value under its label
-    assert reasons["我县召开安全生产工作会议"] == "related links"  # four headlines, no text
+    for teaser in ("县领导调研春耕生产工作", "我县召开安全生产工作会议", "县医院开展义诊活动"):
+        assert reasons[teaser] in ("related links", "trailing links", "navigation")
+    assert reasons["2021-06-18"] == "metadata"  # the value under 生成日期：, not a phone number
     assert reasons["Facebook"] == "navigation"
     assert reasons["网站地图 网站帮助 隐私声明 关于我们"] == "navigation"
     assert reasons["主办：某县人民政府 承办：某县人民政府办公室"] == "copyright"
     assert_lossless(SAVED_PORTAL_PAGE, [draft])
+
+
+def test_a_table_saved_one_cell_per_line_stays_in_its_article() -> None:
+    cells = "\n".join(
+        [
+            *("产品名称", "计量单位", "产量", "较上年±%"),
+            *("饮料酒", "千升", "15767", "18.64"),
+            *("塑料制品", "吨", "183946", "26.63"),
+        ]
+    )
+    text = SAVED_PORTAL_PAGE.replace(
+        "全年农业总产值41.6亿元，按可比价计算增长3.9%。",
+        f"全年农业总产值41.6亿元，按可比价计算增长3.9%。\n{cells}\n"
+        "全年规模以上工业增加值同比增长9.2%，其中轻工业增加值下降18.4%，重工业增长19.3%。",
+    )
+    (draft,) = split_articles(text)
+    assert "饮料酒\n千升\n15767\n18.64" in draft.text
+    assert_lossless(text, [draft])
 
 
 def test_short_lines_of_a_plain_news_file_are_not_web_chrome() -> None:
