@@ -221,8 +221,7 @@ class ArticleQueries(StoreBase):
     def article_origins(self, ids: Sequence[int]) -> dict[int, ArticleOrigin]:
         """Page, section, url and source lines of these articles (for export and listings)."""
         rows = self._select_in(
-            "SELECT id, page, section, url, first_line, last_line FROM articles "
-            "WHERE id IN ({})",
+            "SELECT id, page, section, url, first_line, last_line FROM articles WHERE id IN ({})",
             ids,
         )
         return {row[0]: ArticleOrigin(row[1], row[2], row[3], row[4], row[5]) for row in rows}
@@ -275,6 +274,13 @@ class ArticleQueries(StoreBase):
         )
         self._replace_figures(article_id, figures)
         self._put_index_row(article_id, index_row)
+
+    def set_source_lines(self, article_id: int, first_line: int, last_line: int) -> None:
+        """Inside a transaction opened by the caller: the source lines an article covers."""
+        self._conn.execute(
+            "UPDATE articles SET first_line = ?, last_line = ? WHERE id = ?",
+            (first_line, last_line, article_id),
+        )
 
     def insert_article_after(self, article_id: int, draft: ArticleDraft) -> int:
         """Inside a transaction opened by the caller: a new article right after another."""

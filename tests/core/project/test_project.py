@@ -104,6 +104,14 @@ def test_split_moves_annotations_with_their_text_and_undo_restores(corpus_projec
     assert new_text[moved.start : moved.end] == quote
     assert corpus_project.store.article(article_id).text == article.text[:offset].rstrip("\n")
     assert corpus_project.search(new_text[:6]).total_hits >= 1
+    tail = corpus_project.store.article(new_id)
+    # The second part comes from the same lines of the same file, on the same page.
+    assert (tail.source, tail.first_line, tail.last_line, tail.page) == (
+        article.source,
+        article.first_line,
+        article.last_line,
+        article.page,
+    )
 
     corpus_project.undo()
     restored = corpus_project.store.annotation(tail_annotation)
@@ -137,8 +145,10 @@ def test_merge_with_next_appends_text_and_shifts_annotations(corpus_project: Pro
     moved = corpus_project.store.annotation(annotation)
     assert moved.article_id == first_id
     assert merged.text[moved.start : moved.end] == second.text[:3]
+    assert (merged.first_line, merged.last_line) == (first.first_line, second.last_line)
     corpus_project.undo()
     assert corpus_project.store.article(second_id).text == second.text
+    assert corpus_project.store.article(first_id).last_line == first.last_line
     assert corpus_project.store.annotation(annotation).article_id == second_id
 
 
