@@ -111,9 +111,10 @@ class ArticleSummary(NamedTuple):
 
 
 class ArticleOrigin(NamedTuple):
-    """Where an article comes from: its page (版次) and section in print, its original link,
-    and the lines of its source file (0 when unknown)."""
+    """Where an article comes from: its publication, its page (版次) and section in print, its
+    original link, and the lines of its source file (0 when unknown)."""
 
+    publication: str
     page: str
     section: str
     url: str

@@ -66,7 +66,7 @@ class ProjectReads:
         return self.store.article_briefs(ids)
 
     def article_origins(self, ids: Sequence[int]) -> dict[int, ArticleOrigin]:
-        """Page, section, url and source lines of these articles."""
+        """Publication, page, section, url and source lines of these articles."""
         return self.store.article_origins(ids)
 
     def article_texts(self, ids: Sequence[int]) -> dict[int, str]:

@@ -219,12 +219,14 @@ class ArticleQueries(StoreBase):
         return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
     def article_origins(self, ids: Sequence[int]) -> dict[int, ArticleOrigin]:
-        """Page, section, url and source lines of these articles (for export and listings)."""
+        """Publication, page, section, url and source lines of these articles (for export and
+        listings)."""
         rows = self._select_in(
-            "SELECT id, page, section, url, first_line, last_line FROM articles WHERE id IN ({})",
+            "SELECT id, publication, page, section, url, first_line, last_line FROM articles "
+            "WHERE id IN ({})",
             ids,
         )
-        return {row[0]: ArticleOrigin(row[1], row[2], row[3], row[4], row[5]) for row in rows}
+        return {row[0]: ArticleOrigin(*tuple(row)[1:]) for row in rows}
 
     def source_text(self, source_id: int) -> str:
         row = self._conn.execute(

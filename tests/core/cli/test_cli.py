@@ -50,6 +50,7 @@ def test_articles_and_show_json(cli) -> None:  # type: ignore[no-untyped-def]
         "byline",
         "source",
         "chars",
+        "publication",
         "page",
         "section",
         "url",

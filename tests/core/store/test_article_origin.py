@@ -51,7 +51,7 @@ def test_page_section_url_and_source_lines_round_trip(tmp_path: Path) -> None:
         20,
     )
     assert store.article_origins([article_id, 999]) == {
-        article_id: ArticleOrigin(DRAFT.page, DRAFT.section, DRAFT.url, 12, 20)
+        article_id: ArticleOrigin(DRAFT.publication, DRAFT.page, DRAFT.section, DRAFT.url, 12, 20)
     }
     store.close()
 
