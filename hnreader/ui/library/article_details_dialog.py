@@ -43,7 +43,7 @@ class ArticleDetailsDialog(QDialog):
     def __init__(self, article: Article, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Article details"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.article = article
         # What each field starts from: the byline as shown (without ■ and dateline words),
         # the others as stored. Only a field the user changes is written back.
@@ -61,6 +61,8 @@ class ArticleDetailsDialog(QDialog):
             )
         self.reporters_edit = QLineEdit(reporters_text(article.reporters))
         self.reporters_edit.setPlaceholderText(self.tr("names, separated by 、"))
+        for edit in (*self.edits.values(), self.reporters_edit):
+            edit.setCursorPosition(0)  # a long title or link shows its start, not its end
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy the link to the clipboard"))
         self.copy_button.clicked.connect(self.copy_url)
