@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hnreader.cli.console import EXIT_ERROR, print_json, stderr_progress
+from hnreader.core.text.credits import shown_byline
 
 
 def _cmd_import(project: Any, args: argparse.Namespace) -> int:
@@ -41,6 +42,7 @@ def _cmd_import(project: Any, args: argparse.Namespace) -> int:
 def _cmd_articles(project: Any, args: argparse.Namespace) -> int:
     summaries = project.article_summaries()
     if args.json:
+        origins = project.article_origins([s.id for s in summaries])
         print_json(
             [
                 {
@@ -50,6 +52,7 @@ def _cmd_articles(project: Any, args: argparse.Namespace) -> int:
                     "byline": s.byline,
                     "source": s.source,
                     "chars": s.chars,
+                    **origins[s.id]._asdict(),
                 }
                 for s in summaries
             ]
@@ -71,8 +74,14 @@ def _cmd_show(project: Any, args: argparse.Namespace) -> int:
                 "date": article.date,
                 "byline": article.byline,
                 "reporters": list(article.reporters),
+                "byline_shown": shown_byline(article.byline),
                 "publication": article.publication,
+                "page": article.page,
+                "section": article.section,
+                "url": article.url,
                 "source": article.source,
+                "first_line": article.first_line,
+                "last_line": article.last_line,
                 "text": article.text,
                 "captions": [[c.start, c.end] for c in article.captions],
                 "removed": [asdict(r) for r in article.removed],
@@ -82,8 +91,13 @@ def _cmd_show(project: Any, args: argparse.Namespace) -> int:
     print(article.title)
     if article.subtitle:
         print(article.subtitle)
-    meta = " · ".join(x for x in (article.date, article.byline, article.source) if x)
-    print(meta)
+    credit = shown_byline(article.byline).replace("\n", " ")
+    print(" · ".join(x for x in (article.date, credit, article.source) if x))
+    print(" · ".join(x for x in (article.publication, article.page, article.section) if x))
+    if article.url:
+        print(article.url)
+    lines = f", lines {article.first_line}–{article.last_line}" if article.first_line else ""
+    print(f"Source file: {article.source}{lines}")
     print()
     print(article.text)
     if article.removed:

@@ -35,6 +35,9 @@ class ArticleDraft:
     byline: str = ""  # the byline line(s) as written, e.g. "■记者 贺佳 冒藹"
     reporters: tuple[str, ...] = ()  # names taken from the byline
     publication: str = ""  # e.g. "湖南日报", "衡阳新闻网", when stated
+    page: str = ""  # page / edition (版次) as written: "07 版", "第05版", "A3"
+    section: str = ""  # section, column or channel: "要闻", "评论", "民主政治"
+    url: str = ""  # the article's original link, when the file gives it
     captions: tuple[Span, ...] = ()  # photo captions, as spans into `text`
     removed: tuple[RemovedLine, ...] = ()
     first_line: int = 0  # 1-based first and last line of the source file this article covers
@@ -82,6 +85,11 @@ class Article:
     captions: tuple[Span, ...]
     removed: tuple[RemovedLine, ...]
     annotation_count: int = 0
+    page: str = ""  # as in ArticleDraft
+    section: str = ""
+    url: str = ""
+    first_line: int = 0  # the lines of the source file it came from (1-based; 0: unknown)
+    last_line: int = 0
 
     @property
     def chars(self) -> int:
@@ -100,6 +108,18 @@ class ArticleSummary(NamedTuple):
     ordinal: int
     chars: int
     annotation_count: int
+
+
+class ArticleOrigin(NamedTuple):
+    """Where an article comes from: its publication, its page (版次) and section in print, its
+    original link, and the lines of its source file (0 when unknown)."""
+
+    publication: str
+    page: str
+    section: str
+    url: str
+    first_line: int
+    last_line: int
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,42 @@
         <translation>yyyy-mm-dd，或照原文填写</translation>
     </message>
     <message>
+        <source>e.g. 第05版, A3</source>
+        <translation>例如：第05版、A3</translation>
+    </message>
+    <message>
+        <source>e.g. 要闻, 评论</source>
+        <translation>例如：要闻、评论</translation>
+    </message>
+    <message>
+        <source>the article&apos;s original link</source>
+        <translation>文章的原始链接</translation>
+    </message>
+    <message>
+        <source>As written: %1</source>
+        <translation>原文写法：%1</translation>
+    </message>
+    <message>
+        <source>names, separated by 、</source>
+        <translation>姓名，以“、”分隔</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the link to the clipboard</source>
+        <translation>将链接复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <source>Open the link in your web browser</source>
+        <translation>在网页浏览器中打开该链接</translation>
+    </message>
+    <message>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
@@ -116,6 +152,34 @@
     <message>
         <source>Publication:</source>
         <translation>报刊：</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>版次：</translation>
+    </message>
+    <message>
+        <source>Section / column:</source>
+        <translation>栏目 / 版块：</translation>
+    </message>
+    <message>
+        <source>Reporters:</source>
+        <translation>记者：</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>链接：</translation>
+    </message>
+    <message>
+        <source>Source file:</source>
+        <translation>来源文件：</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1, lines %2–%3</source>
+        <translation>%1，第 %2–%3 行</translation>
     </message>
 </context>
 <context>

@@ -73,7 +73,13 @@ def _split_article(store: Store, segmenter: Segmenter, article_id: int, offset: 
         byline=article.byline,
         reporters=article.reporters,
         publication=article.publication,
+        page=article.page,
+        section=article.section,
+        url=article.url,
         captions=tuple(tail_captions),
+        # Both parts come from the lines the article came from.
+        first_line=article.first_line,
+        last_line=article.last_line,
     )
 
     def action() -> int:
@@ -117,9 +123,12 @@ def _merge_with_next(store: Store, segmenter: Segmenter, article_id: int) -> Cha
     figures, index_row = analyse_text(text, captions, segmenter)
     fill = {
         key: getattr(second, key)
-        for key in ("date", "date_text", "byline", "publication")
+        for key in ("date", "date_text", "byline", "publication", "page", "section", "url")
         if not getattr(first, key)
     }
+    lines = [
+        n for n in (first.first_line, first.last_line, second.first_line, second.last_line) if n
+    ]
 
     def action() -> int:
         store.move_annotations(next_id, article_id, 0, shift)
@@ -132,6 +141,8 @@ def _merge_with_next(store: Store, segmenter: Segmenter, article_id: int) -> Cha
             index_row=index_row,
         )
         store.delete_article_row(next_id)
+        if lines:
+            store.set_source_lines(article_id, min(lines), max(lines))
         if fill:
             store.update_article_metadata(article_id, **fill)
         return article_id

@@ -10,12 +10,23 @@ from hnreader.core.export.csv_writer import write_csv
 from hnreader.core.models import Progress, Stage
 from hnreader.core.store import Store
 
+# Where an article comes from, after its id, title, source file and date in both tables.
+ORIGIN_COLUMNS = (
+    "article_publication",
+    "article_page",
+    "article_section",
+    "article_url",
+    "first_line",
+    "last_line",
+)
+
 ANNOTATION_COLUMNS = (
     "annotation_id",
     "article_id",
     "article_title",
     "source_file",
     "article_date",
+    *ORIGIN_COLUMNS,
     "tag",
     "tag_path",
     "kind",
@@ -31,13 +42,22 @@ ANNOTATION_COLUMNS = (
     "created",
     "updated",
 )
-ANNOTATION_NUMERIC = {"annotation_id", "article_id", "figure_value", "start", "end"}
+ANNOTATION_NUMERIC = {
+    "annotation_id",
+    "article_id",
+    "figure_value",
+    "start",
+    "end",
+    "first_line",
+    "last_line",
+}
 
 FIGURE_COLUMNS = (
     "article_id",
     "article_title",
     "source_file",
     "article_date",
+    *ORIGIN_COLUMNS,
     "kind",
     "text",
     "value",
@@ -47,7 +67,7 @@ FIGURE_COLUMNS = (
     "context_before",
     "context_after",
 )
-FIGURE_NUMERIC = {"article_id", "value", "start", "end"}
+FIGURE_NUMERIC = {"article_id", "value", "start", "end", "first_line", "last_line"}
 
 CONTEXT_CHARS = 40
 
@@ -75,9 +95,11 @@ def annotation_rows(store: Store, selection: ExportFilter) -> list[tuple[object,
     article_ids = sorted({a.article_id for a in annotations})
     texts = store.article_texts(article_ids)
     briefs = store.article_briefs(article_ids)
+    origins = store.article_origins(article_ids)
     rows: list[tuple[object, ...]] = []
     for annotation in annotations:
         title, date, source = briefs[annotation.article_id]
+        origin = origins[annotation.article_id]
         text = texts[annotation.article_id]
         before, after = _context(text, annotation.start, annotation.end)
         for tag_id in annotation.tag_ids:
@@ -91,6 +113,7 @@ def annotation_rows(store: Store, selection: ExportFilter) -> list[tuple[object,
                     title,
                     source,
                     date,
+                    *origin,
                     tag.name,
                     tag.path,
                     annotation.figure_kind if annotation.kind == "figure" else "passage",
@@ -120,6 +143,7 @@ def figure_rows(
     ids = sorted({a for a, _ in figures})
     texts = store.article_texts(ids)
     briefs = store.article_briefs(ids)
+    origins = store.article_origins(ids)
     for article_id, figure in figures:
         title, date, source = briefs[article_id]
         before, after = _context(texts[article_id], figure.start, figure.end)
@@ -128,6 +152,7 @@ def figure_rows(
             title,
             source,
             date,
+            *origins[article_id],
             figure.kind,
             figure.text,
             figure.value,

@@ -1,9 +1,16 @@
 """Web and page boilerplate lines: breadcrumbs, search boxes, hotlines, share bars, pagers,
-related-link lists, editor credits, copyright and ICP lines, adverts, navigation bars."""
+related-link lists, editor credits, copyright and ICP lines, adverts, navigation bars; and the
+line giving an article's original link (原文：https://…)."""
 
 from __future__ import annotations
 
 import re
+
+# The labels of a line or Markdown link giving an article's original: 原文：URL, [查看原文](URL).
+LINK_LABELS = (
+    r"原文|原文链接|原文地址|原文网址|查看原文|阅读原文|点击查看原文|原始链接|本文链接|文章链接|"
+    r"新闻链接|本文地址|文章地址|来源链接|来源网址|来源|链接|网址|source|url|link|permalink"
+)
 
 _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
@@ -83,6 +90,8 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         ),
         24,
     ),
+    # The article's own link: 原文：https://…, 原文链接：…, link: … (its url, see article_origin).
+    ("link", re.compile(rf"^(?:{LINK_LABELS})\s*:\s*(?:https?://|www\.)\S+$"), 160),
 )
 
 

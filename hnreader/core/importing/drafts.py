@@ -3,6 +3,7 @@ one derived from its first sentence), date, byline, reporters, publication and c
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -95,7 +96,9 @@ def article_publication(article: _Article) -> str:
     for line in article.meta:
         source = META_SOURCE.search(line.folded)
         if source:
-            return line.text[source.start(1) : source.end(1)]
+            value = line.text[source.start(1) : source.end(1)]
+            linked = re.match(r"\[([^\[\]]+)\]", value)  # 来源：[央视网](https://…)
+            return linked.group(1) if linked else value
         page = page_line(line.folded)
         if page:
             return page[1]

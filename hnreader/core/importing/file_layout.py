@@ -3,8 +3,9 @@ feed lines and its name give, and which of its lines are such file-level metadat
 
 General rules of Chinese news files as they are saved and shared:
 
-- a leading ``---`` … ``---`` block of ``key: value`` lines (front matter of Markdown archives)
-  carries title, date, author, url and section of the file's article;
+- a leading ``---`` … ``---`` block of ``key: value`` lines (front matter of Markdown archives,
+  keys in English or Chinese: ``栏目：要闻``) carries title, date, author, url, page and section
+  of the file's article;
 - header lines date what follows them: a programme header ``# 《新闻联播》 (20260208)``, a page
   line ``《人民日报》（2020年08月25日 07 版）``, a feed's ``pubDate`` / ``<pubDate>Tue, 25 Aug 2020
   07:00:00 +0800</pubDate>``, a metadata line ``发布时间：2021-02-25``;
@@ -22,15 +23,29 @@ from dataclasses import dataclass, field
 from hnreader.core.text.dates import FoundDate, compact_date, file_name_found_date, find_date
 
 _FRONT_MATTER_FENCE = re.compile(r"^-{3,}\s*$")
-_FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]{0,40})\s*:\s*(.*)$")
+_FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]{0,40}|[\u4e00-\u9fff]{1,8})\s*[:：]\s*(.*)$")
 _FRONT_MATTER_ITEM = re.compile(r"^\s+(?:-\s.*|\S.*)$|^-\s.*$")
 MAX_FRONT_MATTER_LINES = 80
 
 DATE_KEYS = ("date", "pubdate", "published", "publish_date", "pub_date", "time", "created")
 TITLE_KEYS = ("title", "headline")
 AUTHOR_KEYS = ("author", "authors", "byline", "reporter")
-URL_KEYS = ("url", "link", "source_url", "original_url", "permalink")
-SECTION_KEYS = ("section", "section_name", "category", "column", "page")
+URL_KEYS = ("original_url", "source_url", "url", "link", "permalink", "原文链接", "链接", "网址")
+PAGE_KEYS = ("page", "edition", "page_name", "版次", "版面", "版号")
+# A value of these that reads as a page (section: "第05版") is the page; see article_origin.
+SECTION_KEYS = (
+    "section",
+    "section_name",
+    "column",
+    "channel",
+    "category",
+    "栏目",
+    "专栏",
+    "频道",
+    "版块",
+    "板块",
+    "分类",
+)
 
 
 @dataclass(frozen=True)

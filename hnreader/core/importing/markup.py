@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hnreader.core.text.normalize import fold_for_search
+
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(?=\S)")
 _LIST_MARKER = re.compile(  # used with .match(line, position): no ^
     r"(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|"
@@ -60,7 +62,7 @@ _COLUMN_SUFFIX = re.compile(r"\s*[（(]([\u4e00-\u9fff]{2,6})[)）]$")
 # A page line: [byline]《人民日报》（2025年01月03日第 05 版）, as a quote line or plain.
 _PAGE_LINE = re.compile(
     r"^(?:>\s*)?(?P<credit>[^《》]{0,30}?)\s*《(?P<paper>[^《》]{1,16})》\s*[（(]\s*"
-    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*(?P<page>[0-9a-z]{1,3})\s*版)?"
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?P<edition>第?\s*(?P<page>[0-9a-z]{1,3})\s*版)?"
     r"[^()（）]{0,8}[)）]$"
 )
 # Markup of pictures and embeds: ![alt](url), <img …>, <figure>, </figure>, {{< video … >}},
@@ -181,6 +183,15 @@ def page_line(folded: str) -> tuple[str, str, str] | None:
     if not match:
         return None
     return match.group("credit").strip(), match.group("paper"), match.group("page") or ""
+
+
+def page_as_written(line: str) -> str:
+    """The page (版次) of a page line as it is written: "07 版" of 《人民日报》（2020年08月25日
+    07 版）, "第 05 版", "A3版"; "" for a line that is no page line or names no page."""
+    match = _PAGE_LINE.match(fold_for_search(line))
+    if not match or match.group("edition") is None:
+        return ""
+    return line[match.start("edition") : match.end("edition")].strip()
 
 
 def media_reason(folded: str) -> str:

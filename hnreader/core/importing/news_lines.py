@@ -110,7 +110,7 @@ _BYLINE_LINE = re.compile(
     rf"^[{_BYLINE_MARKS}(\[【\s]*(?P<org>[\u4e00-\u9fff]{{0,12}}?)(?:{_ROLE_SPACED})\s*[:/]?\s*"
     r"[\u4e00-\u9fff\U00020000-\U0003ffff·a-z]"
 )
-_TEXT_CREDIT = re.compile(r"^[(\[【]?\s*(?:文|文/图|图/文|文图|作者)\s*[/:|]\s*\S")
+_TEXT_CREDIT = re.compile(rf"^[{_BYLINE_MARKS}(\[【\s]*(?:文|文/图|图/文|文图|作者)\s*[/:|]\s*\S")
 
 _DATELINE = re.compile(
     r"^[" + _BYLINE_MARKS + r"\s]*"
@@ -132,9 +132,16 @@ def is_byline_line(folded: str) -> bool:
     通 讯 员 刘慧玲, (记者 张三), 文/张三, 作者:张三."""
     if len(folded) > 50 or any(mark in folded for mark in "。,;!?"):
         return False
-    if _BYLINE_LINE.match(folded) or _TEXT_CREDIT.match(folded):
+    if _BYLINE_LINE.match(folded) or _TEXT_CREDIT.match(folded) or _is_dateline_only(folded):
         return True
     return is_metadata_line(folded) and bool(META_AUTHOR.search(folded))
+
+
+def _is_dateline_only(folded: str) -> bool:
+    """A dateline alone on its line, the body below it: 本报讯, 本报北京12月31日讯（记者 张三）."""
+    match = _DATELINE.match(folded)
+    end = _skip_credit_tokens(folded, _skip_credit_group(folded, match.end())) if match else 0
+    return bool(match) and not folded[end:].strip(" :")
 
 
 # A source credit opening a report: 央视网消息（新闻联播）：, 新华网消息：.

@@ -28,6 +28,7 @@ import statistics
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
+from hnreader.core.importing.article_origin import with_origins
 from hnreader.core.importing.drafts import draft_of, years_from_neighbours
 from hnreader.core.importing.file_layout import (
     AUTHOR_KEYS,
@@ -538,6 +539,7 @@ def split_articles(
             if found is not None:
                 dates.add(line.number, found.value, line.text[found.start : found.end])
     drafts = years_from_neighbours([draft_of(a, dates) for a in _Splitter(lines).run()])
+    drafts = with_origins(drafts, matter)  # page, section, url
     author = matter.get(AUTHOR_KEYS) if matter is not None else ""
     if author:  # the front matter's author wrote what names no one else
         names = tuple(n for n in re.split(r"[,，、;；/\s]+", author) if n)

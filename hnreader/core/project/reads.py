@@ -17,6 +17,7 @@ from hnreader.core.models import (
     Annotation,
     Article,
     ArticleHits,
+    ArticleOrigin,
     ArticleSummary,
     Figure,
     Progress,
@@ -63,6 +64,10 @@ class ProjectReads:
     def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
         """(title, date, source file) of these articles."""
         return self.store.article_briefs(ids)
+
+    def article_origins(self, ids: Sequence[int]) -> dict[int, ArticleOrigin]:
+        """Publication, page, section, url and source lines of these articles."""
+        return self.store.article_origins(ids)
 
     def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
         return self.store.article_texts(ids)

@@ -1,5 +1,6 @@
 """An article's details as the user edits them: title, date, byline, subtitle, publication,
-reporters; and a year given to dates written without one. Each edit is one change."""
+page, section, url, reporters; and a year given to dates written without one. Each edit is one
+change."""
 
 from __future__ import annotations
 
@@ -15,8 +16,20 @@ from hnreader.core.text.safety import clean_user_text
 
 class ArticleDetails(ArticleQueries):
     def update_article_metadata(self, article_id: int, **fields: str | Sequence[str]) -> Change:
-        """Rename or set date/byline/subtitle/publication/reporters of an article."""
-        allowed = {"title", "subtitle", "date", "date_text", "byline", "publication", "reporters"}
+        """Rename or set date/byline/subtitle/publication/page/section/url/reporters of an
+        article."""
+        allowed = {
+            "title",
+            "subtitle",
+            "date",
+            "date_text",
+            "byline",
+            "publication",
+            "page",
+            "section",
+            "url",
+            "reporters",
+        }
         unknown = set(fields) - allowed
         if unknown:
             raise StoreError(f"cannot set {', '.join(sorted(unknown))} on an article")

@@ -12,6 +12,7 @@ from typing import Any
 from hnreader.core.models import (
     Article,
     ArticleDraft,
+    ArticleOrigin,
     ArticleSummary,
     ChangeKind,
     Figure,
@@ -80,8 +81,8 @@ class ArticleQueries(StoreBase):
     def _insert_article(self, source_id: int | None, ordinal: float, draft: ArticleDraft) -> int:
         cursor = self._conn.execute(
             "INSERT INTO articles(source_id, ordinal, title, subtitle, date, date_text, byline, "
-            "reporters, publication, text, chars, captions, removed, first_line, last_line) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "reporters, publication, page, section, url, text, chars, captions, removed, "
+            "first_line, last_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 source_id,
                 ordinal,
@@ -92,6 +93,9 @@ class ArticleQueries(StoreBase):
                 draft.byline,
                 json.dumps(list(draft.reporters), ensure_ascii=False),
                 draft.publication,
+                draft.page,
+                draft.section,
+                draft.url,
                 draft.text,
                 len(draft.text),
                 _dump_spans(draft.captions),
@@ -195,6 +199,11 @@ class ArticleQueries(StoreBase):
             captions=tuple(Span(s, e) for s, e in json.loads(row["captions"])),
             removed=tuple(RemovedLine(*item) for item in json.loads(row["removed"])),
             annotation_count=row["annotation_count"],
+            page=row["page"],
+            section=row["section"],
+            url=row["url"],
+            first_line=row["first_line"],
+            last_line=row["last_line"],
         )
 
     def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
@@ -208,6 +217,16 @@ class ArticleQueries(StoreBase):
             ids,
         )
         return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+    def article_origins(self, ids: Sequence[int]) -> dict[int, ArticleOrigin]:
+        """Publication, page, section, url and source lines of these articles (for export and
+        listings)."""
+        rows = self._select_in(
+            "SELECT id, publication, page, section, url, first_line, last_line FROM articles "
+            "WHERE id IN ({})",
+            ids,
+        )
+        return {row[0]: ArticleOrigin(*tuple(row)[1:]) for row in rows}
 
     def source_text(self, source_id: int) -> str:
         row = self._conn.execute(
@@ -257,6 +276,13 @@ class ArticleQueries(StoreBase):
         )
         self._replace_figures(article_id, figures)
         self._put_index_row(article_id, index_row)
+
+    def set_source_lines(self, article_id: int, first_line: int, last_line: int) -> None:
+        """Inside a transaction opened by the caller: the source lines an article covers."""
+        self._conn.execute(
+            "UPDATE articles SET first_line = ?, last_line = ? WHERE id = ?",
+            (first_line, last_line, article_id),
+        )
 
     def insert_article_after(self, article_id: int, draft: ArticleDraft) -> int:
         """Inside a transaction opened by the caller: a new article right after another."""

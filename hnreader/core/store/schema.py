@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from hnreader.core.text.dates import iso_dates
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -277,6 +277,14 @@ def _migration_6_iso_dates(conn: sqlite3.Connection) -> None:
                 conn.execute("UPDATE articles SET date = ? WHERE id = ?", (iso, article_id))
 
 
+def _migration_7_page_section_url(conn: sqlite3.Connection) -> None:
+    """Where an article was published (issue 12, clean metadata): its page or edition as
+    written (版次: 07 版, A3), its section or column (要闻, 评论) and its original link. Articles
+    imported before have none ('')."""
+    for column in ("page", "section", "url"):
+        conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -296,4 +304,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (4, "library index", _migration_4_library_index),
     (5, "ids never reused", _migration_5_ids_never_reused),
     (6, "ISO dates", _migration_6_iso_dates),
+    (7, "page, section and url of articles", _migration_7_page_section_url),
 )

@@ -1,4 +1,5 @@
-"""The header above an article's text: kicker (subtitle), title and a line of metadata."""
+"""The header above an article's text: kicker (subtitle), title and a line of metadata (date,
+credits, publication · page · section, source)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hnreader.core.models import Article
+from hnreader.core.text.credits import shown_byline
 from hnreader.ui.common.date_text import header_date
 from hnreader.ui.common.plain_text import visible_controls
 from hnreader.ui.reader.reader_text_edit import reader_font
@@ -53,10 +55,13 @@ class ArticleHeader(QWidget):
         self.kicker_label.setFont(small)
         self.meta_label.setFont(small)
         source = self.tr("%1 #%2").replace("%1", article.source).replace("%2", str(article.ordinal))
+        # The credits without ■ marks and dateline words; where it was published.
         parts = [
             header_date(article.date, article.date_text),
-            article.byline,
+            shown_byline(article.byline).replace("\n", " "),
             article.publication,
+            article.page,
+            article.section,
             source,
         ]
         self.meta_label.setText(visible_controls(" · ".join(part for part in parts if part)))

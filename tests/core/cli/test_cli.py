@@ -43,11 +43,49 @@ def test_articles_and_show_json(cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli("articles", "--json")
     articles = json.loads(out)
     assert code == 0 and len(articles) >= 5
-    assert set(articles[0]) == {"id", "title", "date", "byline", "source", "chars"}
+    assert set(articles[0]) == {
+        "id",
+        "title",
+        "date",
+        "byline",
+        "source",
+        "chars",
+        "publication",
+        "page",
+        "section",
+        "url",
+        "first_line",
+        "last_line",
+    }
+    assert articles[0]["first_line"] >= 1
     code, out, _ = cli("show", str(articles[0]["id"]), "--json")
     shown = json.loads(out)
     assert {"id", "title", "date", "byline", "source", "text", "removed"} <= set(shown)
+    assert {"page", "section", "url", "first_line", "last_line", "byline_shown"} <= set(shown)
     assert len(shown["text"]) == articles[0]["chars"]
+
+
+def test_show_prints_page_section_url_and_source_lines(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "rmrb_20250103_05.txt"
+    page.write_text(
+        '---\nsection: "第05版"\nsection_name: "评论"\n'
+        'source_url: "https://paper.example.cn/rmrb/content_1.html"\n---\n\n'
+        "# 城市美学在细节\n\n> 李铁林《人民日报》（2025年01月03日第 05 版）\n\n"
+        "■记者 李铁林\n\n地铁站里的“美术馆”赢得了市民和游客好评。\n",
+        encoding="utf-8",
+    )
+    assert cli("import", str(page))[0] == 0
+    _, out, _ = cli("articles", "--json")
+    [article] = [a for a in json.loads(out) if a["source"] == page.name]
+    assert (article["page"], article["section"]) == ("第 05 版", "评论")
+    assert article["url"] == "https://paper.example.cn/rmrb/content_1.html"
+    code, out, _ = cli("show", str(article["id"]))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1] == "2025-01-03 · 记者 李铁林 · rmrb_20250103_05.txt"  # no ■
+    assert lines[2] == "人民日报 · 第 05 版 · 评论"
+    assert lines[3] == "https://paper.example.cn/rmrb/content_1.html"
+    assert lines[4] == "Source file: rmrb_20250103_05.txt, lines 1–13"
 
 
 def test_search_json_offsets_point_into_show_text(cli) -> None:  # type: ignore[no-untyped-def]

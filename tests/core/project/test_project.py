@@ -104,6 +104,14 @@ def test_split_moves_annotations_with_their_text_and_undo_restores(corpus_projec
     assert new_text[moved.start : moved.end] == quote
     assert corpus_project.store.article(article_id).text == article.text[:offset].rstrip("\n")
     assert corpus_project.search(new_text[:6]).total_hits >= 1
+    tail = corpus_project.store.article(new_id)
+    # The second part comes from the same lines of the same file, on the same page.
+    assert (tail.source, tail.first_line, tail.last_line, tail.page) == (
+        article.source,
+        article.first_line,
+        article.last_line,
+        article.page,
+    )
 
     corpus_project.undo()
     restored = corpus_project.store.annotation(tail_annotation)
@@ -137,8 +145,10 @@ def test_merge_with_next_appends_text_and_shifts_annotations(corpus_project: Pro
     moved = corpus_project.store.annotation(annotation)
     assert moved.article_id == first_id
     assert merged.text[moved.start : moved.end] == second.text[:3]
+    assert (merged.first_line, merged.last_line) == (first.first_line, second.last_line)
     corpus_project.undo()
     assert corpus_project.store.article(second_id).text == second.text
+    assert corpus_project.store.article(first_id).last_line == first.last_line
     assert corpus_project.store.annotation(annotation).article_id == second_id
 
 
@@ -206,6 +216,61 @@ def test_export_round_trips_through_csv(corpus_project: Project, tmp_path: Path)
         assert text[int(row["start"]) : int(row["end"])] == row["text"]
     assert {row["tag"] for row in table} == {"测试", "'=SUM(A1)"}
     assert {row["note"] for row in table} >= {"'-1+1", "尾"}
+    article = corpus_project.store.article(article_id)
+    assert list(table[0])[:11] == [
+        "annotation_id",
+        "article_id",
+        "article_title",
+        "source_file",
+        "article_date",
+        "article_publication",
+        "article_page",
+        "article_section",
+        "article_url",
+        "first_line",
+        "last_line",
+    ]
+    assert list(table[0])[11] == "tag"  # the columns that were there keep their order
+    assert {(row["source_file"], row["first_line"], row["last_line"]) for row in table} == {
+        (article.source, str(article.first_line), str(article.last_line))
+    }
+    assert article.first_line >= 1
+
+
+def test_export_writes_each_articles_page_section_and_url(
+    tmp_path: Path, shared_segmenter: Segmenter
+) -> None:
+    source = _write(
+        tmp_path,
+        "rmrb_20250103_05.txt",
+        '---\nsection: "第05版"\nsection_name: "评论"\n'
+        'source_url: "https://paper.example.cn/rmrb/content_1.html"\n---\n\n'
+        "# 城市美学在细节\n\n> 李铁林《人民日报》（2025年01月03日第 05 版）\n\n"
+        "地铁站里的“美术馆”赢得了市民和游客好评，展览共展出50件作品。\n",
+    )
+    project = Project.open(tmp_path / "p.sqlite", segmenter=shared_segmenter)
+    project.import_paths([source])
+    [article_id] = project.article_ids()
+    tag = project.add_tag("城市").result_id or 0
+    project.annotate(article_id, 0, 3, [tag])
+    out = tmp_path / "out.csv"
+    project.export_annotations(out)
+    project.export_figures(tmp_path / "figures.csv")
+    for path in (out, tmp_path / "figures.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            row = next(csv.DictReader(handle))
+        assert (row["article_publication"], row["article_page"], row["article_section"]) == (
+            "人民日报",
+            "第 05 版",
+            "评论",
+        )
+        assert row["article_url"] == "https://paper.example.cn/rmrb/content_1.html"
+        assert (row["source_file"], row["first_line"], row["last_line"]) == (
+            "rmrb_20250103_05.txt",
+            "1",
+            "11",
+        )
+    project.close()
 
 
 def test_give_year_dates_only_what_has_no_year_in_one_undo_step(corpus_project: Project) -> None:

@@ -1,0 +1,34 @@
+"""A byline as shown: without its layout marks, dateline words and source credit."""
+
+from __future__ import annotations
+
+import pytest
+
+from hnreader.core.text.credits import shown_byline
+
+
+@pytest.mark.parametrize(
+    ("byline", "shown"),
+    [
+        ("■记者 贺佳 冒藹", "记者 贺佳 冒藹"),
+        ("□本报记者 王五", "本报记者 王五"),
+        ("● 新华社记者 李四", "新华社记者 李四"),
+        ("▲湖南日报记者 赵六", "湖南日报记者 赵六"),
+        ("本报讯", ""),
+        ("本报１２月３１日讯", ""),  # full-width digits
+        ("本报北京12月31日讯（记者 张三）", "记者 张三"),
+        ("新华社长沙3月5日电（记者 钱七）", "记者 钱七"),
+        ("湖南日报12月27日讯(全媒体记者 郑丹枚 通讯员 阳望春)", "全媒体记者 郑丹枚 通讯员 阳望春"),
+        ("◆本报讯 记者 王五", "记者 王五"),
+        ("**本台消息**（午间新闻）：", ""),
+        ("央视网消息（新闻联播）：", ""),
+        ("本报通讯员 张三", "本报通讯员 张三"),  # 讯 of 通讯员 is no dateline
+        ("红网时刻记者 汪衡 北京报道", "红网时刻记者 汪衡 北京报道"),
+        ("■本报记者 陈 润\n本报讯", "本报记者 陈 润"),
+        ("（本报记者  范昊天采访整理）", "本报记者  范昊天采访整理"),
+        ("(记者 张三)(实习生 李四)", "(记者 张三)(实习生 李四)"),
+        ("", ""),
+    ],
+)
+def test_shown_byline(byline: str, shown: str) -> None:
+    assert shown_byline(byline) == shown
