@@ -18,7 +18,7 @@ _CREDIT_WORD_TAIL = re.compile(
 )
 # Lines that announce a picture: 图为…, 上图:…, 图①…, ▲…
 _PICTURE_LEAD = re.compile(
-    r"^(?:图为|图片为|上图|下图|左图|右图|组图|图[①-⑩\d]|图[:：/|]|图片[:：]|▲)"
+    r"^(?:图为|图片为|上图|下图|左图|右图|组图|图注|图说|图片说明|图[①-⑩\d]|图[:：/|]|图片[:：]|▲)"
 )
 # Verbs ending in 摄 that make a normal sentence, not a credit (拍摄, 航摄, 偷摄 ...).
 _SHOOT_VERB_BEFORE = frozenset("拍航偷抓跟自所可摄")
