@@ -76,6 +76,8 @@ from hnreader.core.text.dates import find_date, has_year, month_day, with_year
 from hnreader.core.text.normalize import fold_for_search
 from hnreader.core.text.safety import replace_lone_surrogates
 
+SPEAKER_CHARS = 40
+
 # --- grouping into articles --------------------------------------------------------------------
 
 
@@ -125,6 +127,7 @@ class _Splitter:
         self.articles: list[_Article] = []
         self.preamble: list[tuple[SourceLine, str]] = []  # (line, removed reason or "")
         self.digest_file = _is_digest_file(lines)  # a daily briefing: numbered items
+        self.run_end = 0  # where the headline run being placed ends
         self.in_digest = False  # under a digest heading (快讯): each headline opens a brief
         self.digest_opening = False  # … and its first brief has not opened yet
 
@@ -164,6 +167,7 @@ class _Splitter:
                 k = j
                 while k < len(lines) and lines[k].kind == BOILERPLATE:
                     k += 1  # page furniture between a headline and its byline changes nothing
+                self.run_end = j
                 self._headline_run(lines[i:j], lines[k] if k < len(lines) else None)
                 i = j
                 continue
@@ -296,7 +300,10 @@ class _Splitter:
                 current.add_body(line)
             return
         single_confirmed = followed_by_body and (
-            current.ended or self.big_gap(run[0]) or self.in_digest
+            current.ended
+            or self.big_gap(run[0])
+            or self.in_digest
+            or (len(run) == 1 and self._next_piece_of_a_series(current))
         )
         self.digest_opening = False
         if followed_by_header or (len(run) >= 2 and followed_by_body) or single_confirmed:
@@ -323,6 +330,20 @@ class _Splitter:
                 article.subtitles.append(line.text)
             article.numbers.append(line.number)
         article.stub = False
+
+    def _next_piece_of_a_series(self, current: _Article) -> bool:
+        """A page of pieces by several speakers (传承人话非遗, 代表之声): each headline is over
+        an introduction and a speaker's lead-in (…传承人李兴昌：). A single headline whose next
+        lines have the same shape as the current piece's opening starts the next piece."""
+        if not current.title or len(current.body) < 3 or not _speaker(current.folded_body[1]):
+            return False
+        following = self.lines[self.run_end : self.run_end + 3]
+        return (
+            len(following) >= 2
+            and following[0].kind == BODY
+            and not _speaker(following[0].folded)
+            and _speaker(following[1].folded)
+        )
 
     def _continues_run(self, line: SourceLine) -> bool:
         """A headline-like line that continues a run of them (a Markdown heading never does)."""
@@ -453,6 +474,15 @@ def _removed_reason(line: SourceLine) -> str:
     if line.kind == JUMP:
         return "jump line"
     return line.kind
+
+
+def _speaker(folded: str) -> bool:
+    """A speaker's lead-in line: 一级演员、昆曲省级代表性传承人柯军："""
+    return (
+        len(folded) <= SPEAKER_CHARS
+        and folded.endswith(":")
+        and not any(mark in folded for mark in "。!?;")
+    )
 
 
 def _is_digest_file(lines: list[SourceLine]) -> bool:

@@ -454,3 +454,37 @@ def test_each_numbered_item_of_a_daily_briefing_is_an_article() -> None:
 def test_numbered_paragraphs_of_an_ordinary_article_stay_in_it() -> None:
     text = BRIEFING.replace("某某财经早餐", "某某会议召开")
     assert len(split_articles(text)) < 4
+
+
+SERIES_PAGE = """三位代表谈乡村振兴
+
+茶香飘出大山
+
+湘西的黄金茶有着悠久的种植历史，如今已成为当地群众增收致富的主导产业。
+
+全国人大代表、某村党支部书记张三：
+
+我们村过去是有名的贫困村。这些年，我们把茶园建起来，把加工厂办起来，乡亲们的日子越过越红火。
+
+下一步，我们要把茶叶品牌打响，让更多人喝上湘西茶。
+
+稻田里的新农人
+
+洞庭湖畔的稻田里，无人机、智能灌溉设备随处可见，种田越来越轻松。
+
+全国人大代表、某合作社理事长李四：
+
+我种了二十多年地，从来没想过种田也能这么“智慧”。
+
+现在我们合作社托管了两万亩耕地，带动周边农户每亩增收三百元。
+"""
+
+
+def test_a_page_of_pieces_with_the_same_shape_gives_one_article_each() -> None:
+    drafts = split_articles(SERIES_PAGE)
+    assert len(drafts) == 2  # the page title and the first piece's headline are one block
+    assert drafts[0].text.startswith("湘西的黄金茶")
+    assert drafts[1].title == "稻田里的新农人"
+    assert drafts[-1].text.startswith("洞庭湖畔的稻田里")
+    assert "稻田里的新农人" not in drafts[-2].text
+    assert_lossless(SERIES_PAGE, drafts)
