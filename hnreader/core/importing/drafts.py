@@ -4,24 +4,57 @@ one derived from its first sentence), date, byline, reporters, publication and c
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
 
 from hnreader.core.importing.captions import caption_spans_in_folded
 from hnreader.core.importing.file_layout import FileDates
 from hnreader.core.importing.markup import page_line, without_list_marker
 from hnreader.core.importing.news_lines import (
     DERIVED_TITLE_CHARS,
+    HEAD,
     META_SOURCE,
+    SourceLine,
     publication_from_byline,
     reporters_from_byline,
 )
-from hnreader.core.models import ArticleDraft
+from hnreader.core.models import ArticleDraft, RemovedLine
 from hnreader.core.text.dates import find_date, has_year, month_day, with_year
 from hnreader.core.text.normalize import fold_for_search
 
-if TYPE_CHECKING:
-    from hnreader.core.importing.splitter import _Article
+
+@dataclass
+class GroupedArticle:
+    """An article being built: each source line lands in exactly one field."""
+
+    title: str = ""
+    subtitles: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    folded_body: list[str] = field(default_factory=list)  # the same paragraphs, folded
+    removed: list[RemovedLine] = field(default_factory=list)
+    meta: list[SourceLine] = field(default_factory=list)  # metadata lines, for date/publication
+    credit_lines: list[str] = field(default_factory=list)  # folded bylines and dateline prefixes
+    numbers: list[int] = field(default_factory=list)
+    trailing_heads: list[tuple[SourceLine, int]] = field(default_factory=list)  # (line, body idx)
+    title_line: SourceLine | None = None
+    ended: bool = False  # a trailing byline or end mark closed it
+    stub: bool = False  # opened by a continuation marker, still without title and body
+
+    def add_body(self, line: SourceLine, prefix: int = 0) -> None:
+        """Add a line (without its first `prefix` characters) as a body paragraph."""
+        self.body.append(line.text[prefix:].strip())
+        self.folded_body.append(line.folded[prefix:].strip())
+        self.numbers.append(line.number)
+        self.ended = False
+        self.stub = False
+        if line.kind == HEAD:
+            self.trailing_heads.append((line, len(self.body) - 1))
+        else:
+            self.trailing_heads.clear()
+
+    def remove(self, line: SourceLine, reason: str) -> None:
+        self.removed.append(RemovedLine(line.text, reason, line.number))
+        self.numbers.append(line.number)
 
 
 def derived_title(body: list[str]) -> str:
@@ -37,7 +70,7 @@ def derived_title(body: list[str]) -> str:
     return sentence
 
 
-def article_date(article: _Article, dates: FileDates) -> tuple[str, str]:
+def article_date(article: GroupedArticle, dates: FileDates) -> tuple[str, str]:
     """(ISO date, as written), in this order: the article's own metadata or dateline date;
     the date of the file's header, page or feed line that governs it (or the file name's); a
     date opening its first paragraph (within 80 characters). A date written without its year
@@ -88,7 +121,7 @@ def years_from_neighbours(drafts: list[ArticleDraft]) -> list[ArticleDraft]:
     return out
 
 
-def article_publication(article: _Article) -> str:
+def article_publication(article: GroupedArticle) -> str:
     for credit in article.credit_lines:
         publication = publication_from_byline(credit.lstrip())
         if publication:
@@ -105,7 +138,7 @@ def article_publication(article: _Article) -> str:
     return ""
 
 
-def draft_of(article: _Article, dates: FileDates) -> ArticleDraft:
+def draft_of(article: GroupedArticle, dates: FileDates) -> ArticleDraft:
     text = "\n".join(article.body)
     title = article.title or derived_title(article.body)
     if not title:

@@ -98,6 +98,10 @@ _ROLE_WORDS = (
     "撰稿",
     "作者",
     "记者",
+    "博客",  # an author box: **博客 | 楊軍**
+    "主笔",
+    "专栏",
+    "评论员",
 )
 # Role words as printed, where padding spaces may split them ("通 讯 员").
 _ROLE_SPACED = "|".join(r"\s*".join(word) for word in _ROLE_WORDS)
@@ -346,8 +350,8 @@ def reporters_from_byline(byline: str) -> tuple[str, ...]:
         roles = list(_ROLE_RE.finditer(folded, dateline.end() if dateline else 0))
         for index, role in enumerate(roles):
             stop = roles[index + 1].start() if index + 1 < len(roles) else len(folded)
-            part = line[role.end() : stop].lstrip(":：/ ")
-            segment = re.split(r"[)）\]】。,，;；:：]", part, maxsplit=1)[0]
+            part = line[role.end() : stop].lstrip(":：/|｜ ")
+            segment = re.split(r"[)）\]】。,，;；:：*]", part, maxsplit=1)[0]
             names.extend(_names_from_tokens([t for t in re.split(r"[\s、/]+", segment) if t]))
     seen: dict[str, None] = {}
     for name in names:
@@ -466,7 +470,9 @@ def classify_lines(text: str) -> list[SourceLine]:
         first = folded[0]
         level = heading_level(folded) if first == "#" else 0
         media = media_reason(folded) if first in "!<{" else ""
-        if level:  # the markup says it is a heading, whatever its words look like
+        if level and is_link_line(folded.lstrip("#").strip()):  # ### [合集](https://…)
+            kind, reason, prefix = BOILERPLATE, "link", 0
+        elif level:  # the markup says it is a heading, whatever its words look like
             kind, reason, prefix = HEAD, "", 0
         elif first in "[-*_=" and (is_link_line(folded) or is_rule(folded)):
             kind, reason, prefix = BOILERPLATE, "link" if is_link_line(folded) else "rule", 0

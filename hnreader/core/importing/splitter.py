@@ -26,25 +26,20 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from hnreader.core.importing.article_origin import with_origins
-from hnreader.core.importing.drafts import draft_of, years_from_neighbours
+from hnreader.core.importing.drafts import GroupedArticle, draft_of, years_from_neighbours
 from hnreader.core.importing.file_layout import (
     AUTHOR_KEYS,
-    DATE_KEYS,
-    file_dates,
-    front_matter,
-    header_date,
 )
+from hnreader.core.importing.line_passes import file_dates_and_matter, is_digest_file, prepare_lines
 from hnreader.core.importing.markup import (
     PLACEHOLDER_TITLES,
     headline_parts,
     is_digest_heading,
     is_digest_title,
-    is_toc_header,
     run_in_headline,
-    toc_length,
 )
 from hnreader.core.importing.news_lines import (
     BODY,
@@ -68,52 +63,13 @@ from hnreader.core.importing.news_lines import (
     is_numbered_paragraph,
     title_index,
 )
-from hnreader.core.importing.repeated_lines import set_aside_repeated
-from hnreader.core.importing.text_tables import mark_table_cells
-from hnreader.core.importing.web_chrome import set_aside_web_chrome
 from hnreader.core.models import ArticleDraft, RemovedLine
-from hnreader.core.text.dates import find_date, has_year, month_day, with_year
-from hnreader.core.text.normalize import fold_for_search
+from hnreader.core.text.dates import month_day, with_year
 from hnreader.core.text.safety import replace_lone_surrogates
 
 SPEAKER_CHARS = 40
 
 # --- grouping into articles --------------------------------------------------------------------
-
-
-@dataclass
-class _Article:
-    """An article being built: each source line lands in exactly one field."""
-
-    title: str = ""
-    subtitles: list[str] = field(default_factory=list)
-    bylines: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    folded_body: list[str] = field(default_factory=list)  # the same paragraphs, folded
-    removed: list[RemovedLine] = field(default_factory=list)
-    meta: list[SourceLine] = field(default_factory=list)  # metadata lines, for date/publication
-    credit_lines: list[str] = field(default_factory=list)  # folded bylines and dateline prefixes
-    numbers: list[int] = field(default_factory=list)
-    trailing_heads: list[tuple[SourceLine, int]] = field(default_factory=list)  # (line, body idx)
-    title_line: SourceLine | None = None
-    ended: bool = False  # a trailing byline or end mark closed it
-    stub: bool = False  # opened by a continuation marker, still without title and body
-
-    def add_body(self, line: SourceLine, prefix: int = 0) -> None:
-        """Add a line (without its first `prefix` characters) as a body paragraph."""
-        self.body.append(line.text[prefix:].strip())
-        self.folded_body.append(line.folded[prefix:].strip())
-        self.numbers.append(line.number)
-        self.ended = False
-        self.stub = False
-        if line.kind == HEAD:
-            self.trailing_heads.append((line, len(self.body) - 1))
-        else:
-            self.trailing_heads.clear()
-
-    def remove(self, line: SourceLine, reason: str) -> None:
-        self.removed.append(RemovedLine(line.text, reason, line.number))
-        self.numbers.append(line.number)
 
 
 class _Splitter:
@@ -124,19 +80,19 @@ class _Splitter:
         gaps = [line.gap_before for line in lines[1:]]
         self.usual_gap = statistics.median_low(gaps) if gaps else 0
         self.web_page = any(line.kind in (BOILERPLATE, META) for line in lines)
-        self.articles: list[_Article] = []
+        self.articles: list[GroupedArticle] = []
         self.preamble: list[tuple[SourceLine, str]] = []  # (line, removed reason or "")
-        self.digest_file = _is_digest_file(lines)  # a daily briefing: numbered items
+        self.digest_file = is_digest_file(lines)  # a daily briefing: numbered items
         self.run_end = 0  # where the headline run being placed ends
         self.in_digest = False  # under a digest heading (快讯): each headline opens a brief
         self.digest_opening = False  # … and its first brief has not opened yet
 
     @property
-    def current(self) -> _Article | None:
+    def current(self) -> GroupedArticle | None:
         return self.articles[-1] if self.articles else None
 
-    def open_article(self) -> _Article:
-        article = _Article()
+    def open_article(self) -> GroupedArticle:
+        article = GroupedArticle()
         if not self.articles:
             for line, reason in self.preamble:
                 if reason:
@@ -151,7 +107,7 @@ class _Splitter:
         """A blank gap wider than the file's usual gap between paragraphs."""
         return line.gap_before > self.usual_gap
 
-    def run(self) -> list[_Article]:
+    def run(self) -> list[GroupedArticle]:
         lines = self.lines
         i = 0
         while i < len(lines):
@@ -248,7 +204,7 @@ class _Splitter:
     def _fold_headings_without_text(self) -> None:
         """An article of only a headline (and set-aside lines) is a heading over nothing: its
         lines are set aside in the next article (or the previous one, at the end)."""
-        kept: list[_Article] = []
+        kept: list[GroupedArticle] = []
         pending: list[RemovedLine] = []
         pending_numbers: list[int] = []
         for article in self.articles:
@@ -312,7 +268,7 @@ class _Splitter:
         for line in run:  # subheads, or headline-like lines nobody can place: keep as body
             current.add_body(line)
 
-    def _start_with_headline(self, article: _Article, run: list[SourceLine]) -> None:
+    def _start_with_headline(self, article: GroupedArticle, run: list[SourceLine]) -> None:
         index = title_index([line.folded for line in run])
         for k, line in enumerate(run):
             if k == index:
@@ -331,7 +287,7 @@ class _Splitter:
             article.numbers.append(line.number)
         article.stub = False
 
-    def _next_piece_of_a_series(self, current: _Article) -> bool:
+    def _next_piece_of_a_series(self, current: GroupedArticle) -> bool:
         """A page of pieces by several speakers (传承人话非遗, 代表之声): each headline is over
         an introduction and a speaker's lead-in (…传承人李兴昌：). A single headline whose next
         lines have the same shape as the current piece's opening starts the next piece."""
@@ -399,7 +355,7 @@ class _Splitter:
             current = self.open_article()
         self._attach(current, line)
 
-    def _attach(self, article: _Article, line: SourceLine) -> None:
+    def _attach(self, article: GroupedArticle, line: SourceLine) -> None:
         kind = line.kind
         if kind in (BOILERPLATE, END_MARK, JUMP):
             article.remove(line, _removed_reason(line))
@@ -437,7 +393,7 @@ class _Splitter:
         titled by its first headline-like line, everything else kept as it was classified."""
         preamble = self.preamble
         self.preamble = []
-        article = _Article()
+        article = GroupedArticle()
         self.articles.append(article)
         for line, reason in preamble:
             if not article.title and line.kind == HEAD:
@@ -485,45 +441,6 @@ def _speaker(folded: str) -> bool:
     )
 
 
-def _is_digest_file(lines: list[SourceLine]) -> bool:
-    """A daily briefing: its first headline names one (财经早餐, 每日简报) and three or more of
-    its paragraphs are numbered items (1、…。)."""
-    first = next((line for line in lines if line.kind == HEAD), None)
-    if first is None or not is_digest_title(headline_parts(first.text).title):
-        return False
-    numbered = sum(1 for line in lines if line.kind == BODY and is_numbered_paragraph(line.folded))
-    return numbered >= 3
-
-
-def _keep_single_marked_run_in(lines: list[SourceLine]) -> None:
-    """【标题】正文 opens a brief only in a column of briefs: a file with one such line uses the
-    brackets for a label (【事件】…, 【背景】…), which stays in its paragraph."""
-    marked = [
-        line
-        for line in lines
-        if line.kind == RUN_IN
-        and (found := run_in_headline(line.folded, line.text, dateline_prefix_length))
-        and found.marked
-    ]
-    if len(marked) < 2:
-        for line in marked:
-            line.kind, line.prefix = BODY, 0
-
-
-def _set_aside_tables_of_contents(lines: list[SourceLine]) -> None:
-    """A table of contents (本期节目主要内容： and its numbered items) lists the articles that
-    follow; it is metadata, not an article."""
-    i = 0
-    while i < len(lines):
-        if lines[i].kind in (HEAD, BODY, META) and is_toc_header(lines[i].folded):
-            count = toc_length([line.folded for line in lines[i + 1 : i + 400]])
-            if count:
-                for line in lines[i : i + 1 + count]:
-                    line.kind, line.reason, line.prefix = BOILERPLATE, "table of contents", 0
-                i += count
-        i += 1
-
-
 def split_articles(
     text: str,
     file_name: str = "",
@@ -547,27 +464,8 @@ def split_articles(
     lines = classify_lines(text)
     if not lines:
         return []
-    _set_aside_tables_of_contents(lines)
-    _keep_single_marked_run_in(lines)
-    mark_table_cells(lines)
-    set_aside_repeated(lines, repeated)
-    set_aside_web_chrome(lines)
-    dates = file_dates(file_name)
-    matter = front_matter(text.split("\n"))
-    for line in lines:
-        if matter is not None and matter.first_line <= line.number <= matter.last_line:
-            line.kind, line.reason = BOILERPLATE, "front matter"
-            key = line.text.partition(":")[0].strip().lower()
-            if key in DATE_KEYS and not dates.lines:
-                value = matter.get((key,))
-                found = find_date(fold_for_search(value), value) or header_date(value, value)
-                if found and has_year(found.value):
-                    dates.add(line.number, found.value, value)
-            continue
-        if line.kind != BODY:
-            found = header_date(line.folded, line.text)
-            if found is not None:
-                dates.add(line.number, found.value, line.text[found.start : found.end])
+    prepare_lines(lines, repeated)
+    dates, matter = file_dates_and_matter(lines, text, file_name)
     drafts = years_from_neighbours([draft_of(a, dates) for a in _Splitter(lines).run()])
     drafts = with_origins(drafts, matter)  # page, section, url
     author = matter.get(AUTHOR_KEYS) if matter is not None else ""

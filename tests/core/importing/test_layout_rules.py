@@ -488,3 +488,32 @@ def test_a_page_of_pieces_with_the_same_shape_gives_one_article_each() -> None:
     assert drafts[-1].text.startswith("洞庭湖畔的稻田里")
     assert "稻田里的新农人" not in drafts[-2].text
     assert_lossless(SERIES_PAGE, drafts)
+
+
+COLUMN_POST = """# 我是牧師攝影師
+
+### [【專欄合集】](https://example.org/collection)
+
+今年是我做教會傳道生涯的第二十個年頭，也是我拿起相機的第十年。
+
+為了學習攝影，我開始採訪不同的攝影師，寫他們的攝影之路。
+
+---
+
+![博客 | 楊軍](https://example.org/avatar.jpg)
+
+**博客 | 楊軍**
+
+【楊軍・牧影記】正職牧師・副業攝影・閒時寫作。
+"""
+
+
+def test_a_columnists_box_gives_the_byline_and_is_set_aside() -> None:
+    (draft,) = split_articles(COLUMN_POST)
+    assert draft.title == "我是牧師攝影師"
+    assert draft.reporters == ("楊軍",)
+    assert draft.text.endswith("寫他們的攝影之路。")
+    reasons = {r.text: r.reason for r in draft.removed}
+    assert reasons["【楊軍・牧影記】正職牧師・副業攝影・閒時寫作。"] == "author box"
+    assert reasons["### [【專欄合集】](https://example.org/collection)"] == "link"
+    assert_lossless(COLUMN_POST, [draft])
