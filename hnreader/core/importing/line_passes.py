@@ -66,7 +66,7 @@ def _author_boxes(lines: list[SourceLine]) -> None:
     """The name line of an author box is a byline; the biography under it (【楊軍・牧影記】…, at
     most `AUTHOR_BIO_CHARS` characters) is set aside as an author box."""
     for i, line in enumerate(lines):
-        if line.kind in (HEAD, BODY) and is_author_box(line.folded):
+        if line.kind in (HEAD, BODY, BYLINE) and is_author_box(line.folded):
             line.kind = BYLINE
             bio = lines[i + 1] if i + 1 < len(lines) else None
             if bio is not None and bio.kind in (HEAD, BODY) and len(bio.folded) <= AUTHOR_BIO_CHARS:

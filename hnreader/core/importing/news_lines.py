@@ -48,7 +48,7 @@ _END_MARK = re.compile(
 _META_KEYS = (
     r"发布时间|发布日期|发表时间|发文时间|更新时间|时间|日期|来源|稿件来源|信息来源|文章来源|稿源|"
     r"出处|阅读|阅读量|阅读次数|浏览|浏览次数|浏览量|点击|点击数|点击量|访问量|作者|文章作者|"
-    r"发布者|发布人|发布|"
+    r"发布者|发布人|发布|原标题|"
     # a government page's disclosure table (索 引 号：…, 公开方式：主动公开)
     + "|".join(
         r"\s*".join(key)
@@ -111,10 +111,16 @@ _MEDIA_SUFFIX = re.compile(
 )
 _BYLINE_MARKS = "■□●◆▲★◎◇*"
 _BYLINE_LINE = re.compile(
-    rf"^[{_BYLINE_MARKS}(\[【\s]*(?P<org>[\u4e00-\u9fff]{{0,12}}?)(?:{_ROLE_SPACED})\s*[:/]?\s*"
+    rf"^[{_BYLINE_MARKS}(\[【\s]*(?P<org>[\u4e00-\u9fff]{{0,12}}?)(?:{_ROLE_SPACED})\s*[:/|︱丨]?\s*"
     r"[\u4e00-\u9fff\U00020000-\U0003ffff·a-z]"
 )
-_TEXT_CREDIT = re.compile(rf"^[{_BYLINE_MARKS}(\[【\s]*(?:文|文/图|图/文|文图|作者)\s*[/:|]\s*\S")
+_TEXT_CREDIT = re.compile(
+    rf"^[{_BYLINE_MARKS}(\[【\s]*(?:文|文/图|图/文|文图|作者)\s*[/:|︱丨]\s*\S"
+)
+# A reporter who compiled wire reports: 陳端武／綜合外電, 张三/综合报道, 李四/编译.
+_COMPILED_CREDIT = re.compile(
+    r"^([\u4e00-\u9fff·]{2,6})\s*/\s*(?:综合外电|综合报道|综合|编译|编译整理)$"
+)
 
 _DATELINE = re.compile(
     r"^[" + _BYLINE_MARKS + r"\s]*"
@@ -137,6 +143,8 @@ def is_byline_line(folded: str) -> bool:
     if len(folded) > 50 or any(mark in folded for mark in "。,;!?"):
         return False
     if _BYLINE_LINE.match(folded) or _TEXT_CREDIT.match(folded) or _is_dateline_only(folded):
+        return True
+    if _COMPILED_CREDIT.match(folded):
         return True
     return is_metadata_line(folded) and bool(META_AUTHOR.search(folded))
 
@@ -348,15 +356,24 @@ def reporters_from_byline(byline: str) -> tuple[str, ...]:
         folded = fold_for_search(line)
         dateline = _DATELINE.match(folded)
         roles = list(_ROLE_RE.finditer(folded, dateline.end() if dateline else 0))
+        compiled = _COMPILED_CREDIT.match(folded)
+        if compiled and not roles:
+            names.append(line[compiled.start(1) : compiled.end(1)])
         for index, role in enumerate(roles):
             stop = roles[index + 1].start() if index + 1 < len(roles) else len(folded)
-            part = line[role.end() : stop].lstrip(":：/|｜ ")
+            part = line[role.end() : stop].lstrip(":：/|｜︱丨 ")
             segment = re.split(r"[)）\]】。,，;；:：*]", part, maxsplit=1)[0]
             names.extend(_names_from_tokens([t for t in re.split(r"[\s、/]+", segment) if t]))
     seen: dict[str, None] = {}
     for name in names:
         seen.setdefault(name, None)
     return tuple(seen)
+
+
+# Credit words that stand where a name would (作者：责任编辑：肖春芳): never a reporter.
+_NOT_NAMES = frozenset(
+    {"责任编辑", "编辑", "责编", "编者", "来源", "作者", "记者", "通讯员", "佚名"}
+)
 
 
 def _names_from_tokens(tokens: list[str]) -> list[str]:
@@ -373,7 +390,7 @@ def _names_from_tokens(tokens: list[str]) -> list[str]:
             if names or pending_single or not base:
                 break  # "汪衡 北京报道": a place after the name
             token = base
-        if not _NAME_TOKEN.match(token):
+        if not _NAME_TOKEN.match(token) or fold_for_search(token) in _NOT_NAMES:
             break
         if len(token) == 1:
             if pending_single:

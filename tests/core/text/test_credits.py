@@ -32,3 +32,16 @@ from hnreader.core.text.credits import shown_byline
 )
 def test_shown_byline(byline: str, shown: str) -> None:
     assert shown_byline(byline) == shown
+
+
+def test_compiled_and_bar_separated_credits_name_their_reporter() -> None:
+    from hnreader.core.importing.news_lines import is_byline_line, reporters_from_byline
+    from hnreader.core.text.normalize import fold_for_search
+
+    for line, names in [
+        ("陳端武／綜合外電", ("陳端武",)),
+        ("作者︱春春", ("春春",)),
+        ("作者：责任编辑：肖春芳", ()),  # a credit word where the name would be
+    ]:
+        assert is_byline_line(fold_for_search(line)) or not names
+        assert reporters_from_byline(line) == names
