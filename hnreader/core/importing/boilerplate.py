@@ -52,7 +52,7 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "related links",
         re.compile(
-            r"^(?:相关阅读|相关新闻|相关文章|相关链接|推荐阅读|热点推荐|热门推荐|热门文章|猜你喜欢|"
+            r"^(?:相关阅读|相关新闻|相关文章|相关链接|相关解读|相关稿件|推荐阅读|热点推荐|热门推荐|热门文章|猜你喜欢|"
             r"精彩推荐|点击排行|排行榜|最新文章|热门新闻|往期回顾|更多>>|更多$)"
         ),
         30,
@@ -83,6 +83,10 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         30,
     ),
     ("navigation", re.compile(r"^(?:登录|注册|登录\s*[|/]?\s*注册|网站地图|导航)$"), 12),
+    # Accessible and senior modes of a site: 网站无障碍 关怀版, 长者模式.
+    ("navigation", re.compile(r"^(?:网站)?(?:无障碍|关怀版|长者模式|适老化|读屏)[^。]{0,12}$"), 20),
+    # A site's alert when a link leaves it: 您访问的链接即将离开'某某网站'是否继续？
+    ("navigation", re.compile(r"即将离开.{0,30}是否继续"), 60),
     (  # a language switcher: 简体版 繁體版 English
         "navigation",
         re.compile(
@@ -95,6 +99,35 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
 )
 
 
+# The links of a site's footer: 网站地图 | 联系我们, 关于我们 隐私声明.
+_SITE_LINKS = frozenset(
+    {
+        "网站地图",
+        "联系我们",
+        "关于我们",
+        "网站声明",
+        "隐私声明",
+        "隐私政策",
+        "网站帮助",
+        "使用帮助",
+        "意见反馈",
+        "免责声明",
+        "版权声明",
+        "帮助中心",
+        "加入我们",
+        "网站导航",
+        "友情链接",
+        "法律声明",
+        "网站纠错",
+    }
+)
+
+
+def _is_site_links(folded: str) -> bool:
+    parts = [p for p in re.split(r"\s*[|｜·•/]\s*|\s+", folded) if p]
+    return bool(parts) and all(p in _SITE_LINKS for p in parts)
+
+
 def boilerplate_reason(folded: str) -> str:
     """The kind of web/page boilerplate a (folded, stripped) line is, or "" for none.
 
@@ -103,7 +136,7 @@ def boilerplate_reason(folded: str) -> str:
     for reason, pattern, max_len in _BOILERPLATE_PATTERNS:
         if len(folded) <= max_len and pattern.search(folded):
             return reason
-    if _is_navigation_bar(folded):
+    if _is_navigation_bar(folded) or (len(folded) <= 60 and _is_site_links(folded)):
         return "navigation"
     return ""
 

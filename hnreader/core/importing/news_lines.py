@@ -71,6 +71,9 @@ _META_KEYS = (
             "所属机构",
             "体裁分类",
             "关联稿件",
+            "发文日期",
+            "分类",
+            "文件编号",
         )
     )
 )
@@ -269,12 +272,15 @@ def is_headline_like(folded: str) -> bool:
 
 _ENUMERATION = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}、|\d{1,2}\.(?!\d)|"
-    r"第[一二三四五六七八九十]{1,3}[,、]|[①-⑳])"
+    r"第[一二三四五六七八九十]{1,3}[,、]|[①-⑳]|"
+    # a bulletin's numbered sections (01综合), table titles (表2 …) and their unit lines
+    r"0\d(?=[\u4e00-\u9fff])|表\s*\d{1,2}(?=\s)|(?:计量)?单位\s*:)"
 )
 
 
 def is_enumerated(folded: str) -> bool:
-    """A numbered section heading or list item (一、… (二)… 3.… ①…): always part of a body."""
+    """A numbered section heading or list item (一、… (二)… 3.… ①… 01综合), a table's title
+    (表2 …) or unit line (单位：万人): always part of a body."""
     return bool(_ENUMERATION.match(folded))
 
 

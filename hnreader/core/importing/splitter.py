@@ -84,6 +84,7 @@ class _Splitter:
         self.preamble: list[tuple[SourceLine, str]] = []  # (line, removed reason or "")
         self.digest_file = is_digest_file(lines)  # a daily briefing: numbered items
         self.run_end = 0  # where the headline run being placed ends
+        self.position = {line.number: i for i, line in enumerate(lines)}
         self.in_digest = False  # under a digest heading (快讯): each headline opens a brief
         self.digest_opening = False  # … and its first brief has not opened yet
 
@@ -251,7 +252,7 @@ class _Splitter:
         if current.stub and followed_by_body:
             self._start_with_headline(current, run)
             return
-        if current.title and not current.body and current.meta and followed_by_body:
+        if not current.body and followed_by_body and self._metadata_under_title(current):
             for line in run:  # 标题 / 发布时间：… / 发布机关 / 正文: the headline is the title
                 current.add_body(line)
             return
@@ -286,6 +287,15 @@ class _Splitter:
                 article.subtitles.append(line.text)
             article.numbers.append(line.number)
         article.stub = False
+
+    def _metadata_under_title(self, article: GroupedArticle) -> bool:
+        """Whether the article's title line has its metadata (发布时间：…) right under it."""
+        title = article.title_line
+        if title is None or not article.meta:
+            return False
+        position = self.position.get(title.number, -1)
+        under = self.lines[position + 1] if 0 <= position + 1 < len(self.lines) else None
+        return any(line is under for line in article.meta)
 
     def _next_piece_of_a_series(self, current: GroupedArticle) -> bool:
         """A page of pieces by several speakers (传承人话非遗, 代表之声): each headline is over

@@ -170,11 +170,13 @@ def set_aside_web_chrome(lines: list[SourceLine]) -> None:
 
 
 def _is_menu_row(folded: str) -> bool:
-    """网站地图 网站帮助 隐私声明 关于我们 / 關於我們 | 新聞發布 | 著作權: a row of menu entries."""
+    """网站地图 网站帮助 隐私声明 关于我们 / 關於我們 | 新聞發布 | 著作權: a row of menu entries
+    (split by |, · or spaces; one longer entry, such as a browser hint, may end the row)."""
     if ends_like_sentence(folded):
         return False
-    barred = [p for p in re.split(r"\s*[|｜]\s*", folded) if p]
+    barred = [p for p in re.split(r"\s*[|｜·•]\s*", folded) if p]
     spaced = folded.split()
-    return (len(barred) >= 3 and all(len(p) <= 10 for p in barred)) or (
+    short = sum(1 for p in barred if len(p) <= 10)
+    return (len(barred) >= 3 and short >= len(barred) - (1 if len(barred) >= 4 else 0)) or (
         len(spaced) >= 4 and all(len(p) <= 6 for p in spaced)
     )

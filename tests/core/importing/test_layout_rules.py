@@ -517,3 +517,15 @@ def test_a_columnists_box_gives_the_byline_and_is_set_aside() -> None:
     assert reasons["【楊軍・牧影記】正職牧師・副業攝影・閒時寫作。"] == "author box"
     assert reasons["### [【專欄合集】](https://example.org/collection)"] == "link"
     assert_lossless(COLUMN_POST, [draft])
+
+
+def test_a_bulletins_numbered_sections_and_table_titles_stay_in_it() -> None:
+    text = SAVED_PORTAL_PAGE.replace(
+        "全年农业总产值41.6亿元，按可比价计算增长3.9%。",
+        "全年农业总产值41.6亿元，按可比价计算增长3.9%。\n表2 2020年居民消费价格涨跌幅度\n"
+        "02农业\n全年粮食产量25.9万吨，比上年增长1.8%，油料产量5381吨，增长4.4%。",
+    ).replace("网站地图 网站帮助 隐私声明 关于我们", "网站地图 | 联系我们")
+    (draft,) = split_articles(text)
+    assert "表2 2020年居民消费价格涨跌幅度\n02农业" in draft.text
+    assert {r.text: r.reason for r in draft.removed}["网站地图 | 联系我们"] == "navigation"
+    assert_lossless(text, [draft])
