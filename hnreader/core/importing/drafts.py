@@ -37,6 +37,7 @@ class GroupedArticle:
     numbers: list[int] = field(default_factory=list)
     trailing_heads: list[tuple[SourceLine, int]] = field(default_factory=list)  # (line, body idx)
     title_line: SourceLine | None = None
+    headline_lines: list[SourceLine] = field(default_factory=list)  # its headline block's lines
     ended: bool = False  # a trailing byline or end mark closed it
     stub: bool = False  # opened by a continuation marker, still without title and body
 

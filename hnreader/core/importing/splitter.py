@@ -208,24 +208,28 @@ class _Splitter:
         kept: list[GroupedArticle] = []
         pending: list[RemovedLine] = []
         pending_numbers: list[int] = []
+        pending_meta: list[SourceLine] = []
         for article in self.articles:
-            empty = not article.body and not article.bylines and article.title_line is not None
-            if empty and not article.subtitles and len(self.articles) > 1:
-                line = article.title_line
-                assert line is not None
-                pending.append(RemovedLine(line.text, "heading without text", line.number))
+            if len(self.articles) > 1 and _heading_over_nothing(article):
+                pending.extend(
+                    RemovedLine(line.text, "heading without text", line.number)
+                    for line in article.headline_lines
+                )
                 pending.extend(article.removed)
                 pending_numbers.extend(article.numbers)
+                pending_meta.extend(article.meta)  # its 发布时间 dates the article it joins
                 continue
             if pending:
                 article.removed = sorted(pending + article.removed, key=lambda r: r.source_line)
                 article.numbers.extend(pending_numbers)
-                pending, pending_numbers = [], []
+                article.meta[:0] = pending_meta
+                pending, pending_numbers, pending_meta = [], [], []
             kept.append(article)
         if pending and kept:
             last = kept[-1]
             last.removed = sorted(last.removed + pending, key=lambda r: r.source_line)
             last.numbers.extend(pending_numbers)
+            last.meta.extend(pending_meta)
         if kept:
             self.articles = kept
 
@@ -286,6 +290,7 @@ class _Splitter:
             else:
                 article.subtitles.append(line.text)
             article.numbers.append(line.number)
+            article.headline_lines.append(line)
         article.stub = False
 
     def _metadata_under_title(self, article: GroupedArticle) -> bool:
@@ -432,6 +437,18 @@ class _Splitter:
                 article.removed.append(RemovedLine(line.text, "trailing links", line.number))
             article.removed.sort(key=lambda r: r.source_line)
             article.trailing_heads.clear()
+
+
+def _heading_over_nothing(article: GroupedArticle) -> bool:
+    """An article of only its headline block (and set-aside lines): no body, no byline, and no
+    subtitle but those of its headline lines (a continuation label is more than a heading)."""
+    if article.body or article.bylines or article.title_line is None:
+        return False
+    block = 0
+    for line in article.headline_lines:
+        parts = headline_parts(line.text)
+        block += (bool(parts.kicker) + bool(parts.label)) if line is article.title_line else 1
+    return len(article.subtitles) == block
 
 
 def _removed_reason(line: SourceLine) -> str:
