@@ -23,6 +23,17 @@ _DATE_CHINESE = re.compile(
 )
 
 
+# A feed's date (RFC 822, as in RSS pubDate): Tue, 25 Aug 2020 07:00:00 +0800 (folded: lower).
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_RFC822 = re.compile(
+    rf"(?<![a-z\d])(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_NAMES})(?![a-z])\.?\s+(?P<y>\d{{4}})(?!\d)"
+)
+
+
 def _chinese_number(text: str) -> int:
     if "十" in text:
         tens, _, ones = text.partition("十")
@@ -41,7 +52,8 @@ class FoundDate:
 
 def find_date(folded: str, original: str, limit: int | None = None) -> FoundDate | None:
     """The first calendar date in `folded` (within `limit` characters), as ISO when the year
-    is given (2020年11月30日, 2020-09-16, 二〇二〇年三月五日), else as written (5月24日)."""
+    is given (2020年11月30日, 2020-09-16, 二〇二〇年三月五日, a feed's 25 Aug 2020), else as
+    written (5月24日)."""
     haystack = folded if limit is None else folded[:limit]
     for match in _DATE_NUMERIC.finditer(haystack):
         year = match.group("y") or match.group("y2")
@@ -52,6 +64,12 @@ def find_date(folded: str, original: str, limit: int | None = None) -> FoundDate
             written = original[start:end]
             value = f"{int(year):04d}-{month:02d}-{day:02d}" if year else written
             return FoundDate(start, end, value)
+    feed = _DATE_RFC822.search(haystack)
+    if feed:
+        month, day = _MONTHS.index(feed.group("m")[:3]) + 1, int(feed.group("d"))
+        if 1 <= day <= 31:
+            value = f"{int(feed.group('y')):04d}-{month:02d}-{day:02d}"
+            return FoundDate(feed.start(), feed.end(), value)
     chinese = _DATE_CHINESE.search(haystack)
     if chinese:
         year = int("".join(str(_CN_DIGITS[c]) for c in chinese.group("y")))
