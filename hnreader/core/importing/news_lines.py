@@ -81,6 +81,7 @@ _META_LINE = re.compile(rf"^(?:{_META_KEYS})\s*:|^(?:发布时间|更新时间|�
 META_SOURCE = re.compile(r"(?:来源|稿源|出处)\s*:\s*([^\s:]{1,20})")
 META_AUTHOR = re.compile(r"(?:作者|记者)\s*:")
 _DATE_ONLY_LINE = re.compile(
+    r"^\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*[^\s。]{1,20})?$|"  # 08-15 06:24 Wind: time and source
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S.{0,60})?$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周).{0,30}$"
 )
