@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 from hnreader.core.text.dates import iso_dates
 
-SCHEMA_VERSION = 6
+# Migrations 7 and 8 are being written on other branches; this branch's is 9 (the list may
+# have gaps: a file at 6 runs 9 next). Renumber when the branches merge.
+SCHEMA_VERSION = 9
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -277,6 +279,24 @@ def _migration_6_iso_dates(conn: sqlite3.Connection) -> None:
                 conn.execute("UPDATE articles SET date = ? WHERE id = ?", (iso, article_id))
 
 
+def _migration_9_document_variables(conn: sqlite3.Connection) -> None:
+    """Document variables (issue 13): any number of named values per article (a table's
+    other columns, a page's url), a kind per variable name (text, number, date, category:
+    inferred at import), and each source file's format (txt, html, docx, csv, xlsx, …), which
+    says how its stored text was read into articles."""
+    conn.execute(
+        "CREATE TABLE article_variables ("
+        "article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+        "name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (article_id, name))"
+    )
+    conn.execute("CREATE INDEX article_variables_name ON article_variables(name, value)")
+    conn.execute(
+        "CREATE TABLE variables (name TEXT PRIMARY KEY, kind TEXT NOT NULL DEFAULT 'text' "
+        "CHECK (kind IN ('text', 'number', 'date', 'category')))"
+    )
+    conn.execute("ALTER TABLE source_files ADD COLUMN format TEXT NOT NULL DEFAULT 'txt'")
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -296,4 +316,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (4, "library index", _migration_4_library_index),
     (5, "ids never reused", _migration_5_ids_never_reused),
     (6, "ISO dates", _migration_6_iso_dates),
+    (9, "document variables", _migration_9_document_variables),
 )
