@@ -74,6 +74,7 @@ def _split_article(store: Store, segmenter: Segmenter, article_id: int, offset: 
         reporters=article.reporters,
         publication=article.publication,
         captions=tuple(tail_captions),
+        variables=article.variables,  # both parts come from the same row or page
     )
 
     def action() -> int:

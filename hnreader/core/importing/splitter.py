@@ -25,12 +25,15 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from hnreader.core.importing.drafts import draft_of, years_from_neighbours
 from hnreader.core.importing.file_layout import (
     AUTHOR_KEYS,
     DATE_KEYS,
+    FileDates,
+    FrontMatter,
     file_dates,
     front_matter,
     header_date,
@@ -394,7 +397,12 @@ def _set_aside_tables_of_contents(lines: list[SourceLine]) -> None:
         i += 1
 
 
-def split_articles(text: str, file_name: str = "", year: int | None = None) -> list[ArticleDraft]:
+def split_articles(
+    text: str,
+    file_name: str = "",
+    year: int | None = None,
+    set_aside: Mapping[int, str] | None = None,
+) -> list[ArticleDraft]:
     """Split a normalised source text (see `normalise_stored_text`) into article drafts.
 
     Titles: the main line of the first confirmed headline block; an article without one
@@ -402,16 +410,53 @@ def split_articles(text: str, file_name: str = "", year: int | None = None) -> l
     sentence of its body shortened to 30 characters (+ "…"), and that paragraph stays in the
     body. A text with no non-blank line gives no article. The split depends on the text alone;
     `file_name` (its last part is enough) may give the articles' dates (see `file_layout`);
-    `year` is the year of a date that nothing in the file or its name gives a year to.
+    `year` is the year of a date that nothing in the file or its name gives a year to;
+    `set_aside` names lines (1-based) that are boilerplate whatever they look like, with the
+    reason (a web page's lines outside its main text).
     """
+    lines, dates, matter = _prepared(text, file_name, set_aside)
+    if not lines:
+        return []
+    drafts = years_from_neighbours([draft_of(a, dates) for a in _Splitter(lines).run()])
+    author = matter.get(AUTHOR_KEYS) if matter is not None else ""
+    if author:  # the front matter's author wrote what names no one else
+        names = tuple(n for n in re.split(r"[,，、;；/\s]+", author) if n)
+        drafts = [d if d.reporters else replace(d, reporters=names) for d in drafts]
+    return [_with_default_year(d, year) for d in drafts]
+
+
+def single_article(text: str, file_name: str = "", year: int | None = None) -> ArticleDraft | None:
+    """A text that is one article whatever it looks like (a table's text cell): every line
+    classified as by `split_articles`, boilerplate and metadata lines set aside, bylines and
+    datelines read, headline-like lines kept as body; None for a text without a line."""
+    lines, dates, _matter = _prepared(text, file_name, None)
+    if not lines:
+        return None
+    splitter = _Splitter(lines)
+    article = splitter.open_article()
+    for line in lines:
+        splitter._attach(article, line)
+    return _with_default_year(draft_of(article, dates), year)
+
+
+def _prepared(
+    text: str, file_name: str, set_aside: Mapping[int, str] | None
+) -> tuple[list[SourceLine], FileDates, FrontMatter | None]:
+    """The classified lines of a text, the dates its header lines and name give, and its
+    front matter."""
     # Text that skipped normalisation may hold surrogates, on which OpenCC (used to fold)
     # raises; U+FFFD keeps every length, so the split is the same as after normalisation.
     text = replace_lone_surrogates(text)
     lines = classify_lines(text)
-    if not lines:
-        return []
-    _set_aside_tables_of_contents(lines)
     dates = file_dates(file_name)
+    if not lines:
+        return lines, dates, None
+    if set_aside:
+        for line in lines:
+            reason = set_aside.get(line.number)
+            if reason:
+                line.kind, line.reason, line.prefix = BOILERPLATE, reason, 0
+    _set_aside_tables_of_contents(lines)
     matter = front_matter(text.split("\n"))
     for line in lines:
         if matter is not None and matter.first_line <= line.number <= matter.last_line:
@@ -427,14 +472,10 @@ def split_articles(text: str, file_name: str = "", year: int | None = None) -> l
             found = header_date(line.folded, line.text)
             if found is not None:
                 dates.add(line.number, found.value, line.text[found.start : found.end])
-    drafts = years_from_neighbours([draft_of(a, dates) for a in _Splitter(lines).run()])
-    author = matter.get(AUTHOR_KEYS) if matter is not None else ""
-    if author:  # the front matter's author wrote what names no one else
-        names = tuple(n for n in re.split(r"[,，、;；/\s]+", author) if n)
-        drafts = [d if d.reporters else replace(d, reporters=names) for d in drafts]
-    if year is not None:
-        drafts = [
-            replace(d, date=with_year(d.date, f"{year:04d}")) if month_day(d.date) else d
-            for d in drafts
-        ]
-    return drafts
+    return lines, dates, matter
+
+
+def _with_default_year(draft: ArticleDraft, year: int | None) -> ArticleDraft:
+    if year is not None and month_day(draft.date):
+        return replace(draft, date=with_year(draft.date, f"{year:04d}"))
+    return draft
