@@ -1,17 +1,23 @@
-"""Editing an article's title and metadata."""
+"""Editing an article's title and metadata; its document variables shown read-only."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
+    QLabel,
     QLineEdit,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from hnreader.core.models import Article
+from hnreader.ui.library.variables_table_model import VariablesTableModel
 
 FIELDS = ("title", "subtitle", "date", "byline", "publication")
 
@@ -41,6 +47,21 @@ class ArticleDetailsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.variables_model = VariablesTableModel(article.variables, self)
+        if article.variables:
+            label = QLabel(self.tr("Variables (from the imported file; not editable here):"))
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.variables_view = QTableView(self)
+            self.variables_view.setModel(self.variables_model)
+            self.variables_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.variables_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            self.variables_view.verticalHeader().hide()
+            header = self.variables_view.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(True)
+            self.variables_view.setMaximumHeight(160)
+            layout.addWidget(label)
+            layout.addWidget(self.variables_view)
         layout.addWidget(buttons)
 
     def changed_fields(self) -> dict[str, str]:
