@@ -12,7 +12,9 @@ chrome (`boilerplate`). For each extractor the script prints
 - dates right: the extracted date starts with the gold date (YYYY-MM-DD);
 - body recall: the share of gold body sentences found in the extracted text;
 - body precision: the share of extracted sentences that are gold body or optional sentences;
-- boilerplate leaked: gold boilerplate lines found as a line of the extracted text.
+- boilerplate leaked: gold boilerplate lines found as a line of the extracted text;
+- urls right: the page's own address, for the pages that state one (canonical link,
+  og:url, Dublin Core identifier); extractors that give none score 0.
 
 Sentences are cut at 。！？!? and line ends. Extractors that are not installed are skipped
 (gne and readability-lxml are not dependencies of hnreader: `pip install gne readability-lxml`).
@@ -43,6 +45,7 @@ class Extracted:
     title: str
     date: str
     text: str
+    url: str = ""
 
 
 def squeeze(text: str) -> str:
@@ -68,7 +71,12 @@ def run_trafilatura(path: Path, **options: object) -> Extracted:
     if result is None:
         return Extracted("", "", "")
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    return Extracted(data.get("title") or "", data.get("date") or "", data.get("text") or "")
+    return Extracted(
+        data.get("title") or "",
+        data.get("date") or "",
+        data.get("text") or "",
+        data.get("url") or "",
+    )
 
 
 def run_readability(path: Path) -> Extracted:
@@ -94,13 +102,16 @@ def run_hnreader(path: Path) -> Extracted:
     from hnreader.core.importing.formats.html import html_document
 
     document = html_document(path.read_bytes(), path.name)
-    from hnreader.core.importing.splitter import split_articles
 
-    drafts = split_articles(document.text, path.name, set_aside=document.set_aside)
+    from hnreader.core.importing.documents import document_drafts
+
+    drafts = document_drafts(
+        path.name, document.text, None, document.set_aside, document.meta, document.multi_article
+    )
     if not drafts:
-        return Extracted("", document.meta.date, "")
+        return Extracted("", document.meta.date, "", document.meta.url)
     first = drafts[0]
-    return Extracted(first.title, first.date or document.meta.date, first.text)
+    return Extracted(first.title, first.date, first.text, dict(first.variables).get("url", ""))
 
 
 EXTRACTORS: dict[str, Callable[[Path], Extracted]] = {
@@ -116,6 +127,8 @@ EXTRACTORS: dict[str, Callable[[Path], Extracted]] = {
 @dataclass
 class Score:
     pages: int = 0
+    urls_stated: int = 0
+    urls: int = 0
     titles: int = 0
     dates: int = 0
     gold_sentences: int = 0
@@ -133,6 +146,9 @@ def score_page(name: str, gold: dict, got: Extracted, score: Score, verbose: boo
     date_ok = bool(got.date) and got.date.startswith(gold["date"])
     score.titles += title_ok
     score.dates += date_ok
+    if gold["url"]:
+        score.urls_stated += 1
+        score.urls += got.url == gold["url"]
     wanted = [s for p in gold["body"] for s in sentences(p)]
     allowed = set(wanted) | {s for p in gold["optional"] for s in sentences(p)}
     got_text = squeeze(got.text)
@@ -186,17 +202,18 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((label, score))
     header = (
         "| extractor | titles right | dates right | body recall | body precision "
-        "| boilerplate leaked | ms/page |"
+        "| boilerplate leaked | urls right | ms/page |"
     )
     print(header)
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for label, s in rows:
         recall = s.found / max(1, s.gold_sentences)
         precision = s.correct / max(1, s.extracted)
         print(
             f"| {label} | {s.titles}/{s.pages} | {s.dates}/{s.pages} | {recall:.1%} "
             f"({s.found}/{s.gold_sentences}) | {precision:.1%} ({s.correct}/{s.extracted}) "
-            f"| {s.leaked}/{s.boilerplate} | {1000 * s.seconds / max(1, s.pages):.0f} |"
+            f"| {s.leaked}/{s.boilerplate} | {s.urls}/{s.urls_stated} "
+            f"| {1000 * s.seconds / max(1, s.pages):.0f} |"
         )
     return 0
 

@@ -24,7 +24,7 @@ import email
 import email.policy
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hnreader.core.importing.formats import DocumentSource, PageMeta
 from hnreader.core.importing.formats.html_render import RenderedLine, render_lines
@@ -109,6 +109,8 @@ def page_document(page: DecodedPage, name: str, fmt: str = "html") -> DocumentSo
         meta = _metadata(page.html)[1]
         return DocumentSource(fmt, page.html, page.encoding, text, set_aside, meta, True)
     main_text, meta = _metadata(page.html)
+    if not meta.url:
+        meta = replace(meta, url=_stated_url(root))
     if not main_text.strip():
         # No main text found: the whole visible page goes to the splitter, whose web rules
         # set aside what they recognise.
@@ -139,6 +141,26 @@ def _parse(html: str, name: str) -> object:
             file=name,
             what=str(error)[:120],
         ) from None
+
+
+_URL_XPATHS = (
+    '//link[@rel="canonical"]/@href',
+    '//meta[@property="og:url"]/@content',
+    '//meta[@name="twitter:url"]/@content',
+    '//meta[@name="dc.identifier" or @name="DC.identifier"]/@content',
+    '//meta[@name="url" or @name="Url"]/@content',
+)
+
+
+def _stated_url(root: object) -> str:
+    """The page's own address as its markup states it (canonical link, og:url, Dublin Core
+    identifier), when trafilatura found none; only an absolute http(s) address counts."""
+    for xpath in _URL_XPATHS:
+        for value in root.xpath(xpath):  # type: ignore[attr-defined]
+            url = str(value).strip()
+            if url.startswith(("http://", "https://")) and not any(c.isspace() for c in url):
+                return url
+    return ""
 
 
 def _strip_xml_declaration(html: str) -> str:
