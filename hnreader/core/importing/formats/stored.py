@@ -16,6 +16,8 @@ from pathlib import Path
 from hnreader import paths
 
 _READ_BYTES = 1 << 20
+_COMPRESSED_READ_BYTES = 64 << 10
+_TEXT_BYTES = 1 << 20
 
 
 class StoredText:
@@ -43,14 +45,17 @@ class StoredText:
         self.compressed_size = self.path.stat().st_size
 
     def chunks(self) -> Iterator[str]:
-        """The stored text again, in chunks (decompressed as it is read)."""
+        """The stored text again, in chunks of at most about a megabyte (decompressed as it
+        is read: repetitive text compresses a hundredfold, so each step's output is capped)."""
         decompressor = zlib.decompressobj()
         decoder = _utf8_decoder()
         with open(self.path, "rb") as stream:
-            while block := stream.read(_READ_BYTES):
-                text = decoder.decode(decompressor.decompress(block))
-                if text:
-                    yield text
+            while block := stream.read(_COMPRESSED_READ_BYTES):
+                while block:
+                    text = decoder.decode(decompressor.decompress(block, _TEXT_BYTES))
+                    if text:
+                        yield text
+                    block = decompressor.unconsumed_tail
             tail = decoder.decode(decompressor.flush(), final=True)
             if tail:
                 yield tail
