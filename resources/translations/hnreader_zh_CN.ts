@@ -670,11 +670,11 @@ Which year are they from?</source>
     </message>
     <message>
         <source>%1: %2 without text were left out (%3); the rest was imported.</source>
-        <translation>%1：有 %2 没有正文，已略去（%3）；其余内容已导入。</translation>
+        <translation>%1：有 %2没有正文，已略去（%3）；其余内容已导入。</translation>
     </message>
     <message>
         <source>%1: %2 could not be read and were left out (%3); the rest was imported.</source>
-        <translation>%1：有 %2 无法读取，已略去（%3）；其余内容已导入。</translation>
+        <translation>%1：有 %2无法读取，已略去（%3）；其余内容已导入。</translation>
     </message>
     <message>
         <source>%1: sheet %2 has no column of article text and was left out.</source>

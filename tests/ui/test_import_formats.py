@@ -84,6 +84,7 @@ def test_dropping_a_folder_of_pages_and_tables_imports_them(
     report = window.messages[-1]
     assert "Added 2 article(s) from 2 file(s)." in report
     assert "报道.csv: 1 row(s) without text were left out (row 3)" in report
+    assert "旧文件.doc is in an old Office format" in report and "save it as .docx" in report
 
 
 def test_unsupported_and_old_files_are_worded(window: MainWindow) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.importing.analysed import AnalysedFile, analyse_file, analyse_text
 from hnreader.core.importing.formats import SUPPORTED_SUFFIXES, DocumentSource
-from hnreader.core.importing.formats.dispatch import file_format, is_supported, is_table
+from hnreader.core.importing.formats.dispatch import file_format, is_collected, is_table
 from hnreader.core.importing.formats.readers import read_document
 from hnreader.core.importing.reindexing import never_cancelled, reindex
 from hnreader.core.importing.workers import (
@@ -87,7 +87,7 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, st
         path = Path(path)
         if path.is_dir():
             found = sorted(
-                (p for p in path.rglob("*") if p.is_file() and is_supported(p)),
+                (p for p in path.rglob("*") if p.is_file() and is_collected(p)),
                 key=lambda p: str(p).lower(),
             )
             if not found:

@@ -64,6 +64,12 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
+def is_collected(path: Path) -> bool:
+    """Whether a folder import takes the file: a supported one, or an old Office file (.doc,
+    .xls, …), which is refused with what to do rather than passed over in silence."""
+    return is_supported(path) or path.suffix.lower() in _OLD_OFFICE
+
+
 def is_table(path: Path) -> bool:
     return path.suffix.lower() in TABLE_SUFFIXES
 
