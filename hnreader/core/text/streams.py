@@ -27,6 +27,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
+_MAX_NUL_SHARE = 0.001
 
 
 class TextStream:
@@ -48,6 +49,11 @@ class TextStream:
                 self.encoding = codec
                 return
         sample = self._first_non_ascii_sample(head)
+        if b"\x00" in sample and sample.count(0) <= len(sample) * _MAX_NUL_SHARE:
+            # A few stray NULs in a table (a crawler's junk) are dropped with the rest of
+            # what normalisation removes; many are UTF-16 or binary, which decode_bytes
+            # refuses with the reason.
+            sample = sample.replace(b"\x00", b"")
         self.encoding = decode_bytes(sample, name).encoding
 
     def _first_non_ascii_sample(self, head: bytes) -> bytes:

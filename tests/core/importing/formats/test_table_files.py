@@ -231,6 +231,14 @@ def test_a_million_character_line_and_nuls_are_handled_quickly(
     assert time.perf_counter() - started < 60
     assert report.added_articles == 2, report.skipped
     assert "\x00" not in articles(project)[1].text
+    early = tmp_path / "nul-early.csv"
+    early.write_bytes(
+        "标题,正文\n短文,有\x00空字节的一段正文。\n".encode() + "第二行,正文。\n".encode() * 200
+    )
+    assert project.import_paths([early]).added_articles == 201
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"a,b\n" + bytes(range(256)) * 50)
+    assert project.import_paths([binary]).problems[0].code == ErrorCode.BINARY_FILE
 
 
 def test_export_writes_variables_as_var_columns(project: Project, tmp_path: Path) -> None:
