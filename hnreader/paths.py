@@ -81,3 +81,11 @@ def jieba_cache_dir() -> Path:
     path = cache_dir() / "jieba"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def import_work_dir() -> Path:
+    """Where a large table's text waits, compressed, while it is imported (a temporary file
+    each, removed when its import ends)."""
+    path = cache_dir() / "import"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

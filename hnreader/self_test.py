@@ -94,6 +94,39 @@ def _run(home: Path) -> int:
             raise AssertionError(f"wrote {rows}, read {len(read)}")
         return f"{rows} rows read back"
 
+    def import_other_formats() -> str:
+        # The readers' libraries and their data files (trafilatura's settings, justext's stop
+        # lists, python-docx's template, openpyxl) must be in a frozen bundle.
+        import docx
+        import openpyxl
+
+        folder = home / "formats"
+        folder.mkdir()
+        paragraph = "衡阳市今年以来大力发展产业扶贫，全市贫困发生率降至0.38%，群众收入持续增长。"
+        (folder / "page.html").write_text(
+            "<html><head><title>衡阳产业扶贫_网</title></head><body><nav>首页 新闻</nav>"
+            f"<h1>衡阳产业扶贫</h1><p>{paragraph}</p><p>{paragraph}</p></body></html>",
+            "utf-8",
+        )
+        document = docx.Document()
+        document.add_heading("祁东黄花菜", level=1)
+        document.add_paragraph(paragraph)
+        document.save(str(folder / "word.docx"))
+        workbook = openpyxl.Workbook()
+        workbook.active.append(["标题", "正文", "地区"])
+        workbook.active.append(["炎陵黄桃", paragraph, "株洲"])
+        workbook.save(folder / "table.xlsx")
+        (folder / "table.csv").write_text(f"title,content\n株洲新闻,{paragraph}\n", "utf-8-sig")
+        other = Project.open(home / "self-test-formats.sqlite")
+        try:
+            report = other.import_paths([folder])
+            titles = sorted(other.article(i).title for i in report.article_ids)
+        finally:
+            other.close()
+        if report.skipped or titles != ["株洲新闻", "炎陵黄桃", "祁东黄花菜", "衡阳产业扶贫"]:
+            raise AssertionError(f"formats import gave {report}, titles {titles}")
+        return f"{report.added_articles} articles from .html, .docx, .xlsx and .csv"
+
     def main_window() -> str:
         from hnreader.ui.app import create_application
         from hnreader.ui.common.settings import Settings
@@ -116,6 +149,7 @@ def _run(home: Path) -> int:
         ("segment and search", segment_and_search),
         ("annotate a passage and a figure", annotate),
         ("export CSV and read it back", export),
+        ("import a page, a Word file and tables", import_other_formats),
         ("build the main window offscreen", main_window),
     ]
     passed = 0

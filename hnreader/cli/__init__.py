@@ -44,8 +44,21 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub = commands.add_parser("import", parents=[project], help="import .txt files or folders")
+    sub = commands.add_parser(
+        "import",
+        parents=[project],
+        help="import files or folders: .txt .html .mhtml .docx .csv .tsv .xlsx .jsonl .json .xml",
+        epilog="example: hnreader import news.csv --map title=标题,text=正文,date=发布时间",
+    )
     sub.add_argument("paths", nargs="+", metavar="PATH")
+    sub.add_argument(
+        "--map",
+        type=_column_map,
+        default=None,
+        metavar="ROLE=COLUMN,…",
+        help="which table columns hold the title, text, date, source (publication), url and "
+        "author, where their names are not recognised; the other columns become variables",
+    )
     sub.add_argument(
         "--keep-both",
         action="store_true",
@@ -68,6 +81,11 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--source", metavar="FILE", help="only the articles of this file (its name)")
 
     commands.add_parser("articles", parents=[project, as_json], help="list the articles")
+    commands.add_parser(
+        "variables",
+        parents=[project, as_json],
+        help="list the document variables (table columns, page urls) with how many have each",
+    )
 
     sub = commands.add_parser("show", parents=[project, as_json], help="show one article")
     sub.add_argument("article_id", type=int, metavar="ARTICLE_ID")
@@ -194,6 +212,16 @@ def _user_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return ""
+
+
+def _column_map(text: str) -> dict[str, str]:
+    from hnreader.core.models import InvalidMapping
+    from hnreader.core.project import parse_column_map
+
+    try:
+        return parse_column_map(text)
+    except InvalidMapping as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _year(text: str) -> int:

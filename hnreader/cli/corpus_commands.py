@@ -18,6 +18,7 @@ def _cmd_import(project: Any, args: argparse.Namespace) -> int:
         progress=stderr_progress,
         on_changed="keep_both" if args.keep_both else "skip",
         year=args.year,
+        columns=args.map,
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
@@ -33,6 +34,8 @@ def _cmd_import(project: Any, args: argparse.Namespace) -> int:
                 print(f"Skipped {path}: {reason}", file=sys.stderr)
     for path, reason in others:
         print(f"Skipped {path}: {reason}", file=sys.stderr)
+    for note in report.notes:
+        print(f"Note: {note.message}", file=sys.stderr)
     if report.cancelled:
         print("Import was cancelled; files not yet imported were left out.", file=sys.stderr)
     # Importing nothing new is not an error; files that could not be imported are.
@@ -85,6 +88,7 @@ def _cmd_show(project: Any, args: argparse.Namespace) -> int:
                 "text": article.text,
                 "captions": [[c.start, c.end] for c in article.captions],
                 "removed": [asdict(r) for r in article.removed],
+                "variables": dict(article.variables),
             }
         )
         return 0
@@ -98,12 +102,28 @@ def _cmd_show(project: Any, args: argparse.Namespace) -> int:
         print(article.url)
     lines = f", lines {article.first_line}–{article.last_line}" if article.first_line else ""
     print(f"Source file: {article.source}{lines}")
+    for name, value in article.variables:
+        print(f"{name}: {value}")
     print()
     print(article.text)
     if article.removed:
         print(
             f"\n[{len(article.removed)} line(s) set aside as boilerplate: show --json lists them]"
         )
+    return 0
+
+
+def _cmd_variables(project: Any, args: argparse.Namespace) -> int:
+    summaries = project.variables()
+    if args.json:
+        print_json([{"name": v.name, "kind": v.kind, "articles": v.articles} for v in summaries])
+        return 0
+    if not summaries:
+        print("No document variables: import a table (CSV, Excel, JSON) to get some.")
+        return 0
+    width = max(len(v.name) for v in summaries)
+    for v in summaries:
+        print(f"{v.name:<{width}}  {v.kind:<8}  {v.articles} article(s)")
     return 0
 
 
@@ -141,6 +161,7 @@ COMMANDS = {
     "import": _cmd_import,
     "give-year": _cmd_give_year,
     "articles": _cmd_articles,
+    "variables": _cmd_variables,
     "show": _cmd_show,
     "export": _cmd_export,
 }

@@ -42,6 +42,9 @@ class ArticleDraft:
     removed: tuple[RemovedLine, ...] = ()
     first_line: int = 0  # 1-based first and last line of the source file this article covers
     last_line: int = 0
+    # Document variables (name, value as text), in column order: a table's other columns, a
+    # page's url. Stored in article_variables.
+    variables: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class Article:
     url: str = ""
     first_line: int = 0  # the lines of the source file it came from (1-based; 0: unknown)
     last_line: int = 0
+    variables: tuple[tuple[str, str], ...] = ()  # (name, value), by name
 
     @property
     def chars(self) -> int:
@@ -120,6 +124,19 @@ class ArticleOrigin(NamedTuple):
     url: str
     first_line: int
     last_line: int
+
+
+VARIABLE_KINDS = ("text", "number", "date", "category")
+
+
+@dataclass(frozen=True)
+class VariableSummary:
+    """A document variable of the project: its name, kind (one of VARIABLE_KINDS, inferred
+    at import) and how many articles have a value for it."""
+
+    name: str
+    kind: str
+    articles: int
 
 
 @dataclass(frozen=True)
@@ -195,6 +212,18 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
+class ImportProblem:
+    """A file that could not be imported, or a part of one that was left out (rows without
+    text): its path, what went wrong (an `ErrorCode` value, "" when none fits) with its
+    facts, and the English wording."""
+
+    path: str
+    code: str
+    details: dict[str, object]
+    message: str
+
+
+@dataclass(frozen=True)
 class ImportReport:
     added_articles: int = 0
     added_files: tuple[str, ...] = ()
@@ -204,6 +233,10 @@ class ImportReport:
     # Files skipped because an earlier version of the same file (same path, other text) is
     # in the project: importing them again with on_changed="keep_both" adds a second copy.
     changed: tuple[str, ...] = ()
+    # The skipped files again with their codes (same order as `skipped`), then the notes on
+    # files that were imported in part (rows without text), for the UI to word.
+    problems: tuple[ImportProblem, ...] = ()
+    notes: tuple[ImportProblem, ...] = ()
 
 
 class HnreaderError(Exception):
@@ -222,6 +255,10 @@ class HnreaderError(Exception):
 
 class ImportFileError(HnreaderError):
     """A file could not be imported; the message names the file and why."""
+
+
+class InvalidMapping(HnreaderError):
+    """A column mapping (`--map role=column,…`) that cannot be read."""
 
 
 class QueryError(HnreaderError):
@@ -281,6 +318,27 @@ class ErrorCode:
     QUERY_ONLY_EXCLUDES = "query_only_excludes"
     QUERY_ONLY_PUNCTUATION = "query_only_punctuation"
     QUERY_TOO_MANY_TERMS = "query_too_many_terms"
+    # A file that cannot be imported (details: file, and what each names)
+    NOT_A_REGULAR_FILE = "not_a_regular_file"
+    FILE_TOO_LARGE = "file_too_large"  # details: size, limit (bytes)
+    EMPTY_SOURCE = "empty_source"  # empty, or no article text in it
+    BINARY_FILE = "binary_file"
+    ENCODING_UNDECIDABLE = "encoding_undecidable"
+    UNSUPPORTED_FORMAT = "unsupported_format"  # details: suffix
+    OLD_OFFICE_FORMAT = "old_office_format"  # details: suffix (.doc, .xls, .ppt), modern
+    WRONG_CONTENT = "wrong_content"  # details: suffix, found (what the bytes are)
+    DAMAGED_ARCHIVE = "damaged_archive"  # a .docx/.xlsx whose zip cannot be read
+    ARCHIVE_TOO_LARGE = "archive_too_large"  # details: size, limit (uncompressed bytes)
+    XML_ENTITIES = "xml_entities"  # entity declarations (possible entity expansion)
+    MALFORMED_FILE = "malformed_file"  # details: what, where (a line or row number)
+    NO_TEXT_COLUMN = "no_text_column"  # details: columns (the names found)
+    UNKNOWN_COLUMN = "unknown_column"  # details: column, columns (--map names a missing one)
+    ALREADY_IMPORTED = "already_imported"  # details: earlier (the name it was imported as)
+    CHANGED_SINCE_IMPORT = "changed_since_import"  # details: imported (ISO time)
+    IMPORT_CANCELLED = "import_cancelled"
+    # Part of a file left out while the rest imported (details: rows, count)
+    ROWS_WITHOUT_TEXT = "rows_without_text"
+    ROWS_MALFORMED = "rows_malformed"  # JSON lines or records that could not be read
 
 
 RowKey = tuple[Any, ...]

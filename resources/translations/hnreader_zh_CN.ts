@@ -181,6 +181,10 @@
         <source>%1, lines %2–%3</source>
         <translation>%1，第 %2–%3 行</translation>
     </message>
+    <message>
+        <source>Variables (from the imported file; not editable here):</source>
+        <translation>变量（来自导入的文件，此处不可编辑）：</translation>
+    </message>
 </context>
 <context>
     <name>ArticleHeader</name>
@@ -524,16 +528,40 @@ Which year are they from?</source>
 <context>
     <name>ImportExport</name>
     <message>
-        <source>Import text files</source>
-        <translation>导入文本文件</translation>
+        <source>News files</source>
+        <translation>新闻文件</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+        <source>Text files</source>
+        <translation>文本文件</translation>
     </message>
     <message>
-        <source>Import a folder of text files</source>
-        <translation>导入文本文件所在的文件夹</translation>
+        <source>Web pages</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>Word documents</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Record files</source>
+        <translation>记录文件</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Import a folder of news files</source>
+        <translation>导入新闻文件夹</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -558,6 +586,10 @@ Which year are they from?</source>
     <message>
         <source>The import was cancelled; files not yet imported were left out.</source>
         <translation>导入已取消；尚未导入的文件未被添加。</translation>
+    </message>
+    <message>
+        <source>Imported in part:</source>
+        <translation>部分导入：</translation>
     </message>
     <message>
         <source>Skipped:</source>
@@ -596,6 +628,121 @@ Which year are they from?</source>
     <message>
         <source>Export finished</source>
         <translation>导出完成</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWording</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: permission denied.</source>
+        <translation>无法读取 %1：没有权限。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be read.</source>
+        <translation>%1 不是可以读取的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is too large to import (%2 MB; the limit is %3 MB). Split it into smaller files.</source>
+        <translation>%1 太大，无法导入（%2 MB，上限为 %3 MB）。请把它拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <source>%1 holds no article text.</source>
+        <translation>%1 中没有文章正文。</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file (it holds binary data).</source>
+        <translation>%1 不是文本文件（其中含有二进制数据）。</translation>
+    </message>
+    <message>
+        <source>The text encoding of %1 cannot be told for sure. Save it as UTF-8 and import it again.</source>
+        <translation>无法确定 %1 的文字编码。请把它另存为 UTF-8 后重新导入。</translation>
+    </message>
+    <message>
+        <source>%1: files of this kind cannot be imported. hnreader imports .txt, web pages (.html, .mhtml), Word (.docx), tables (.csv, .tsv, .xlsx) and records (.jsonl, .json, .xml).</source>
+        <translation>%1：无法导入这种类型的文件。hnreader 可以导入 .txt、网页（.html、.mhtml）、Word（.docx）、表格（.csv、.tsv、.xlsx）和记录文件（.jsonl、.json、.xml）。</translation>
+    </message>
+    <message>
+        <source>%1 is in an old Office format that cannot be read. Open it in Office, WPS or LibreOffice, save it as %2 and import that file.</source>
+        <translation>%1 是无法读取的旧版 Office 格式。请用 Office、WPS 或 LibreOffice 打开，另存为 %2，再导入该文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not what its name says (it is named %2 but is %3). Give it the right extension, or save it again in the program that made it.</source>
+        <translation>%1 的内容与文件名不符（扩展名为 %2，实际是 %3）。请改用正确的扩展名，或用生成它的程序重新保存。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged. Open it in Office, WPS or LibreOffice, which may repair it, save it again and import the saved file.</source>
+        <translation>%1 已损坏。请用 Office、WPS 或 LibreOffice 打开（它们可能会修复文件），重新保存后导入保存的文件。</translation>
+    </message>
+    <message>
+        <source>%1 would expand to more than %2 MB when read, so it was not imported: it is damaged or made to exhaust memory.</source>
+        <translation>%1 读取时会膨胀到 %2 MB 以上，因此没有导入：它已损坏，或者是为耗尽内存而制作的。</translation>
+    </message>
+    <message>
+        <source>%1 declares XML entities, which can expand without limit, so it was not imported.</source>
+        <translation>%1 声明了可以无限膨胀的 XML 实体，因此没有导入。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as it is. Check the file, or save it again from the program that made it.</source>
+        <translation>无法按原样读取 %1。请检查该文件，或用生成它的程序重新保存。</translation>
+    </message>
+    <message>
+        <source>%1 has no column of article text. Its columns are: %2. Name the text column 正文, 内容, text or content, or import the file on the command line with --map text=COLUMN.</source>
+        <translation>%1 中没有文章正文列。它的列为：%2。请把正文所在的列命名为“正文”“内容”、text 或 content，或者在命令行中用 --map text=列名 导入该文件。</translation>
+    </message>
+    <message>
+        <source>%1 has no column %2. Its columns are: %3.</source>
+        <translation>%1 中没有名为 %2 的列。它的列为：%3。</translation>
+    </message>
+    <message>
+        <source>%1 is already in the project (the same text as %2).</source>
+        <translation>%1 已在项目中（与 %2 的文本相同）。</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was imported on %2; it was not imported again, so its annotations stay where they are.</source>
+        <translation>%1 自 %2 导入后已被修改；没有再次导入，因此它的标注保持不变。</translation>
+    </message>
+    <message>
+        <source>%1 row(s)</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 line(s)</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 record(s)</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>第 %1 条记录</translation>
+    </message>
+    <message>
+        <source>%1: %2 without text were left out (%3); the rest was imported.</source>
+        <translation>%1：有 %2没有正文，已略去（%3）；其余内容已导入。</translation>
+    </message>
+    <message>
+        <source>%1: %2 could not be read and were left out (%3); the rest was imported.</source>
+        <translation>%1：有 %2无法读取，已略去（%3）；其余内容已导入。</translation>
+    </message>
+    <message>
+        <source>%1: sheet %2 has no column of article text and was left out.</source>
+        <translation>%1：工作表 %2 中没有文章正文列，已略去。</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1773,17 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Remove word “%1”</source>
         <translation>删除词语“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>VariablesTableModel</name>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
 </context>
 <context>

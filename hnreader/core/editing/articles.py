@@ -80,6 +80,7 @@ def _split_article(store: Store, segmenter: Segmenter, article_id: int, offset: 
         # Both parts come from the lines the article came from.
         first_line=article.first_line,
         last_line=article.last_line,
+        variables=article.variables,  # both parts come from the same row or page
     )
 
     def action() -> int:

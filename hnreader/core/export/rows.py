@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from hnreader.core.export.csv_writer import write_csv
 from hnreader.core.models import Progress, Stage
@@ -85,8 +86,32 @@ def _context(text: str, start: int, end: int) -> tuple[str, str]:
     return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
 
 
+def variable_columns(store: Store) -> tuple[list[str], set[str], list[str]]:
+    """The `var_<name>` columns of the project's document variables (after the fixed
+    columns), the numeric ones among them, and the variable names in column order."""
+    summaries = store.variable_summaries()
+    names = [v.name for v in summaries]
+    columns = [f"var_{name}" for name in names]
+    numeric = {f"var_{v.name}" for v in summaries if v.kind == "number"}
+    return columns, numeric, names
+
+
+def _with_variables(
+    rows: list[tuple[object, ...]], ids: list[int], store: Store, names: list[str]
+) -> list[tuple[object, ...]]:
+    """Each row with the variables of its article (`ids`: the article of each row)."""
+    if not names:
+        return rows
+    values = store.variables_of(sorted(set(ids)))
+    return [
+        (*row, *(values.get(article_id, {}).get(name, "") for name in names))
+        for row, article_id in zip(rows, ids, strict=True)
+    ]
+
+
 def annotation_rows(store: Store, selection: ExportFilter) -> list[tuple[object, ...]]:
-    """One row per annotation × tag (only the selected tags when tags are filtered)."""
+    """One row per annotation × tag (only the selected tags when tags are filtered), with
+    the article's document variables in `var_<name>` columns at the end."""
     annotations = store.annotations(
         tag_ids=selection.tag_ids, article_ids=selection.article_ids, coder=selection.coder
     )
@@ -97,6 +122,7 @@ def annotation_rows(store: Store, selection: ExportFilter) -> list[tuple[object,
     briefs = store.article_briefs(article_ids)
     origins = store.article_origins(article_ids)
     rows: list[tuple[object, ...]] = []
+    row_articles: list[int] = []
     for annotation in annotations:
         title, date, source = briefs[annotation.article_id]
         origin = origins[annotation.article_id]
@@ -130,7 +156,8 @@ def annotation_rows(store: Store, selection: ExportFilter) -> list[tuple[object,
                     annotation.updated,
                 )
             )
-    return rows
+            row_articles.append(annotation.article_id)
+    return _with_variables(rows, row_articles, store, variable_columns(store)[2])
 
 
 def figure_rows(
@@ -173,11 +200,12 @@ def export_annotations(
 ) -> int:
     """Write the tagged passages; returns the number of rows written."""
     rows = annotation_rows(store, selection or ExportFilter())
+    extra, numeric, _ = variable_columns(store)
     return write_csv(
         path,
-        ANNOTATION_COLUMNS,
+        (*ANNOTATION_COLUMNS, *extra),
         rows,
-        numeric_columns=ANNOTATION_NUMERIC,
+        numeric_columns=ANNOTATION_NUMERIC | numeric,
         progress=_adapt(progress),
         is_cancelled=is_cancelled,
         total=len(rows),
@@ -192,11 +220,13 @@ def export_figures(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> int:
     rows = list(figure_rows(store, article_ids))
+    extra, numeric, names = variable_columns(store)
+    rows = _with_variables(rows, [cast(int, row[0]) for row in rows], store, names)
     return write_csv(
         path,
-        FIGURE_COLUMNS,
+        (*FIGURE_COLUMNS, *extra),
         rows,
-        numeric_columns=FIGURE_NUMERIC,
+        numeric_columns=FIGURE_NUMERIC | numeric,
         progress=_adapt(progress),
         is_cancelled=is_cancelled,
         total=len(rows),

@@ -1,46 +1,57 @@
-"""Importing text files and folders into a project, and (re)building the search index.
+"""Importing files and folders into a project, and (re)building the search index.
 
 These are plain functions with `progress(done, total, message)` and `is_cancelled()` callables;
 they know nothing of threads. Import is all-or-nothing per file and idempotent (content hash):
 importing a folder again adds only its new files, and an import that was cancelled or
 crashed resumes where it stopped.
 
-Segmentation is pure Python, so a large import splits and analyses files in worker
-processes, one per core, while this process decodes files and stores the results in order.
+Every format has its reader (`formats`): documents (.txt, .html, .mhtml, .docx) are read
+whole and split into articles; tables and record files (.csv, .tsv, .xlsx, .jsonl, .json,
+.xml) are streamed, one article per row (`table_import`).
+
+Segmentation is pure Python, so a large import splits and analyses documents in worker
+processes, one per core, while this process reads files and stores the results in order
+(tables are analysed in this process, after the documents).
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing
-import os
-import time
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from hnreader.core.analysis.figures import find_figures
-from hnreader.core.analysis.index import build_index_entry, fold_parts, index_version
-from hnreader.core.analysis.segmenter import Segmenter, SegmenterSpec
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.importing.analysed import AnalysedFile, analyse_file, analyse_text
+from hnreader.core.importing.formats import SUPPORTED_SUFFIXES, DocumentSource
+from hnreader.core.importing.formats.dispatch import file_format, is_collected, is_table
+from hnreader.core.importing.formats.readers import read_document
+from hnreader.core.importing.reindexing import never_cancelled, reindex
 from hnreader.core.importing.repeated_lines import MIN_FILES, repeated_in_files
-from hnreader.core.importing.splitter import split_articles
+from hnreader.core.importing.workers import (
+    FILES_IN_FLIGHT_PER_WORKER,
+    CommitBatches,
+    analyse_in_worker,
+    start_worker,
+    worker_count,
+)
 from hnreader.core.models import (
     ArticleDraft,
+    ErrorCode,
     Figure,
     HnreaderError,
+    ImportProblem,
     ImportReport,
     Progress,
-    Span,
     Stage,
     no_progress,
 )
 from hnreader.core.store import IndexRow, Store, sha256_text
-from hnreader.core.text.decoding import read_text_file
 from hnreader.core.text.safety import (
     clean_user_text,
     display_file_name,
@@ -48,20 +59,21 @@ from hnreader.core.text.safety import (
     has_lone_surrogate,
 )
 
+__all__ = [
+    "AnalysedFile",
+    "ImportCancelled",
+    "analyse_file",
+    "analyse_text",
+    "collect_files",
+    "import_paths",
+    "never_cancelled",
+    "reindex",
+    "worker_count",
+]
+
 log = logging.getLogger(__name__)
 
 Cancelled = Callable[[], bool]
-
-# Starting a worker costs about a second (a fresh interpreter loads jieba's dictionary), so
-# imports smaller than this stay in-process.
-PARALLEL_MIN_BYTES = 4_000_000
-MAX_WORKERS = 8
-FILES_IN_FLIGHT_PER_WORKER = 3
-COMMIT_EVERY_S = 0.25
-
-
-def never_cancelled() -> bool:
-    return False
 
 
 class ImportCancelled(HnreaderError):
@@ -76,11 +88,18 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, st
         path = Path(path)
         if path.is_dir():
             found = sorted(
-                (p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".txt"),
+                (p for p in path.rglob("*") if p.is_file() and is_collected(p)),
                 key=lambda p: str(p).lower(),
             )
             if not found:
-                skipped.append((display_path(path), "the folder holds no .txt files"))
+                skipped.append(
+                    (
+                        display_path(path),
+                        "the folder holds no files hnreader imports ("
+                        + " ".join(SUPPORTED_SUFFIXES)
+                        + ")",
+                    )
+                )
             files.extend(found)
         elif path.exists():
             files.append(path)
@@ -101,83 +120,6 @@ def readable_reason(file: Path, message: str) -> str:
     return message
 
 
-def caption_figures(text: str, captions: Sequence[Span]) -> list[Figure]:
-    return [Figure(s.start, s.end, text[s.start : s.end], None, "", "caption") for s in captions]
-
-
-def analyse_text(
-    text: str, captions: Sequence[Span], segmenter: Segmenter
-) -> tuple[list[Figure], IndexRow]:
-    """What is derived from an article's text: its figures (with captions) and its index row."""
-    parts = fold_parts(text)
-    figures = sorted(
-        [*find_figures(text, parts[0]), *caption_figures(text, captions)],
-        key=lambda f: (f.start, f.end),
-    )
-    entry = build_index_entry(text, segmenter, parts)
-    return figures, IndexRow(entry.folded, entry.flags, index_version(segmenter))
-
-
-@dataclass(frozen=True)
-class AnalysedFile:
-    """A decoded file split into articles, each with its figures and index row."""
-
-    drafts: list[ArticleDraft]
-    figures: list[list[Figure]]
-    rows: list[IndexRow]
-
-
-def analyse_file(
-    name: str,
-    text: str,
-    segmenter: Segmenter,
-    on_article: Callable[[int], None] | None = None,
-    year: int | None = None,
-    repeated: Collection[int] = frozenset(),
-) -> AnalysedFile:
-    """Split a decoded text into articles and analyse each; `on_article(chars)` after each.
-    `year` dates articles the file gives no year for, `repeated` are the lines that recur in
-    other files of the import (see `split_articles`)."""
-    drafts = split_articles(text, Path(name).name, year=year, repeated=repeated)
-    if not drafts:
-        raise HnreaderError(f"{name}: no article text found in the file")
-    figures: list[list[Figure]] = []
-    rows: list[IndexRow] = []
-    for draft in drafts:
-        draft_figures, row = analyse_text(draft.text, draft.captions, segmenter)
-        figures.append(draft_figures)
-        rows.append(row)
-        if on_article is not None:
-            on_article(len(draft.text))
-    return AnalysedFile(drafts, figures, rows)
-
-
-# -- worker processes
-
-_worker_segmenter: Segmenter | None = None
-_worker_repeated: frozenset[int] = frozenset()
-
-
-def _start_worker(spec: SegmenterSpec, repeated: frozenset[int]) -> None:
-    global _worker_segmenter, _worker_repeated
-    _worker_segmenter = Segmenter.from_spec(spec)
-    _worker_segmenter.initialize()
-    _worker_repeated = repeated
-
-
-def _analyse_in_worker(name: str, text: str, year: int | None) -> AnalysedFile:
-    assert _worker_segmenter is not None
-    return analyse_file(name, text, _worker_segmenter, year=year, repeated=_worker_repeated)
-
-
-def worker_count(total_bytes: int, files: int) -> int:
-    """How many worker processes an import uses (0: analyse in this process)."""
-    cores = os.cpu_count() or 1
-    if cores < 2 or files < 2 or total_bytes < PARALLEL_MIN_BYTES:
-        return 0
-    return min(cores, MAX_WORKERS)
-
-
 def import_paths(
     store: Store,
     segmenter: Segmenter,
@@ -187,13 +129,16 @@ def import_paths(
     workers: int | None = None,
     on_changed: str = "skip",
     year: int | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> ImportReport:
-    """Import files and folders (.txt inside, recursively), each file all or nothing.
+    """Import files and folders (the supported files inside, recursively), each file all or
+    nothing.
 
     `workers` overrides `worker_count()`; 0 analyses in this process. A file whose earlier
     version (same path, other text) is in the project is skipped and listed in `changed`
     unless `on_changed` is "keep_both", which imports it as a second copy: never silently.
-    `year` is the year of articles whose files give none (the last source of a year).
+    `year` is the year of articles whose files give none (the last source of a year);
+    `columns` maps roles to the columns of tables ({"text": "正文", "title": "标题"}).
     """
     if on_changed not in ("skip", "keep_both"):
         raise ValueError(f"on_changed must be 'skip' or 'keep_both', not {on_changed!r}")
@@ -205,9 +150,12 @@ def import_paths(
     run = _ImportRun(store, segmenter, total, progress, is_cancelled)
     run.keep_both = on_changed == "keep_both"
     run.year = year
-    run.skipped.extend(skipped)
-    if len(files) >= MIN_FILES:
-        run.repeated = repeated_in_files(files, progress, is_cancelled)
+    run.columns = dict(columns) if columns else None
+    text_files = [f for f in files if f.suffix.lower() == ".txt"]
+    if len(text_files) >= MIN_FILES:  # site chrome shared by saved pages (see repeated_lines)
+        run.repeated = repeated_in_files(text_files, progress, is_cancelled)
+    for path, reason in skipped:
+        run._skip(Path(path), reason, ErrorCode.MISSING if "no such" in reason else "")
     if workers > 0:
         run.parallel(files, sizes, workers)
     else:
@@ -221,6 +169,8 @@ def import_paths(
         cancelled=run.cancelled,
         article_ids=tuple(run.article_ids),
         changed=tuple(run.changed),
+        problems=tuple(run.problems),
+        notes=tuple(run.notes),
     )
 
 
@@ -235,9 +185,12 @@ def _size(path: Path) -> int:
 class _Decoded:
     file: Path
     size: int
-    text: str
-    encoding: str
+    source: DocumentSource
     digest: str
+
+    @property
+    def text(self) -> str:
+        return self.source.text
 
 
 class _ImportRun:
@@ -264,22 +217,59 @@ class _ImportRun:
         self._digests: dict[str, str] = {}  # texts decoded in this run → file name
         self.keep_both = False  # import a changed version of a file as a second copy
         self.year: int | None = None  # the year of articles whose files give none
+        self.columns: dict[str, str] | None = None  # table columns by role, as the user said
         self.repeated: frozenset[int] = frozenset()  # lines found in several files: chrome
         self.changed: list[str] = []
+        self.problems: list[ImportProblem] = []  # the skipped files, with their codes
+        self.notes: list[ImportProblem] = []  # parts of files left out (rows without text)
 
     def _decode(self, file: Path, size: int) -> _Decoded | None:
-        """The file's text, or None (noted in `skipped`) if it cannot or need not be imported."""
+        """The file read by its format's reader, or None (noted in `skipped`) if it cannot or
+        need not be imported. A table is not read here: see `_is_table`."""
         try:
-            decoded = read_text_file(file)
+            source = read_document(file, self._format(file))
         except HnreaderError as error:
-            self._skip(file, str(error))
+            self.skip_error(file, error)
             return None
-        digest = sha256_text(decoded.text)
+        digest = sha256_text(source.stored_text)
+        if self.duplicate(file, digest):
+            return None
+        self._digests[digest] = display_file_name(file.name)
+        return _Decoded(file, size, source, digest)
+
+    def _format(self, file: Path) -> str:
+        try:
+            with open(file, "rb") as stream:
+                head = stream.read(16)
+        except OSError:
+            head = b""  # the reader reports why the file cannot be read
+        return file_format(file, head)
+
+    def _table_format(self, file: Path) -> str | None:
+        """The format of a table file, None for a document; a file that cannot be imported
+        at all is noted (and "" returned)."""
+        if not is_table(file):
+            return None
+        try:
+            return self._format(file)
+        except HnreaderError as error:
+            self.skip_error(file, error)
+            return ""
+
+    def duplicate(self, file: Path, digest: str) -> bool:
+        """Whether a file with this text need not be imported (noted in `skipped`): the same
+        text is in the project or this import already, or an earlier version of the same
+        file is (unless both are to be kept)."""
         earlier = self.store.has_source(digest) or self._digests.get(digest)
         name = display_file_name(file.name)
         if earlier is not None:
-            self._skip(file, f"{name}: already imported (same text as {earlier})")
-            return None
+            self._skip(
+                file,
+                f"{name}: already imported (same text as {earlier})",
+                ErrorCode.ALREADY_IMPORTED,
+                earlier=earlier,
+            )
+            return True
         if not self.keep_both:
             imported = self.store.source_at_path(display_path(file.resolve()))
             if imported is not None:
@@ -290,13 +280,25 @@ class _ImportRun:
                     "again, so its annotations stay where they are. Import it with “keep "
                     "both” (`hnreader import --keep-both`) to add the new version as a "
                     "second copy",
+                    ErrorCode.CHANGED_SINCE_IMPORT,
+                    imported=imported,
                 )
-                return None
+                return True
         self._digests[digest] = name
-        return _Decoded(file, size, decoded.text, decoded.encoding, digest)
+        return False
 
-    def _skip(self, file: Path, reason: str) -> None:
-        self.skipped.append((display_path(file), readable_reason(file, reason)))
+    def _skip(self, path: Path, reason: str, code: str = "", **details: object) -> None:
+        shown = display_path(path)
+        message = readable_reason(path, reason)
+        self.skipped.append((shown, message))
+        details.setdefault("file", display_file_name(path.name))
+        self.problems.append(ImportProblem(shown, code, details, message))
+
+    def skip_error(self, path: Path, error: HnreaderError) -> None:
+        self._skip(path, str(error), error.code, **error.details)
+
+    def analyse(self, draft: ArticleDraft) -> tuple[list[Figure], IndexRow]:
+        return analyse_text(draft.text, draft.captions, self.segmenter)
 
     def _store(self, decoded: _Decoded, analysed: AnalysedFile) -> None:
         # Stored names and paths are readable text: a name that is not UTF-8 (a GBK name from
@@ -305,11 +307,13 @@ class _ImportRun:
             name=display_file_name(decoded.file.name),
             path=display_path(decoded.file.resolve()),
             sha256=decoded.digest,
-            encoding=decoded.encoding,
-            text=decoded.text,
+            encoding=decoded.source.encoding,
+            text=decoded.source.stored_text,
             drafts=analysed.drafts,
             figures=analysed.figures,
             index_rows=analysed.rows,
+            file_format=decoded.source.format,
+            variable_kinds=_document_variable_kinds(analysed.drafts),
         )
         if ids:
             self.added_files.append(display_path(decoded.file))
@@ -321,9 +325,16 @@ class _ImportRun:
                 self.cancelled = True
                 return
             self.progress(self.done, self.total, Stage.IMPORTING, display_file_name(file.name))
-            decoded = self._decode(file, size)
-            if decoded is not None and not self._analyse_here(decoded):
-                return
+            table = self._table_format(file)
+            if table:
+                from hnreader.core.importing.table_import import import_table
+
+                if not import_table(self, file, size, table):
+                    return
+            elif table is None:
+                decoded = self._decode(file, size)
+                if decoded is not None and not self._analyse_here(decoded):
+                    return
             self.done += size
 
     def _article_progress(self, decoded: _Decoded) -> Callable[[int], None]:
@@ -350,13 +361,15 @@ class _ImportRun:
         as soon as it is back, so a cancel or a crash keeps every file stored before it.
         """
         self.progress(0, self.total, Stage.STARTING)
-        commits = _CommitBatches(self.store)
-        queue = deque(zip(files, sizes, strict=True))
+        commits = CommitBatches(self.store)
+        # Tables are streamed in this process once the documents are done.
+        tables = [(f, s) for f, s in zip(files, sizes, strict=True) if is_table(f)]
+        queue = deque((f, s) for f, s in zip(files, sizes, strict=True) if not is_table(f))
         pending: deque[tuple[Path, int, _Decoded | None, Future[AnalysedFile] | None]] = deque()
         pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),  # never fork a process running Qt
-            initializer=_start_worker,
+            initializer=start_worker,
             initargs=(self.segmenter.spec(), self.repeated),
         )
         try:
@@ -367,7 +380,7 @@ class _ImportRun:
                     future = None
                     if decoded is not None:
                         name = display_file_name(file.name)
-                        future = pool.submit(_analyse_in_worker, name, decoded.text, self.year)
+                        future = pool.submit(analyse_in_worker, name, decoded.source, self.year)
                     pending.append((file, size, decoded, future))
                 file, size, decoded, future = pending[0]
                 if decoded is not None and future is not None:
@@ -397,23 +410,29 @@ class _ImportRun:
                 return
             self.done += size
         self.sequential([f for f, _ in queue], [s for _, s in queue])
+        if not self.cancelled:
+            self.sequential([f for f, _ in tables], [s for _, s in tables])
 
     def _analyse_here(self, decoded: _Decoded) -> bool:
         """Analyse and store an already decoded file in this process; False if cancelled."""
+        source = decoded.source
         try:
             analysed = analyse_file(
                 display_file_name(decoded.file.name),
-                decoded.text,
+                source.text,
                 self.segmenter,
                 self._article_progress(decoded),
                 year=self.year,
+                set_aside=source.set_aside,
+                meta=source.meta,
+                multi_article=source.multi_article,
                 repeated=self.repeated,
             )
         except ImportCancelled:
             self.cancelled = True
             return False
         except HnreaderError as error:
-            self._skip(decoded.file, str(error))
+            self.skip_error(decoded.file, error)
         else:
             self._store(decoded, analysed)
         return True
@@ -428,65 +447,10 @@ class _ImportRun:
                     self.cancelled = True
                     return None
             except HnreaderError as error:
-                self._skip(file, str(error))
+                self.skip_error(file, error)
                 return None
 
 
-class _CommitBatches:
-    """Files stored by a parallel import share a transaction for up to COMMIT_EVERY_S, so
-    the disk is synced a few times a second rather than once per file; each file is still
-    all or nothing (a savepoint), and a crash loses at most the last batch, which the next
-    import adds again."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._open: contextlib.ExitStack | None = None
-        self._since = 0.0
-
-    def begin(self) -> None:
-        if self._open is None:
-            self._open = contextlib.ExitStack()
-            self._open.enter_context(self._store.write())
-            self._since = time.monotonic()
-
-    def maybe_commit(self) -> None:
-        if time.monotonic() - self._since >= COMMIT_EVERY_S:
-            self.commit()
-
-    def commit(self) -> None:
-        if self._open is not None:
-            opened, self._open = self._open, None
-            opened.close()
-
-
-def reindex(
-    store: Store,
-    segmenter: Segmenter,
-    article_ids: Sequence[int] | None = None,
-    progress: Progress = no_progress,
-    is_cancelled: Cancelled = never_cancelled,
-    batch: int = 200,
-) -> int:
-    """Rebuild the index of the given (default: stale) articles; returns how many were done.
-
-    Commits every `batch` articles, so a cancel or crash keeps the work done so far and the
-    next call resumes with what is still stale.
-    """
-    version = index_version(segmenter)
-    ids = list(article_ids) if article_ids is not None else store.stale_index_ids(version)
-    total = len(ids)
-    count = 0
-    for offset in range(0, total, batch):
-        if is_cancelled():
-            break
-        chunk = ids[offset : offset + batch]
-        texts = store.article_texts(chunk)
-        rows = []
-        for article_id in chunk:
-            if article_id in texts:
-                entry = build_index_entry(texts[article_id], segmenter)
-                rows.append((article_id, IndexRow(entry.folded, entry.flags, version)))
-        store.write_index_many(rows)
-        count += len(rows)
-        progress(count, total, Stage.INDEXING)
-    return count
+def _document_variable_kinds(drafts: Sequence[ArticleDraft]) -> dict[str, str]:
+    """A document's variables are its page's url: text."""
+    return {name: "text" for draft in drafts for name, _ in draft.variables}

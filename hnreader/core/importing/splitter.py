@@ -25,14 +25,12 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from hnreader.core.importing.article_origin import with_origins
 from hnreader.core.importing.drafts import GroupedArticle, draft_of, years_from_neighbours
-from hnreader.core.importing.file_layout import (
-    AUTHOR_KEYS,
-)
+from hnreader.core.importing.file_layout import AUTHOR_KEYS, FileDates, FrontMatter, file_dates
 from hnreader.core.importing.line_passes import file_dates_and_matter, is_digest_file, prepare_lines
 from hnreader.core.importing.markup import (
     PLACEHOLDER_TITLES,
@@ -473,6 +471,7 @@ def split_articles(
     file_name: str = "",
     year: int | None = None,
     repeated: Collection[int] = frozenset(),
+    set_aside: Mapping[int, str] | None = None,
 ) -> list[ArticleDraft]:
     """Split a normalised source text (see `normalise_stored_text`) into article drafts.
 
@@ -483,25 +482,60 @@ def split_articles(
     `file_name` (its last part is enough) may give the articles' dates (see `file_layout`);
     `year` is the year of a date that nothing in the file or its name gives a year to;
     `repeated` holds the lines that recur in other files of the same import (see
-    `repeated_lines`): site chrome.
+    `repeated_lines`): site chrome; `set_aside` names lines (1-based) that are boilerplate
+    whatever they look like, with the reason (a web page's lines outside its main text).
     """
-    # Text that skipped normalisation may hold surrogates, on which OpenCC (used to fold)
-    # raises; U+FFFD keeps every length, so the split is the same as after normalisation.
-    text = replace_lone_surrogates(text)
-    lines = classify_lines(text)
+    lines, dates, matter = _prepared(text, file_name, set_aside, repeated)
     if not lines:
         return []
-    prepare_lines(lines, repeated)
-    dates, matter = file_dates_and_matter(lines, text, file_name)
     drafts = years_from_neighbours([draft_of(a, dates) for a in _Splitter(lines).run()])
     drafts = with_origins(drafts, matter)  # page, section, url
     author = matter.get(AUTHOR_KEYS) if matter is not None else ""
     if author:  # the front matter's author wrote what names no one else
         names = tuple(n for n in re.split(r"[,，、;；/\s]+", author) if n)
         drafts = [d if d.reporters else replace(d, reporters=names) for d in drafts]
-    if year is not None:
-        drafts = [
-            replace(d, date=with_year(d.date, f"{year:04d}")) if month_day(d.date) else d
-            for d in drafts
-        ]
-    return drafts
+    return [_with_default_year(d, year) for d in drafts]
+
+
+def single_article(text: str, file_name: str = "", year: int | None = None) -> ArticleDraft | None:
+    """A text that is one article whatever it looks like (a table's text cell): every line
+    classified as by `split_articles`, boilerplate and metadata lines set aside, bylines and
+    datelines read, headline-like lines kept as body; None for a text without a line."""
+    lines, dates, _matter = _prepared(text, file_name, None, frozenset())
+    if not lines:
+        return None
+    splitter = _Splitter(lines)
+    article = splitter.open_article()
+    for line in lines:
+        splitter._attach(article, line)
+    return _with_default_year(draft_of(article, dates), year)
+
+
+def _prepared(
+    text: str,
+    file_name: str,
+    set_aside: Mapping[int, str] | None,
+    repeated: Collection[int],
+) -> tuple[list[SourceLine], FileDates, FrontMatter | None]:
+    """The classified lines of a text (after every pass of `line_passes`), the dates its
+    header lines and name give, and its front matter."""
+    # Text that skipped normalisation may hold surrogates, on which OpenCC (used to fold)
+    # raises; U+FFFD keeps every length, so the split is the same as after normalisation.
+    text = replace_lone_surrogates(text)
+    lines = classify_lines(text)
+    if not lines:
+        return lines, file_dates(file_name), None
+    if set_aside:
+        for line in lines:
+            reason = set_aside.get(line.number)
+            if reason:
+                line.kind, line.reason, line.prefix = BOILERPLATE, reason, 0
+    prepare_lines(lines, repeated)
+    dates, matter = file_dates_and_matter(lines, text, file_name)
+    return lines, dates, matter
+
+
+def _with_default_year(draft: ArticleDraft, year: int | None) -> ArticleDraft:
+    if year is not None and month_day(draft.date):
+        return replace(draft, date=with_year(draft.date, f"{year:04d}"))
+    return draft

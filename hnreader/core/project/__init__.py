@@ -11,7 +11,7 @@ dictionary); opening, closing, safekeeping and the long imports live here.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from hnreader import paths
@@ -20,6 +20,8 @@ from hnreader.core.analysis.index import index_version
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.editing.history import History
 from hnreader.core.importing import importer
+from hnreader.core.importing.formats import SUPPORTED_SUFFIXES
+from hnreader.core.importing.formats.columns import parse_mapping
 from hnreader.core.models import ImportReport, Progress, StoreError, no_progress
 from hnreader.core.project.actions import ProjectActions
 from hnreader.core.store import Store
@@ -27,12 +29,23 @@ from hnreader.core.store.opening import store_error
 from hnreader.core.text.normalize import FOLD_VERSION
 
 __all__ = [
+    "IMPORTABLE_SUFFIXES",
     "Project",
     "Segmenter",
     "describe_failure",
     "open_default_project",
+    "parse_column_map",
     "shared_dictionaries",
 ]
+
+# The file extensions an import reads (the app's file dialog and drag and drop use them).
+IMPORTABLE_SUFFIXES = SUPPORTED_SUFFIXES
+
+
+def parse_column_map(spec: str) -> dict[str, str]:
+    """`title=标题,text=正文,date=发布时间` as {role: column}, or InvalidMapping."""
+    return parse_mapping(spec)
+
 
 Cancelled = Callable[[], bool]
 
@@ -164,16 +177,27 @@ class Project(ProjectActions):
         workers: int | None = None,
         on_changed: str = "skip",
         year: int | None = None,
+        columns: Mapping[str, str] | None = None,
     ) -> ImportReport:
         """Import files and folders; `workers` processes (default: by size and cores).
-        `year`: the year of articles whose files give none. A large import into a project
-        that holds articles is preceded by a backup."""
+        `year`: the year of articles whose files give none; `columns`: which column of a
+        table is the title, text, date, publication, url, author ({role: column name}, see
+        `parse_column_map`). A large import into a project that holds articles is preceded
+        by a backup."""
         if self.store.article_count():
             files, _ = importer.collect_files(sources)
             if sum(_file_size(f) for f in files) > safekeeping.BULK_IMPORT_BYTES:
                 safekeeping.make_backup(self.path, reason="import")
         return importer.import_paths(
-            self.store, self.segmenter, sources, progress, is_cancelled, workers, on_changed, year
+            self.store,
+            self.segmenter,
+            sources,
+            progress,
+            is_cancelled,
+            workers,
+            on_changed,
+            year,
+            columns,
         )
 
     def import_bundled_corpus_once(

@@ -24,6 +24,7 @@ from hnreader.core.models import (
     QueryError,
     SearchResult,
     Tag,
+    VariableSummary,
 )
 from hnreader.core.search import engine as searching
 from hnreader.core.search.query import parse_query
@@ -45,6 +46,13 @@ class ProjectReads:
 
     def article_count(self) -> int:
         return self.store.article_count()
+
+    def variables(self) -> list[VariableSummary]:
+        """The document variables of the project: name, kind and how many articles have it."""
+        return self.store.variable_summaries()
+
+    def article_variables(self, article_id: int) -> list[tuple[str, str]]:
+        return self.store.article_variables(article_id)
 
     def article_ids(self) -> list[int]:
         return self.store.article_ids()

@@ -21,10 +21,11 @@ from hnreader.core.store.article_details import ArticleDetails
 from hnreader.core.store.articles import sha256_text
 from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from hnreader.core.store.source_streams import SourceSink, SourceStreams
 from hnreader.core.store.tags import TagQueries
 
 
-class Store(ArticleDetails, TagQueries, AnnotationQueries):
+class Store(ArticleDetails, SourceStreams, TagQueries, AnnotationQueries):
     """An open project file. Not thread-safe: use one Store per thread."""
 
 
@@ -35,6 +36,7 @@ __all__ = [
     "IndexRow",
     "RowKey",
     "RowState",
+    "SourceSink",
     "Store",
     "sha256_text",
 ]

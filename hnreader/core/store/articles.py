@@ -24,18 +24,18 @@ from hnreader.core.store.base import (
     Change,
     IndexRow,
     RowKey,
-    StoreBase,
     _now,
     in_transaction,
 )
 from hnreader.core.store.schema import compress_text, decompress_text
+from hnreader.core.store.variables import VariableQueries
 from hnreader.core.text.safety import clean_user_text
 
 # ArticleSummary's fields but the annotation count, from `articles a` and `source_files s`.
 _SUMMARY_COLUMNS = "a.id, a.title, a.date, a.byline, s.name, a.ordinal, a.chars"
 
 
-class ArticleQueries(StoreBase):
+class ArticleQueries(VariableQueries):
     # -- source files and articles
 
     def has_source(self, sha256: str) -> str | None:
@@ -59,13 +59,16 @@ class ArticleQueries(StoreBase):
         drafts: Sequence[ArticleDraft],
         figures: Sequence[Sequence[Figure]],
         index_rows: Sequence[IndexRow],
+        file_format: str = "txt",
+        variable_kinds: dict[str, str] | None = None,
     ) -> list[int]:
-        """Store a source file with all its articles, figures and index rows: all or nothing."""
+        """Store a source file with all its articles, figures, index rows and document
+        variables (`variable_kinds`: the kind of each variable name): all or nothing."""
         with self.write():
             cursor = self._conn.execute(
                 "INSERT INTO source_files(name, path, sha256, encoding, text, compression, "
-                "imported) VALUES (?, ?, ?, ?, ?, 'zlib', ?)",
-                (name, path, sha256, encoding, compress_text(text), _now()),
+                "imported, format) VALUES (?, ?, ?, ?, ?, 'zlib', ?, ?)",
+                (name, path, sha256, encoding, compress_text(text), _now(), file_format),
             )
             source_id = cursor.lastrowid
             ids = []
@@ -76,6 +79,8 @@ class ArticleQueries(StoreBase):
                 self._replace_figures(article_id, draft_figures)
                 self._put_index_row(article_id, index_row, draft.text)
                 ids.append(article_id)
+            if variable_kinds:
+                self._merge_variable_kinds(variable_kinds)
             return ids
 
     def _insert_article(self, source_id: int | None, ordinal: float, draft: ArticleDraft) -> int:
@@ -105,6 +110,7 @@ class ArticleQueries(StoreBase):
             ),
         )
         assert cursor.lastrowid is not None
+        self._insert_variables(cursor.lastrowid, draft.variables)
         return cursor.lastrowid
 
     def _replace_figures(self, article_id: int, figures: Iterable[Figure]) -> None:
@@ -204,6 +210,7 @@ class ArticleQueries(StoreBase):
             url=row["url"],
             first_line=row["first_line"],
             last_line=row["last_line"],
+            variables=tuple(self.article_variables(article_id)),
         )
 
     def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
@@ -244,7 +251,12 @@ class ArticleQueries(StoreBase):
             "figures": set(),
             "annotations": set(),
             "annotation_tags": set(),
+            "article_variables": set(),
         }
+        for row in self._select_in(
+            "SELECT article_id, name FROM article_variables WHERE article_id IN ({})", ids
+        ):
+            keys["article_variables"].add((row[0], row[1]))
         for row in self._select_in("SELECT id FROM figures WHERE article_id IN ({})", ids):
             keys["figures"].add((row[0],))
         for row in self._select_in(

@@ -35,6 +35,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "annotations": ("id",),
     "annotation_tags": ("annotation_id", "tag_id"),
     "user_words": ("word",),
+    "article_variables": ("article_id", "name"),
 }
 
 _S = TypeVar("_S", bound="StoreBase")

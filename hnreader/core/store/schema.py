@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from hnreader.core.text.dates import iso_dates
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -285,6 +285,24 @@ def _migration_7_page_section_url(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
 
+def _migration_8_document_variables(conn: sqlite3.Connection) -> None:
+    """Document variables (issue 13): any number of named values per article (a table's
+    other columns, a page's url), a kind per variable name (text, number, date, category:
+    inferred at import), and each source file's format (txt, html, docx, csv, xlsx, …), which
+    says how its stored text was read into articles."""
+    conn.execute(
+        "CREATE TABLE article_variables ("
+        "article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+        "name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (article_id, name))"
+    )
+    conn.execute("CREATE INDEX article_variables_name ON article_variables(name, value)")
+    conn.execute(
+        "CREATE TABLE variables (name TEXT PRIMARY KEY, kind TEXT NOT NULL DEFAULT 'text' "
+        "CHECK (kind IN ('text', 'number', 'date', 'category')))"
+    )
+    conn.execute("ALTER TABLE source_files ADD COLUMN format TEXT NOT NULL DEFAULT 'txt'")
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -305,4 +323,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (5, "ids never reused", _migration_5_ids_never_reused),
     (6, "ISO dates", _migration_6_iso_dates),
     (7, "page, section and url of articles", _migration_7_page_section_url),
+    (8, "document variables", _migration_8_document_variables),
 )

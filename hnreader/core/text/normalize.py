@@ -42,11 +42,18 @@ def normalise_stored_text(text: str) -> str:
 
     Everything else stays as the file said it (no NFKC: it would change lengths and wording).
     """
+    text = normalise_line_ends(text)
+    if "</p>" in text or "<br" in text:
+        text = _HTML_PARAGRAPH_LINE.sub(_paragraph_lines, text)
+    return text
+
+
+def normalise_line_ends(text: str) -> str:
+    """What is stored for a file kept as written (a page's HTML, a table's CSV): `\\n` line
+    ends, no BOM, no NUL, no lone surrogates; markup is left as it is."""
     text = text.lstrip("\ufeff")
     text = _LINE_BREAKS.sub("\n", text)
     text = text.replace("\x00", "").replace("\ufeff", "")
-    if "</p>" in text or "<br" in text:
-        text = _HTML_PARAGRAPH_LINE.sub(_paragraph_lines, text)
     return _SURROGATES.sub("\ufffd", text)
 
 

@@ -74,13 +74,16 @@ class TaskRunner(QObject):
         return outcome[0] if outcome else (False, "")
 
     def _on_progress(self, done: int, total: int, stage: str, item: str) -> None:
-        if self._dialog is None:
+        dialog = self._dialog
+        if dialog is None:
             return
-        self._dialog.setMaximum(max(1, total))
-        self._dialog.setValue(min(done, max(1, total)))
+        dialog.setMaximum(max(1, total))
+        # A modal progress dialog runs the event loop in setValue: the task may finish
+        # there and close the dialog (self._dialog becomes None) before the next line.
+        dialog.setValue(min(done, max(1, total)))
         text = stage_text(stage, item)
-        if text:
-            self._dialog.setLabelText(text)
+        if text and self._dialog is dialog:
+            dialog.setLabelText(text)
 
     def _close(self) -> None:
         if self._dialog is not None:

@@ -1,5 +1,6 @@
-"""Editing an article's title and metadata: credits, where it was published, its link; and
-showing which lines of which source file it came from."""
+"""Editing an article's title and metadata: credits, where it was published, its link;
+showing which lines of which source file it came from, and its document variables
+(read-only)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ import re
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 from hnreader.core.models import Article
 from hnreader.core.text.credits import shown_byline
 from hnreader.ui.common.plain_text import tooltip, visible_controls
+from hnreader.ui.library.variables_table_model import VariablesTableModel
 
 # The text fields in the order of the form; reporters and the url have their own rows.
 FIELDS = ("title", "subtitle", "date", "byline", "publication", "page", "section")
@@ -103,6 +108,21 @@ class ArticleDetailsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.variables_model = VariablesTableModel(article.variables, self)
+        if article.variables:
+            label = QLabel(self.tr("Variables (from the imported file; not editable here):"))
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.variables_view = QTableView(self)
+            self.variables_view.setModel(self.variables_model)
+            self.variables_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.variables_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            self.variables_view.verticalHeader().hide()
+            header = self.variables_view.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(True)
+            self.variables_view.setMaximumHeight(160)
+            layout.addWidget(label)
+            layout.addWidget(self.variables_view)
         layout.addWidget(buttons)
 
     def source_text(self) -> str:

@@ -6,15 +6,39 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from hnreader.core.models import ImportReport
-from hnreader.ui.common.plain_text import rich_text, visible_controls
+from hnreader.core.models import ImportProblem, ImportReport
+from hnreader.core.project import IMPORTABLE_SUFFIXES
+from hnreader.ui.common.plain_text import rich_text
 from hnreader.ui.project.export_dialog import ExportDialog
+from hnreader.ui.project.import_wording import problem_text
 
 if TYPE_CHECKING:
     from hnreader.ui.main_window import MainWindow
+
+
+def import_filter() -> str:
+    """The file dialog's filter: every kind an import reads, then each kind on its own."""
+
+    def patterns(*suffixes: str) -> str:
+        return " ".join(f"*{suffix}" for suffix in suffixes)
+
+    translate = QCoreApplication.translate
+    kinds = [
+        (translate("ImportExport", "News files"), patterns(*IMPORTABLE_SUFFIXES)),
+        (translate("ImportExport", "Text files"), patterns(".txt")),
+        (
+            translate("ImportExport", "Web pages"),
+            patterns(".html", ".htm", ".xhtml", ".mhtml", ".mht"),
+        ),
+        (translate("ImportExport", "Word documents"), patterns(".docx")),
+        (translate("ImportExport", "Tables"), patterns(".csv", ".tsv", ".xlsx")),
+        (translate("ImportExport", "Record files"), patterns(".jsonl", ".ndjson", ".json", ".xml")),
+        (translate("ImportExport", "All files"), "*"),
+    ]
+    return ";;".join(f"{label} ({globs})" for label, globs in kinds)
 
 
 class ImportExport(QObject):
@@ -27,16 +51,16 @@ class ImportExport(QObject):
     def import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self.window,
-            self.tr("Import text files"),
+            self.tr("Import files"),
             str(Path.home()),
-            self.tr("Text files (*.txt);;All files (*)"),
+            import_filter(),
         )
         if files:
             self.run_import([Path(f) for f in files])
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Import a folder of text files"), str(Path.home())
+            self.window, self.tr("Import a folder of news files"), str(Path.home())
         )
         if folder:
             self.run_import([Path(folder)])
@@ -86,14 +110,18 @@ class ImportExport(QObject):
         ]
         if report.cancelled:
             lines.append(self.tr("The import was cancelled; files not yet imported were left out."))
-        if report.skipped:
+        if report.notes:
+            lines.append(self.tr("Imported in part:"))
+            lines.extend(f"• {problem_text(note)}" for note in report.notes[:20])
+        problems = report.problems or tuple(
+            ImportProblem(path, "", {"file": Path(path).name}, reason)
+            for path, reason in report.skipped
+        )
+        if problems:
             lines.append(self.tr("Skipped:"))
-            lines.extend(
-                f"• {visible_controls(Path(path).name)}: {visible_controls(reason)}"
-                for path, reason in report.skipped[:20]
-            )
-            if len(report.skipped) > 20:
-                lines.append(self.tr("… and %1 more").replace("%1", str(len(report.skipped) - 20)))
+            lines.extend(f"• {problem_text(problem)}" for problem in problems[:20])
+            if len(problems) > 20:
+                lines.append(self.tr("… and %1 more").replace("%1", str(len(problems) - 20)))
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Import finished"),

@@ -10,7 +10,7 @@ import pytest
 
 from hnreader.core.models import ArticleDraft, ArticleOrigin, ChangeKind, StoreError
 from hnreader.core.store import IndexRow, Store
-from hnreader.core.store.schema import MIGRATIONS
+from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DRAFT = ArticleDraft(
     title="代表之声",
@@ -98,7 +98,7 @@ def test_a_version_6_file_migrates_with_empty_page_section_and_url(tmp_path: Pat
     path = tmp_path / "old.sqlite"
     _version_6_project(path)
     store = Store(path)
-    assert store._value("PRAGMA user_version") == 7
+    assert store._value("PRAGMA user_version") == SCHEMA_VERSION
     article = store.article(1)
     assert (article.page, article.section, article.url) == ("", "", "")
     assert (article.title, article.byline, article.publication) == (

@@ -1,0 +1,291 @@
+"""Record files: JSON Lines (one object per line, streamed), a JSON list of objects (read
+whole, up to a limit), and XML record files in the style of the Sogou news corpora
+(`<doc><url/><docno/><contenttitle/><content/></doc>`, streamed; no root element needed).
+Every record's fields are cells by name, as a table's row."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from hnreader.core.importing.formats.columns import unique_names
+from hnreader.core.importing.formats.records import Record
+from hnreader.core.importing.formats.tables import TABLE_MAX_BYTES, Segment
+from hnreader.core.models import ErrorCode, ImportFileError
+from hnreader.core.text.streams import TextStream, lines_of
+
+JSON_MAX_BYTES = 100_000_000  # a JSON list is parsed whole: larger ones go as JSON Lines
+_PEEK = 200  # records read ahead to learn the columns
+MAX_RECORD_CHARS = 32_000_000
+RECORD_TAGS = ("doc", "article", "item", "record", "row", "entry", "news")
+_RECORD_START = re.compile(r"<(" + "|".join(RECORD_TAGS) + r")(?=[\s>/])[^>]*>", re.I)
+_FIELD = re.compile(r"<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?(?:/>|>(.*?)</\1\s*>)", re.S)
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+_DTD = re.compile(r"<!DOCTYPE|<!ENTITY", re.I)
+
+
+class _Peeked:
+    """Records with the columns of the first `_PEEK` of them (later new keys are cells too,
+    and become variables)."""
+
+    def __init__(self, records: Iterator[Record]) -> None:
+        self._records = records
+        self.head = [r for _, r in zip(range(_PEEK), records, strict=False)]
+        names: dict[str, None] = {}
+        for record in self.head:
+            names.update(dict.fromkeys(record.cells))
+        self.columns = list(names)
+
+    def __iter__(self) -> Iterator[Record]:
+        yield from self.head
+        yield from self._records
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _object_cells(item: dict[str, object]) -> dict[str, str]:
+    names = unique_names(list(item))
+    return {name: _cell(value) for name, value in zip(names, item.values(), strict=True)}
+
+
+class JsonLines:
+    """One JSON object per line; a line that is not one is left out and noted."""
+
+    unit = "line"
+    format = "jsonl"
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+        self.stream = TextStream(path, name, TABLE_MAX_BYTES)
+        self.encoding = self.stream.encoding
+        self.malformed: list[int] = []
+
+    def stored_chunks(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
+        return self.stream.chunks(on_bytes)
+
+    def segments(self, chunks: Iterable[str]) -> Iterator[Segment]:
+        peeked = _Peeked(self._records(lines_of(chunks, self.name)))
+        yield Segment(peeked.columns, iter(peeked))
+
+    def _records(self, lines: Iterable[str]) -> Iterator[Record]:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except (json.JSONDecodeError, RecursionError):
+                self.malformed.append(number)
+                continue
+            if not isinstance(item, dict):
+                self.malformed.append(number)
+                continue
+            yield Record(number, number, number, _object_cells(item))
+
+
+class JsonList:
+    """A JSON list of objects, or an object holding one (`{"data": [...]}`), read whole."""
+
+    unit = "record"
+    format = "json"
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+        self.stream = TextStream(path, name, JSON_MAX_BYTES)
+        self.encoding = self.stream.encoding
+        self.malformed: list[int] = []
+
+    def stored_chunks(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
+        return self.stream.chunks(on_bytes)
+
+    def segments(self, chunks: Iterable[str]) -> Iterator[Segment]:
+        text = "".join(chunks)
+        items, starts = self._items(text)
+        records = []
+        line_starts = _line_starts(text)
+        for number, (item, (start, end)) in enumerate(zip(items, starts, strict=True), start=1):
+            if not isinstance(item, dict):
+                self.malformed.append(number)
+                continue
+            first, last = _line_of(line_starts, start), _line_of(line_starts, end)
+            records.append(Record(number, first, last, _object_cells(item)))
+        peeked = _Peeked(iter(records))
+        yield Segment(peeked.columns, iter(peeked))
+
+    def _items(self, text: str) -> tuple[list[object], list[tuple[int, int]]]:
+        decoder = json.JSONDecoder()
+        start = len(text) - len(text.lstrip())
+        try:
+            if text[start : start + 1] == "[":
+                return _array_items(decoder, text, start)
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as error:
+            raise _bad_json(self.name, error) from None
+        if isinstance(data, dict):
+            for value in data.values():
+                if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                    return value, [(0, 0)] * len(value)
+        raise ImportFileError(
+            f"{self.name}: is JSON but not a list of records (objects with fields such as "
+            "title and content); save the records as a list, or as JSON Lines (.jsonl)",
+            code=ErrorCode.MALFORMED_FILE,
+            file=self.name,
+            what="not a list of objects",
+        )
+
+
+def _array_items(
+    decoder: json.JSONDecoder, text: str, start: int
+) -> tuple[list[object], list[tuple[int, int]]]:
+    """The items of a top-level JSON array with where each starts and ends."""
+    items: list[object] = []
+    spans: list[tuple[int, int]] = []
+    index = start + 1
+    whitespace = re.compile(r"[\s,]*")
+    while True:
+        index = whitespace.match(text, index).end()  # type: ignore[union-attr]
+        if index >= len(text):
+            raise json.JSONDecodeError("the list is not closed", text, index)
+        if text[index] == "]":
+            return items, spans
+        item, end = decoder.raw_decode(text, index)
+        items.append(item)
+        spans.append((index, end))
+        index = end
+
+
+def _bad_json(name: str, error: Exception) -> ImportFileError:
+    where = getattr(error, "lineno", 0)
+    return ImportFileError(
+        f"{name}: is not valid JSON ({getattr(error, 'msg', error)}"
+        + (f", line {where:,}" if where else "")
+        + "); check the file, or save it again from the program that made it",
+        code=ErrorCode.MALFORMED_FILE,
+        file=name,
+        what=str(getattr(error, "msg", error)),
+        where=where,
+    )
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, offset)
+
+
+class XmlRecords:
+    """Records as repeated elements (`<doc>…</doc>`, also article/item/record/row/entry/news)
+    whose child elements are the fields. Read as text, not as an XML tree: files of the Sogou
+    corpora have no root element and unescaped `&`, and no entity is ever expanded (a file
+    declaring entities is refused)."""
+
+    unit = "record"
+    format = "xml"
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+        self.stream = TextStream(path, name, TABLE_MAX_BYTES)
+        self.encoding = self.stream.encoding
+        self.malformed: list[int] = []
+
+    def stored_chunks(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
+        first = True
+        for chunk in self.stream.chunks(on_bytes):
+            if first and _DTD.search(chunk[:65536]):
+                raise ImportFileError(
+                    f"{self.name}: declares a DTD or XML entities, which can expand without "
+                    "limit; remove the <!DOCTYPE …> part and import again",
+                    code=ErrorCode.XML_ENTITIES,
+                    file=self.name,
+                )
+            first = False
+            yield chunk
+
+    def segments(self, chunks: Iterable[str]) -> Iterator[Segment]:
+        peeked = _Peeked(self._records(chunks))
+        if not peeked.head:
+            raise ImportFileError(
+                f"{self.name}: holds no records; hnreader reads repeated elements named "
+                + ", ".join(f"<{t}>" for t in RECORD_TAGS)
+                + " whose child elements are the fields",
+                code=ErrorCode.EMPTY_SOURCE,
+                file=self.name,
+            )
+        yield Segment(peeked.columns, iter(peeked))
+
+    def _records(self, chunks: Iterable[str]) -> Iterator[Record]:
+        buffer = ""
+        buffer_line = 1  # the line number of the buffer's first character
+        start_tag: re.Pattern[str] | None = None
+        end_tag: re.Pattern[str] | None = None
+        number = 0
+        for chunk in chunks:
+            buffer += chunk
+            while True:
+                if start_tag is None:
+                    found = _RECORD_START.search(buffer)
+                    if found is None:
+                        buffer, buffer_line = _keep_tail(buffer, buffer_line)
+                        break
+                    tag = re.escape(found.group(1))
+                    start_tag = re.compile(rf"<{tag}(?=[\s>/])[^>]*>", re.I)
+                    end_tag = re.compile(rf"</{tag}\s*>", re.I)
+                assert end_tag is not None
+                start = start_tag.search(buffer)
+                if start is None:
+                    buffer, buffer_line = _keep_tail(buffer, buffer_line)
+                    break
+                close = end_tag.search(buffer, start.end())
+                if close is None:
+                    if len(buffer) - start.start() > MAX_RECORD_CHARS:
+                        line = buffer_line + buffer.count("\n", 0, start.start())
+                        raise ImportFileError(
+                            f"{self.name}: the record starting on line {line:,} is not closed "
+                            f"within {MAX_RECORD_CHARS:,} characters",
+                            code=ErrorCode.MALFORMED_FILE,
+                            file=self.name,
+                            what="record not closed",
+                            where=line,
+                        )
+                    break
+                number += 1
+                first = buffer_line + buffer.count("\n", 0, start.start())
+                last = first + buffer.count("\n", start.start(), close.end())
+                yield Record(number, first, last, _fields(buffer[start.end() : close.start()]))
+                buffer_line += buffer.count("\n", 0, close.end())
+                buffer = buffer[close.end() :]
+
+
+def _keep_tail(buffer: str, line: int) -> tuple[str, int]:
+    """The end of a buffer that may hold the start of a record tag cut by a chunk's end."""
+    keep = buffer[-200:]
+    return keep, line + buffer.count("\n", 0, len(buffer) - len(keep))
+
+
+def _fields(inner: str) -> dict[str, str]:
+    cells: dict[str, str] = {}
+    for match in _FIELD.finditer(inner):
+        name, value = match.group(1), match.group(2) or ""
+        value = _CDATA.sub(lambda m: m.group(1).replace("&", "&amp;"), value)
+        key, n = name, 1
+        while key in cells:
+            n += 1
+            key = f"{name}_{n}"
+        cells[key] = html.unescape(value).strip()
+    return cells
