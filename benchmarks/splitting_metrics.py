@@ -28,15 +28,19 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
+import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hnreader.core.importing.repeated_lines import repeated_in_files
 from hnreader.core.importing.splitter import split_articles
-from hnreader.core.models import ArticleDraft, no_progress
+from hnreader.core.models import Article, ArticleDraft, no_progress
+from hnreader.core.project import Project
 from hnreader.core.text.decoding import read_text_file
 from hnreader.core.text.normalize import fold_width
 
@@ -154,11 +158,43 @@ def _holder(drafts: list[ArticleDraft], number: int, line: str) -> int | None:
     return None
 
 
-def evaluate_file(name: str, record: dict, repeated: frozenset[int] = frozenset()) -> FileResult:
+def imported_articles(names: list[str]) -> dict[str, list[Article]]:
+    """The articles of the files as one import of them all makes them (every format reader,
+    the chrome shared by the files), by file name, in file order."""
+    with tempfile.TemporaryDirectory() as home:
+        folder = Path(home) / "files"
+        folder.mkdir()
+        for name in names:
+            shutil.copy(FILES / name, folder / name)
+        project = Project.open(Path(home) / "devset.sqlite")
+        try:
+            report = project.import_paths([folder])
+            if report.skipped:
+                for path, reason in report.skipped:
+                    print(f"not imported: {Path(path).name}: {reason}", file=sys.stderr)
+            by_file: dict[str, list[Article]] = {name: [] for name in names}
+            for article_id in project.article_ids():
+                article = project.article(article_id)
+                by_file.setdefault(article.source, []).append(article)
+        finally:
+            project.close()
+    for articles in by_file.values():
+        articles.sort(key=lambda a: a.ordinal)
+    return by_file
+
+
+def evaluate_file(
+    name: str,
+    record: dict,
+    repeated: frozenset[int] = frozenset(),
+    imported: Sequence[Article] | None = None,
+) -> FileResult:
     result = FileResult(name, record["layout"])
     counts, problems = result.counts, result.problems
     text = read_text_file(FILES / name).text
-    drafts = split_articles(text, name, repeated=repeated)
+    drafts: Sequence[ArticleDraft | Article] = (
+        imported if imported is not None else split_articles(text, name, repeated=repeated)
+    )
     gold = record["articles"]
     counts["files"] = 1
     counts["gold"] = len(gold)
@@ -323,6 +359,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--alone", action="store_true", help="split each file as if imported on its own"
     )
+    parser.add_argument(
+        "--split-only",
+        action="store_true",
+        help="split every file as text (split_articles), without the import's format readers",
+    )
     args = parser.parse_args(argv)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     for extra in sorted(DEVSET.glob("gold-*.json")):
@@ -338,17 +379,20 @@ def main(argv: list[str] | None = None) -> int:
             print("  " + error, file=sys.stderr)
         return 2
     started = time.perf_counter()
-    repeated: frozenset[int] = frozenset()
-    if not args.alone:
-        repeated = repeated_in_files(
-            [FILES / name for name in sorted(gold["files"])], no_progress, lambda: False
-        )
-    print("one import of every file" if not args.alone else "each file imported alone")
-    results = [
-        evaluate_file(name, record, repeated)
-        for name, record in sorted(gold["files"].items())
-        if args.file is None or name == args.file
-    ]
+    names = [n for n in sorted(gold["files"]) if args.file is None or n == args.file]
+    if args.split_only:
+        repeated: frozenset[int] = frozenset()
+        if not args.alone:
+            repeated = repeated_in_files([FILES / n for n in names], no_progress, lambda: False)
+        print("split_articles on every file" + (" alone" if args.alone else ", chrome shared"))
+        results = [evaluate_file(n, gold["files"][n], repeated) for n in names]
+    else:
+        print("one import of every file" if not args.alone else "each file imported alone")
+        if args.alone:
+            imported = {n: imported_articles([n])[n] for n in names}
+        else:
+            imported = imported_articles(names)
+        results = [evaluate_file(n, gold["files"][n], imported=imported[n]) for n in names]
     if args.verbose:
         for result in results:
             if result.problems:

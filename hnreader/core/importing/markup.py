@@ -26,7 +26,9 @@ _LIST_FIELD = re.compile(r"^[-*+]\s+[A-Za-z_][A-Za-z0-9_ ]{0,24}:(?:\s|$)")
 # What a crawler writes where an item has no headline.
 PLACEHOLDER_TITLES = frozenset({"无标题", "无题", "untitled", "no title", "(无标题)", "（无标题）"})
 # A kicker glued before the headline: 【奋进新征程 建功新时代】摆脱贫困彪炳史册.
-_KICKER = re.compile(r"^[【\[]([^【】\[\]]{1,24})[】\]]\s*(?=\S)")
+_KICKER = re.compile(
+    r"^(?:[【\[〈]([^【】\[\]〈〉]{1,24})[】\]〉]|[\u4e00-\u9fff]{2,6}／)\s*(?=\S)"
+)  # 【系列】…, 〈南部〉…, 女人幫／… (a column before a web headline)
 _LINK_LINE = re.compile(r"^\[[^\[\]]{1,40}\]\((?:https?://|/)[^()\s]*\)$")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
 _TOC_HEADER = re.compile(
@@ -58,7 +60,9 @@ def is_digest_heading(title: str) -> bool:
 
 
 # A column label after the headline: 城市美学在细节（暖闻热评）.
-_COLUMN_SUFFIX = re.compile(r"\s*[（(]([\u4e00-\u9fff]{2,6})[)）]$")
+_COLUMN_SUFFIX = re.compile(
+    r"\s*[（(]([\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff][\u4e00-\u9fff，、·]{5,18}[\u4e00-\u9fff])[)）]$"
+)  # （暖闻热评）, （坚定信心，打开改革发展新天地）: a column or series after the headline
 # A page line: [byline]《人民日报》（2025年01月03日第 05 版）, as a quote line or plain.
 _PAGE_LINE = re.compile(
     r"^(?:>\s*)?(?P<credit>[^《》]{0,30}?)\s*《(?P<paper>[^《》]{1,16})》\s*[（(]\s*"

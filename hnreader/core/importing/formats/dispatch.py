@@ -3,6 +3,7 @@ file that is not what its name says is refused with a clear reason."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -71,7 +72,38 @@ def is_collected(path: Path) -> bool:
 
 
 def is_table(path: Path) -> bool:
-    return path.suffix.lower() in TABLE_SUFFIXES
+    """Whether a file holds records (one article each): a table's extension, or a .txt file
+    whose text is JSON, JSON Lines or XML records (a crawler's dump saved as .txt)."""
+    suffix = path.suffix.lower()
+    return suffix in TABLE_SUFFIXES or (suffix == ".txt" and bool(records_in_text(path)))
+
+
+_SNIFF_BYTES = 65_536
+_JSON_KEY = re.compile(r'^\{\s*"[^"\n]{1,80}"\s*:')
+_XML_RECORDS = re.compile(
+    r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|docs?|records?)\b", re.S
+)
+
+
+def records_in_text(path: Path) -> str:
+    """The record format a .txt file's text is in ("json", "jsonl" or "xml"), or "" for text:
+    a JSON list of objects (or an object holding one), one JSON object per line, or an RSS
+    feed or XML record file, by how its first 64 KB begin."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(_SNIFF_BYTES)
+    except OSError:
+        return ""
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if text.startswith("["):
+        return "json" if text[1:].lstrip().startswith("{") else ""
+    if _JSON_KEY.match(text):
+        first = text.split("\n", 1)[0].strip()
+        # One object per line: the first line is a whole object (or runs past what was read).
+        return "jsonl" if first.endswith("}") or len(first) == len(text.strip()) else "json"
+    if text.startswith("{") and text[1:].lstrip().startswith('"'):
+        return "json"  # a pretty-printed object: {⏎ "date": …, "articles": [ … ] }
+    return "xml" if _XML_RECORDS.match(text) else ""
 
 
 def file_format(path: Path, head: bytes) -> str:
@@ -108,6 +140,8 @@ def file_format(path: Path, head: bytes) -> str:
             _wrong(name, suffix, found or "not a zip archive")
     elif found:
         _wrong(name, suffix, found)
+    if fmt == "txt":
+        return records_in_text(path) or fmt
     return fmt
 
 

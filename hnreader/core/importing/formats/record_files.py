@@ -49,6 +49,8 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n".join(value)  # "content": ["paragraph", "paragraph", …]
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -122,15 +124,27 @@ class JsonList:
         peeked = _Peeked(iter(records))
         yield Segment(peeked.columns, iter(peeked))
 
+    def _array(
+        self, decoder: json.JSONDecoder, text: str, start: int
+    ) -> tuple[list[object], list[tuple[int, int]]]:
+        items, spans, whole = _array_items(decoder, text, start)
+        if not whole:  # the record after the last one read is reported as unreadable
+            self.malformed.append(len(items) + 1)
+        return items, spans
+
     def _items(self, text: str) -> tuple[list[object], list[tuple[int, int]]]:
         decoder = json.JSONDecoder()
         start = len(text) - len(text.lstrip())
         try:
             if text[start : start + 1] == "[":
-                return _array_items(decoder, text, start)
+                return self._array(decoder, text, start)
             data = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as error:
-            raise _bad_json(self.name, error) from None
+            inner = _INNER_LIST.search(text, start) if text[start : start + 1] == "{" else None
+            if inner is None:
+                raise _bad_json(self.name, error) from None
+            # {"date": …, "articles": [ … cut off: the records before the cut
+            return self._array(decoder, text, inner.end() - 1)
         if isinstance(data, dict):
             for value in data.values():
                 if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
@@ -144,21 +158,31 @@ class JsonList:
         )
 
 
+_INNER_LIST = re.compile(r'"[^"\n]{1,80}"\s*:\s*\[\s*(?=\{)')
+
+
 def _array_items(
     decoder: json.JSONDecoder, text: str, start: int
-) -> tuple[list[object], list[tuple[int, int]]]:
-    """The items of a top-level JSON array with where each starts and ends."""
+) -> tuple[list[object], list[tuple[int, int]], bool]:
+    """The items of a JSON array with where each starts and ends, and whether the array is
+    whole: a file cut off (a crawl interrupted, a download cut short) gives the items before
+    the cut; JSONDecodeError when not even the first item can be read."""
     items: list[object] = []
     spans: list[tuple[int, int]] = []
     index = start + 1
     whitespace = re.compile(r"[\s,]*")
     while True:
         index = whitespace.match(text, index).end()  # type: ignore[union-attr]
-        if index >= len(text):
-            raise json.JSONDecodeError("the list is not closed", text, index)
-        if text[index] == "]":
-            return items, spans
-        item, end = decoder.raw_decode(text, index)
+        if index < len(text) and text[index] == "]":
+            return items, spans, True
+        try:
+            if index >= len(text):
+                raise json.JSONDecodeError("the list is not closed", text, index)
+            item, end = decoder.raw_decode(text, index)
+        except json.JSONDecodeError:
+            if not items:
+                raise
+            return items, spans, False
         items.append(item)
         spans.append((index, end))
         index = end

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from hnreader.core.importing.file_layout import english_date
 from hnreader.core.importing.formats.columns import ColumnMap
+from hnreader.core.importing.markup import headline_parts
 from hnreader.core.importing.news_lines import reporters_from_byline
 from hnreader.core.importing.splitter import single_article
 from hnreader.core.models import ArticleDraft, RemovedLine
@@ -63,6 +64,8 @@ def record_draft(
         return None
     cells = {role: record.cells.get(column, "").strip() for role, column in columns.roles.items()}
     title = " ".join(cells.get("title", "").split())
+    if title:  # a title cell is a headline line: its kicker and column label come off
+        title = headline_parts(title).title.strip() or title
     changes: dict[str, object] = {}
     if title:
         changes["title"] = title

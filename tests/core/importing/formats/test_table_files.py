@@ -253,3 +253,36 @@ def test_export_writes_variables_as_var_columns(project: Project, tmp_path: Path
     rows = list(csv.reader(out.read_text("utf-8-sig").splitlines()))
     assert rows[0][-2:] == ["var_地区", "var_点击量"]
     assert rows[1][-2:] == ["衡阳", "120"]
+
+
+def test_a_txt_file_holding_json_records_is_read_as_records(
+    tmp_path: Path, project: Project
+) -> None:
+    from hnreader.core.importing.formats.dispatch import is_table, records_in_text
+
+    lines = tmp_path / "feed.txt"
+    lines.write_text(
+        '{"title": "我省启动春耕", "content": "3月2日，全省春耕会议召开。", "date": "2021-03-02"}\n'
+        '{"title": "地铁开通", "content": "6号线东延段今日开通运营。", "date": "2021-03-03"}\n',
+        encoding="utf-8",
+    )
+    listed = tmp_path / "dump.txt"  # a dump cut off after its second record
+    listed.write_text(
+        '{\n  "date": "2021-03-02",\n  "articles": [\n'
+        '    {"title": "甲", "content": ["第一段。", "第二段。"]},\n'
+        '    {"title": "乙", "content": ["正文。"]},\n    {"title": "丙", "cont',
+        encoding="utf-8",
+    )
+    plain = tmp_path / "news.txt"
+    plain.write_text("{本报讯} 这是一篇普通的新闻。\n", encoding="utf-8")
+    assert (records_in_text(lines), records_in_text(listed), records_in_text(plain)) == (
+        "jsonl",
+        "json",
+        "",
+    )
+    assert is_table(lines) and not is_table(plain)
+    report = project.import_paths([lines, listed], workers=0)
+    titles = [project.article(i).title for i in report.article_ids]
+    assert titles == ["我省启动春耕", "地铁开通", "甲", "乙"]
+    assert project.article(report.article_ids[2]).text == "第一段。\n第二段。"
+    assert any("record 3" in note.message for note in report.notes)  # the cut is reported
