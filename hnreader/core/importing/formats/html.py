@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from hnreader.core.importing.formats import DocumentSource, PageMeta
-from hnreader.core.importing.formats.html_render import RenderedLine, render_lines
+from hnreader.core.importing.formats.html_render import RenderedLine, iter_text, render_lines
 from hnreader.core.importing.news_lines import (
     BOILERPLATE,
     BYLINE,
@@ -150,6 +150,18 @@ _URL_XPATHS = (
     '//meta[@name="dc.identifier" or @name="DC.identifier"]/@content',
     '//meta[@name="url" or @name="Url"]/@content',
 )
+
+
+def fragment_text(html: str) -> str:
+    """The visible text of an HTML fragment (a feed item's description, a table cell of
+    markup), one line per block; nothing in it is fetched or run."""
+    if not html.strip():
+        return ""
+    try:
+        root = _parse(f"<html><body>{html}</body></html>", "")
+    except ImportFileError:
+        return html
+    return "\n".join(iter_text(render_lines(root)))
 
 
 def _stated_url(root: object) -> str:

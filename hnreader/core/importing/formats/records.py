@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from hnreader.core.importing.file_layout import english_date
 from hnreader.core.importing.formats.columns import ColumnMap
+from hnreader.core.importing.formats.html import fragment_text
 from hnreader.core.importing.markup import headline_parts
 from hnreader.core.importing.news_lines import reporters_from_byline
 from hnreader.core.importing.splitter import single_article
@@ -21,6 +22,7 @@ _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年?\s*$")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _AUTHOR_SPLIT = re.compile(r"[,，、;；/|\s]+")
 MAX_CATEGORY_VALUES = 50
+_MARKUP = re.compile(r"<(?:p|br|div|img|a|span|strong|b|em|hr|table|li|ul|h[1-6])\b[^>]*/?>", re.I)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def record_draft(
     """The article of one record, or None when its text cell is empty."""
     text_column = columns.column("text")
     raw = record.cells.get(text_column or "", "")
+    if _MARKUP.search(raw):  # a feed's description or a crawler's cell holds HTML
+        raw = fragment_text(raw)
     text = normalise_stored_text(raw).strip("\n")
     draft = single_article(text, file_name, year) if text.strip() else None
     if draft is None or not draft.text.strip():
