@@ -956,20 +956,23 @@ Project: %2</source>
         <translation>已标注为“%1”</translation>
     </message>
     <message>
-        <source>Set aside on import — not part of the article (%1 lines)</source>
-        <translation>导入时已剔除，不属于正文（%1 行）</translation>
-    </message>
-    <message>
-        <source>No lines were set aside from this article.</source>
-        <translation>本文导入时没有剔除任何行。</translation>
-    </message>
-    <message>
         <source>No search hits in this article.</source>
         <translation>本文中没有检索命中。</translation>
     </message>
     <message>
         <source>Hit %1 of %2</source>
         <translation>第 %1 处命中，共 %2 处</translation>
+    </message>
+</context>
+<context>
+    <name>RemovedLinesBox</name>
+    <message>
+        <source>Set aside on import — not part of the article (%1 lines)</source>
+        <translation>导入时已剔除，不属于正文（%1 行）</translation>
+    </message>
+    <message>
+        <source>No lines were set aside from this article.</source>
+        <translation>本文导入时没有剔除任何行。</translation>
     </message>
 </context>
 <context>
