@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
@@ -151,6 +151,15 @@ class ReaderView(QWidget):
         self._exact_span = (start, end)
         positions = self.text_edit.positions
         self.text_edit.select_qt(positions.to_qt(start), positions.to_qt(end))
+
+    def select_header_span(self, field: str, start: int, end: int) -> None:
+        """Show a span of the title, kicker or byline (code points into that field) selected
+        in the header, scrolled into view: where a search hit outside the text is."""
+        if self._article is None:
+            return
+        self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)  # nothing selected in the text
+        self.text_edit.verticalScrollBar().setValue(0)  # the header sits above the text
+        self.header.select_field(field, start, end)
 
     def raw_selected_span(self) -> tuple[int, int] | None:
         """The selection in code points as made, without snapping; None when empty."""
