@@ -1215,15 +1215,15 @@ A OR B 匹配任意一个：乡村 OR 农村
     </message>
     <message>
         <source>%1 in titles</source>
-        <translation>标题中 %1 处</translation>
+        <translation>标题 %1 处</translation>
     </message>
     <message>
         <source>%1 in kickers</source>
-        <translation>引题中 %1 处</translation>
+        <translation>引题 %1 处</translation>
     </message>
     <message>
         <source>%1 in bylines</source>
-        <translation>署名中 %1 处</translation>
+        <translation>署名 %1 处</translation>
     </message>
     <message>
         <source> · %1 (not taggable)</source>
