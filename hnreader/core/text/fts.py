@@ -27,8 +27,13 @@ def header_documents(title: str, subtitle: str, byline: str) -> tuple[str, str, 
     """The documents of an article's header fields (columns `title`, `subtitle`, `byline`
     of the header index): each field's `fold_for_search` view, characters set apart. The
     index keeps its content, so it can give the folded views back (`folded_of_document`)."""
+    # One OpenCC pass for the three (a call costs ~30 µs however short the text): folding
+    # keeps lengths and no conversion spans a line break, so each view is cut back out.
+    folded = fold_for_search(f"{title}\n{subtitle}\n{byline}")
+    end_title = len(title)
+    end_subtitle = end_title + 1 + len(subtitle)
     return (
-        chars_document(fold_for_search(title)),
-        chars_document(fold_for_search(subtitle)),
-        chars_document(fold_for_search(byline)),
+        chars_document(folded[:end_title]),
+        chars_document(folded[end_title + 1 : end_subtitle]),
+        chars_document(folded[end_subtitle + 1 :]),
     )

@@ -17,6 +17,7 @@ from hnreader.core.models import ArticleDraft, SearchField, SearchHit, SearchTot
 from hnreader.core.project import Project
 from hnreader.core.search.query import parse_query
 from hnreader.core.store import Store
+from hnreader.core.text.fts import chars_document, folded_of_document, header_documents
 from hnreader.core.text.normalize import fold_for_search
 
 TITLE, SUBTITLE, BYLINE, BODY = SearchField.ALL
@@ -299,3 +300,19 @@ def _header_index_problems(path: Path) -> list[str]:
     return [
         f"article {k}" for k in expected.keys() | stored.keys() if expected.get(k) != stored.get(k)
     ]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        ("湖南脫貧攻堅", "巩固成果\n推动振兴", "■记者 贺佳 冒藹"),
+        ("", "", ""),
+        ("𠮷野家", "ＡＢＣ\n臺灣", "記者 張三\n"),
+    ],
+)
+def test_header_documents_are_each_fields_folded_view(fields: tuple[str, str, str]) -> None:
+    documents = header_documents(*fields)
+    assert documents == tuple(chars_document(fold_for_search(f)) for f in fields)
+    assert tuple(folded_of_document(d) for d in documents) == tuple(
+        fold_for_search(f) for f in fields
+    )
