@@ -17,17 +17,14 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from hnreader.core.analysis.index import (
     TOKEN_END,
     TOKEN_START,
     WORD_BOUNDARY,
     boundary_flags,
-    chars_match,
-    chars_match_is_exhaustive,
 )
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.models import (
@@ -38,13 +35,19 @@ from hnreader.core.models import (
     SearchResult,
     SearchTotals,
 )
-from hnreader.core.search.query import ParsedQuery, TermGroup, parse_query
+from hnreader.core.search.candidates import (
+    MAX_BATCH,
+    Lookup,
+    SearchBackend,
+    candidate_batches,
+    match_rows,
+    searched_fields,
+)
+from hnreader.core.search.query import ParsedQuery, parse_query
 from hnreader.core.store import MatchRow
 from hnreader.core.text.normalize import fold_for_search, width_pattern
 
 __all__ = ["MatchRow", "SearchBackend", "count_matches", "search", "search_article"]
-
-MAX_BATCH = 1000
 
 WORD = "word"
 SUBWORD = "subword"
@@ -53,91 +56,6 @@ SUBSTRING = "substring"
 BODY = SearchField.BODY
 
 Span = tuple[str, int, int, str]  # field, start, end, match kind
-
-
-class SearchBackend(Protocol):
-    """What search() needs from the store (kept minimal; the Store implements it)."""
-
-    def fts_page(self, match: str | None, after: int, limit: int) -> list[int]:
-        """Up to `limit` article ids above `after`, ascending, of the articles whose FTS
-        document matches the expression `match` (None: every article)."""
-        ...
-
-    def header_fts_page(self, match: str, after: int, limit: int) -> list[int]:
-        """As `fts_page`, over the header index (columns title, subtitle, byline)."""
-        ...
-
-    def match_rows(self, ids: Sequence[int], *, header: bool = True) -> dict[int, MatchRow]:
-        """What a search checks of these articles (the header fields only with `header`)."""
-        ...
-
-    def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
-        """(title, date, source) of these articles."""
-        ...
-
-
-def searched_fields(fields: Sequence[str] | None) -> tuple[str, ...]:
-    """The fields a search covers, in `SearchField.ALL` order (None: all of them)."""
-    if fields is None:
-        return SearchField.ALL
-    unknown = set(fields) - set(SearchField.ALL)
-    if unknown or not fields:
-        raise ValueError(f"no such field to search: {', '.join(sorted(unknown)) or '(none)'}")
-    return tuple(field for field in SearchField.ALL if field in fields)
-
-
-def fts_expression(parsed: ParsedQuery, columns: Sequence[str] = ("chars",)) -> str | None:
-    """The FTS5 candidate filter for a parsed query: the positive groups ANDed (exclusions are
-    checked in Python: an FTS phrase is a superset, so NOT would drop real matches). None
-    when no group can be looked up (every article is then a candidate)."""
-    groups = [g for g in parsed.groups if _group_is_exhaustive(g)]
-    if not groups:
-        return None
-    return " AND ".join(_group_expression(g, columns) for g in groups)
-
-
-def _group_is_exhaustive(group: TermGroup) -> bool:
-    return all(chars_match_is_exhaustive(term.folded) for term in group.alternatives)
-
-
-def _group_expression(group: TermGroup, columns: Sequence[str] = ("chars",)) -> str:
-    return "(" + " OR ".join(chars_match(t.folded, columns) for t in group.alternatives) + ")"
-
-
-@dataclass(frozen=True)
-class _Lookup:
-    """Which articles a search reads: those whose body document matches `body` or whose
-    header document matches `header` (an index is not asked when its expression is None);
-    every article when both are None."""
-
-    body: str | None
-    header: str | None
-
-    @classmethod
-    def of(cls, parsed: ParsedQuery, fields: tuple[str, ...]) -> _Lookup:
-        header = [field for field in fields if field != BODY]
-        if not header:
-            return cls(fts_expression(parsed), None)
-        if BODY not in fields:  # every term in the header fields searched
-            return cls(None, fts_expression(parsed, header))
-        body = fts_expression(parsed)
-        if body is None:
-            return cls(None, None)
-        # An article not found in its body lacks some term there, so holds it in its header:
-        # any looked-up group found in the header makes it a candidate.
-        groups = [g for g in parsed.groups if _group_is_exhaustive(g)]
-        return cls(body, " OR ".join(_group_expression(g, header) for g in groups))
-
-    def page(self, backend: SearchBackend, after: int, limit: int) -> list[int]:
-        if self.body is None and self.header is None:
-            return backend.fts_page(None, after, limit)
-        if self.header is None:
-            return backend.fts_page(self.body, after, limit)
-        header = backend.header_fts_page(self.header, after, limit)
-        if self.body is None:
-            return header
-        # The first `limit` ids of the union are among the first `limit` of each.
-        return sorted({*backend.fts_page(self.body, after, limit), *header})[:limit]
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -205,19 +123,24 @@ class _Matcher:
     def starts(self, row: MatchRow) -> list[tuple[str, str, dict[str, list[int]]]] | None:
         """(field, its folded view, hit starts of each positive term) of each field searched,
         or None when the article does not match. The body's view is given as ""."""
-        found: list[tuple[str, str, dict[str, list[int]]]] = []
-        if self.header:
-            for field, stored, folded in row.header:
-                if field not in self.header or not stored:
-                    continue
-                view = folded if folded is not None else fold_for_search(stored)
-                if any(term in view for term in self.excluded):
-                    return None
-                found.append((field, view, {t: _find_all(view, t) for t in self.positives}))
+        body = None
         if self.body:
             body = self._body_starts(row)
             if body is None:
                 return None
+        if not row.header or not self.header:  # the text alone: most candidates
+            if body is not None and all(any(body[t] for t in g) for g in self.groups):
+                return [(BODY, "", body)]
+            return None
+        found: list[tuple[str, str, dict[str, list[int]]]] = []
+        for field, stored, folded in row.header:
+            if field not in self.header or not stored:
+                continue
+            view = folded if folded is not None else fold_for_search(stored)
+            if any(term in view for term in self.excluded):
+                return None
+            found.append((field, view, {t: _find_all(view, t) for t in self.positives}))
+        if body is not None:
             found.append((BODY, "", body))
         for group in self.groups:
             if not any(starts[alt] for _, _, starts in found for alt in group):
@@ -262,20 +185,15 @@ class _Matcher:
         if found is None:
             return []
         counted = [(field, sum(map(len, starts.values()))) for field, _, starts in found]
-        return [(field, n) for field, n in counted if n]
+        return counted if len(counted) == 1 else [(field, n) for field, n in counted if n]
 
 
 @dataclass
 class _Prepared:
     query: str
     segments: tuple[str, ...]
-    lookup: _Lookup
+    lookup: Lookup
     matcher: _Matcher
-
-    @property
-    def header(self) -> bool:
-        """Whether a header field is searched (its views have to be read)."""
-        return bool(self.matcher.header)
 
 
 def _prepare(
@@ -288,23 +206,8 @@ def _prepare(
         return SearchResult(str(query), (), 0, 0, (), message=str(error), error=error)
     segments = tuple(word for term in parsed.positive_terms for word in segmenter.cut(term.folded))
     return _Prepared(
-        query, segments, _Lookup.of(parsed, searched), _Matcher(parsed, whole_words, searched)
+        query, segments, Lookup.of(parsed, searched), _Matcher(parsed, whole_words, searched)
     )
-
-
-def _candidate_batches(
-    backend: SearchBackend, lookup: _Lookup, after: int, first_batch: int
-) -> Iterator[list[int]]:
-    """Successive batches of candidate ids above `after`, each twice the last (to MAX_BATCH)."""
-    batch = max(1, first_batch)
-    while True:
-        ids = lookup.page(backend, after, batch)
-        if ids:
-            yield ids
-        if len(ids) < batch:
-            return
-        after = ids[-1]
-        batch = min(batch * 2, MAX_BATCH)
 
 
 def search(
@@ -331,16 +234,15 @@ def search(
         return prepared
     limit = max(0, limit)
     context_chars = max(0, context_chars)
-    batches = _candidate_batches(backend, prepared.lookup, after, limit)
+    batches = candidate_batches(backend, prepared.lookup, after, limit)
     found: list[tuple[int, MatchRow, list[Span]]] = []
     last_seen = after
     exhausted = limit == 0
     while len(found) < limit:
-        ids = next(batches, [])
+        ids, rows = next(batches, ([], {}))
         if not ids:
             exhausted = True
             break
-        rows = backend.match_rows(ids, header=prepared.header)
         for article_id in ids:
             last_seen = article_id
             row = rows.get(article_id)
@@ -351,7 +253,7 @@ def search(
                     break
     if not exhausted:
         # The page is full: it is the whole result if no candidate is left after it.
-        exhausted = not prepared.lookup.page(backend, last_seen, 1)
+        exhausted = not prepared.lookup.page(backend, last_seen, 1)[0]
     briefs = backend.article_briefs([article_id for article_id, _, _ in found]) if found else {}
     articles = [
         _article_hits(article_id, row, spans, briefs.get(article_id), context_chars)
@@ -383,7 +285,8 @@ def search_article(
     prepared = _prepare(segmenter, query, whole_words, fields)
     if isinstance(prepared, SearchResult):
         return None
-    row = backend.match_rows([article_id], header=prepared.header).get(article_id)
+    header = [article_id] if prepared.matcher.header else []
+    row = match_rows(backend, [article_id], header).get(article_id)
     if row is None:
         return None
     spans = prepared.matcher.spans(row, segmenter)
@@ -432,10 +335,9 @@ def count_matches(
         return None
     by_field = dict.fromkeys(SearchField.ALL, 0)
     articles = checked = 0
-    for ids in _candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):
+    for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):
         if is_cancelled is not None and is_cancelled():
             return None
-        rows = backend.match_rows(ids, header=prepared.header)
         for article_id in ids:
             row = rows.get(article_id)
             found = prepared.matcher.count(row, segmenter) if row is not None else []

@@ -12,16 +12,17 @@ from hnreader.core.models import SearchField, StoreError
 from hnreader.core.store.base import IndexRow, StoreBase
 from hnreader.core.text.fts import folded_of_document
 
+# (SearchField, stored text, folded view or None when not indexed) of each header field.
+HeaderRow = tuple[tuple[str, str, str | None], ...]
+
 
 class MatchRow(NamedTuple):
-    """What a search reads of one article (`match_rows`)."""
+    """What a search reads of one article (`match_rows`, `header_rows`)."""
 
     text: str
     folded: str | None  # the body's folded view, kept only where OpenCC changed it
     flags: bytes | None  # the body's compressed flags (None: not indexed)
-    # (SearchField, stored text, folded view or None when not indexed) of each header field;
-    # () when the header was not asked for.
-    header: tuple[tuple[str, str, str | None], ...] = ()
+    header: HeaderRow = ()  # () when the header is not read
 
 
 class SearchIndexQueries(StoreBase):
@@ -121,33 +122,29 @@ class SearchIndexQueries(StoreBase):
             ids.extend(page)
         return ids
 
-    def match_rows(self, ids: Sequence[int], *, header: bool = True) -> dict[int, MatchRow]:
-        """What a search checks of these articles: the body text, its stored folded view
-        (or None), its compressed flags (or None); with `header`, the title, subtitle and
-        byline with their folded views from the header index (None when not indexed)."""
-        if not header:
-            rows = self._select_in(
-                "SELECT a.id, a.text, i.folded, i.flags FROM articles a "
-                "LEFT JOIN article_index i ON i.article_id = a.id WHERE a.id IN ({})",
-                ids,
-            )
-            return {r[0]: MatchRow(r[1], r[2], None if r[3] is None else bytes(r[3])) for r in rows}
+    def match_rows(self, ids: Sequence[int]) -> dict[int, MatchRow]:
+        """What a search checks of these articles' text: the text, its stored folded view
+        (or None), its compressed flags (or None); no header (see `header_rows`)."""
         rows = self._select_in(
-            "SELECT a.id, a.text, i.folded, i.flags, a.title, a.subtitle, a.byline, "
-            "h.title, h.subtitle, h.byline FROM articles a "
-            "LEFT JOIN article_index i ON i.article_id = a.id "
-            "LEFT JOIN article_header_fts h ON h.rowid = a.id WHERE a.id IN ({})",
+            "SELECT a.id, a.text, i.folded, i.flags FROM articles a "
+            "LEFT JOIN article_index i ON i.article_id = a.id WHERE a.id IN ({})",
+            ids,
+        )
+        return {r[0]: MatchRow(r[1], r[2], None if r[3] is None else bytes(r[3])) for r in rows}
+
+    def header_rows(self, ids: Sequence[int]) -> dict[int, HeaderRow]:
+        """(SearchField, stored text, folded view from the header index or None when not
+        indexed) of the title, subtitle and byline of these articles."""
+        rows = self._select_in(
+            "SELECT a.id, a.title, a.subtitle, a.byline, h.title, h.subtitle, h.byline "
+            "FROM articles a LEFT JOIN article_header_fts h ON h.rowid = a.id "
+            "WHERE a.id IN ({})",
             ids,
         )
         return {
-            r[0]: MatchRow(
-                r[1],
-                r[2],
-                None if r[3] is None else bytes(r[3]),
-                tuple(
-                    (field, r[4 + n], None if r[7 + n] is None else folded_of_document(r[7 + n]))
-                    for n, field in enumerate(SearchField.HEADER)
-                ),
+            r[0]: tuple(
+                (field, r[1 + n], None if r[4 + n] is None else folded_of_document(r[4 + n]))
+                for n, field in enumerate(SearchField.HEADER)
             )
             for r in rows
         }

@@ -22,15 +22,15 @@ from hnreader.core.analysis.index import (
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.importing.importer import analyse_text
 from hnreader.core.models import ArticleDraft, QueryError, SearchResult, SearchTotals
+from hnreader.core.search.candidates import fts_expression
 from hnreader.core.search.engine import (
     MatchRow,
     count_matches,
-    fts_expression,
     search,
     search_article,
 )
 from hnreader.core.search.query import parse_query
-from hnreader.core.store import Store
+from hnreader.core.store import HeaderRow, Store
 from hnreader.core.text.fts import chars_document, fts_document
 from hnreader.core.text.normalize import fold_for_search, normalise_stored_text
 
@@ -45,6 +45,8 @@ class FakeBackend:
         self.briefs: dict[int, tuple[str, str, str]] = {}
         self.matches: list[str | None] = []
         self.header_matches: list[str] = []
+        self.rows_read: list[int] = []
+        self.headers_read: list[int] = []
         for number, (title, date, text) in enumerate(articles, start=1):
             _figures, row = analyse_text(text, (), segmenter)
             [article_id] = self.store.add_source(
@@ -69,8 +71,13 @@ class FakeBackend:
         self.header_matches.append(match)
         return self.store.header_fts_page(match, after, limit)
 
-    def match_rows(self, ids: Sequence[int], *, header: bool = True) -> dict[int, MatchRow]:
-        return self.store.match_rows(ids, header=header)
+    def match_rows(self, ids: Sequence[int]) -> dict[int, MatchRow]:
+        self.rows_read.extend(ids)
+        return self.store.match_rows(ids)
+
+    def header_rows(self, ids: Sequence[int]) -> dict[int, HeaderRow]:
+        self.headers_read.extend(ids)
+        return self.store.header_rows(ids)
 
     def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
         return self.store.article_briefs(ids)
@@ -441,3 +448,27 @@ def test_index_flags(segmenter: Segmenter) -> None:
 def test_the_fake_backend_is_built_from_the_corpus(corpus_backend: FakeBackend) -> None:
     assert len(corpus_backend.texts) >= 5
     assert Path(paths.bundled_corpus_dir()).is_dir()
+
+
+def test_headers_are_read_only_where_the_header_index_found_a_term(
+    backend: FakeBackend, segmenter: Segmenter
+) -> None:
+    """The header of a candidate is read only when its title, subtitle or byline may hold a
+    term (the header index says so), or when an excluded term could be there."""
+    by_title = {brief[0]: article_id for article_id, brief in backend.briefs.items()}
+    backend.headers_read.clear()
+    result = search(backend, segmenter, "扶贫", limit=100)
+    assert backend.headers_read == [by_title["精准扶贫"]]
+    assert {a.article_id for a in result.articles} >= {by_title["乡村"], by_title["农村"]}
+    backend.headers_read.clear()
+    totals = count_matches(backend, segmenter, "扶贫")
+    assert backend.headers_read == [by_title["精准扶贫"]]
+    assert totals is not None and totals.in_field("title") == 1
+    backend.headers_read.clear()
+    backend.rows_read.clear()
+    result = search(backend, segmenter, "扶贫 -乡村", limit=100)
+    assert by_title["乡村"] not in {a.article_id for a in result.articles}
+    assert backend.headers_read == backend.rows_read and len(backend.rows_read) > 1
+    backend.headers_read.clear()
+    search(backend, segmenter, "扶贫", fields=["body"], limit=100)
+    assert backend.headers_read == []
