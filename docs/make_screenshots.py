@@ -101,7 +101,8 @@ def main() -> int:
     result = window.search_panel.result()
     if result is not None and result.articles:
         first = result.articles[0]
-        window.show_span(first.article_id, first.hits[0].start, first.hits[0].end)
+        hit = first.body_hits[0]
+        window.show_span(first.article_id, hit.start, hit.end)
     shoot("search")
 
     window.tag_panel.select_tag(tags["统计数字"])

@@ -63,11 +63,13 @@ def _run(home: Path) -> int:
         result = project.search("扶贫")
         if "脱贫攻坚" not in words or result.total_hits == 0:
             raise AssertionError(f"segmentation {words}, {result.total_hits} hits")
-        hit = result.articles[0].hits[0]
-        text = project.article(result.articles[0].article_id).text
+        # A hit in the text (a title's hit has offsets into the title).
+        article = next(a for a in result.articles if a.body_hits)
+        hit = article.body_hits[0]
+        text = project.article(article.article_id).text
         if text[hit.start : hit.end] != "扶贫":
             raise AssertionError("hit offsets do not point at the hit")
-        state["hit"] = (result.articles[0].article_id, hit.start, hit.end)
+        state["hit"] = (article.article_id, hit.start, hit.end)
         return f"{' | '.join(words)}; 扶贫: {result.total_hits} hits"
 
     def annotate() -> str:

@@ -94,6 +94,13 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("query", metavar="QUERY")
     sub.add_argument("--whole-words", action="store_true", help="only matches that are words")
     sub.add_argument(
+        "--field",
+        action="append",
+        choices=search_commands.FIELD_CHOICES,
+        help="search only this field (give it again for more); default: all (title, "
+        "subtitle, byline and body). Offsets of a hit outside the body are into its field",
+    )
+    sub.add_argument(
         "--limit", type=_positive_int, default=50, metavar="N", help="list at most N articles"
     )
     sub.add_argument(

@@ -6,23 +6,43 @@ import argparse
 from typing import Any
 
 from hnreader.cli.console import print_json
+from hnreader.core.models import SearchField, SearchTotals
+
+FIELD_CHOICES = ("all", *SearchField.ALL)
+_PLURALS = {
+    SearchField.TITLE: "titles",
+    SearchField.SUBTITLE: "subtitles",
+    SearchField.BYLINE: "bylines",
+}
+
+
+def searched_fields(choices: list[str] | None) -> tuple[str, ...] | None:
+    """The `SearchField`s named by `--field` (given once or more); None: all of them."""
+    if not choices or "all" in choices:
+        return None
+    return tuple(field for field in SearchField.ALL if field in choices)
 
 
 def _cmd_search(project: Any, args: argparse.Namespace) -> int:
+    fields = searched_fields(args.field)
     result = project.search(
-        args.query, whole_words=args.whole_words, limit=args.limit, after=args.after
+        args.query, whole_words=args.whole_words, fields=fields, limit=args.limit, after=args.after
     )
-    total_hits, total_articles = result.total_hits, result.total_articles
-    if total_hits is None and not result.message:
-        counted = project.count_matches(args.query, whole_words=args.whole_words)
-        total_hits, total_articles = counted if counted is not None else (0, 0)
+    totals = None
+    if result.complete and result.total_hits is not None and result.total_articles is not None:
+        totals = SearchTotals.of([h for a in result.articles for h in a.hits], len(result.articles))
+    elif not result.message:
+        totals = project.count_matches(args.query, whole_words=args.whole_words, fields=fields)
+    totals = totals or SearchTotals(0, 0)
     if args.json:
         print_json(
             {
                 "query": result.query,
+                "fields": list(fields or SearchField.ALL),
                 "segments": list(result.segments),
-                "total_hits": total_hits,
-                "total_articles": total_articles,
+                "total_hits": totals.hits,
+                "total_articles": totals.articles,
+                "header_hits": dict(totals.header_hits),
                 "message": result.message,
                 "more": not result.complete,
                 "next_after": result.next_after,
@@ -34,6 +54,7 @@ def _cmd_search(project: Any, args: argparse.Namespace) -> int:
                         "source": a.source,
                         "hits": [
                             {
+                                "field": h.field,
                                 "start": h.start,
                                 "end": h.end,
                                 "text": h.text,
@@ -53,12 +74,16 @@ def _cmd_search(project: Any, args: argparse.Namespace) -> int:
     print(f"Segmented: {' | '.join(result.segments)}")
     if result.message:
         print(result.message)
-    print(f"{total_hits} hit(s) in {total_articles} article(s)")
+    header = ", ".join(f"{count} in {_PLURALS[field]}" for field, count in totals.header_hits)
+    print(
+        f"{totals.hits} hit(s) in {totals.articles} article(s)" + (f" ({header})" if header else "")
+    )
     for article in result.articles:
         print(f"\n[{article.article_id}] {article.title} ({article.date or '—'})")
         for hit in article.hits:
             mark = "" if hit.whole_word else "  (inside a word)"
-            print(f"  {hit.start:>6}  {hit.left:>20}【{hit.text}】{hit.right}{mark}")
+            position = str(hit.start) if hit.in_body else f"{hit.field} {hit.start}"
+            print(f"  {position:>6}  {hit.left:>20}【{hit.text}】{hit.right}{mark}")
     if not result.complete:
         print(f"\nMore articles: search again with --after {result.next_after}")
     return 0

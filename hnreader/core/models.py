@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple, Protocol
 
@@ -171,8 +173,23 @@ class Annotation:
     figure_kind: str = ""
 
 
+class SearchField:
+    """Where in an article a search hit is: its body text or one of its header fields."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"  # the kicker
+    BYLINE = "byline"
+    BODY = "body"
+
+    HEADER: ClassVar[tuple[str, ...]] = (TITLE, SUBTITLE, BYLINE)
+    ALL: ClassVar[tuple[str, ...]] = (TITLE, SUBTITLE, BYLINE, BODY)  # the order hits are listed
+
+
 @dataclass(frozen=True)
 class SearchHit:
+    """One occurrence of a query term. `start`/`end` are code points into the article's
+    stored body text, or into the stored title/subtitle/byline string when `field` says so."""
+
     start: int
     end: int
     text: str
@@ -181,10 +198,16 @@ class SearchHit:
     match: (
         str  # "word" (aligns with accurate-mode words), "subword" (a search-mode word), "substring"
     )
+    field: str = SearchField.BODY  # a SearchField value
 
     @property
     def whole_word(self) -> bool:
         return self.match != "substring"
+
+    @property
+    def in_body(self) -> bool:
+        """Whether the offsets are into the body text (the only text that can be tagged)."""
+        return self.field == SearchField.BODY
 
 
 @dataclass(frozen=True)
@@ -193,7 +216,35 @@ class ArticleHits:
     title: str
     date: str
     source: str
-    hits: tuple[SearchHit, ...]
+    hits: tuple[SearchHit, ...]  # header fields' hits first (SearchField.ALL order), then body
+
+    @property
+    def body_hits(self) -> tuple[SearchHit, ...]:
+        return tuple(hit for hit in self.hits if hit.in_body)
+
+
+@dataclass(frozen=True)
+class SearchTotals:
+    """The exact size of a search's whole result: hits in every field searched, matching
+    articles, and how many of the hits are outside the body, per header field."""
+
+    hits: int
+    articles: int
+    header_hits: tuple[tuple[str, int], ...] = ()  # (SearchField, count) where count > 0
+
+    def in_field(self, field: str) -> int:
+        return dict(self.header_hits).get(field, 0)
+
+    @property
+    def body_hits(self) -> int:
+        return self.hits - sum(count for _, count in self.header_hits)
+
+    @classmethod
+    def of(cls, hits: Sequence[SearchHit], articles: int) -> SearchTotals:
+        """The totals of a result whose every hit is in `hits`."""
+        counts = Counter(hit.field for hit in hits if not hit.in_body)
+        header = tuple((f, counts[f]) for f in SearchField.HEADER if counts[f])
+        return cls(len(hits), articles, header)
 
 
 @dataclass(frozen=True)

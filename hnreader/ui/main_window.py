@@ -139,6 +139,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.tag_panel.tag_applied.connect(self.apply_tag)
         self.tag_panel.passage_activated.connect(self.show_span)
         self.search_panel.hit_activated.connect(self.show_span)
+        self.search_panel.header_hit_activated.connect(self.show_header_span)
         self.annotation_panel.annotation_activated.connect(self.show_span)
         self.figures_panel.figure_activated.connect(self.show_span)
         self.reader.article_shown.connect(self._on_article_shown)
@@ -231,6 +232,11 @@ class MainWindow(WindowMenus, QMainWindow):
 
     def show_span(self, article_id: int, start: int, end: int) -> None:
         self.reader.show_article(article_id, select=(start, end))
+
+    def show_header_span(self, article_id: int, field: str, start: int, end: int) -> None:
+        """A search hit in an article's title, kicker or byline: selected in the header."""
+        self.reader.show_article(article_id)
+        self.reader.select_header_span(field, start, end)
 
     def _on_article_shown(self, article_id: int) -> None:
         self.annotation_panel.set_article(article_id)

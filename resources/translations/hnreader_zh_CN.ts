@@ -748,6 +748,10 @@ Which year are they from?</source>
 <context>
     <name>KwicTableModel</name>
     <message>
+        <source>In</source>
+        <translation>位置</translation>
+    </message>
+    <message>
         <source>Left context</source>
         <translation>左语境</translation>
     </message>
@@ -772,12 +776,40 @@ Which year are they from?</source>
         <translation>按最靠近命中处的词排序</translation>
     </message>
     <message>
+        <source>Where a hit outside the article text is: title, kicker or byline</source>
+        <translation>正文之外的命中所在之处：标题、引题或署名</translation>
+    </message>
+    <message>
         <source>whole word</source>
         <translation>完整词</translation>
     </message>
     <message>
         <source>inside a longer word</source>
         <translation>位于更长的词内</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>In the title (not taggable)</source>
+        <translation>位于标题（不可标注）</translation>
+    </message>
+    <message>
+        <source>In the kicker (not taggable)</source>
+        <translation>位于引题（不可标注）</translation>
+    </message>
+    <message>
+        <source>In the byline (not taggable)</source>
+        <translation>位于署名（不可标注）</translation>
     </message>
 </context>
 <context>
@@ -1167,20 +1199,23 @@ Project: %2</source>
         <translation>已标注为“%1”</translation>
     </message>
     <message>
-        <source>Set aside on import — not part of the article (%1 lines)</source>
-        <translation>导入时已剔除，不属于正文（%1 行）</translation>
-    </message>
-    <message>
-        <source>No lines were set aside from this article.</source>
-        <translation>本文导入时没有剔除任何行。</translation>
-    </message>
-    <message>
         <source>No search hits in this article.</source>
         <translation>本文中没有检索命中。</translation>
     </message>
     <message>
         <source>Hit %1 of %2</source>
         <translation>第 %1 处命中，共 %2 处</translation>
+    </message>
+</context>
+<context>
+    <name>RemovedLinesBox</name>
+    <message>
+        <source>Set aside on import — not part of the article (%1 lines)</source>
+        <translation>导入时已剔除，不属于正文（%1 行）</translation>
+    </message>
+    <message>
+        <source>No lines were set aside from this article.</source>
+        <translation>本文导入时没有剔除任何行。</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1377,14 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>只保留自成一词的命中（匹配“扶贫”，不匹配“扶贫办”）</translation>
     </message>
     <message>
+        <source>Search titles and &amp;bylines too</source>
+        <translation>同时检索标题和署名(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Also search each article&apos;s title, kicker and byline. Their hits are marked in the first column; Tag Hits leaves them out (only article text is tagged).</source>
+        <translation>同时检索每篇文章的标题、引题和署名。这些命中在第一列标出；“标注命中”会略过它们（只有正文可以标注）。</translation>
+    </message>
+    <message>
         <source>Tag Hits…</source>
         <translation>标注命中…</translation>
     </message>
@@ -1380,6 +1423,26 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>%1 hits in %2 articles</source>
         <translation>%2 篇文章中命中 %1 处</translation>
+    </message>
+    <message>
+        <source>%1 in titles</source>
+        <translation>标题 %1 处</translation>
+    </message>
+    <message>
+        <source>%1 in kickers</source>
+        <translation>引题 %1 处</translation>
+    </message>
+    <message>
+        <source>%1 in bylines</source>
+        <translation>署名 %1 处</translation>
+    </message>
+    <message>
+        <source> · %1 (not taggable)</source>
+        <translation> · 其中%1（不可标注）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>1 hit in 1 article</source>
@@ -1461,6 +1524,14 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>%1 hits selected.</source>
         <translation>已选 %1 处命中。</translation>
+    </message>
+    <message>
+        <source>1 hit in a title, kicker or byline is left out: only article text can be tagged.</source>
+        <translation>另有 1 处命中位于标题、引题或署名中，已略过：只有正文可以标注。</translation>
+    </message>
+    <message>
+        <source>%1 hits in titles, kickers or bylines are left out: only article text can be tagged.</source>
+        <translation>另有 %1 处命中位于标题、引题或署名中，已略过：只有正文可以标注。</translation>
     </message>
     <message>
         <source>Choose Tag…</source>

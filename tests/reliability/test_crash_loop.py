@@ -35,7 +35,7 @@ from reliability_helpers import trials
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
 from hnreader.core.store import Store
-from hnreader.core.text.fts import fts_document
+from hnreader.core.text.fts import fts_document, header_documents
 from hnreader.core.text.normalize import fold_for_search, fold_width
 
 WORKER = Path(__file__).with_name("crash_worker.py")
@@ -320,6 +320,7 @@ def file_problems(conn: sqlite3.Connection) -> list[str]:
     except sqlite3.DatabaseError as error:
         problems.append(f"FTS integrity-check: {error}")
     problems += fts_document_problems(conn)
+    problems += header_document_problems(conn)
     texts = {r[0]: r[1] for r in conn.execute("SELECT id, text FROM articles")}
     for article_id, chars in conn.execute("SELECT id, chars FROM articles"):
         if chars != len(texts[article_id]):
@@ -357,6 +358,33 @@ def file_problems(conn: sqlite3.Connection) -> list[str]:
         "SELECT id FROM source_files WHERE id NOT IN (SELECT source_id FROM articles)"
     ):
         problems.append(f"source file {row[0]} has no article (a half import)")
+    return problems
+
+
+def header_document_problems(conn: sqlite3.Connection) -> list[str]:
+    """The header index passes FTS5's check and holds, for each indexed article and only
+    for those, the documents of its current title, subtitle and byline."""
+    problems = []
+    try:
+        conn.execute(
+            "INSERT INTO article_header_fts(article_header_fts) VALUES ('integrity-check')"
+        )
+    except sqlite3.DatabaseError as error:
+        problems.append(f"header FTS integrity-check: {error}")
+    expected = {
+        row[0]: header_documents(row[1], row[2], row[3])
+        for row in conn.execute(
+            "SELECT a.id, a.title, a.subtitle, a.byline FROM articles a "
+            "JOIN article_index i ON i.article_id = a.id"
+        )
+    }
+    stored = {
+        row[0]: tuple(row[1:])
+        for row in conn.execute("SELECT rowid, title, subtitle, byline FROM article_header_fts")
+    }
+    for article_id in sorted(expected.keys() | stored.keys()):
+        if expected.get(article_id) != stored.get(article_id):
+            problems.append(f"article {article_id}: header index row is not of its header")
     return problems
 
 

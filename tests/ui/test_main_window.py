@@ -104,7 +104,7 @@ def test_an_article_beyond_the_listed_pages_shows_its_hits(
         a for a in project.search("脱贫", limit=100000).articles if a.article_id not in listed
     )
     window.show_article(later.article_id)  # as from the library
-    for hit in later.hits:
+    for hit in later.body_hits:
         assert "hit" in " ".join(window.reader.highlight_at(hit.start))
 
 
@@ -211,3 +211,45 @@ def test_give_dates_a_year_asks_for_the_files_year_and_undoes_in_one_step(
     assert window.undo_action.text().startswith("&Undo Date ")
     window.undo_action.trigger()
     assert {s.id: s.date for s in project.article_summaries()} == before
+
+
+def test_double_clicking_a_title_hit_shows_the_article_with_the_title_selected(
+    window: MainWindow, project: Project, qtbot
+) -> None:
+    article_id = project.store.article_ids()[-1]
+    # A non-BMP character before the hit; edited as a user does (Article ▸ Details).
+    window.controller.run(lambda: project.update_article(article_id, title="𠮷野家的猫头鹰扶贫记"))
+    window.show_article(project.store.article_ids()[0])
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.results_changed, timeout=10000):
+        panel.set_query("猫头鹰")
+    model = panel.table.model()
+    [row] = [r for r in range(model.rowCount()) if panel.model.row(r).article_id == article_id]
+    hit = panel.model.row(row)
+    assert (hit.field, hit.start, hit.end) == ("title", 4, 7)
+    assert model.index(row, panel.model.FIELD).data() == "Title"
+    pos = panel.table.visualRect(model.index(row, panel.model.HIT)).center()
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    reader = window.reader
+    assert reader.article_id == article_id
+    title = reader.header.title_label
+    assert title.selectedText() == "猫头鹰"
+    assert title.selectionStart() == 5  # Qt counts 𠮷 as two units
+    assert reader.raw_selected_span() is None  # nothing in the text is selected
+    assert reader.text_edit.verticalScrollBar().value() == 0
+
+
+def test_a_byline_hit_is_selected_in_the_header_line(
+    window: MainWindow, project: Project, qtbot
+) -> None:
+    article_id = project.store.article_ids()[0]
+    window.controller.run(lambda: project.update_article(article_id, byline="本报记者 猫头鹰"))
+    with qtbot.waitSignal(window.search_panel.results_changed, timeout=10000):
+        window.search_panel.set_query("猫头鹰")
+    [hit] = [r for r in window.search_panel.model.rows() if r.article_id == article_id]
+    assert hit.field == "byline"
+    window.show_header_span(article_id, hit.field, hit.start, hit.end)
+    meta = window.reader.header.meta_label
+    assert meta.selectedText() == "猫头鹰"
+    assert meta.text()[meta.selectionStart() :].startswith("猫头鹰")

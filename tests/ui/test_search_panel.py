@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from ui_helpers import type_text
 
+from hnreader.core.models import SearchField, SearchTotals
 from hnreader.core.search.session import CountJob
 from hnreader.core.text.scope import scope_span, scope_spans
 from hnreader.ui.codebook.tag_dialogs import TagHitsDialog
@@ -17,6 +18,8 @@ from hnreader.ui.search.kwic_table_model import KwicTableModel
 from hnreader.ui.search.search_panel import SearchPanel
 
 LEFT, HIT, RIGHT = KwicTableModel.LEFT, KwicTableModel.HIT, KwicTableModel.RIGHT
+FIELD = KwicTableModel.FIELD
+PLURAL = {"title": "titles", "subtitle": "kickers", "byline": "bylines"}
 
 
 @pytest.fixture
@@ -47,6 +50,16 @@ def every_hit(project, query: str, whole_words: bool = False) -> list[tuple[int,
     return [(a.article_id, h.start, h.end) for a in result.articles for h in a.hits]
 
 
+def status_of(project, query: str, whole_words: bool = False) -> str:
+    """What the status line says once the whole result of `query` is known."""
+    totals = project.count_matches(query, whole_words=whole_words)
+    text = f"{totals.hits} hits in {totals.articles} articles"
+    if totals.header_hits:
+        parts = ", ".join(f"{n} in {PLURAL[field]}" for field, n in totals.header_hits)
+        text += f" · {parts} (not taggable)"
+    return text
+
+
 def search_now(qtbot, panel: SearchPanel, query: str) -> None:
     """Search and wait for the first page (every page is listed in the background)."""
     with qtbot.waitSignal(panel.results_changed, timeout=10000):
@@ -71,9 +84,7 @@ def test_typing_shows_hits_segmentation_and_counts(panel, controller, qtbot, qtm
     expected = controller.project.search("扶贫", limit=2000)
     assert rows(panel) == expected.total_hits
     assert set(column(panel, HIT)) == {"扶贫"}
-    assert panel.status_label.text() == (
-        f"{expected.total_hits} hits in {expected.total_articles} articles"
-    )
+    assert panel.status_label.text() == status_of(controller.project, "扶贫")
     assert panel.segments_label.text() == "扶贫"
     qtmodeltester.check(panel.model)
 
@@ -174,9 +185,8 @@ def test_scrolling_to_the_end_and_more_list_the_next_pages(panel, controller, qt
     assert not panel.more_button.isVisible()
     expected = controller.project.search("脱贫", limit=100000)
     assert listed(panel) == every_hit(controller.project, "脱贫")
-    assert panel.status_label.text() == (
-        f"{expected.total_hits} hits in {expected.total_articles} articles"
-    )
+    assert expected.total_hits == len(listed(panel))
+    assert panel.status_label.text() == status_of(controller.project, "脱贫")
 
 
 def test_a_sorted_table_stays_sorted_and_keeps_its_selection_as_pages_come(panel, qtbot):
@@ -220,8 +230,7 @@ def test_the_status_shows_the_exact_totals_once_counted(panel, controller, qtbot
         expected.total_articles,
     )
     assert panel.status_label.text() == (
-        f"{expected.total_hits} hits in {expected.total_articles} articles"
-        " — listing the first 2 articles"
+        status_of(controller.project, "脱贫") + " — listing the first 2 articles"
     )
 
 
@@ -244,7 +253,7 @@ def test_spans_for_an_article_not_listed_yet_searches_it(panel, controller, qtbo
     later = [a for a in expected.articles if a.article_id not in shown]
     assert later
     for article in later:
-        assert panel.spans_for(article.article_id) == [(h.start, h.end) for h in article.hits]
+        assert panel.spans_for(article.article_id) == [(h.start, h.end) for h in article.body_hits]
     with_hits = {a.article_id for a in expected.articles}
     without = [i for i in controller.project.store.article_ids() if i not in with_hits]
     assert without and all(panel.spans_for(i) == [] for i in without)
@@ -257,7 +266,7 @@ def test_a_new_query_does_not_show_the_count_of_the_old_one(panel, controller, q
     def count(job, project, progress=None, is_cancelled=None):
         if job.query == "扶贫":
             release.wait(30)
-            return (999_999, 99_999)  # a late answer (cancel ignored) that must not be shown
+            return SearchTotals(999_999, 99_999)  # a late answer (cancel ignored), not shown
         return real_count(job, project, progress, is_cancelled)
 
     monkeypatch.setattr(CountJob, "__call__", count)
@@ -281,8 +290,7 @@ def test_a_new_query_does_not_show_the_count_of_the_old_one(panel, controller, q
     assert panel.session().query == "脱贫"
     assert panel.session().total_hits == expected.total_hits
     assert panel.status_label.text() == (
-        f"{expected.total_hits} hits in {expected.total_articles} articles"
-        " — listing the first 1 articles"
+        status_of(controller.project, "脱贫") + " — listing the first 1 articles"
     )
 
 
@@ -292,31 +300,38 @@ def test_tag_hits_tags_every_listed_hit_when_none_is_selected(
     panel.page_size = 1
     search_now(qtbot, panel, "脱贫")
     load_more_now(qtbot, panel)
-    shown = listed(panel)
+    shown = [(r.article_id, r.start, r.end) for r in panel.model.rows() if r.in_body]
     assert len({article_id for article_id, _, _ in shown}) == 2
-    monkeypatch.setattr(
-        search_panel_module.TagHitsDialog, "ask", staticmethod(lambda *a: (tag_ids["数据"], "hit"))
-    )
+    asked = []
+
+    def ask(*args, skipped=0):
+        asked.append((args[4], skipped))
+        return tag_ids["数据"], "hit"
+
+    monkeypatch.setattr(search_panel_module.TagHitsDialog, "ask", staticmethod(ask))
     assert panel.tag_selected_hits() == len(shown)
     store = controller.project.store
     made = {(a.article_id, a.start, a.end) for a in store.annotations(tag_ids=[tag_ids["数据"]])}
     assert made == set(shown)
+    assert asked == [(len(shown), rows(panel) - len(shown))]  # the title hits are left out
+    assert rows(panel) > len(shown)
 
 
 def test_tag_selected_hits_with_sentence_scope(panel, controller, qtbot, tag_ids, monkeypatch):
     search_now(qtbot, panel, "脱贫")
     selection = panel.table.selectionModel()
     model = panel.table.model()
-    for row in (0, 1, 4):
+    in_body = [r for r in range(rows(panel)) if panel.model.row(r).in_body]
+    for row in (in_body[0], in_body[1], in_body[4]):
         selection.select(
             model.index(row, 0),
             QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
         )
-    chosen = [panel.model.row(r) for r in (0, 1, 4)]
+    chosen = [panel.model.row(r) for r in (in_body[0], in_body[1], in_body[4])]
     monkeypatch.setattr(
         search_panel_module.TagHitsDialog,
         "ask",
-        staticmethod(lambda *a: (tag_ids["政策"], "sentence")),
+        staticmethod(lambda *a, **k: (tag_ids["政策"], "sentence")),
     )
     store = controller.project.store
     expected = set()
@@ -387,3 +402,78 @@ def test_a_query_error_is_worded_by_the_ui_from_its_code(panel, qtbot):
     search_now(qtbot, panel, "-扶贫")
     assert panel.session().error.code == "query_only_excludes"
     assert panel.status_label.text() == "The query only excludes words; add a word to search for."
+
+
+def test_hits_in_titles_and_bylines_are_listed_with_their_field(panel, controller, qtbot):
+    project = controller.project
+    search_now(qtbot, panel, "湖南")
+    fields = [panel.model.row(r).field for r in range(rows(panel))]
+    assert {SearchField.TITLE, SearchField.BYLINE, SearchField.BODY} <= set(fields)
+    shown = column(panel, FIELD)
+    names = {"title": "Title", "subtitle": "Kicker", "byline": "Byline", "body": ""}
+    assert shown == [names[field] for field in fields]
+    assert not panel.table.isColumnHidden(FIELD)
+    title_row = fields.index(SearchField.TITLE)
+    hit = panel.model.row(title_row)
+    assert project.article(hit.article_id).title[hit.start : hit.end] == "湖南"
+    tip = panel.model.index(title_row, HIT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "In the title (not taggable)" in tip
+    totals = project.count_matches("湖南")
+    assert totals.in_field(SearchField.TITLE) == fields.count(SearchField.TITLE)
+    assert f"{totals.in_field(SearchField.TITLE)} in titles" in panel.status_label.text()
+    assert "(not taggable)" in panel.status_label.text()
+    # Sorting by the field column puts the titles' hits first.
+    panel.table.sortByColumn(FIELD, Qt.SortOrder.AscendingOrder)
+    assert column(panel, FIELD)[0] == "Title"
+
+    with qtbot.waitSignal(panel.results_changed, timeout=10000):
+        panel.header_check.setChecked(False)  # the body only
+    assert panel.table.isColumnHidden(FIELD)
+    assert {panel.model.row(r).field for r in range(rows(panel))} == {SearchField.BODY}
+    assert rows(panel) == totals.body_hits
+    assert (
+        panel.status_label.text()
+        == f"{totals.body_hits} hits in {len(set(a for a, _, _ in listed(panel)))} articles"
+    )
+
+
+def test_activating_a_title_hit_says_where_it_is(panel, controller, qtbot):
+    search_now(qtbot, panel, "湖南")
+    title_row = next(r for r in range(rows(panel)) if not panel.model.row(r).in_body)
+    body, header = [], []
+    panel.hit_activated.connect(lambda *args: body.append(args))
+    panel.header_hit_activated.connect(lambda *args: header.append(args))
+    double_click(qtbot, panel.table, panel.table.model().index(title_row, HIT))
+    row = panel.model.row(title_row)
+    assert body == [] and header == [(row.article_id, row.field, row.start, row.end)]
+
+
+def test_tagging_only_title_hits_tags_nothing_and_says_why(
+    panel, controller, qtbot, tag_ids, monkeypatch
+):
+    search_now(qtbot, panel, "湖南")
+    title_rows = [r for r in range(rows(panel)) if not panel.model.row(r).in_body]
+    selection = panel.table.selectionModel()
+    for row in title_rows:
+        selection.select(
+            panel.table.model().index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    dialogs = []
+
+    def ask(parent, tags, controller, spans_for_scope, hit_count, scope, *, skipped=0):
+        dialog = TagHitsDialog(tags, controller, spans_for_scope, hit_count, scope, skipped=skipped)
+        qtbot.addWidget(dialog)
+        dialog.set_tag(tag_ids["数据"])
+        dialogs.append(dialog)
+        return None
+
+    monkeypatch.setattr(search_panel_module.TagHitsDialog, "ask", staticmethod(ask))
+    assert panel.tag_selected_hits() == 0
+    [dialog] = dialogs
+    assert dialog.intro_label.text() == (
+        f"0 hits selected.\n{len(title_rows)} hits in titles, kickers or bylines are left out: "
+        "only article text can be tagged."
+    )
+    assert not dialog.ok_button.isEnabled()
+    assert controller.project.store.annotations() == []

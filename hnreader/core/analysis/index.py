@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hnreader.core.analysis.segmenter import Segmenter
@@ -96,12 +97,14 @@ def chars_match_is_exhaustive(term: str) -> bool:
     return any(is_token_char(c) for c in term)
 
 
-def chars_match(term: str) -> str:
-    """The FTS5 expression on the `chars` column for a folded query term; valid for any term.
+def chars_match(term: str, columns: Sequence[str] = ("chars",)) -> str:
+    """The FTS5 expression on the `chars` column (or on other columns holding documents
+    made the same way, e.g. the header index's) for a folded query term; valid for any term.
 
     One phrase string, which FTS5 tokenizes as it tokenized the documents: `扶贫` →
-    `chars : "扶 贫"`, `13.43%` → `chars : "1 3 4 3"`. A term with no token character gives
-    an empty phrase, which matches nothing.
+    `chars : "扶 贫"`, `13.43%` → `chars : "1 3 4 3"`, on two columns `{title byline} : "扶 贫"`.
+    A term with no token character gives an empty phrase, which matches nothing.
     """
     tokens = [c for c in term if is_token_char(c)][:MAX_PHRASE_TOKENS]
-    return 'chars : "' + " ".join(tokens) + '"'
+    column = columns[0] if len(columns) == 1 else "{" + " ".join(columns) + "}"
+    return column + ' : "' + " ".join(tokens) + '"'

@@ -23,6 +23,7 @@ from hnreader.core.models import (
     Progress,
     QueryError,
     SearchResult,
+    SearchTotals,
     Tag,
     VariableSummary,
 )
@@ -118,11 +119,24 @@ class ProjectReads:
         return self.store.user_words()
 
     def search(
-        self, query: str, *, whole_words: bool = False, limit: int = 50, after: int = 0
+        self,
+        query: str,
+        *,
+        whole_words: bool = False,
+        fields: Sequence[str] | None = None,
+        limit: int = 50,
+        after: int = 0,
     ) -> SearchResult:
-        """A page of hits: the first `limit` matching articles after article id `after`."""
+        """A page of hits: the first `limit` matching articles after article id `after`.
+        `fields` are the `SearchField`s searched (None: title, subtitle, byline and body)."""
         return searching.search(
-            self.store, self.segmenter, query, whole_words=whole_words, limit=limit, after=after
+            self.store,
+            self.segmenter,
+            query,
+            whole_words=whole_words,
+            fields=fields,
+            limit=limit,
+            after=after,
         )
 
     def count_matches(
@@ -130,15 +144,17 @@ class ProjectReads:
         query: str,
         *,
         whole_words: bool = False,
+        fields: Sequence[str] | None = None,
         progress: Callable[[int, int], None] | None = None,
         is_cancelled: Cancelled | None = None,
-    ) -> tuple[int, int] | None:
-        """(hits, articles) of the whole result of a search; None if cancelled or empty."""
+    ) -> SearchTotals | None:
+        """The totals of the whole result of a search; None if cancelled or empty."""
         return searching.count_matches(
             self.store,
             self.segmenter,
             query,
             whole_words=whole_words,
+            fields=fields,
             progress=progress,
             is_cancelled=is_cancelled,
         )
@@ -154,11 +170,16 @@ class ProjectReads:
         return words, [term.text for term in parsed.excluded]
 
     def search_session(
-        self, query: str, *, whole_words: bool = False, page_size: int = 200
+        self,
+        query: str,
+        *,
+        whole_words: bool = False,
+        fields: Sequence[str] | None = None,
+        page_size: int = 200,
     ) -> SearchSession:
         """A new search to follow page by page (see `SearchSession`): nothing is searched
         until its first `page_job()` runs."""
-        return SearchSession(query, whole_words=whole_words, page_size=page_size)
+        return SearchSession(query, whole_words=whole_words, fields=fields, page_size=page_size)
 
     def hit_passages(
         self, hits: Sequence[tuple[int, int, int]], scope: str
@@ -180,11 +201,16 @@ class ProjectReads:
         return [passage for passage in passages if passage not in tagged]
 
     def search_article(
-        self, query: str, article_id: int, *, whole_words: bool = False
+        self,
+        query: str,
+        article_id: int,
+        *,
+        whole_words: bool = False,
+        fields: Sequence[str] | None = None,
     ) -> ArticleHits | None:
         """The hits of a search in one article."""
         return searching.search_article(
-            self.store, self.segmenter, query, article_id, whole_words=whole_words
+            self.store, self.segmenter, query, article_id, whole_words=whole_words, fields=fields
         )
 
     def export_annotations(

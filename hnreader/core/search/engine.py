@@ -5,71 +5,57 @@ A page costs the FTS lookup of its candidates plus a substring search in each: a
 never reads more articles than it lists (and the ones it rejects), so the first page comes
 back in milliseconds whatever the size of the corpus. The totals need every candidate
 checked; the app counts them in the background.
+
+The fields searched are the body and the header (title, subtitle, byline) unless a search
+asks for fewer. The header has an FTS index of its own; an article is a candidate when its
+body holds every term (the text index) or its header holds any (the header index), which
+finds every article whose fields hold every term between them. Hits in the header have
+offsets into their field's stored string (`SearchHit.field`).
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from hnreader.core.analysis.index import (
     TOKEN_END,
     TOKEN_START,
     WORD_BOUNDARY,
     boundary_flags,
-    chars_match,
-    chars_match_is_exhaustive,
 )
 from hnreader.core.analysis.segmenter import Segmenter
-from hnreader.core.models import ArticleHits, QueryError, SearchHit, SearchResult
-from hnreader.core.search.query import ParsedQuery, TermGroup, parse_query
+from hnreader.core.models import (
+    ArticleHits,
+    QueryError,
+    SearchField,
+    SearchHit,
+    SearchResult,
+    SearchTotals,
+)
+from hnreader.core.search.candidates import (
+    MAX_BATCH,
+    Lookup,
+    SearchBackend,
+    candidate_batches,
+    match_rows,
+    searched_fields,
+)
+from hnreader.core.search.query import ParsedQuery, parse_query
+from hnreader.core.store import MatchRow
 from hnreader.core.text.normalize import fold_for_search, width_pattern
 
-MAX_BATCH = 1000
+__all__ = ["MatchRow", "SearchBackend", "count_matches", "search", "search_article"]
 
 WORD = "word"
 SUBWORD = "subword"
 SUBSTRING = "substring"
 
-MatchRow = tuple[str, str | None, bytes | None]  # text, stored folded view, compressed flags
+BODY = SearchField.BODY
 
-
-class SearchBackend(Protocol):
-    """What search() needs from the store (kept minimal; the Store implements it)."""
-
-    def fts_page(self, match: str | None, after: int, limit: int) -> list[int]:
-        """Up to `limit` article ids above `after`, ascending, of the articles whose FTS
-        document matches the expression `match` (None: every article)."""
-        ...
-
-    def match_rows(self, ids: Sequence[int]) -> dict[int, MatchRow]:
-        """(text, stored folded view or None, compressed flags or None) of these articles."""
-        ...
-
-    def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
-        """(title, date, source) of these articles."""
-        ...
-
-
-def fts_expression(parsed: ParsedQuery) -> str | None:
-    """The FTS5 candidate filter for a parsed query: the positive groups ANDed (exclusions are
-    checked in Python: an FTS phrase is a superset, so NOT would drop real matches). None
-    when no group can be looked up (every article is then a candidate)."""
-    groups = [g for g in parsed.groups if _group_is_exhaustive(g)]
-    if not groups:
-        return None
-    return " AND ".join(_group_expression(g) for g in groups)
-
-
-def _group_is_exhaustive(group: TermGroup) -> bool:
-    return all(chars_match_is_exhaustive(term.folded) for term in group.alternatives)
-
-
-def _group_expression(group: TermGroup) -> str:
-    return "(" + " OR ".join(chars_match(term.folded) for term in group.alternatives) + ")"
+Span = tuple[str, int, int, str]  # field, start, end, match kind
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -102,14 +88,19 @@ def _kwic(text: str, start: int, end: int, width: int) -> tuple[str, str]:
 class _Matcher:
     """A parsed query, ready to find its exact hits in one article's stored row.
 
-    Hits are non-overlapping occurrences of each folded term in the article's folded view, in
-    order. The view is `fold_width(text)` for almost every article, so the search runs on the
-    stored text with a pattern that matches every width and case variant of the term
-    (`width_pattern`); the few articles OpenCC changes keep their folded view in the store.
+    Hits are non-overlapping occurrences of each folded term in the folded view of each
+    field searched, in order. The body's view is `fold_width(text)` for almost every
+    article, so the search runs on the stored text with a pattern that matches every width
+    and case variant of the term (`width_pattern`); the few articles OpenCC changes keep
+    their folded view in the store. The header index keeps every header field's view.
+    An article matches when every group has a term in some field searched and no excluded
+    term is in any.
     """
 
-    def __init__(self, parsed: ParsedQuery, whole_words: bool) -> None:
+    def __init__(self, parsed: ParsedQuery, whole_words: bool, fields: tuple[str, ...]) -> None:
         self.whole_words = whole_words
+        self.body = BODY in fields
+        self.header = frozenset(fields) - {BODY}
         self.positives = list(dict.fromkeys(term.folded for term in parsed.positive_terms))
         self.groups = [tuple({t.folded for t in g.alternatives}) for g in parsed.groups]
         self.excluded = list(dict.fromkeys(term.folded for term in parsed.excluded))
@@ -117,80 +108,106 @@ class _Matcher:
             term: width_pattern(term) for term in [*self.positives, *self.excluded]
         }
 
-    def starts(self, row: MatchRow) -> dict[str, list[int]] | None:
-        """Hit starts of each positive term, or None when the article does not match."""
-        text, folded, _flags = row
+    def _body_starts(self, row: MatchRow) -> dict[str, list[int]] | None:
+        text, folded = row.text, row.folded
         if folded is not None:
             if any(term in folded for term in self.excluded):
                 return None
-            starts = {term: _find_all(folded, term) for term in self.positives}
-        else:
-            if any(self.patterns[term].search(text) for term in self.excluded):
-                return None
-            starts = {
-                term: [m.start() for m in self.patterns[term].finditer(text)]
-                for term in self.positives
-            }
-        if not all(any(starts[alt] for alt in group) for group in self.groups):
+            return {term: _find_all(folded, term) for term in self.positives}
+        if any(self.patterns[term].search(text) for term in self.excluded):
             return None
-        return starts
+        return {
+            term: [m.start() for m in self.patterns[term].finditer(text)] for term in self.positives
+        }
 
-    def spans(self, row: MatchRow, segmenter: Segmenter) -> list[tuple[int, int, str]]:
-        """(start, end, match kind) of the article's hits, sorted; [] when it does not match."""
-        starts = self.starts(row)
-        if starts is None:
+    def starts(self, row: MatchRow) -> list[tuple[str, str, dict[str, list[int]]]] | None:
+        """(field, its folded view, hit starts of each positive term) of each field searched,
+        or None when the article does not match. The body's view is given as ""."""
+        body = None
+        if self.body:
+            body = self._body_starts(row)
+            if body is None:
+                return None
+        if not row.header or not self.header:  # the text alone: most candidates
+            if body is not None and all(any(body[t] for t in g) for g in self.groups):
+                return [(BODY, "", body)]
+            return None
+        found: list[tuple[str, str, dict[str, list[int]]]] = []
+        for field, stored, folded in row.header:
+            if field not in self.header or not stored:
+                continue
+            view = folded if folded is not None else fold_for_search(stored)
+            if any(term in view for term in self.excluded):
+                return None
+            found.append((field, view, {t: _find_all(view, t) for t in self.positives}))
+        if body is not None:
+            found.append((BODY, "", body))
+        for group in self.groups:
+            if not any(starts[alt] for _, _, starts in found for alt in group):
+                return None
+        return found
+
+    def spans(self, row: MatchRow, segmenter: Segmenter) -> list[Span]:
+        """(field, start, end, match kind) of the article's hits in field order, then by
+        start; [] when it does not match."""
+        found = self.starts(row)
+        if found is None:
             return []
-        text, folded, blob = row
-        flags = _flags_for(blob, folded if folded is not None else text, segmenter)
-        spans = []
-        for term, term_starts in starts.items():
-            size = len(term)
-            for start in term_starts:
-                kind = _classify(flags, start, start + size)
-                if self.whole_words and kind == SUBSTRING:
-                    continue
-                spans.append((start, start + size, kind))
-        spans.sort()
+        spans: list[Span] = []
+        for field, view, starts in found:
+            if not any(starts.values()):
+                continue
+            if field == BODY:
+                body_view = row.folded if row.folded is not None else row.text
+                flags = _flags_for(row.flags, body_view, segmenter)
+            else:
+                flags = boundary_flags(view, segmenter)  # a few characters: segmented now
+            field_spans = []
+            for term, term_starts in starts.items():
+                size = len(term)
+                for start in term_starts:
+                    kind = _classify(flags, start, start + size)
+                    if self.whole_words and kind == SUBSTRING:
+                        continue
+                    field_spans.append((field, start, start + size, kind))
+            spans.extend(sorted(field_spans))
         return spans
 
-    def count(self, row: MatchRow, segmenter: Segmenter) -> int:
-        """How many hits `spans()` would list, without building them where it can."""
+    def count(self, row: MatchRow, segmenter: Segmenter) -> list[tuple[str, int]]:
+        """(field, how many hits `spans()` would list there) for each field with hits,
+        without building them where it can."""
         if self.whole_words:
-            return len(self.spans(row, segmenter))
-        starts = self.starts(row)
-        return 0 if starts is None else sum(len(found) for found in starts.values())
+            counts: dict[str, int] = {}
+            for field, _start, _end, _kind in self.spans(row, segmenter):
+                counts[field] = counts.get(field, 0) + 1
+            return list(counts.items())
+        found = self.starts(row)
+        if found is None:
+            return []
+        counted = [(field, sum(map(len, starts.values()))) for field, _, starts in found]
+        return counted if len(counted) == 1 else [(field, n) for field, n in counted if n]
 
 
 @dataclass
 class _Prepared:
     query: str
     segments: tuple[str, ...]
-    match: str | None
+    lookup: Lookup
     matcher: _Matcher
 
 
-def _prepare(segmenter: Segmenter, query: str, whole_words: bool) -> _Prepared | SearchResult:
+def _prepare(
+    segmenter: Segmenter, query: str, whole_words: bool, fields: Sequence[str] | None
+) -> _Prepared | SearchResult:
+    searched = searched_fields(fields)
     try:
         parsed = parse_query(query)
     except QueryError as error:
         return SearchResult(str(query), (), 0, 0, (), message=str(error), error=error)
     segments = tuple(word for term in parsed.positive_terms for word in segmenter.cut(term.folded))
-    return _Prepared(query, segments, fts_expression(parsed), _Matcher(parsed, whole_words))
-
-
-def _candidate_batches(
-    backend: SearchBackend, match: str | None, after: int, first_batch: int
-) -> Iterator[list[int]]:
-    """Successive batches of candidate ids above `after`, each twice the last (to MAX_BATCH)."""
-    batch = max(1, first_batch)
-    while True:
-        ids = backend.fts_page(match, after, batch)
-        if ids:
-            yield ids
-        if len(ids) < batch:
-            return
-        after = ids[-1]
-        batch = min(batch * 2, MAX_BATCH)
+    return _Prepared(
+        query, segments, Lookup.of(parsed, searched), _Matcher(parsed, whole_words, searched)
+    )
 
 
 def search(
@@ -199,47 +216,48 @@ def search(
     query: str,
     *,
     whole_words: bool = False,
+    fields: Sequence[str] | None = None,
     limit: int = 50,
     after: int = 0,
     context_chars: int = 20,
 ) -> SearchResult:
-    """The first `limit` articles (ids above `after`, in corpus order) holding the query,
-    with every hit in them: offsets, match kind and KWIC context.
+    """The first `limit` articles (ids above `after`, in corpus order) holding the query in
+    the `fields` searched (None: all of `SearchField.ALL`), with every hit in them: field,
+    offsets, match kind and KWIC context.
 
     A query that holds nothing searchable gives an empty result whose `message` says why.
     When the page holds every matching article, `complete` is set and the totals are exact;
     otherwise the totals are None (see `count_matches`) and `next_after` continues the list.
     """
-    prepared = _prepare(segmenter, query, whole_words)
+    prepared = _prepare(segmenter, query, whole_words, fields)
     if isinstance(prepared, SearchResult):
         return prepared
     limit = max(0, limit)
     context_chars = max(0, context_chars)
-    batches = _candidate_batches(backend, prepared.match, after, limit)
-    found: list[tuple[int, str, list[tuple[int, int, str]]]] = []
+    batches = candidate_batches(backend, prepared.lookup, after, limit)
+    found: list[tuple[int, MatchRow, list[Span]]] = []
     last_seen = after
     exhausted = limit == 0
     while len(found) < limit:
-        ids = next(batches, [])
+        ids, rows = next(batches, ([], {}))
         if not ids:
             exhausted = True
             break
-        rows = backend.match_rows(ids)
         for article_id in ids:
             last_seen = article_id
             row = rows.get(article_id)
             spans = prepared.matcher.spans(row, segmenter) if row is not None else []
-            if spans:
-                found.append((article_id, row[0], spans))  # type: ignore[index]
+            if spans and row is not None:
+                found.append((article_id, row, spans))
                 if len(found) == limit:
                     break
     if not exhausted:
         # The page is full: it is the whole result if no candidate is left after it.
-        exhausted = not backend.fts_page(prepared.match, last_seen, 1)
+        exhausted = not prepared.lookup.page(backend, last_seen, 1)[0]
     briefs = backend.article_briefs([article_id for article_id, _, _ in found]) if found else {}
     articles = [
-        _article_hits(article_id, text, spans, briefs.get(article_id), context_chars)
-        for article_id, text, spans in found
+        _article_hits(article_id, row, spans, briefs.get(article_id), context_chars)
+        for article_id, row, spans in found
     ]
     complete = exhausted and after == 0
     return SearchResult(
@@ -260,34 +278,39 @@ def search_article(
     article_id: int,
     *,
     whole_words: bool = False,
+    fields: Sequence[str] | None = None,
     context_chars: int = 20,
 ) -> ArticleHits | None:
     """The hits of the query in one article (None when it has none, or the query is empty)."""
-    prepared = _prepare(segmenter, query, whole_words)
+    prepared = _prepare(segmenter, query, whole_words, fields)
     if isinstance(prepared, SearchResult):
         return None
-    row = backend.match_rows([article_id]).get(article_id)
+    header = [article_id] if prepared.matcher.header else []
+    row = match_rows(backend, [article_id], header).get(article_id)
     if row is None:
         return None
     spans = prepared.matcher.spans(row, segmenter)
     if not spans:
         return None
     brief = backend.article_briefs([article_id]).get(article_id)
-    return _article_hits(article_id, row[0], spans, brief, context_chars)
+    return _article_hits(article_id, row, spans, brief, context_chars)
 
 
 def _article_hits(
     article_id: int,
-    text: str,
-    spans: list[tuple[int, int, str]],
+    row: MatchRow,
+    spans: list[Span],
     brief: tuple[str, str, str] | None,
     context_chars: int,
 ) -> ArticleHits:
     title, date, source = brief or ("", "", "")
+    texts = {field: stored for field, stored, _ in row.header}
+    texts[BODY] = row.text
     hits = []
-    for start, end, kind in spans:
+    for field, start, end, kind in spans:
+        text = texts[field]
         left, right = _kwic(text, start, end, context_chars)
-        hits.append(SearchHit(start, end, text[start:end], left, right, kind))
+        hits.append(SearchHit(start, end, text[start:end], left, right, kind, field))
     return ArticleHits(article_id, title, date, source, tuple(hits))
 
 
@@ -297,32 +320,36 @@ def count_matches(
     query: str,
     *,
     whole_words: bool = False,
+    fields: Sequence[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-) -> tuple[int, int] | None:
-    """(hits, articles) of the whole result, as `search` would list them page after page.
+) -> SearchTotals | None:
+    """The totals of the whole result (hits, articles, hits per header field), as `search`
+    would list them page after page.
 
     Reads every candidate; `progress(checked, last id)` after each batch. None when the query
     holds nothing searchable or `is_cancelled()` turned true.
     """
-    prepared = _prepare(segmenter, query, whole_words)
+    prepared = _prepare(segmenter, query, whole_words, fields)
     if isinstance(prepared, SearchResult):
         return None
-    hits = articles = checked = 0
-    for ids in _candidate_batches(backend, prepared.match, 0, MAX_BATCH):
+    by_field = dict.fromkeys(SearchField.ALL, 0)
+    articles = checked = 0
+    for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):
         if is_cancelled is not None and is_cancelled():
             return None
-        rows = backend.match_rows(ids)
         for article_id in ids:
             row = rows.get(article_id)
-            found = prepared.matcher.count(row, segmenter) if row is not None else 0
+            found = prepared.matcher.count(row, segmenter) if row is not None else []
             if found:
-                hits += found
                 articles += 1
+                for field, hits in found:
+                    by_field[field] += hits
         checked += len(ids)
         if progress is not None:
             progress(checked, ids[-1])
-    return hits, articles
+    header = tuple((f, by_field[f]) for f in SearchField.HEADER if by_field[f])
+    return SearchTotals(sum(by_field.values()), articles, header)
 
 
 def _flags_for(blob: bytes | None, view: str, segmenter: Segmenter) -> bytes:

@@ -17,11 +17,19 @@ query parser stay private to the core.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hnreader.core.models import ArticleHits, HnreaderError, Progress, SearchHit, SearchResult
+from hnreader.core.models import (
+    ArticleHits,
+    HnreaderError,
+    Progress,
+    SearchField,
+    SearchHit,
+    SearchResult,
+    SearchTotals,
+)
 
 if TYPE_CHECKING:
     from hnreader.core.project import Project
@@ -49,6 +57,15 @@ class ListedHit:
     def end(self) -> int:
         return self.hit.end
 
+    @property
+    def field(self) -> str:
+        """Where the hit is (a `SearchField`): offsets are into that field's stored text."""
+        return self.hit.field
+
+    @property
+    def in_body(self) -> bool:
+        return self.hit.in_body
+
 
 @dataclass(frozen=True)
 class PageJob:
@@ -58,6 +75,7 @@ class PageJob:
     whole_words: bool
     limit: int
     after: int
+    fields: tuple[str, ...] | None = None
 
     @property
     def first(self) -> bool:
@@ -70,42 +88,57 @@ class PageJob:
         is_cancelled: Cancelled | None = None,
     ) -> SearchResult:
         return project.search(
-            self.query, whole_words=self.whole_words, limit=self.limit, after=self.after
+            self.query,
+            whole_words=self.whole_words,
+            fields=self.fields,
+            limit=self.limit,
+            after=self.after,
         )
 
 
 @dataclass(frozen=True)
 class CountJob:
-    """Counts the exact (hits, articles) of a search; None when cancelled."""
+    """Counts the exact totals of a search; None when cancelled."""
 
     query: str
     whole_words: bool
+    fields: tuple[str, ...] | None = None
 
     def __call__(
         self,
         project: Project,
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
-    ) -> tuple[int, int] | None:
+    ) -> SearchTotals | None:
         return project.count_matches(
-            self.query, whole_words=self.whole_words, is_cancelled=is_cancelled
+            self.query, whole_words=self.whole_words, fields=self.fields, is_cancelled=is_cancelled
         )
 
 
 class SearchSession:
-    """The hits of one query listed so far, page by page, and what is known of the rest."""
+    """The hits of one query listed so far, page by page, and what is known of the rest.
 
-    def __init__(self, query: str, *, whole_words: bool = False, page_size: int = 200) -> None:
+    `fields` are the `SearchField`s searched (None: all). Hits in a header field are listed
+    with the others (`ListedHit.field`); the reader's spans are the body's only."""
+
+    def __init__(
+        self,
+        query: str,
+        *,
+        whole_words: bool = False,
+        fields: Sequence[str] | None = None,
+        page_size: int = 200,
+    ) -> None:
         self.query = query
         self.whole_words = whole_words
+        self.fields = None if fields is None else tuple(fields)
         self.page_size = max(1, page_size)
         self.articles: list[ArticleHits] = []
         self.rows: list[ListedHit] = []  # every listed hit, in corpus order
         self.segments: tuple[str, ...] = ()
         self.complete = False  # every matching article is listed
         self.next_after = 0  # the article id the next page starts after
-        self.total_hits: int | None = None
-        self.total_articles: int | None = None
+        self.totals: SearchTotals | None = None  # exact, once known
         self.message = ""  # why the search stopped (English), "" while it is fine
         self.error: HnreaderError | None = None  # … with its code, when it has one
         self.pages = 0
@@ -115,10 +148,10 @@ class SearchSession:
 
     def page_job(self) -> PageJob:
         """The job that lists the next page (the first one before any page was added)."""
-        return PageJob(self.query, self.whole_words, self.page_size, self.next_after)
+        return PageJob(self.query, self.whole_words, self.page_size, self.next_after, self.fields)
 
     def count_job(self) -> CountJob:
-        return CountJob(self.query, self.whole_words)
+        return CountJob(self.query, self.whole_words, self.fields)
 
     # -- results
 
@@ -128,7 +161,20 @@ class SearchSession:
 
     @property
     def counted(self) -> bool:
-        return self.total_hits is not None and self.total_articles is not None
+        return self.totals is not None
+
+    @property
+    def total_hits(self) -> int | None:
+        return None if self.totals is None else self.totals.hits
+
+    @property
+    def total_articles(self) -> int | None:
+        return None if self.totals is None else self.totals.articles
+
+    @property
+    def searches_header(self) -> bool:
+        """Whether a header field (title, subtitle, byline) is searched."""
+        return self.fields is None or any(f != SearchField.BODY for f in self.fields)
 
     def can_load_more(self) -> bool:
         return self.pages > 0 and not self.failed and not self.complete
@@ -146,17 +192,15 @@ class SearchSession:
             return []
         if self.pages == 1:
             self.segments = page.segments
-            if page.complete:
-                self.total_hits, self.total_articles = page.total_hits, page.total_articles
         self.articles.extend(page.articles)
         new_rows = [ListedHit(article, hit) for article in page.articles for hit in article.hits]
         self.rows.extend(new_rows)
         for article in page.articles:
-            self._spans[article.article_id] = tuple((h.start, h.end) for h in article.hits)
+            self._spans[article.article_id] = _body_spans(article)
         self.complete = page.complete
         self.next_after = page.next_after
         if self.complete and not self.counted:  # every hit is listed now
-            self.total_hits, self.total_articles = len(self.rows), len(self.articles)
+            self.totals = SearchTotals.of([row.hit for row in self.rows], len(self.articles))
         return new_rows
 
     def fail(self, message: str, error: HnreaderError | None = None) -> None:
@@ -164,12 +208,12 @@ class SearchSession:
         self.message = message
         self.error = error
 
-    def set_totals(self, counts: tuple[int, int] | None) -> None:
-        if counts is not None:
-            self.total_hits, self.total_articles = counts
+    def set_totals(self, totals: SearchTotals | None) -> None:
+        if totals is not None:
+            self.totals = totals
 
     def spans_for(self, article_id: int, project: Project) -> list[Span]:
-        """The hits of this search in one article, for the reader to highlight.
+        """The hits of this search in one article's body, for the reader to highlight.
 
         Articles not listed yet are searched on their own (one row: cheap); pages come in id
         order, so an article at or below `next_after` that is not listed has no hit."""
@@ -178,7 +222,13 @@ class SearchSession:
             return list(spans)
         if not self.can_load_more() or article_id <= self.next_after:
             return []
-        hits = project.search_article(self.query, article_id, whole_words=self.whole_words)
-        found = () if hits is None else tuple((h.start, h.end) for h in hits.hits)
+        hits = project.search_article(
+            self.query, article_id, whole_words=self.whole_words, fields=self.fields
+        )
+        found = () if hits is None else _body_spans(hits)
         self._spans[article_id] = found
         return list(found)
+
+
+def _body_spans(article: ArticleHits) -> tuple[Span, ...]:
+    return tuple((hit.start, hit.end) for hit in article.body_hits)

@@ -21,6 +21,7 @@ from hnreader.core.store.article_details import ArticleDetails
 from hnreader.core.store.articles import sha256_text
 from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from hnreader.core.store.search_index import HeaderRow, MatchRow
 from hnreader.core.store.source_streams import SourceSink, SourceStreams
 from hnreader.core.store.tags import TagQueries
 
@@ -33,7 +34,9 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "Change",
+    "HeaderRow",
     "IndexRow",
+    "MatchRow",
     "RowKey",
     "RowState",
     "SourceSink",

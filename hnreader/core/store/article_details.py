@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from hnreader.core.models import ChangeKind, ErrorCode, StoreError
+from hnreader.core.models import ChangeKind, ErrorCode, SearchField, StoreError
 from hnreader.core.store.articles import ArticleQueries
 from hnreader.core.store.base import Change
 from hnreader.core.text.dates import month_day, with_year
@@ -48,6 +48,8 @@ class ArticleDetails(ArticleQueries):
             self._conn.execute(
                 f"UPDATE articles SET {assignments} WHERE id = ?", (*values.values(), article_id)
             )
+            if values.keys() & set(SearchField.HEADER):
+                self._sync_header_document(article_id)  # in the same transaction
             return article_id
 
         kind = ChangeKind.RENAME_ARTICLE if set(fields) == {"title"} else ChangeKind.EDIT_ARTICLE

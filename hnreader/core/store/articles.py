@@ -1,11 +1,10 @@
-"""Source files, articles, their search index rows, figures and the user dictionary."""
+"""Source files, articles, their figures and the user dictionary (their search index rows:
+`search_index.py`)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -28,6 +27,7 @@ from hnreader.core.store.base import (
     in_transaction,
 )
 from hnreader.core.store.schema import compress_text, decompress_text
+from hnreader.core.store.search_index import SearchIndexQueries
 from hnreader.core.store.variables import VariableQueries
 from hnreader.core.text.safety import clean_user_text
 
@@ -35,7 +35,7 @@ from hnreader.core.text.safety import clean_user_text
 _SUMMARY_COLUMNS = "a.id, a.title, a.date, a.byline, s.name, a.ordinal, a.chars"
 
 
-class ArticleQueries(VariableQueries):
+class ArticleQueries(VariableQueries, SearchIndexQueries):
     # -- source files and articles
 
     def has_source(self, sha256: str) -> str | None:
@@ -354,103 +354,6 @@ class ArticleQueries(VariableQueries):
             return result
 
         return self._change(kind, args, lambda: self._article_keys([*article_ids, *created]), run)
-
-    # -- search index
-
-    def write_index_many(self, rows: Sequence[tuple[int, IndexRow]]) -> None:
-        """(Re)index articles in one transaction. An article whose FTS document stays the same
-        (its folded view did not change) only gets its new flags."""
-        with self.write():
-            for article_id, row in rows:
-                current = self._conn.execute(
-                    "SELECT folded FROM article_index WHERE article_id = ?", (article_id,)
-                ).fetchone()
-                if current is not None and current[0] == row.folded:
-                    self._conn.execute(
-                        "UPDATE article_index SET version = ?, flags = ? WHERE article_id = ?",
-                        (row.version, row.flags, article_id),
-                    )
-                    continue
-                self._drop_index_row(article_id)
-                self._put_index_row(article_id, row)
-
-    def reset_search_index(self, fold: str) -> None:
-        """Empty the index (every article becomes stale) and record the fold it will use:
-        documents folded another way could not be deleted from the contentless table."""
-        with self.write():
-            self._conn.execute("INSERT INTO article_fts(article_fts) VALUES ('delete-all')")
-            self._conn.execute("DELETE FROM article_index")
-            self._conn.execute(
-                "INSERT INTO meta(key, value) VALUES ('index_fold', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (fold,),
-            )  # the key Project.open checks
-
-    def stale_index_ids(self, version: str) -> list[int]:
-        """Articles whose index was built by another segmenter/dictionary version, or never."""
-        return [
-            row[0]
-            for row in self._rows(
-                "SELECT a.id FROM articles a INDEXED BY articles_date "
-                "LEFT JOIN article_index i ON i.article_id = a.id "
-                "WHERE i.version IS NULL OR i.version != ? ORDER BY a.id",
-                (version,),
-            )
-        ]
-
-    def has_stale_index(self, version: str) -> bool:
-        """Whether `stale_index_ids(version)` would list anything (from two small indexes)."""
-        indexed = self._value("SELECT count(*) FROM article_index INDEXED BY article_index_version")
-        if indexed < self.article_count():
-            return True
-        other = self._value(
-            "SELECT 1 FROM article_index INDEXED BY article_index_version "
-            "WHERE version < ? OR version > ? LIMIT 1",
-            (version, version),
-        )
-        return other is not None
-
-    def relabel_index_version(self, old: str, new: str) -> None:
-        """Mark index rows built by `old` as current for `new` (their text was unaffected)."""
-        with self.write():
-            self._conn.execute("UPDATE article_index SET version = ? WHERE version = ?", (new, old))
-
-    def fts_page(self, match: str | None, after: int, limit: int) -> list[int]:
-        """Up to `limit` ids above `after`, in id order, of the articles whose FTS document
-        matches the expression `match` (None: of every article)."""
-        if match is None:
-            sql, params = "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (after, limit)
-        else:
-            sql = (
-                "SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid > ? "
-                "ORDER BY rowid LIMIT ?"
-            )
-            params = (match, after, limit)  # type: ignore[assignment]
-        try:
-            return [row[0] for row in self._rows(sql, params)]
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"the search index could not read this query ({error})") from None
-
-    def fts_ids(self, match: str) -> list[int]:
-        """Every article id whose FTS document matches `match`, ascending."""
-        ids: list[int] = []
-        while page := self.fts_page(match, ids[-1] if ids else 0, 5000):
-            ids.extend(page)
-        return ids
-
-    def match_rows(self, ids: Sequence[int]) -> dict[int, tuple[str, str | None, bytes | None]]:
-        """(text, stored folded view or None, compressed flags or None) of these articles."""
-        rows = self._select_in(
-            "SELECT a.id, a.text, i.folded, i.flags FROM articles a "
-            "LEFT JOIN article_index i ON i.article_id = a.id WHERE a.id IN ({})",
-            ids,
-        )
-        return {r[0]: (r[1], r[2], None if r[3] is None else bytes(r[3])) for r in rows}
-
-    def article_word_flags(self, article_id: int) -> bytes:
-        """The uncompressed per-position word-boundary flags of an article ("" if unindexed)."""
-        blob = self._value("SELECT flags FROM article_index WHERE article_id = ?", (article_id,))
-        return zlib.decompress(blob) if blob else b""
 
     # -- figures
 

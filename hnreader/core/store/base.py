@@ -18,7 +18,7 @@ from hnreader.core.models import Change, ErrorCode, RowKey, RowState, StoreError
 from hnreader.core.store import opening
 from hnreader.core.store.opening import store_error
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
-from hnreader.core.text.fts import fts_document
+from hnreader.core.text.fts import fts_document, header_documents
 
 # Files up to this size get a quick_check on open (a 14 MB project: 21 ms from the page
 # cache, 0.4 s from disk, measured here); larger ones are checked in the background by the
@@ -395,8 +395,13 @@ class StoreBase:
         for (article_id,), row in indexed.items():
             if row is not None:
                 self._add_fts_document(article_id, row["folded"])
+        # The header index follows both the index row and the article's title, subtitle
+        # and byline (an undone rename puts the old title back).
+        restored = {key for table in ("articles", "article_index") for key in target.get(table, {})}
+        for (article_id,) in sorted(restored):
+            self._sync_header_document(article_id)
 
-    # -- the search index rows of an article (kept together: FTS document ⇔ index row)
+    # -- the search index rows of an article (kept together: FTS documents ⇔ index row)
 
     def _put_index_row(self, article_id: int, row: IndexRow, text: str | None = None) -> None:
         """Inside a transaction: index an article that has no index row (drop it first).
@@ -406,6 +411,23 @@ class StoreBase:
             (article_id, row.version, row.flags, row.folded),
         )
         self._add_fts_document(article_id, row.folded, text)
+        self._sync_header_document(article_id)
+
+    def _sync_header_document(self, article_id: int) -> None:
+        """Inside a transaction: the article's row in the header index made to match its
+        title, subtitle and byline now; none when it is gone or has no index row."""
+        self._conn.execute("DELETE FROM article_header_fts WHERE rowid = ?", (article_id,))
+        row = self._conn.execute(
+            "SELECT a.title, a.subtitle, a.byline FROM articles a "
+            "JOIN article_index i ON i.article_id = a.id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is not None:
+            self._conn.execute(
+                "INSERT INTO article_header_fts(rowid, title, subtitle, byline) "
+                "VALUES (?, ?, ?, ?)",
+                (article_id, *header_documents(row[0], row[1], row[2])),
+            )
 
     def _add_fts_document(
         self, article_id: int, folded: str | None, text: str | None = None
@@ -418,11 +440,13 @@ class StoreBase:
         )
 
     def _drop_index_row(self, article_id: int) -> None:
-        """Inside a transaction: remove an article's index row and FTS document, if any.
+        """Inside a transaction: remove an article's index row and FTS documents, if any.
 
         Call it before the article's text changes: the contentless FTS table deletes a
         document only when given the exact document, rebuilt here from the stored text.
+        (The header index keeps its content and deletes by rowid.)
         """
+        self._conn.execute("DELETE FROM article_header_fts WHERE rowid = ?", (article_id,))
         row = self._conn.execute(
             "SELECT a.text, i.folded FROM article_index i JOIN articles a ON a.id = i.article_id "
             "WHERE i.article_id = ?",

@@ -11,7 +11,9 @@ from pathlib import Path
 
 BUSY_TIMEOUT_S = 10.0
 MAX_PROBLEMS = 100
-FTS_TABLE = "article_fts"
+# The text index (contentless) and the header index (which keeps its content, so the
+# check also compares the index with it).
+FTS_TABLES = ("article_fts", "article_header_fts")
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_PERM, _SQLITE_CANTOPEN = 5, 6, 3, 14
 READ_ERRORS = (sqlite3.Error, ValueError, OverflowError, MemoryError)
@@ -86,13 +88,15 @@ def fts_problems(conn: sqlite3.Connection) -> list[str]:
     text. Although it writes nothing it is an INSERT, so a read-only connection refuses it
     ("attempt to write a readonly database"): run it on a copy.
     """
-    if not has_table(conn, FTS_TABLE):
-        return []
-    try:
-        conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
-    except sqlite3.DatabaseError as error:
-        return [f"search index ({FTS_TABLE}): {error}"]
-    return []
+    problems = []
+    for table in FTS_TABLES:
+        if not has_table(conn, table):
+            continue
+        try:
+            conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as error:
+            problems.append(f"search index ({table}): {error}")
+    return problems
 
 
 def verify_copy(conn: sqlite3.Connection) -> list[str]:
@@ -191,7 +195,7 @@ def _foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def _fts_problems_on_copy(conn: sqlite3.Connection) -> list[str]:
-    if not has_table(conn, FTS_TABLE):
+    if not any(has_table(conn, table) for table in FTS_TABLES):
         return []
     with (
         tempfile.TemporaryDirectory(prefix="hnreader-check-") as folder,

@@ -17,6 +17,8 @@ _REQUIRED_TABLES = frozenset(
     {"meta", "source_files", "articles", "article_index", "article_fts", "figures", "tags"}
     | {"annotations", "annotation_tags", "user_words"}
 )
+# … and from the file format that added them on.
+_REQUIRED_SINCE = {9: frozenset({"article_header_fts"})}
 
 
 def store_error(error: sqlite3.Error, path: Path, *, conflict: str = "") -> StoreError:
@@ -169,9 +171,13 @@ def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
             if "meta" in tables
             else "it holds tables of another program"
         )
-    elif version > 0 and not tables >= _REQUIRED_TABLES:
-        missing = ", ".join(sorted(_REQUIRED_TABLES - tables))
-        problem = f"file format {version}, but tables are missing ({missing})"
+    elif version > 0:
+        required = _REQUIRED_TABLES.union(
+            *(names for since, names in _REQUIRED_SINCE.items() if version >= since)
+        )
+        if not tables >= required:
+            missing = ", ".join(sorted(required - tables))
+            problem = f"file format {version}, but tables are missing ({missing})"
     if problem:
         conn.close()
         kind = ErrorCode.NOT_A_PROJECT if "another program" in problem else None

@@ -218,12 +218,19 @@ class _Copied:
 
 
 def _read_range(conn: sqlite3.Connection, sql: str, low: int, high: int) -> tuple[list, list]:
-    """(rows, rowids that could not be read) in [low, high], bisecting a failing range."""
+    """(rows, rowids that could not be read) in [low, high], bisecting a failing range.
+
+    A row with a NUL character in a text value is counted as unreadable: no stored text holds
+    one (import and user input remove them), but SQLite reads the pages past the end of a
+    truncated file as zeros, so a row whose overflow pages were cut off reads as NULs."""
     try:
-        return conn.execute(sql, (low, high)).fetchall(), []
+        rows = conn.execute(sql, (low, high)).fetchall()
     except READ_ERRORS:
         if low == high:
             return [], [low]
+    else:
+        lost = [row for row in rows if any(isinstance(v, str) and "\x00" in v for v in row)]
+        return [row for row in rows if row not in lost], [int(row[0]) for row in lost]
     middle = (low + high) // 2
     rows, failed = _read_range(conn, sql, low, middle)
     more_rows, more_failed = _read_range(conn, sql, middle + 1, high)

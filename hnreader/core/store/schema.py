@@ -7,8 +7,9 @@ import zlib
 from collections.abc import Callable
 
 from hnreader.core.text.dates import iso_dates
+from hnreader.core.text.fts import header_documents
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -303,6 +304,30 @@ def _migration_8_document_variables(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE source_files ADD COLUMN format TEXT NOT NULL DEFAULT 'txt'")
 
 
+HEADER_FTS_SCHEMA = (
+    "CREATE VIRTUAL TABLE article_header_fts USING fts5(title, subtitle, byline, "
+    "columnsize = 0, tokenize = 'unicode61 remove_diacritics 0')"
+)
+
+
+def _migration_9_header_index(conn: sqlite3.Connection) -> None:
+    """Search covers titles, subtitles (kickers) and bylines (issue 12): their own FTS index,
+    one row per indexed article (rowid = article id), each field's folded characters set
+    apart as in the text index. Unlike that one it keeps its content (a few dozen
+    characters an article): a row is deleted by its rowid, whatever the title was, and the
+    folded views are read back from it when searching. Filled here for every article that
+    has an index row; the others get theirs when they are indexed."""
+    conn.execute(HEADER_FTS_SCHEMA)
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.subtitle, a.byline FROM articles a "
+        "JOIN article_index i ON i.article_id = a.id"
+    ).fetchall()
+    conn.executemany(
+        "INSERT INTO article_header_fts(rowid, title, subtitle, byline) VALUES (?, ?, ?, ?)",
+        [(article_id, *header_documents(*fields)) for article_id, *fields in rows],
+    )
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -324,4 +349,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (6, "ISO dates", _migration_6_iso_dates),
     (7, "page, section and url of articles", _migration_7_page_section_url),
     (8, "document variables", _migration_8_document_variables),
+    (9, "search index of titles, subtitles and bylines", _migration_9_header_index),
 )

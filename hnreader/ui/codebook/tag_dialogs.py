@@ -277,7 +277,9 @@ class TagHitsDialog(QDialog):
         hit_count: int,
         scope: str = SENTENCE,
         parent: QWidget | None = None,
+        skipped: int = 0,
     ) -> None:
+        """`skipped`: selected hits left out, being in a title, kicker or byline."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tag Search Hits"))
         self.controller = controller
@@ -286,12 +288,24 @@ class TagHitsDialog(QDialog):
         self._counts: dict[str, int] = {}
         self.tag_id: int | None = None
 
-        intro = QLabel(
+        text = (
             self.tr("1 hit selected.")
             if hit_count == 1
             else self.tr("%1 hits selected.").replace("%1", f"{hit_count:,}")
         )
+        if skipped == 1:
+            text += "\n" + self.tr(
+                "1 hit in a title, kicker or byline is left out: only article text can be tagged."
+            )
+        elif skipped:
+            text += "\n" + self.tr(
+                "%1 hits in titles, kickers or bylines are left out: only article text can be "
+                "tagged."
+            ).replace("%1", f"{skipped:,}")
+        intro = QLabel(text)
+        intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro_label = intro
         self.tag_button = QPushButton(self.tr("Choose Tag…"))
         self.tag_button.setToolTip(self.tr("Type a tag name or its pinyin initials"))
         self.tag_button.clicked.connect(self._choose_tag)
@@ -392,9 +406,13 @@ class TagHitsDialog(QDialog):
         spans_for_scope: Callable[[str], Sequence[object]],
         hit_count: int,
         scope: str = SENTENCE,
+        *,
+        skipped: int = 0,
     ) -> tuple[int, str] | None:
         """(tag id, scope) chosen by the user, or None when they cancel."""
-        dialog = TagHitsDialog(tags, controller, spans_for_scope, hit_count, scope, parent)
+        dialog = TagHitsDialog(
+            tags, controller, spans_for_scope, hit_count, scope, parent, skipped=skipped
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.tag_id is None:
             return None
         return dialog.tag_id, dialog.scope()

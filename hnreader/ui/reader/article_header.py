@@ -7,11 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from hnreader.core.models import Article
+from hnreader.core.models import Article, SearchField
 from hnreader.core.text.credits import shown_byline
 from hnreader.ui.common.date_text import header_date
 from hnreader.ui.common.plain_text import visible_controls
+from hnreader.ui.common.text_positions import PositionMap
 from hnreader.ui.reader.reader_text_edit import reader_font
+
+META_SEPARATOR = " · "
 
 
 class ArticleHeader(QWidget):
@@ -32,6 +35,8 @@ class ArticleHeader(QWidget):
         for widget in (self.kicker_label, self.title_label, self.meta_label, rule):
             layout.addWidget(widget)
         layout.insertSpacing(3, 4)
+        self._byline_at = -1  # where the byline starts in the meta label's text (code points)
+        self._byline = self._shown_byline = ""  # the stored byline and the one shown
 
     def _label(self, parent: QWidget, role: QPalette.ColorRole | None = None) -> QLabel:
         label = QLabel(parent)
@@ -56,12 +61,47 @@ class ArticleHeader(QWidget):
         self.meta_label.setFont(small)
         source = self.tr("%1 #%2").replace("%1", article.source).replace("%2", str(article.ordinal))
         # The credits without ■ marks and dateline words; where it was published.
+        date = header_date(article.date, article.date_text)
+        self._byline, self._shown_byline = article.byline, shown_byline(article.byline)
+        self._shown_byline = self._shown_byline.replace("\n", " ")
+        self._byline_at = -1
+        if self._shown_byline:  # it follows the date, when there is one
+            self._byline_at = len(date) + len(META_SEPARATOR) if date else 0
         parts = [
-            header_date(article.date, article.date_text),
-            shown_byline(article.byline).replace("\n", " "),
+            date,
+            self._shown_byline,
             article.publication,
             article.page,
             article.section,
             source,
         ]
-        self.meta_label.setText(visible_controls(" · ".join(part for part in parts if part)))
+        self.meta_label.setText(
+            visible_controls(META_SEPARATOR.join(part for part in parts if part))
+        )
+
+    def select_field(self, field: str, start: int, end: int) -> bool:
+        """Select [start, end) of a header field (code points into the stored title, subtitle
+        or byline), as a search hit there is shown. False when the field is not shown."""
+        label, offset = self.title_label, 0
+        if field == SearchField.SUBTITLE:
+            label = self.kicker_label
+        elif field == SearchField.BYLINE:
+            # The byline is shown cleaned (no ■, no dateline words): the hit's text there.
+            at = self._shown_byline.find(self._byline[start:end])
+            if self._byline_at < 0 or at < 0:
+                return False
+            label, offset = self.meta_label, self._byline_at
+            start, end = at, at + (end - start)
+        elif field != SearchField.TITLE:
+            return False
+        if offset < 0 or label.isHidden():
+            return False
+        positions = PositionMap(label.text())  # the stored field, one for one (visible_controls)
+        qt_start, qt_end = positions.span_to_qt(offset + start, offset + end)
+        label.setSelection(qt_start, qt_end - qt_start)
+        return True
+
+    def clear_selection(self) -> None:
+        for label in (self.kicker_label, self.title_label, self.meta_label):
+            if label.hasSelectedText():
+                label.setSelection(0, 0)

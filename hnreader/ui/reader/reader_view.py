@@ -5,14 +5,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,14 +17,12 @@ from PySide6.QtWidgets import (
 from hnreader.core.analysis.word_snapping import snap_to_words, visible_word_boundaries
 from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
 from hnreader.ui.common.plain_text import visible_controls
-from hnreader.ui.common.removed_reasons import reason_text
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.project.project_controller import ProjectController
 from hnreader.ui.reader.article_header import ArticleHeader
 from hnreader.ui.reader.reader_context_menu import ReaderContextMenu
 from hnreader.ui.reader.reader_text_edit import Layer, ReaderTextEdit, build_highlights
-
-REMOVED_ROWS = 6  # the set-aside box shows this many lines, then scrolls
+from hnreader.ui.reader.removed_lines_box import RemovedLinesBox
 
 
 class ReaderView(QWidget):
@@ -98,34 +93,9 @@ class ReaderView(QWidget):
         page_layout.addWidget(self.text_edit, 1)
         self.header = ArticleHeader()
         self.text_edit.set_header(self.header)
-        self.removed_box = self._build_removed_box(page)
+        self.removed_box = RemovedLinesBox(page)
         page_layout.addWidget(self.removed_box)
         self.pages.addWidget(page)
-
-    def _build_removed_box(self, parent: QWidget) -> QFrame:
-        box = QFrame(parent)
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        box.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        box.setAutoFillBackground(True)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(8, 4, 8, 6)
-        layout.setSpacing(4)
-        self.removed_toggle = QToolButton(box)
-        self.removed_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.removed_toggle.setAutoRaise(True)
-        self.removed_toggle.setCheckable(True)
-        self.removed_toggle.setChecked(True)
-        self.removed_toggle.setArrowType(Qt.ArrowType.DownArrow)
-        self.removed_toggle.toggled.connect(self._on_removed_toggled)
-        self.removed_text = QPlainTextEdit(box)
-        self.removed_text.setReadOnly(True)
-        self.removed_text.setFrameShape(QFrame.Shape.NoFrame)
-        self.removed_text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.removed_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        layout.addWidget(self.removed_toggle)
-        layout.addWidget(self.removed_text)
-        box.hide()
-        return box
 
     def _connect(self) -> None:
         edit = self.text_edit
@@ -181,6 +151,15 @@ class ReaderView(QWidget):
         self._exact_span = (start, end)
         positions = self.text_edit.positions
         self.text_edit.select_qt(positions.to_qt(start), positions.to_qt(end))
+
+    def select_header_span(self, field: str, start: int, end: int) -> None:
+        """Show a span of the title, kicker or byline (code points into that field) selected
+        in the header, scrolled into view: where a search hit outside the text is."""
+        if self._article is None:
+            return
+        self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)  # nothing selected in the text
+        self.text_edit.verticalScrollBar().setValue(0)  # the header sits above the text
+        self.header.select_field(field, start, end)
 
     def raw_selected_span(self) -> tuple[int, int] | None:
         """The selection in code points as made, without snapping; None when empty."""
@@ -355,35 +334,10 @@ class ReaderView(QWidget):
         self.text_edit.set_word_boundaries(boundaries, self._show_segmentation)
 
     def _refresh_removed(self) -> None:
-        article = self._article
-        if article is None or not self._show_removed:
+        if self._article is None or not self._show_removed:
             self.removed_box.hide()
-            return
-        lines = article.removed
-        self.removed_toggle.setText(
-            self.tr("Set aside on import — not part of the article (%1 lines)").replace(
-                "%1", str(len(lines))
-            )
-        )
-        self.removed_text.setPlainText(
-            visible_controls(
-                "\n".join(f"[{reason_text(line.reason)}] {line.text}" for line in lines)
-            )
-            if lines
-            else self.tr("No lines were set aside from this article.")
-        )
-        rows = min(max(1, len(lines)), REMOVED_ROWS)
-        height = self.removed_text.fontMetrics().lineSpacing() * rows
-        self.removed_text.setFixedHeight(
-            height + 2 * int(self.removed_text.document().documentMargin()) + 4
-        )
-        self.removed_box.show()
-
-    def _on_removed_toggled(self, expanded: bool) -> None:
-        self.removed_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow
-        )
-        self.removed_text.setVisible(expanded)
+        else:
+            self.removed_box.show_lines(self._article.removed)
 
     # -- word snapping
 

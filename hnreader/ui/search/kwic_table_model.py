@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
+from hnreader.core.models import SearchField
 from hnreader.core.search.session import ListedHit
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 
@@ -16,13 +18,14 @@ HIT_COLOR = "#B3541E"
 
 
 class KwicTableModel(QAbstractTableModel):
-    """LEFT (right-aligned) | HIT | RIGHT | ARTICLE | DATE; sortable by every column.
+    """FIELD | LEFT (right-aligned) | HIT | RIGHT | ARTICLE | DATE; sortable by every column.
 
-    Sorting by LEFT orders by the reversed left context, so the word next to the hit decides,
-    as in corpus concordancers."""
+    FIELD names where a hit outside the article text is (title, kicker, byline) and is empty
+    for the text's own hits. Sorting by LEFT orders by the reversed left context, so the
+    word next to the hit decides, as in corpus concordancers."""
 
-    LEFT, HIT, RIGHT, ARTICLE, DATE = range(5)
-    COLUMN_COUNT = 5
+    FIELD, LEFT, HIT, RIGHT, ARTICLE, DATE = range(6)
+    COLUMN_COUNT = 6
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None) -> None:
@@ -61,6 +64,7 @@ class KwicTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
+                self.tr("In"),
                 self.tr("Left context"),
                 self.tr("Hit"),
                 self.tr("Right context"),
@@ -69,6 +73,8 @@ class KwicTableModel(QAbstractTableModel):
             )[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == self.LEFT:
             return self.tr("Sorts by the words nearest the hit")
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.FIELD:
+            return self.tr("Where a hit outside the article text is: title, kicker or byline")
         if role == Qt.ItemDataRole.TextAlignmentRole and section == self.LEFT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -80,7 +86,9 @@ class KwicTableModel(QAbstractTableModel):
         hit, article = row.hit, row.article
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            texts = (hit.left, hit.text, hit.right, article.title, article.date)
+            if column == self.FIELD:
+                return self.field_name(hit.field)
+            texts = ("", hit.left, hit.text, hit.right, article.title, article.date)
             return visible_controls(texts[column])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.LEFT:
@@ -95,14 +103,36 @@ class KwicTableModel(QAbstractTableModel):
             return self._hit_font
         if column == self.HIT and role == Qt.ItemDataRole.ForegroundRole:
             return QColor(HIT_COLOR)
+        if column == self.FIELD and role == Qt.ItemDataRole.ForegroundRole:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = self.tr("whole word") if hit.whole_word else self.tr("inside a longer word")
+            where = "" if hit.in_body else f"\n{self.field_place(hit.field)}"
             return tooltip(
-                f"{article.title}  {article.date}\n…{hit.left}【{hit.text}】{hit.right}…\n{kind}"
+                f"{article.title}  {article.date}\n…{hit.left}【{hit.text}】{hit.right}…\n"
+                f"{kind}{where}"
             )
         if role == self.ArticleIdRole:
             return row.article_id
         return None
+
+    def field_name(self, field: str) -> str:
+        """The FIELD column's word for where a hit is ("" for the article text)."""
+        names = {
+            SearchField.TITLE: self.tr("Title"),
+            SearchField.SUBTITLE: self.tr("Kicker"),
+            SearchField.BYLINE: self.tr("Byline"),
+        }
+        return names.get(field, "")
+
+    def field_place(self, field: str) -> str:
+        """A tooltip's line saying where a hit outside the article text is."""
+        places = {
+            SearchField.TITLE: self.tr("In the title (not taggable)"),
+            SearchField.SUBTITLE: self.tr("In the kicker (not taggable)"),
+            SearchField.BYLINE: self.tr("In the byline (not taggable)"),
+        }
+        return places.get(field, "")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < self.COLUMN_COUNT:
@@ -125,8 +155,15 @@ class KwicTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
+_FIELD_ORDER = {field: n for n, field in enumerate(SearchField.ALL)}
+
+
 def _sort_key(column: int) -> Callable[[ListedHit], tuple]:
-    position: Callable[[ListedHit], tuple] = lambda r: (r.article.date, r.article_id, r.start)  # noqa: E731
+    def position(r: ListedHit) -> tuple:
+        return (r.article.date, r.article_id, _FIELD_ORDER[r.field], r.start)
+
+    if column == KwicTableModel.FIELD:
+        return lambda r: (_FIELD_ORDER[r.field], *position(r))
     if column == KwicTableModel.LEFT:
         return lambda r: (r.hit.left[::-1], *position(r))
     if column == KwicTableModel.HIT:
@@ -134,5 +171,5 @@ def _sort_key(column: int) -> Callable[[ListedHit], tuple]:
     if column == KwicTableModel.RIGHT:
         return lambda r: (r.hit.right, *position(r))
     if column == KwicTableModel.ARTICLE:
-        return lambda r: (r.article.title, r.article_id, r.start)
+        return lambda r: (r.article.title, r.article_id, _FIELD_ORDER[r.field], r.start)
     return position

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.models import SearchResult
+from hnreader.core.models import SearchField, SearchResult, SearchTotals
 from hnreader.core.search.session import PageJob, SearchSession
 from hnreader.ui.codebook.tag_dialogs import TagHitsDialog
 from hnreader.ui.common.error_messages import user_message
@@ -56,9 +56,11 @@ class _ElideLeftDelegate(QStyledItemDelegate):
 
 
 class SearchPanel(QWidget):
-    """Search the corpus; double-click or Enter on a hit emits `hit_activated`."""
+    """Search the corpus; double-click or Enter on a hit emits `hit_activated` (a hit in the
+    article text) or `header_hit_activated` (in its title, kicker or byline)."""
 
     hit_activated = Signal(int, int, int)  # article id, start, end (code points)
+    header_hit_activated = Signal(int, str, int, int)  # article id, SearchField, start, end
     results_changed = Signal()  # new results: the reader may re-ask `spans_for`
 
     def __init__(
@@ -90,6 +92,14 @@ class SearchPanel(QWidget):
         self.whole_words_check = QCheckBox(self.tr("&Whole words"))
         self.whole_words_check.setToolTip(
             self.tr("Only hits that are words of their own (扶贫 but not 扶贫办)")
+        )
+        self.header_check = QCheckBox(self.tr("Search titles and &bylines too"))
+        self.header_check.setChecked(True)
+        self.header_check.setToolTip(
+            self.tr(
+                "Also search each article's title, kicker and byline. Their hits are marked "
+                "in the first column; Tag Hits leaves them out (only article text is tagged)."
+            )
         )
         self.tag_button = QPushButton(self.tr("Tag Hits…"))
         self.tag_button.setToolTip(
@@ -124,6 +134,7 @@ class SearchPanel(QWidget):
         # No sort column at first: the hits stay in corpus order, the order pages come in.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        header.setSectionResizeMode(KwicTableModel.FIELD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KwicTableModel.LEFT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(KwicTableModel.HIT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KwicTableModel.RIGHT, QHeaderView.ResizeMode.Stretch)
@@ -136,6 +147,7 @@ class SearchPanel(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.query_edit, 1)
         bar.addWidget(self.whole_words_check)
+        bar.addWidget(self.header_check)
         bar.addWidget(self.tag_button)
         info = QHBoxLayout()
         info.setContentsMargins(2, 0, 2, 0)
@@ -157,7 +169,8 @@ class SearchPanel(QWidget):
         self.query_edit.textChanged.connect(self._query_edited)
         self.query_edit.returnPressed.connect(self.search)
         self.query_edit.installEventFilter(self)
-        self.whole_words_check.toggled.connect(self._whole_words_toggled)
+        self.whole_words_check.toggled.connect(self._options_toggled)
+        self.header_check.toggled.connect(self._options_toggled)
         self.tag_button.clicked.connect(self.tag_selected_hits)
         self.more_button.clicked.connect(self.load_more)
         self.table.doubleClicked.connect(self._activate)
@@ -209,7 +222,7 @@ class SearchPanel(QWidget):
         self._segment_timer.start()
         self._search_timer.start()
 
-    def _whole_words_toggled(self, _checked: bool) -> None:
+    def _options_toggled(self, _checked: bool) -> None:
         if self.query_edit.text().strip():
             self.search()
 
@@ -244,7 +257,10 @@ class SearchPanel(QWidget):
             self._show_session(None)
             return
         session = self.controller.project.search_session(
-            query, whole_words=self.whole_words_check.isChecked(), page_size=self.page_size
+            query,
+            whole_words=self.whole_words_check.isChecked(),
+            fields=None if self.header_check.isChecked() else (SearchField.BODY,),
+            page_size=self.page_size,
         )
         self._start_page(session)
         self._show_status(self.tr("Searching…"))
@@ -303,6 +319,9 @@ class SearchPanel(QWidget):
         """Show the first page of a new search (or nothing)."""
         self._session = session
         self.model.set_rows(session.rows if session is not None else [])
+        self.table.setColumnHidden(
+            KwicTableModel.FIELD, session is not None and not session.searches_header
+        )
         self.table.scrollToTop()
         if session is not None and session.needs_count():
             self._start_count(session)
@@ -338,7 +357,7 @@ class SearchPanel(QWidget):
         if not self._is_current(self._count_worker):
             return  # the count of an older search
         self._count_worker = None
-        self._count_for.set_totals(counts if isinstance(counts, tuple) else None)
+        self._count_for.set_totals(counts if isinstance(counts, SearchTotals) else None)
         self._update_status()
 
     def _count_failed(self, message: str, _details: str) -> None:
@@ -384,9 +403,23 @@ class SearchPanel(QWidget):
                 .replace("%1", f"{hits:,}")
                 .replace("%2", f"{articles:,}")
             )
+        text += self._header_text(session)
         if len(session.articles) < articles:
             text += self.tr(" — listing the first %1 articles").replace("%1", listed)
         return text
+
+    def _header_text(self, session: SearchSession) -> str:
+        """How many of the hits counted are in titles, kickers and bylines, if any."""
+        totals = session.totals
+        if totals is None or not totals.header_hits:
+            return ""
+        words = {
+            SearchField.TITLE: self.tr("%1 in titles"),
+            SearchField.SUBTITLE: self.tr("%1 in kickers"),
+            SearchField.BYLINE: self.tr("%1 in bylines"),
+        }
+        parts = [words[field].replace("%1", f"{n:,}") for field, n in totals.header_hits]
+        return self.tr(" · %1 (not taggable)").replace("%1", self.tr(", ").join(parts))
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(visible_controls(text))
@@ -396,9 +429,13 @@ class SearchPanel(QWidget):
     # -- hits
 
     def _activate(self, index: QModelIndex) -> None:
-        if index.isValid():
-            row = self.model.row(index.row())
+        if not index.isValid():
+            return
+        row = self.model.row(index.row())
+        if row.in_body:
             self.hit_activated.emit(row.article_id, row.start, row.end)
+        else:
+            self.header_hit_activated.emit(row.article_id, row.field, row.start, row.end)
 
     def selected_rows(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -406,12 +443,13 @@ class SearchPanel(QWidget):
 
     def tag_selected_hits(self) -> int:
         """Tag the selected hits (all listed hits when none is selected) with a chosen tag,
-        widened to the chosen scope. Returns how many annotations were created."""
-        hits = [
-            (row.article_id, row.start, row.end)
-            for row in map(self.model.row, self.selected_rows())
-        ]
-        if not hits:
+        widened to the chosen scope; hits in titles, kickers and bylines are left out (only
+        article text can be tagged), as the dialog says. Returns how many annotations were
+        created."""
+        rows = list(map(self.model.row, self.selected_rows()))
+        hits = [(row.article_id, row.start, row.end) for row in rows if row.in_body]
+        skipped = len(rows) - len(hits)
+        if not rows:
             return 0
         project = self.controller.project
         choice = TagHitsDialog.ask(
@@ -421,6 +459,7 @@ class SearchPanel(QWidget):
             partial(project.hit_passages, hits),
             len(hits),
             self._last_scope,
+            skipped=skipped,
         )
         if choice is None:
             return 0

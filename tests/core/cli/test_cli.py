@@ -95,11 +95,42 @@ def test_search_json_offsets_point_into_show_text(cli) -> None:  # type: ignore[
     assert result["query"] == "扶贫" and result["segments"] == ["扶贫"]
     assert len(result["articles"]) == 2 and result["total_hits"] > 2
     for article in result["articles"]:
-        text = json.loads(cli("show", str(article["id"]), "--json")[1])["text"]
+        shown = json.loads(cli("show", str(article["id"]), "--json")[1])
         for hit in article["hits"]:
-            assert set(hit) >= {"start", "end", "text", "left", "right", "whole_word"}
+            assert set(hit) >= {"field", "start", "end", "text", "left", "right", "whole_word"}
+            text = shown["text" if hit["field"] == "body" else hit["field"]]
             assert text[hit["start"] : hit["end"]] == hit["text"] == "扶贫"
             assert text[: hit["start"]].endswith(hit["left"])
+
+
+def test_search_tells_the_field_of_each_hit_and_can_keep_to_some(cli) -> None:  # type: ignore[no-untyped-def]
+    articles = json.loads(cli("articles", "--json")[1])
+    title = articles[0]["title"]
+    word = title[:2]
+    code, out, _ = cli("search", word, "--json", "--limit", "1000")
+    result = json.loads(out)
+    assert code == 0 and result["fields"] == ["title", "subtitle", "byline", "body"]
+    fields = {hit["field"] for a in result["articles"] for hit in a["hits"]}
+    assert "title" in fields and result["header_hits"]["title"] >= 1
+    in_titles = sum(1 for a in result["articles"] for h in a["hits"] if h["field"] == "title")
+    assert result["header_hits"]["title"] == in_titles
+    listed = sum(len(a["hits"]) for a in result["articles"])
+    assert result["total_hits"] == listed
+
+    body = json.loads(cli("search", word, "--json", "--field", "body", "--limit", "1000")[1])
+    assert {h["field"] for a in body["articles"] for h in a["hits"]} <= {"body"}
+    assert body["header_hits"] == {} and body["total_hits"] == listed - sum(
+        result["header_hits"].values()
+    )
+    titles = json.loads(cli("search", word, "--json", "--field", "title")[1])
+    assert titles["fields"] == ["title"] and titles["total_hits"] == in_titles
+
+    code, out, _ = cli("search", word)
+    assert code == 0
+    assert f"({in_titles} in titles" in out.splitlines()[1]
+    assert any(line.lstrip().startswith("title ") for line in out.splitlines())
+    with pytest.raises(SystemExit):  # argparse: usage error
+        cli("search", word, "--field", "headline")
 
 
 @pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "*", ":", "^", "🙂", "", "，。"])

@@ -21,16 +21,16 @@ from hnreader.core.analysis.index import (
 )
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.importing.importer import analyse_text
-from hnreader.core.models import ArticleDraft, QueryError, SearchResult
+from hnreader.core.models import ArticleDraft, QueryError, SearchResult, SearchTotals
+from hnreader.core.search.candidates import fts_expression
 from hnreader.core.search.engine import (
     MatchRow,
     count_matches,
-    fts_expression,
     search,
     search_article,
 )
 from hnreader.core.search.query import parse_query
-from hnreader.core.store import Store
+from hnreader.core.store import HeaderRow, Store
 from hnreader.core.text.fts import chars_document, fts_document
 from hnreader.core.text.normalize import fold_for_search, normalise_stored_text
 
@@ -41,8 +41,12 @@ class FakeBackend:
     def __init__(self, segmenter: Segmenter, articles: list[tuple[str, str, str]]) -> None:
         self.store = Store(":memory:")
         self.texts: dict[int, str] = {}
+        self.fields: dict[int, dict[str, str]] = {}  # each field's stored text
         self.briefs: dict[int, tuple[str, str, str]] = {}
         self.matches: list[str | None] = []
+        self.header_matches: list[str] = []
+        self.rows_read: list[int] = []
+        self.headers_read: list[int] = []
         for number, (title, date, text) in enumerate(articles, start=1):
             _figures, row = analyse_text(text, (), segmenter)
             [article_id] = self.store.add_source(
@@ -56,14 +60,24 @@ class FakeBackend:
                 index_rows=[row],
             )
             self.texts[article_id] = text
+            self.fields[article_id] = {"title": title, "subtitle": "", "byline": "", "body": text}
             self.briefs[article_id] = (title, date, "test.txt")
 
     def fts_page(self, match: str | None, after: int, limit: int) -> list[int]:
         self.matches.append(match)
         return self.store.fts_page(match, after, limit)
 
+    def header_fts_page(self, match: str, after: int, limit: int) -> list[int]:
+        self.header_matches.append(match)
+        return self.store.header_fts_page(match, after, limit)
+
     def match_rows(self, ids: Sequence[int]) -> dict[int, MatchRow]:
+        self.rows_read.extend(ids)
         return self.store.match_rows(ids)
+
+    def header_rows(self, ids: Sequence[int]) -> dict[int, HeaderRow]:
+        self.headers_read.extend(ids)
+        return self.store.header_rows(ids)
 
     def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
         return self.store.article_briefs(ids)
@@ -110,13 +124,16 @@ def corpus_backend(segmenter: Segmenter) -> FakeBackend:
 
 
 def _hits(result: SearchResult) -> list[tuple[str, int, int, str, str]]:
-    return [(a.title, h.start, h.end, h.text, h.match) for a in result.articles for h in a.hits]
+    """The body hits (the titles here name the articles, and hold some of the words)."""
+    return [
+        (a.title, h.start, h.end, h.text, h.match) for a in result.articles for h in a.body_hits
+    ]
 
 
 def _check_offsets(backend: FakeBackend, result: SearchResult) -> None:
     for article in result.articles:
-        text = backend.texts[article.article_id]
         for hit in article.hits:
+            text = backend.fields[article.article_id][hit.field]
             assert text[hit.start : hit.end] == hit.text
             assert text[: hit.start].endswith(hit.left)
             assert text[hit.end :].startswith(hit.right)
@@ -206,7 +223,7 @@ def test_overlapping_occurrences_are_not_counted(
 
 def test_kwic_does_not_cross_paragraphs(backend: FakeBackend, segmenter: Segmenter) -> None:
     result = search(backend, segmenter, "城市", context_chars=30)
-    (hit,) = result.articles[0].hits
+    (hit,) = result.articles[0].body_hits
     assert (hit.left, hit.right) == ("扶贫也在", "里进行。")
 
 
@@ -224,7 +241,7 @@ def test_results_come_in_corpus_order_a_page_at_a_time(segmenter: Segmenter) -> 
         assert page.total_hits is None  # a later page never claims totals
         listed.extend(page.articles)
     assert [a.title for a in listed] == [f"a{i}" for i in range(20) if i % 3]
-    assert count_matches(backend, segmenter, "扶贫") == (len(listed), len(listed))
+    assert count_matches(backend, segmenter, "扶贫") == SearchTotals(len(listed), len(listed))
     whole = search(backend, segmenter, "扶贫", limit=100)
     assert whole.complete and whole.total_articles == len(listed) == whole.total_hits
 
@@ -243,7 +260,8 @@ def test_count_matches_agrees_with_whole_words_and_can_be_cancelled(
     for whole_words in (False, True):
         full = search(corpus_backend, segmenter, "扶贫", whole_words=whole_words, limit=100_000)
         counted = count_matches(corpus_backend, segmenter, "扶贫", whole_words=whole_words)
-        assert counted == (full.total_hits, full.total_articles)
+        assert counted is not None
+        assert (counted.hits, counted.articles) == (full.total_hits, full.total_articles)
     assert count_matches(corpus_backend, segmenter, "扶贫", is_cancelled=lambda: True) is None
     assert count_matches(corpus_backend, segmenter, "，。") is None
     seen: list[int] = []
@@ -256,9 +274,10 @@ def test_search_article_finds_the_hits_of_one_article(
 ) -> None:
     article_id = next(i for i, b in backend.briefs.items() if b[0] == "湖南")
     hits = search_article(backend, segmenter, "湖南", article_id)
-    assert hits is not None and [(h.start, h.match) for h in hits.hits] == [
-        (0, "word"),
-        (9, "subword"),
+    assert hits is not None and [(h.field, h.start, h.match) for h in hits.hits] == [
+        ("title", 0, "word"),
+        ("body", 0, "word"),
+        ("body", 9, "subword"),
     ]
     assert search_article(backend, segmenter, "南省", article_id, whole_words=True) is None
     assert search_article(backend, segmenter, "火星", article_id) is None
@@ -269,8 +288,9 @@ def test_search_article_finds_the_hits_of_one_article(
 def test_limit_caps_articles(corpus_backend: FakeBackend, segmenter: Segmenter) -> None:
     result = search(corpus_backend, segmenter, "扶贫", limit=3)
     assert len(result.articles) == 3 and not result.complete
-    hits, articles = count_matches(corpus_backend, segmenter, "扶贫") or (0, 0)
-    assert articles > 3 and hits > sum(len(a.hits) for a in result.articles)
+    totals = count_matches(corpus_backend, segmenter, "扶贫")
+    assert totals is not None
+    assert totals.articles > 3 and totals.hits > sum(len(a.hits) for a in result.articles)
     empty = search(corpus_backend, segmenter, "扶贫", limit=0)
     assert empty.articles == () and empty.complete
 
@@ -428,3 +448,27 @@ def test_index_flags(segmenter: Segmenter) -> None:
 def test_the_fake_backend_is_built_from_the_corpus(corpus_backend: FakeBackend) -> None:
     assert len(corpus_backend.texts) >= 5
     assert Path(paths.bundled_corpus_dir()).is_dir()
+
+
+def test_headers_are_read_only_where_the_header_index_found_a_term(
+    backend: FakeBackend, segmenter: Segmenter
+) -> None:
+    """The header of a candidate is read only when its title, subtitle or byline may hold a
+    term (the header index says so), or when an excluded term could be there."""
+    by_title = {brief[0]: article_id for article_id, brief in backend.briefs.items()}
+    backend.headers_read.clear()
+    result = search(backend, segmenter, "扶贫", limit=100)
+    assert backend.headers_read == [by_title["精准扶贫"]]
+    assert {a.article_id for a in result.articles} >= {by_title["乡村"], by_title["农村"]}
+    backend.headers_read.clear()
+    totals = count_matches(backend, segmenter, "扶贫")
+    assert backend.headers_read == [by_title["精准扶贫"]]
+    assert totals is not None and totals.in_field("title") == 1
+    backend.headers_read.clear()
+    backend.rows_read.clear()
+    result = search(backend, segmenter, "扶贫 -乡村", limit=100)
+    assert by_title["乡村"] not in {a.article_id for a in result.articles}
+    assert backend.headers_read == backend.rows_read and len(backend.rows_read) > 1
+    backend.headers_read.clear()
+    search(backend, segmenter, "扶贫", fields=["body"], limit=100)
+    assert backend.headers_read == []

@@ -78,7 +78,7 @@ def test_spans_for_articles_listed_later_and_never(corpus_project: Project) -> N
     expected = corpus_project.search("村", limit=100000)
     for article in expected.articles:
         assert session.spans_for(article.article_id, corpus_project) == [
-            (h.start, h.end) for h in article.hits
+            (h.start, h.end) for h in article.body_hits
         ]
     with_hits = {a.article_id for a in expected.articles}
     without = [i for i in corpus_project.article_ids() if i not in with_hits]

@@ -22,7 +22,7 @@ from hnreader.core.models import Stage, StoreError
 from hnreader.core.project import Project
 from hnreader.core.store import SCHEMA_VERSION, backup
 from hnreader.core.store.integrity import CheckCode, check_project
-from hnreader.core.store.salvage import salvage
+from hnreader.core.store.salvage import _read_range, salvage
 
 SEED = 20240611
 
@@ -445,6 +445,21 @@ def test_salvage_of_a_truncated_project_keeps_what_is_before_the_cut(
     assert 0 < len(rescued) < len(original)
     assert set(rescued) <= set(original)
     assert _integrity(report.target) == "ok"
+
+
+def test_a_row_read_as_nuls_is_not_salvaged() -> None:
+    """SQLite reads the pages past the end of a truncated file as zeros: a note whose
+    overflow pages were cut off reads as NULs (seen in the truncated project above, where
+    the layout put one there). No stored text holds a NUL, so such a row is unreadable."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT, data BLOB)")
+    conn.executemany(
+        "INSERT INTO t VALUES (?, ?, ?)",
+        [(1, "评注", b"\x00\x01"), (2, "评注" + "\x00" * 40, b""), (3, "", None)],
+    )
+    select = "SELECT rowid, id, note, data FROM t WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
+    rows, unreadable = _read_range(conn, select, 1, 3)
+    assert [row[0] for row in rows] == [1, 3] and unreadable == [2]
 
 
 def test_cancelled_salvage_leaves_no_file(project_file: Path, tmp_path: Path) -> None:

@@ -1,0 +1,155 @@
+"""The search index of the articles: index rows and their FTS documents (text and header),
+candidate pages and the rows a search checks."""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from hnreader.core.models import SearchField, StoreError
+from hnreader.core.store.base import IndexRow, StoreBase
+from hnreader.core.text.fts import folded_of_document
+
+# (SearchField, stored text, folded view or None when not indexed) of each header field.
+HeaderRow = tuple[tuple[str, str, str | None], ...]
+
+
+class MatchRow(NamedTuple):
+    """What a search reads of one article (`match_rows`, `header_rows`)."""
+
+    text: str
+    folded: str | None  # the body's folded view, kept only where OpenCC changed it
+    flags: bytes | None  # the body's compressed flags (None: not indexed)
+    header: HeaderRow = ()  # () when the header is not read
+
+
+class SearchIndexQueries(StoreBase):
+    article_count: Callable[[], int]  # ArticleQueries'
+
+    def write_index_many(self, rows: Sequence[tuple[int, IndexRow]]) -> None:
+        """(Re)index articles in one transaction. An article whose FTS document stays the same
+        (its folded view did not change) only gets its new flags."""
+        with self.write():
+            for article_id, row in rows:
+                current = self._conn.execute(
+                    "SELECT folded FROM article_index WHERE article_id = ?", (article_id,)
+                ).fetchone()
+                if current is not None and current[0] == row.folded:
+                    self._conn.execute(
+                        "UPDATE article_index SET version = ?, flags = ? WHERE article_id = ?",
+                        (row.version, row.flags, article_id),
+                    )
+                    self._sync_header_document(article_id)
+                    continue
+                self._drop_index_row(article_id)
+                self._put_index_row(article_id, row)
+
+    def reset_search_index(self, fold: str) -> None:
+        """Empty the index (every article becomes stale) and record the fold it will use:
+        documents folded another way could not be deleted from the contentless table."""
+        with self.write():
+            self._conn.execute("INSERT INTO article_fts(article_fts) VALUES ('delete-all')")
+            self._conn.execute("DELETE FROM article_header_fts")
+            self._conn.execute("DELETE FROM article_index")
+            self._conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('index_fold', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (fold,),
+            )  # the key Project.open checks
+
+    def stale_index_ids(self, version: str) -> list[int]:
+        """Articles whose index was built by another segmenter/dictionary version, or never."""
+        return [
+            row[0]
+            for row in self._rows(
+                "SELECT a.id FROM articles a INDEXED BY articles_date "
+                "LEFT JOIN article_index i ON i.article_id = a.id "
+                "WHERE i.version IS NULL OR i.version != ? ORDER BY a.id",
+                (version,),
+            )
+        ]
+
+    def has_stale_index(self, version: str) -> bool:
+        """Whether `stale_index_ids(version)` would list anything (from two small indexes)."""
+        indexed = self._value("SELECT count(*) FROM article_index INDEXED BY article_index_version")
+        if indexed < self.article_count():
+            return True
+        other = self._value(
+            "SELECT 1 FROM article_index INDEXED BY article_index_version "
+            "WHERE version < ? OR version > ? LIMIT 1",
+            (version, version),
+        )
+        return other is not None
+
+    def relabel_index_version(self, old: str, new: str) -> None:
+        """Mark index rows built by `old` as current for `new` (their text was unaffected)."""
+        with self.write():
+            self._conn.execute("UPDATE article_index SET version = ? WHERE version = ?", (new, old))
+
+    def fts_page(self, match: str | None, after: int, limit: int) -> list[int]:
+        """Up to `limit` ids above `after`, in id order, of the articles whose FTS document
+        matches the expression `match` (None: of every article)."""
+        if match is None:
+            sql, params = "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (after, limit)
+        else:
+            sql = (
+                "SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid > ? "
+                "ORDER BY rowid LIMIT ?"
+            )
+            params = (match, after, limit)  # type: ignore[assignment]
+        try:
+            return [row[0] for row in self._rows(sql, params)]
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"the search index could not read this query ({error})") from None
+
+    def header_fts_page(self, match: str, after: int, limit: int) -> list[int]:
+        """As `fts_page`, over the header index (columns title, subtitle, byline)."""
+        sql = (
+            "SELECT rowid FROM article_header_fts WHERE article_header_fts MATCH ? "
+            "AND rowid > ? ORDER BY rowid LIMIT ?"
+        )
+        try:
+            return [row[0] for row in self._rows(sql, (match, after, limit))]
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"the search index could not read this query ({error})") from None
+
+    def fts_ids(self, match: str) -> list[int]:
+        """Every article id whose FTS document matches `match`, ascending."""
+        ids: list[int] = []
+        while page := self.fts_page(match, ids[-1] if ids else 0, 5000):
+            ids.extend(page)
+        return ids
+
+    def match_rows(self, ids: Sequence[int]) -> dict[int, MatchRow]:
+        """What a search checks of these articles' text: the text, its stored folded view
+        (or None), its compressed flags (or None); no header (see `header_rows`)."""
+        rows = self._select_in(
+            "SELECT a.id, a.text, i.folded, i.flags FROM articles a "
+            "LEFT JOIN article_index i ON i.article_id = a.id WHERE a.id IN ({})",
+            ids,
+        )
+        return {r[0]: MatchRow(r[1], r[2], None if r[3] is None else bytes(r[3])) for r in rows}
+
+    def header_rows(self, ids: Sequence[int]) -> dict[int, HeaderRow]:
+        """(SearchField, stored text, folded view from the header index or None when not
+        indexed) of the title, subtitle and byline of these articles."""
+        rows = self._select_in(
+            "SELECT a.id, a.title, a.subtitle, a.byline, h.title, h.subtitle, h.byline "
+            "FROM articles a LEFT JOIN article_header_fts h ON h.rowid = a.id "
+            "WHERE a.id IN ({})",
+            ids,
+        )
+        return {
+            r[0]: tuple(
+                (field, r[1 + n], None if r[4 + n] is None else folded_of_document(r[4 + n]))
+                for n, field in enumerate(SearchField.HEADER)
+            )
+            for r in rows
+        }
+
+    def article_word_flags(self, article_id: int) -> bytes:
+        """The uncompressed per-position word-boundary flags of an article ("" if unindexed)."""
+        blob = self._value("SELECT flags FROM article_index WHERE article_id = ?", (article_id,))
+        return zlib.decompress(blob) if blob else b""
