@@ -182,10 +182,32 @@ def _array_items(
         except json.JSONDecodeError:
             if not items:
                 raise
-            return items, spans, False
+            resumed = _next_item(decoder, text, index)
+            if resumed is None:
+                return items, spans, False
+            items.append(None)  # the damaged record (an unescaped quote…): left out, noted
+            spans.append((index, index))
+            index = resumed
+            continue
         items.append(item)
         spans.append((index, end))
         index = end
+
+
+def _next_item(decoder: json.JSONDecoder, text: str, index: int) -> int | None:
+    """Where the next readable object of a list starts after a damaged one (an object right
+    after a comma), or None; a bounded search, so a hostile file cannot make it slow."""
+    for tries, match in enumerate(re.finditer(r",\s*(?=\{)", text[index : index + 2_000_000])):
+        if tries >= 2_000:
+            return None
+        start = index + match.end()
+        try:
+            item, _end = decoder.raw_decode(text, start)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(item, dict):
+            return start
+    return None
 
 
 def _bad_json(name: str, error: Exception) -> ImportFileError:

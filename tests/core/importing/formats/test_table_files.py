@@ -286,3 +286,18 @@ def test_a_txt_file_holding_json_records_is_read_as_records(
     assert titles == ["我省启动春耕", "地铁开通", "甲", "乙"]
     assert project.article(report.article_ids[2]).text == "第一段。\n第二段。"
     assert any("record 3" in note.message for note in report.notes)  # the cut is reported
+
+
+def test_a_damaged_record_of_a_json_list_is_left_out_and_the_rest_read(
+    tmp_path: Path, project: Project
+) -> None:
+    damaged = tmp_path / "dump.json"  # record 2 has an unescaped quote in its title
+    damaged.write_text(
+        '[{"title": "甲", "content": "第一篇正文。"},\n'
+        ' {"title": "他说"好"", "content": "第二篇正文。"},\n'
+        ' {"title": "丙", "content": "第三篇正文。"}]',
+        encoding="utf-8",
+    )
+    report = project.import_paths([damaged], workers=0)
+    assert [project.article(i).title for i in report.article_ids] == ["甲", "丙"]
+    assert any("record 2" in note.message for note in report.notes)
