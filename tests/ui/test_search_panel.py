@@ -477,3 +477,11 @@ def test_tagging_only_title_hits_tags_nothing_and_says_why(
     )
     assert not dialog.ok_button.isEnabled()
     assert controller.project.store.annotations() == []
+
+
+def test_the_kwic_date_is_shown_as_the_library_shows_it(panel, qtbot) -> None:
+    type_text(qtbot, panel.query_edit, "扶贫")
+    qtbot.waitUntil(lambda: rows(panel) > 0)
+    dates = column(panel, KwicTableModel.DATE)
+    assert not any(d.startswith("--") for d in dates)  # --05-24 reads 5月24日, as in the Library
+    assert any("月" in d for d in dates)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from hnreader.core.models import SearchField
 from hnreader.core.search.session import ListedHit
+from hnreader.ui.common.date_text import shown_date
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 
 Index = QModelIndex | QPersistentModelIndex
@@ -88,7 +89,7 @@ class KwicTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.FIELD:
                 return self.field_name(hit.field)
-            texts = ("", hit.left, hit.text, hit.right, article.title, article.date)
+            texts = ("", hit.left, hit.text, hit.right, article.title, shown_date(article.date))
             return visible_controls(texts[column])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.LEFT:
@@ -109,7 +110,8 @@ class KwicTableModel(QAbstractTableModel):
             kind = self.tr("whole word") if hit.whole_word else self.tr("inside a longer word")
             where = "" if hit.in_body else f"\n{self.field_place(hit.field)}"
             return tooltip(
-                f"{article.title}  {article.date}\n…{hit.left}【{hit.text}】{hit.right}…\n"
+                f"{article.title}  {shown_date(article.date)}\n"
+                f"…{hit.left}【{hit.text}】{hit.right}…\n"
                 f"{kind}{where}"
             )
         if role == self.ArticleIdRole:
