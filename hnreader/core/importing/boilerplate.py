@@ -22,7 +22,8 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "search box",
         re.compile(
-            r"^(?:热门搜索|热搜|站内搜索|搜索|检索|检索词|热门关键词|热门标签|tags?)\s*[:]?\s*$"
+            r"^(?:热门搜索|热搜|站内搜索|搜索|检索|检索词|热门关键词|热门标签|tags?)\s*[:]?\s*$|"
+            r"^(?:您想去哪里|请输入关键[字词]|输入关键[字词]|搜索一下)"
         ),
         20,
     ),
@@ -33,9 +34,14 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ),
     (  # a phone number, never a date (2021-06-18)
         "hotline",
-        re.compile(r"^(?!\d{4}-\d{1,2}-\d{1,2}$)(?:电话|tel|phone)?[:\s]*[0-9+()\-\s]{7,24}$"),
+        re.compile(
+            r"^(?!\d{4}-\d{1,2}-\d{1,2}$)(?:电话|tel|phone)?[:\s]*[0-9+()\-\s]{7,24}[。.]?$"
+        ),
         30,
     ),
+    # a contact box: an e-mail address alone, office hours (週一至週五 9:00~18:00)
+    ("hotline", re.compile(r"^(?:e-?mail[:\s]*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"), 60),
+    ("hotline", re.compile(r"^[(]?周[一二三四五六日]至周[一二三四五六日][^。,]{0,24}[)]?$"), 40),
     (
         "share buttons",
         re.compile(
@@ -78,7 +84,7 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         "advert",
         re.compile(
             r"^(?:广告|推广|赞助)$|点击下载|立即下载|免费下载|扫码下载|立即领取|点击进入|立即试玩|"
-            r"下载客户端|打开app"
+            r"下载客户端|打开app|^订阅.{0,14}(?:版|app|客户端|电子报|newsletter)$"
         ),
         30,
     ),

@@ -566,6 +566,15 @@ def test_boilerplate_features() -> None:
     assert boilerplate.boilerplate_reason("扫一扫,分享到微信") == "share buttons"
     assert boilerplate.boilerplate_reason("上一篇:某某新闻") == "pager"
     assert boilerplate.boilerplate_reason("各地抓紧春耕生产,确保粮食丰收。") == ""
+    # a page's contact box, search prompt and subscription line (folded text)
+    assert boilerplate.boilerplate_reason("member@example.com") == "hotline"
+    assert boilerplate.boilerplate_reason("+886-02-87125398。") == "hotline"
+    assert boilerplate.boilerplate_reason("(周一至周五工作日9:00~18:00)") == "hotline"
+    assert boilerplate.boilerplate_reason("您想去哪里?") == "search box"
+    assert boilerplate.boilerplate_reason("订阅某某 行动版") == "advert"
+    assert boilerplate.boilerplate_reason("周一至周五,全市有降雨。") == ""
+    assert boilerplate.boilerplate_reason("网站地图 | 联系我们") == "navigation"
+    assert boilerplate.boilerplate_reason("2021-06-18") == ""  # a date is no phone number
 
 
 # --- scale -------------------------------------------------------------------------------------
