@@ -121,6 +121,11 @@ _BYLINE_LINE = re.compile(
 _TEXT_CREDIT = re.compile(
     rf"^[{_BYLINE_MARKS}(\[【\s]*(?:文|文/图|图/文|文图|作者)\s*[/:|︱丨]\s*\S"
 )
+# The issuing body signing off a notice or bulletin: （万载县统计局）, （市乡村振兴局供稿）.
+_ORG_CREDIT = re.compile(
+    r"^[(]\s*[\u4e00-\u9fff]{2,20}(?:局|办|委|部|厅|院|中心|队|所|站|政府|协会|公司|办公室)"
+    r"(?:供稿|供图|提供)?\s*[)]$"
+)
 # A reporter who compiled wire reports: 陳端武／綜合外電, 张三/综合报道, 李四/编译.
 _COMPILED_CREDIT = re.compile(
     r"^([\u4e00-\u9fff·]{2,6})\s*/\s*(?:综合外电|综合报道|综合|编译|编译整理)$"
@@ -148,7 +153,7 @@ def is_byline_line(folded: str) -> bool:
         return False
     if _BYLINE_LINE.match(folded) or _TEXT_CREDIT.match(folded) or _is_dateline_only(folded):
         return True
-    if _COMPILED_CREDIT.match(folded):
+    if _COMPILED_CREDIT.match(folded) or _ORG_CREDIT.match(folded):
         return True
     return is_metadata_line(folded) and bool(META_AUTHOR.search(folded))
 
@@ -167,6 +172,16 @@ _NEWS_CREDIT = re.compile(
 )
 
 
+# A Taiwan paper's dateline (folded): 〔记者张存薇/台东报导〕, (记者吴珮如、陈培煌/台北报导),
+# 【吴珮如、陈培煌╱台北报导】, 记者庄友直/台北报导.
+_TW_ROLE = r"(?:中央社)?(?:记者|编译|特派员|驻[\u4e00-\u9fff]{1,6}记者)"
+_PLACE_REPORT = re.compile(
+    rf"^(?:[〔(\[【]\s*(?:{_TW_ROLE})?|{_TW_ROLE})\s*"  # 【吳珮如╱台北報導】 needs its brackets
+    r"(?P<names>[\u4e00-\u9fff·、 ]{2,24}?)\s*[/╱]\s*[\u4e00-\u9fff]{1,10}(?:报导|报道|电)"
+    r"\s*[〕)\]】]?\s*"
+)
+
+
 def dateline_prefix_length(folded: str) -> int:
     """Length of a dateline/byline prefix that opens a body paragraph, 0 if there is none.
 
@@ -174,6 +189,9 @@ def dateline_prefix_length(folded: str) -> int:
     新华社长沙3月5日电（记者 X）, followed by credits like "记者X 实习生Y报道". The prefix only
     counts when body text follows it on the same line.
     """
+    placed = _PLACE_REPORT.match(folded)
+    if placed:
+        return placed.end() if folded[placed.end() :].strip() else 0
     credit = _NEWS_CREDIT.match(folded)
     if credit:
         return credit.end() if folded[credit.end() :].strip() else 0
@@ -366,6 +384,11 @@ def reporters_from_byline(byline: str) -> tuple[str, ...]:
         compiled = _COMPILED_CREDIT.match(folded)
         if compiled and not roles:
             names.append(line[compiled.start(1) : compiled.end(1)])
+        placed = _PLACE_REPORT.match(folded)
+        if placed:  # 〔记者张存薇/台东报导〕: the names before the place
+            group = line[placed.start("names") : placed.end("names")]
+            names.extend(_names_from_tokens([t for t in re.split(r"[\s、]+", group) if t]))
+            continue
         for index, role in enumerate(roles):
             stop = roles[index + 1].start() if index + 1 < len(roles) else len(folded)
             part = line[role.end() : stop].lstrip(":：/|｜︱丨 ")

@@ -45,3 +45,23 @@ def test_compiled_and_bar_separated_credits_name_their_reporter() -> None:
     ]:
         assert is_byline_line(fold_for_search(line)) or not names
         assert reporters_from_byline(line) == names
+
+
+def test_taiwan_datelines_and_sign_offs_credit_their_reporters() -> None:
+    from hnreader.core.importing.news_lines import (
+        dateline_prefix_length,
+        is_byline_line,
+        reporters_from_byline,
+    )
+    from hnreader.core.text.normalize import fold_for_search
+
+    for line, names in [
+        ("〔記者張存薇／台東報導〕台東縣賓朗國小護理師牽線送鞋。", ("張存薇",)),
+        ("（記者吳珮如、陳培煌／台北報導）英商七年前撞死送報生。", ("吳珮如", "陳培煌")),
+        ("【吳珮如、陳培煌╱台北報導】英商七年前撞死送報生。", ("吳珮如", "陳培煌")),
+    ]:
+        cut = dateline_prefix_length(fold_for_search(line))
+        assert cut and reporters_from_byline(line[:cut]) == names
+    assert not dateline_prefix_length(fold_for_search("吳珮如╱台北報導今天的新聞。"))
+    assert is_byline_line(fold_for_search("（万载县统计局）"))  # the issuer signing off
+    assert not is_byline_line(fold_for_search("（资料图）"))
