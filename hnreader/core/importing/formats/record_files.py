@@ -61,20 +61,27 @@ def _object_cells(item: dict[str, object]) -> dict[str, str]:
     return {name: _cell(value) for name, value in zip(names, item.values(), strict=True)}
 
 
-class JsonLines:
-    """One JSON object per line; a line that is not one is left out and noted."""
+class _RecordText:
+    """A record file read as text: its stream (at most `max_bytes`) and the numbers of the
+    records that could not be read."""
 
-    unit = "line"
-    format = "jsonl"
+    max_bytes = TABLE_MAX_BYTES
 
     def __init__(self, path: Path, name: str) -> None:
         self.path, self.name = path, name
-        self.stream = TextStream(path, name, TABLE_MAX_BYTES)
+        self.stream = TextStream(path, name, self.max_bytes)
         self.encoding = self.stream.encoding
         self.malformed: list[int] = []
 
     def stored_chunks(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
         return self.stream.chunks(on_bytes)
+
+
+class JsonLines(_RecordText):
+    """One JSON object per line; a line that is not one is left out and noted."""
+
+    unit = "line"
+    format = "jsonl"
 
     def segments(self, chunks: Iterable[str]) -> Iterator[Segment]:
         peeked = _Peeked(self._records(lines_of(chunks, self.name)))
@@ -95,20 +102,12 @@ class JsonLines:
             yield Record(number, number, number, _object_cells(item))
 
 
-class JsonList:
+class JsonList(_RecordText):
     """A JSON list of objects, or an object holding one (`{"data": [...]}`), read whole."""
 
     unit = "record"
     format = "json"
-
-    def __init__(self, path: Path, name: str) -> None:
-        self.path, self.name = path, name
-        self.stream = TextStream(path, name, JSON_MAX_BYTES)
-        self.encoding = self.stream.encoding
-        self.malformed: list[int] = []
-
-    def stored_chunks(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
-        return self.stream.chunks(on_bytes)
+    max_bytes = JSON_MAX_BYTES
 
     def segments(self, chunks: Iterable[str]) -> Iterator[Segment]:
         text = "".join(chunks)
@@ -235,7 +234,7 @@ def _line_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset)
 
 
-class XmlRecords:
+class XmlRecords(_RecordText):
     """Records as repeated elements (`<doc>…</doc>`, also article/item/record/row/entry/news)
     whose child elements are the fields. Read as text, not as an XML tree: files of the Sogou
     corpora have no root element and unescaped `&`, and no entity is ever expanded (a file
@@ -243,12 +242,6 @@ class XmlRecords:
 
     unit = "record"
     format = "xml"
-
-    def __init__(self, path: Path, name: str) -> None:
-        self.path, self.name = path, name
-        self.stream = TextStream(path, name, TABLE_MAX_BYTES)
-        self.encoding = self.stream.encoding
-        self.malformed: list[int] = []
 
     def stored_chunks(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
         first = True
