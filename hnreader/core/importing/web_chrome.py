@@ -10,7 +10,7 @@ their own pattern (breadcrumb, share bar, copyright, navigation…). In such a f
   list of links to other pages (相关内容, 最多人阅读, 头条新闻): a headline block has at most
   three lines (kicker, title, subtitle);
 - a line of Latin letters only (Facebook, RSS, BBC Chinese) in a Chinese page is a link;
-- a line of one or two characters that are not Chinese (",", "X") is a widget's remnant;
+- a line of one or two ASCII marks (",", "X") or a close cross is a widget's remnant;
 - a row of menu entries (网站地图 网站帮助 隐私声明 关于我们, or three or more split by |) is
   navigation;
 - a metadata label alone on its line (索 引 号：) has its value on the next line: metadata.
@@ -43,7 +43,9 @@ TEASER_RUN = 4
 LABEL_VALUE_CHARS = 40
 TEXT_CHARS = 40  # a body paragraph at least this long is text, not a teaser
 _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
-_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+# A widget's remnant: one or two ASCII marks or a close cross (",", "X", "✖"); never "……",
+# which in a text marks an omission.
+_REMNANT = re.compile(r"^[\x21-\x7e✖×✕]{1,2}$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9 .+&'’/:-]{0,29}$")
 _WEB_REASONS = frozenset(
     {
@@ -154,7 +156,7 @@ def set_aside_web_chrome(lines: list[SourceLine]) -> None:
             lines[i + 1].kind, lines[i + 1].reason = META, "metadata"
         if _free(line) and (
             _LATIN_ONLY.match(line.folded)
-            or (len(line.folded) <= 2 and not _CJK.search(line.folded))
+            or _REMNANT.match(line.folded)
             or _is_menu_row(line.folded)
         ):
             line.kind, line.reason, line.prefix = BOILERPLATE, "navigation", 0

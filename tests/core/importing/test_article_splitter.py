@@ -323,6 +323,7 @@ def test_corpus_003_web_page_with_navigation_and_ads() -> None:
     assert reasons["热门搜索:"] == "search box"
     assert reasons["仙域奇缘破解版"] in ("trailing links", "navigation")  # a run of links
     assert "放开那三国2" not in draft.text
+    assert "……" in draft.text.split("\n")  # an omission mark between paragraphs is text
     assert draft.text.startswith("3月7日,习近平总书记参加甘肃代表团审议。 新华社 摄")
     assert draft.text.endswith("不让一个贫困地区、一个贫困群众掉队。")
     captions = [draft.text[c.start : c.end] for c in draft.captions]
