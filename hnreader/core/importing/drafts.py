@@ -7,16 +7,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from hnreader.core.importing.captions import caption_spans_in_folded
-from hnreader.core.importing.file_layout import FileDates
-from hnreader.core.importing.markup import page_line, without_list_marker
-from hnreader.core.importing.news_lines import (
-    DERIVED_TITLE_CHARS,
-    HEAD,
+from hnreader.core.importing.credit_lines import (
     META_SOURCE,
-    SourceLine,
     publication_from_byline,
     reporters_from_byline,
 )
+from hnreader.core.importing.file_layout import FileDates
+from hnreader.core.importing.markup import page_line, without_list_marker
+from hnreader.core.importing.news_lines import DERIVED_TITLE_CHARS, HEAD, SourceLine
 from hnreader.core.models import ArticleDraft, RemovedLine
 from hnreader.core.text.dates import find_date, has_year, month_day, with_year
 from hnreader.core.text.normalize import fold_for_search

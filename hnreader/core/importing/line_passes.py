@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from hnreader.core.importing.credit_lines import dateline_prefix_length
 from hnreader.core.importing.file_layout import (
     DATE_KEYS,
     FileDates,
@@ -31,7 +32,6 @@ from hnreader.core.importing.news_lines import (
     META,
     RUN_IN,
     SourceLine,
-    dateline_prefix_length,
     is_numbered_paragraph,
 )
 from hnreader.core.importing.repeated_lines import set_aside_repeated

@@ -29,6 +29,15 @@ from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from hnreader.core.importing.article_origin import with_origins
+from hnreader.core.importing.article_passes import (
+    fold_headings_without_text,
+    set_aside_trailing_links,
+)
+from hnreader.core.importing.credit_lines import (
+    META_AUTHOR,
+    dateline_prefix_length,
+    is_metadata_line,
+)
 from hnreader.core.importing.drafts import GroupedArticle, draft_of, years_from_neighbours
 from hnreader.core.importing.file_layout import AUTHOR_KEYS, FileDates, FrontMatter, file_dates
 from hnreader.core.importing.line_passes import file_dates_and_matter, is_digest_file, prepare_lines
@@ -50,18 +59,15 @@ from hnreader.core.importing.news_lines import (
     JUMP,
     LEAD,
     META,
-    META_AUTHOR,
     RUN_IN,
     SourceLine,
     classify_lines,
-    dateline_prefix_length,
     is_editor_label,
     is_lead_in,
-    is_metadata_line,
     is_numbered_paragraph,
     title_index,
 )
-from hnreader.core.models import ArticleDraft, RemovedLine
+from hnreader.core.models import ArticleDraft
 from hnreader.core.text.dates import month_day, with_year
 from hnreader.core.text.safety import replace_lone_surrogates
 
@@ -148,8 +154,9 @@ class _Splitter:
             i += 1
         if not self.articles and self.preamble:
             self._fallback_article()
-        self._set_aside_trailing_links()
-        self._fold_headings_without_text()
+        if self.web_page:
+            set_aside_trailing_links(self.articles)
+        self.articles = fold_headings_without_text(self.articles)
         return self.articles
 
     def _speaker_before_headline(self, i: int) -> bool:
@@ -199,37 +206,6 @@ class _Splitter:
             self.preamble.append((line, reason))
         else:
             self.current.remove(line, reason)
-
-    def _fold_headings_without_text(self) -> None:
-        """An article of only a headline (and set-aside lines) is a heading over nothing: its
-        lines are set aside in the next article (or the previous one, at the end)."""
-        kept: list[GroupedArticle] = []
-        pending: list[RemovedLine] = []
-        pending_numbers: list[int] = []
-        pending_meta: list[SourceLine] = []
-        for article in self.articles:
-            if len(self.articles) > 1 and _heading_over_nothing(article):
-                pending.extend(
-                    RemovedLine(line.text, "heading without text", line.number)
-                    for line in article.headline_lines
-                )
-                pending.extend(article.removed)
-                pending_numbers.extend(article.numbers)
-                pending_meta.extend(article.meta)  # its 发布时间 dates the article it joins
-                continue
-            if pending:
-                article.removed = sorted(pending + article.removed, key=lambda r: r.source_line)
-                article.numbers.extend(pending_numbers)
-                article.meta[:0] = pending_meta
-                pending, pending_numbers, pending_meta = [], [], []
-            kept.append(article)
-        if pending and kept:
-            last = kept[-1]
-            last.removed = sorted(last.removed + pending, key=lambda r: r.source_line)
-            last.numbers.extend(pending_numbers)
-            last.meta.extend(pending_meta)
-        if kept:
-            self.articles = kept
 
     def _headline_run(self, run: list[SourceLine], after: SourceLine | None) -> None:
         current = self.current
@@ -416,37 +392,6 @@ class _Splitter:
                 article.remove(line, reason)
             else:
                 self._attach(article, line)
-
-    def _set_aside_trailing_links(self) -> None:
-        """On a web page, short headline-like lines after an article's last paragraph are link
-        lists and ads (相关阅读 items, game ads): set them aside. On a print page they may be
-        captions, so they stay in the body."""
-        if not self.web_page:
-            return
-        for article in self.articles:
-            if not article.trailing_heads or len(article.trailing_heads) == len(article.body):
-                continue
-            first_index = article.trailing_heads[0][1]
-            if first_index != len(article.body) - len(article.trailing_heads):
-                continue
-            del article.body[first_index:]
-            del article.folded_body[first_index:]
-            for line, _ in article.trailing_heads:
-                article.removed.append(RemovedLine(line.text, "trailing links", line.number))
-            article.removed.sort(key=lambda r: r.source_line)
-            article.trailing_heads.clear()
-
-
-def _heading_over_nothing(article: GroupedArticle) -> bool:
-    """An article of only its headline block (and set-aside lines): no body, no byline, and no
-    subtitle but those of its headline lines (a continuation label is more than a heading)."""
-    if article.body or article.bylines or article.title_line is None:
-        return False
-    block = 0
-    for line in article.headline_lines:
-        parts = headline_parts(line.text)
-        block += (bool(parts.kicker) + bool(parts.label)) if line is article.title_line else 1
-    return len(article.subtitles) == block
 
 
 def _removed_reason(line: SourceLine) -> str:

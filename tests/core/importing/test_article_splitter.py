@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hnreader.core.importing import boilerplate
+from hnreader.core.importing import boilerplate, credit_lines
 from hnreader.core.importing import news_lines as lines
 from hnreader.core.importing import splitter as sp
 from hnreader.core.importing.markup import (
@@ -89,7 +89,7 @@ def _derived_from(first: str, title: str) -> bool:
 
 def _run_in_rest(line: str, title: str) -> str | None:
     """The rest of a line that opens with `title` as a run-in headline (【标题】正文…)."""
-    found = run_in_headline(fold_for_search(line), line, lines.dateline_prefix_length)
+    found = run_in_headline(fold_for_search(line), line, credit_lines.dateline_prefix_length)
     if found is None or found.title != title:
         return None
     return line[found.end :].strip()
@@ -550,15 +550,15 @@ def test_headline_features() -> None:
 
 
 def test_byline_and_dateline_features() -> None:
-    assert lines.is_byline_line("■记者 贺佳 冒藹")
-    assert lines.is_byline_line("通 讯 员 刘慧玲")
-    assert lines.is_byline_line("红网时刻记者 汪衡 北京报道")
-    assert not lines.is_byline_line("记者从省工信厅获悉,今年将组织实施30个重点项目。")
-    assert lines.dateline_prefix_length("本报讯 今年是收官之年。") == 3
-    assert lines.dateline_prefix_length("本报讯") == 0  # no body text after it
-    assert lines.dateline_prefix_length("人民网电视节目很多。") == 0
-    assert lines.reporters_from_byline("■本报记者 敖文景 周 围") == ("敖文景", "周围")
-    assert lines.publication_from_byline("湖南日报全媒体记者 周帆恒") == "湖南日报"
+    assert credit_lines.is_byline_line("■记者 贺佳 冒藹")
+    assert credit_lines.is_byline_line("通 讯 员 刘慧玲")
+    assert credit_lines.is_byline_line("红网时刻记者 汪衡 北京报道")
+    assert not credit_lines.is_byline_line("记者从省工信厅获悉,今年将组织实施30个重点项目。")
+    assert credit_lines.dateline_prefix_length("本报讯 今年是收官之年。") == 3
+    assert credit_lines.dateline_prefix_length("本报讯") == 0  # no body text after it
+    assert credit_lines.dateline_prefix_length("人民网电视节目很多。") == 0
+    assert credit_lines.reporters_from_byline("■本报记者 敖文景 周 围") == ("敖文景", "周围")
+    assert credit_lines.publication_from_byline("湖南日报全媒体记者 周帆恒") == "湖南日报"
 
 
 def test_boilerplate_features() -> None:

@@ -35,7 +35,7 @@ def test_shown_byline(byline: str, shown: str) -> None:
 
 
 def test_compiled_and_bar_separated_credits_name_their_reporter() -> None:
-    from hnreader.core.importing.news_lines import is_byline_line, reporters_from_byline
+    from hnreader.core.importing.credit_lines import is_byline_line, reporters_from_byline
     from hnreader.core.text.normalize import fold_for_search
 
     for line, names in [
@@ -48,7 +48,7 @@ def test_compiled_and_bar_separated_credits_name_their_reporter() -> None:
 
 
 def test_taiwan_datelines_and_sign_offs_credit_their_reporters() -> None:
-    from hnreader.core.importing.news_lines import (
+    from hnreader.core.importing.credit_lines import (
         dateline_prefix_length,
         is_byline_line,
         reporters_from_byline,

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from hnreader.core.importing.credit_lines import reporters_from_byline
 from hnreader.core.importing.file_layout import english_date
 from hnreader.core.importing.formats.columns import ColumnMap
 from hnreader.core.importing.formats.html import fragment_text
 from hnreader.core.importing.markup import headline_parts
-from hnreader.core.importing.news_lines import reporters_from_byline
 from hnreader.core.importing.splitter import single_article
 from hnreader.core.models import ArticleDraft, RemovedLine
 from hnreader.core.text.dates import compact_date, find_date
