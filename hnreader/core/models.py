@@ -390,6 +390,7 @@ class ErrorCode:
     # Part of a file left out while the rest imported (details: rows, count)
     ROWS_WITHOUT_TEXT = "rows_without_text"
     ROWS_MALFORMED = "rows_malformed"  # JSON lines or records that could not be read
+    ROWS_REPAIRED = "rows_repaired"  # damaged JSON records read field by field
 
 
 RowKey = tuple[Any, ...]

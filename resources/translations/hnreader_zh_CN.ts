@@ -737,6 +737,10 @@ Which year are they from?</source>
         <translation>%1：有 %2没有正文，已略去（%3）；其余内容已导入。</translation>
     </message>
     <message>
+        <source>%1: %2 were damaged (not valid JSON) and were read field by field (%3); check them in the reader.</source>
+        <translation>%1：%2 已损坏（不是有效的 JSON），已逐个字段读取（%3）；请在阅读器中核对。</translation>
+    </message>
+    <message>
         <source>%1: %2 could not be read and were left out (%3); the rest was imported.</source>
         <translation>%1：有 %2无法读取，已略去（%3）；其余内容已导入。</translation>
     </message>

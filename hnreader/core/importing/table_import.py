@@ -82,6 +82,9 @@ def import_table(run: _ImportRun, file: Path, size: int, fmt: str) -> bool:
     malformed = getattr(table, "malformed", [])
     if malformed:
         run.notes.append(_rows_note(file, name, ErrorCode.ROWS_MALFORMED, malformed, unit))
+    repaired = getattr(table, "repaired", [])
+    if repaired:
+        run.notes.append(_rows_note(file, name, ErrorCode.ROWS_REPAIRED, repaired, unit))
     for sheet in left_out:
         run.notes.append(
             ImportProblem(
@@ -179,11 +182,17 @@ def _store_records(
 
 def _rows_note(file: Path, name: str, code: str, numbers: list[int], unit: str) -> ImportProblem:
     shown = ", ".join(f"{n:,}" for n in numbers[:20]) + (" …" if len(numbers) > 20 else "")
-    what = "have no text" if code == ErrorCode.ROWS_WITHOUT_TEXT else "could not be read"
+    what = {
+        ErrorCode.ROWS_WITHOUT_TEXT: "have no text and were left out",
+        ErrorCode.ROWS_MALFORMED: "could not be read and were left out",
+        ErrorCode.ROWS_REPAIRED: "were damaged (not valid JSON) and were read field by field",
+    }[code]
+    rest = (
+        "check them in the reader" if code == ErrorCode.ROWS_REPAIRED else "the rest was imported"
+    )
     return ImportProblem(
         display_path(file),
         code,
         {"file": name, "rows": numbers[:200], "count": len(numbers), "unit": unit},
-        f"{name}: {len(numbers):,} {unit}(s) {what} and were left out ({unit} {shown}); the "
-        "rest was imported",
+        f"{name}: {len(numbers):,} {unit}(s) {what} ({unit} {shown}); {rest}",
     )

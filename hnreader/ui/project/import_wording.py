@@ -110,7 +110,7 @@ def problem_text(problem: ImportProblem) -> str:
     details = problem.details
     name = visible_controls(str(details.get("file") or problem.path))
     code = problem.code
-    if code in (ErrorCode.ROWS_WITHOUT_TEXT, ErrorCode.ROWS_MALFORMED):
+    if code in (ErrorCode.ROWS_WITHOUT_TEXT, ErrorCode.ROWS_MALFORMED, ErrorCode.ROWS_REPAIRED):
         rows = list(details.get("rows") or [])
         counted, numbered = _units().get(str(details.get("unit")), _units()["row"])
         listed = ", ".join(numbered.replace("%1", str(n)) for n in rows[:20])
@@ -122,6 +122,12 @@ def problem_text(problem: ImportProblem) -> str:
                 "ImportWording", "%1: %2 without text were left out (%3); the rest was imported."
             )
             if code == ErrorCode.ROWS_WITHOUT_TEXT
+            else translate(
+                "ImportWording",
+                "%1: %2 were damaged (not valid JSON) and were read field by field (%3); check "
+                "them in the reader.",
+            )
+            if code == ErrorCode.ROWS_REPAIRED
             else translate(
                 "ImportWording",
                 "%1: %2 could not be read and were left out (%3); the rest was imported.",

@@ -72,6 +72,7 @@ class _RecordText:
         self.stream = TextStream(path, name, self.max_bytes)
         self.encoding = self.stream.encoding
         self.malformed: list[int] = []
+        self.repaired: list[int] = []  # damaged records whose fields could still be read
 
     def stored_chunks(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
         return self.stream.chunks(on_bytes)
@@ -94,8 +95,11 @@ class JsonLines(_RecordText):
             try:
                 item = json.loads(line)
             except (json.JSONDecodeError, RecursionError):
-                self.malformed.append(number)
-                continue
+                item = lenient_object(line)
+                if item is None:
+                    self.malformed.append(number)
+                    continue
+                self.repaired.append(number)
             if not isinstance(item, dict):
                 self.malformed.append(number)
                 continue
@@ -115,6 +119,10 @@ class JsonList(_RecordText):
         records = []
         line_starts = _line_starts(text)
         for number, (item, (start, end)) in enumerate(zip(items, starts, strict=True), start=1):
+            if item is None and end > start:  # damaged: read field by field if it can be
+                item = lenient_object(text[start:end])
+                if item is not None:
+                    self.repaired.append(number)
             if not isinstance(item, dict):
                 self.malformed.append(number)
                 continue
@@ -174,18 +182,27 @@ def _array_items(
         index = whitespace.match(text, index).end()  # type: ignore[union-attr]
         if index < len(text) and text[index] == "]":
             return items, spans, True
+        if index >= len(text) and items:
+            return items, spans, True  # unclosed after its last record: nothing is missing
         try:
             if index >= len(text):
                 raise json.JSONDecodeError("the list is not closed", text, index)
             item, end = decoder.raw_decode(text, index)
         except json.JSONDecodeError:
-            if not items:
-                raise
             resumed = _next_item(decoder, text, index)
-            if resumed is None:
+            stop = resumed if resumed is not None else _list_end(text, index)
+            damaged = _damaged_spans(text, index, stop) if stop is not None else []
+            if not items and not (damaged and lenient_object(text[slice(*damaged[0])])):
+                raise  # not even the first record can be read: not a list of records
+            if not damaged:
                 return items, spans, False
-            items.append(None)  # the damaged record (an unescaped quote…): left out, noted
-            spans.append((index, index))
+            # The damaged records (an unescaped quote…) before the next readable one: their
+            # spans kept, to be read field by field or reported.
+            for span in damaged:
+                items.append(None)
+                spans.append(span)
+            if resumed is None:
+                return items, spans, True
             index = resumed
             continue
         items.append(item)
@@ -206,6 +223,75 @@ def _next_item(decoder: json.JSONDecoder, text: str, index: int) -> int | None:
             continue
         if isinstance(item, dict):
             return start
+    return None
+
+
+def _list_end(text: str, start: int) -> int | None:
+    """Where the damaged records from `start` to the end of a list end: at its closing ] (or
+    at the end of a list left unclosed after a record), None when the list is cut off inside
+    a record."""
+    tail = text[start:].rstrip()
+    if tail.endswith("]"):
+        tail = tail[:-1].rstrip()
+    tail = tail.removesuffix(",").rstrip()
+    return start + len(tail) if tail.endswith("}") else None
+
+
+_RECORD_BREAK = re.compile(r"\}\s*,\s*(?=\{)")
+
+
+def _damaged_spans(text: str, start: int, resumed: int) -> list[tuple[int, int]]:
+    """The spans of the damaged records between `start` and the next readable record at
+    `resumed` (one record, or several in a row), each from its { to its }."""
+    end = len(text[start:resumed].rstrip()) + start
+    if end > start and text[end - 1] == ",":
+        end -= 1
+    spans, piece = [], start
+    for match in _RECORD_BREAK.finditer(text, start, end):
+        spans.append((piece, match.start() + 1))
+        piece = match.end()
+    spans.append((piece, end))
+    return spans
+
+
+# A key opening a field of a JSON object: at the object's start or after a comma.
+_LENIENT_KEY = re.compile(r'(?:^\s*\{|,)\s*"([^"\\\n]{1,80})"\s*:\s*')
+_UNESCAPED_QUOTE = re.compile(r'(?<!\\)((?:\\\\)*)"')
+
+
+def lenient_object(text: str) -> dict[str, object] | None:
+    """The fields of a JSON object that is not valid JSON, read field by field: a string
+    value with an unescaped quote inside ("title": "失言效應？ 徐重仁\t"\t", as crawlers
+    write it) is read up to its last quote before the next field. None when the text is no
+    object or fewer than two fields can be read (then it is reported as unreadable)."""
+    body = text.strip()
+    if not (body.startswith("{") and body.endswith("}")) or len(body) > MAX_RECORD_CHARS:
+        return None
+    body = body[:-1]
+    keys = list(_LENIENT_KEY.finditer(body))
+    if len(keys) < 2:
+        return None
+    item: dict[str, object] = {}
+    for key, following in zip(keys, [*keys[1:], None], strict=True):
+        raw = body[key.end() : following.start() if following else len(body)].strip()
+        value = _lenient_value(raw)
+        if value is None:
+            return None
+        item.setdefault(key.group(1), value)
+    return item
+
+
+def _lenient_value(raw: str) -> object | None:
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, RecursionError):
+        pass
+    if len(raw) >= 2 and raw.startswith('"') and raw.endswith('"'):
+        inner = _UNESCAPED_QUOTE.sub(lambda m: m.group(1) + '\\"', raw[1:-1])
+        try:
+            return json.loads(f'"{inner}"')
+        except json.JSONDecodeError:
+            return raw[1:-1]
     return None
 
 

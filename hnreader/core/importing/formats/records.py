@@ -67,7 +67,7 @@ def record_draft(
     if draft is None or not draft.text.strip():
         return None
     cells = {role: record.cells.get(column, "").strip() for role, column in columns.roles.items()}
-    title = " ".join(cells.get("title", "").split())
+    title = _without_stray_quote(" ".join(cells.get("title", "").split()))
     if title:  # a title cell is a headline line: its kicker and column label come off
         title = headline_parts(title).title.strip() or title
     changes: dict[str, object] = {}
@@ -138,3 +138,12 @@ class VariableKinds:
 def _looks_like_date(value: str) -> bool:
     value = value.strip()
     return 4 <= len(value) <= 40 and bool(cell_date(value))
+
+
+def _without_stray_quote(title: str) -> str:
+    """A title without a straight quote left over at its end by a crawler's bad escaping
+    (失言效應？ 徐重仁辭全聯總裁 "): one with no partner in the title."""
+    for quote in "\"'":
+        if title.endswith(quote) and title.count(quote) % 2:
+            return title[:-1].rstrip()
+    return title

@@ -288,16 +288,49 @@ def test_a_txt_file_holding_json_records_is_read_as_records(
     assert any("record 3" in note.message for note in report.notes)  # the cut is reported
 
 
-def test_a_damaged_record_of_a_json_list_is_left_out_and_the_rest_read(
+def test_a_damaged_record_of_a_json_list_is_read_field_by_field_or_left_out_and_noted(
     tmp_path: Path, project: Project
 ) -> None:
-    damaged = tmp_path / "dump.json"  # record 2 has an unescaped quote in its title
+    damaged = tmp_path / "dump.json"
     damaged.write_text(
         '[{"title": "甲", "content": "第一篇正文。"},\n'
-        ' {"title": "他说"好"", "content": "第二篇正文。"},\n'
-        ' {"title": "丙", "content": "第三篇正文。"}]',
+        ' {"title": "他说"好"", "content": "第二篇正文，"引号"未转义。"},\n'  # unescaped quotes
+        ' {"title": "乙" "content": "第三篇正文。"},\n'  # a comma missing: unreadable
+        ' {"title": "丙", "content": "第四篇正文。"}]',
         encoding="utf-8",
     )
     report = project.import_paths([damaged], workers=0)
-    assert [project.article(i).title for i in report.article_ids] == ["甲", "丙"]
-    assert any("record 2" in note.message for note in report.notes)
+    articles = [project.article(i) for i in report.article_ids]
+    assert [a.title for a in articles] == ["甲", '他说"好"', "丙"]
+    assert articles[1].text == '第二篇正文，"引号"未转义。'
+    notes = {note.code: note.details["rows"] for note in report.notes}
+    assert notes == {ErrorCode.ROWS_REPAIRED: [2], ErrorCode.ROWS_MALFORMED: [3]}
+
+
+def test_a_json_list_unclosed_after_its_last_record_misses_nothing(
+    tmp_path: Path, project: Project
+) -> None:
+    dump = tmp_path / "dump.json"  # a crawler stopped before writing the closing bracket
+    dump.write_text(
+        '[\n  {\n    "title": "失言效應？ 徐重仁辭全聯總裁\t"\t",\n'
+        '    "content": "第一篇。"\n  },\n'
+        '  {\n    "title": "乙",\n    "content": "第二篇。"\n  },\n',
+        encoding="utf-8",
+    )
+    report = project.import_paths([dump], workers=0)
+    titles = [project.article(i).title for i in report.article_ids]
+    assert titles == ["失言效應？ 徐重仁辭全聯總裁", "乙"]  # the crawler's stray quote is off
+    assert [note.code for note in report.notes] == [ErrorCode.ROWS_REPAIRED]
+
+
+def test_a_damaged_json_line_is_read_field_by_field() -> None:
+    from hnreader.core.importing.formats.record_files import lenient_object
+
+    assert lenient_object('{"title": "他说"好"", "n": 3, "tags": ["a"]}') == {
+        "title": '他说"好"',
+        "n": 3,
+        "tags": ["a"],
+    }
+    assert lenient_object('{"title": "a\\"b"}') is None  # one field: not enough to trust
+    assert lenient_object('"title": "x", "content": "y"') is None  # no object
+    assert lenient_object('{"title": "x", "content": y z}') is None  # a value that is nothing
