@@ -2088,6 +2088,10 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>广告</translation>
     </message>
     <message>
+        <source>site notice</source>
+        <translation>网站提示</translation>
+    </message>
+    <message>
         <source>link</source>
         <translation>链接</translation>
     </message>

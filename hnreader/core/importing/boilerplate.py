@@ -89,8 +89,23 @@ _BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         30,
     ),
     ("navigation", re.compile(r"^(?:登录|注册|登录\s*[|/]?\s*注册|网站地图|导航)$"), 12),
+    # A member box's links: 会员服务申请/试用, 用户中心, 账号登录.
+    (
+        "navigation",
+        re.compile(r"^(?:会员|用户|帐号|账号)(?:服务|中心|登[录入]|注册|申请|管理)[^。,]{0,10}$"),
+        16,
+    ),
     # Accessible and senior modes of a site: 网站无障碍 关怀版, 长者模式.
     ("navigation", re.compile(r"^(?:网站)?(?:无障碍|关怀版|长者模式|适老化|读屏)[^。]{0,12}$"), 20),
+    # A site's notice about the reader's browser or cookies (如欲取得最佳浏览效果，请使用…浏览器).
+    (
+        "site notice",
+        re.compile(
+            r"最佳浏览效果|最佳显示效果|建议(?:您)?使用.{0,30}浏览器|浏览器(?:版本)?(?:过低|太旧)|"
+            r"(?:升级|更新)(?:您的)?浏览器|启用\s*javascript|使用\s*cookies?"
+        ),
+        160,
+    ),
     # A site's alert when a link leaves it: 您访问的链接即将离开'某某网站'是否继续？
     ("navigation", re.compile(r"即将离开.{0,30}是否继续"), 60),
     (  # a language switcher: 简体版 繁體版 English

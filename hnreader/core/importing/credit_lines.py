@@ -84,7 +84,7 @@ _BYLINE_LINE = re.compile(
     r"[\u4e00-\u9fff\U00020000-\U0003ffff·a-z]"
 )
 _TEXT_CREDIT = re.compile(
-    rf"^[{_BYLINE_MARKS}(\[【\s]*(?:文|文/图|图/文|文图|作者)\s*[/:|︱丨]\s*\S"
+    rf"^[{_BYLINE_MARKS}(\[【\s]*(?:文|文/图|图/文|文图|作者|出品|策划|统筹|制作|摄影)\s*[/:|︱丨]\s*\S"
 )
 # The issuing body signing off a notice or bulletin: （万载县统计局）, （市乡村振兴局供稿）.
 _ORG_CREDIT = re.compile(
@@ -116,7 +116,10 @@ def is_byline_line(folded: str) -> bool:
     通 讯 员 刘慧玲, (记者 张三), 文/张三, 作者:张三."""
     if len(folded) > 50 or any(mark in folded for mark in "。,;!?"):
         return False
-    if _BYLINE_LINE.match(folded) or _TEXT_CREDIT.match(folded) or _is_dateline_only(folded):
+    credited = _BYLINE_LINE.match(folded)
+    if credited and len(folded[credited.end() - 1 :].strip()) < 2:
+        credited = None  # 作者群, a menu entry: a role word and one character is no credit
+    if credited or _TEXT_CREDIT.match(folded) or _is_dateline_only(folded):
         return True
     if _COMPILED_CREDIT.match(folded) or _ORG_CREDIT.match(folded):
         return True

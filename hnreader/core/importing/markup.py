@@ -27,8 +27,8 @@ _LIST_FIELD = re.compile(r"^[-*+]\s+[A-Za-z_][A-Za-z0-9_ ]{0,24}:(?:\s|$)")
 PLACEHOLDER_TITLES = frozenset({"无标题", "无题", "untitled", "no title", "(无标题)", "（无标题）"})
 # A kicker glued before the headline: 【奋进新征程 建功新时代】摆脱贫困彪炳史册.
 _KICKER = re.compile(
-    r"^(?:[【\[〈]([^【】\[\]〈〉]{1,24})[】\]〉]|[\u4e00-\u9fff]{2,6}／)\s*(?=\S)"
-)  # 【系列】…, 〈南部〉…, 女人幫／… (a column before a web headline)
+    r"^(?:[【\[〈]([^【】\[\]〈〉]{1,24})[】\]〉]|[\u4e00-\u9fff]{2,6}／|[^\s/:][^/:]{1,20}//)\s*(?=\S)"
+)  # 【系列】…, 〈南部〉…, 女人幫／… (a column before a web headline), 前夕// … (a lead-in)
 _LINK_LINE = re.compile(r"^\[[^\[\]]{1,40}\]\((?:https?://|/)[^()\s]*\)$")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
 _TOC_HEADER = re.compile(

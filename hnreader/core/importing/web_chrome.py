@@ -9,7 +9,11 @@ their own pattern (breadcrumb, share bar, copyright, navigation…). In such a f
 - a list of `TEASER_RUN` or more consecutive headline-like lines with no text between them is a
   list of links to other pages (相关内容, 最多人阅读, 头条新闻): a headline block has at most
   three lines (kicker, title, subtitle);
-- a line of Latin letters only (Facebook, RSS, BBC Chinese) in a Chinese page is a link;
+- a list of teasers may hold question headlines (高通谋吞英特尔「史诗级灾难」？): a short line
+  that is one question or exclamation;
+- a line of Latin letters only (Facebook, RSS, ● Daily Issue) in a Chinese page is a link;
+- in a contact box, a label over a hotline line (申请专线：) and a note in parentheses under
+  one ((一个工作日内将回复您的来信)) are the box's too;
 - a line of one or two ASCII marks (",", "X") or a close cross is a widget's remnant;
 - a row of menu entries (网站地图 网站帮助 隐私声明 关于我们, or three or more split by |) is
   navigation;
@@ -28,6 +32,8 @@ from hnreader.core.importing.markup import is_digest_heading
 from hnreader.core.importing.news_lines import (
     BODY,
     BOILERPLATE,
+    BYLINE,
+    CAPTION,
     HEAD,
     META,
     SourceLine,
@@ -40,6 +46,7 @@ WEB_SIGNS = 2
 MENU_RUN = 3
 MENU_CHARS = 10
 TEASER_RUN = 4
+CONTINUED_RUN = 2
 LABEL_VALUE_CHARS = 40
 TEXT_CHARS = 40  # a body paragraph at least this long is text, not a teaser
 _BARE_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
@@ -83,9 +90,10 @@ def _free(line: SourceLine) -> bool:
 
 
 def _text_follows(lines: list[SourceLine], j: int) -> bool:
-    """Whether the first line from `j` on that is not boilerplate or metadata is body text."""
+    """Whether the first line from `j` on that is not boilerplate, metadata or a byline is
+    body text."""
     for line in lines[j:]:
-        if line.kind not in (BOILERPLATE, META):
+        if line.kind not in (BOILERPLATE, META, BYLINE):
             return line.kind == BODY and len(line.folded) >= TEXT_CHARS
     return False
 
@@ -99,8 +107,46 @@ def _text_precedes(lines: list[SourceLine], i: int) -> bool:
 
 
 def _teaser_gap(line: SourceLine) -> bool:
-    """Between teasers: boilerplate, or the bare date of a teaser (2012年12月6日)."""
-    return line.kind == BOILERPLATE or (line.kind == META and bool(_BARE_DATE.match(line.folded)))
+    """Between teasers: boilerplate, the bare date of a teaser (2012年12月6日), or a short
+    label read as a caption (图说能源, a picture list's heading)."""
+    return (
+        line.kind == BOILERPLATE
+        or (line.kind == META and bool(_BARE_DATE.match(line.folded)))
+        or (line.kind == CAPTION and len(line.folded) <= MENU_CHARS)
+    )
+
+
+_BULLET = "●■◆▪•·◇○□▶►※ "
+_QUESTION_HEADLINE_CHARS = 30
+_PARENTHESISED = re.compile(r"^\([^()]{1,30}\)$")
+
+
+def _teaser(line: SourceLine) -> bool:
+    """A teaser's headline: a headline-like line, or a short question or exclamation."""
+    if not _free(line):
+        return False
+    if line.kind == HEAD:
+        return True
+    folded = line.folded
+    return (
+        len(folded) <= _QUESTION_HEADLINE_CHARS
+        and folded[-1] in "?!"
+        and sum(folded.count(mark) for mark in "。?!;") == 1
+    )
+
+
+def _contact_box_lines(lines: list[SourceLine]) -> None:
+    """A label over a hotline line (申请专线：) and a note in parentheses under one."""
+    for i, line in enumerate(lines):
+        if not _free(line):
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        before = lines[i - 1] if i else None
+        label = len(line.folded) <= 12 and line.folded.endswith(":")
+        if (label and after is not None and after.reason == "hotline") or (
+            _PARENTHESISED.match(line.folded) and before is not None and before.reason == "hotline"
+        ):
+            line.kind, line.reason, line.prefix = BOILERPLATE, "hotline", 0
 
 
 def _menu_item(line: SourceLine) -> bool:
@@ -114,9 +160,11 @@ def _mark_runs(
     reason: str,
     between: Callable[[SourceLine], bool] = lambda line: line.kind == BOILERPLATE,
     spare_headline: bool = False,
+    goes_on_from: frozenset[str] = frozenset(),
 ) -> None:
     """Mark every run of `least` or more member lines, with `between` lines among them
-    (marked too, unless boilerplate already)."""
+    (marked too, unless boilerplate already); a run that goes on from lines already set
+    aside for a reason in `goes_on_from` needs only `CONTINUED_RUN` members."""
     i = 0
     while i < len(lines):
         if not member(lines[i]):
@@ -132,13 +180,32 @@ def _mark_runs(
             run = []  # between paragraphs of text: a table or a list of the article
         elif spare_headline and _text_follows(lines, j):
             # Right above text, the last lines may be its headline block (kicker, title,
-            # subtitle): they are left to the splitter.
-            heads = [k for k, line in enumerate(run) if member(line)]
-            run = run[: heads[-3]] if len(heads) > 3 else []
-        if sum(1 for line in run if member(line)) >= least:
+            # subtitle: up to three member lines in a row): they are left to the splitter.
+            block = j
+            while block > i and j - block < 3 and member(lines[block - 1]):
+                block -= 1
+            kept = {id(line) for line in lines[block:j]}
+            run = [line for line in run if id(line) not in kept]
+        goes_on = _continues_block(lines, i, goes_on_from, between)
+        needed = CONTINUED_RUN if goes_on else least
+        if sum(1 for line in run if member(line)) >= needed:
             for line in run:
                 line.kind, line.reason, line.prefix = BOILERPLATE, reason, 0
         i = j
+
+
+def _continues_block(
+    lines: list[SourceLine], i: int, reasons: frozenset[str], between: Callable[[SourceLine], bool]
+) -> bool:
+    """Whether the nearest line before `i` that is not a short label (图说能源, a list's
+    heading) or a `between` line was set aside for one of `reasons`."""
+    for line in reversed(lines[:i]):
+        if line.kind == BOILERPLATE:
+            return line.reason in reasons
+        if between(line) or _menu_item(line):
+            continue
+        return False
+    return False
 
 
 def set_aside_web_chrome(lines: list[SourceLine]) -> None:
@@ -155,19 +222,21 @@ def set_aside_web_chrome(lines: list[SourceLine]) -> None:
         ):  # 索 引 号： / 014742224A/2023-0043406: a disclosure table, label over value
             lines[i + 1].kind, lines[i + 1].reason = META, "metadata"
         if _free(line) and (
-            _LATIN_ONLY.match(line.folded)
+            _LATIN_ONLY.match(line.folded.lstrip(_BULLET))
             or _REMNANT.match(line.folded)
             or _is_menu_row(line.folded)
         ):
             line.kind, line.reason, line.prefix = BOILERPLATE, "navigation", 0
+    _contact_box_lines(lines)
     _mark_runs(lines, _menu_item, MENU_RUN, "navigation")
     _mark_runs(  # teasers: headline, its date, its section, next headline…
         lines,
-        lambda line: _free(line) and line.kind == HEAD,
+        _teaser,
         TEASER_RUN,
         "related links",
         _teaser_gap,
         spare_headline=True,
+        goes_on_from=frozenset({"related links", "navigation"}),
     )
 
 

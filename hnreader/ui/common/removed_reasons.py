@@ -20,6 +20,7 @@ def reason_text(reason: str) -> str:
         "editor credit": translate("removed", "editor credit"),
         "copyright": translate("removed", "copyright"),
         "advert": translate("removed", "advert"),
+        "site notice": translate("removed", "site notice"),
         "link": translate("removed", "link"),
         "rule": translate("removed", "rule"),
         "picture": translate("removed", "picture"),

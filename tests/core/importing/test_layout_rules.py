@@ -108,6 +108,10 @@ def test_headline_parts() -> None:
         "2028年工业设备连接数将突破1.2亿台（套）"
     )
     assert headline_parts("【快讯】").title == "【快讯】"  # nothing but a kicker
+    # A lead-in set off by // (Taiwan papers' record dumps) is a kicker; a url is not one.
+    lead_in = headline_parts("習近平訪港前夕// 泛民派佔金紫荊示威 26人被捕")
+    assert (lead_in.kicker, lead_in.title) == ("習近平訪港前夕//", "泛民派佔金紫荊示威 26人被捕")
+    assert headline_parts("详见 http://example.com/a").kicker == ""
 
 
 def test_front_matter_and_a_page_line_are_metadata() -> None:
