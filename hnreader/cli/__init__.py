@@ -87,8 +87,19 @@ def _build_parser() -> argparse.ArgumentParser:
         help="list the document variables (table columns, page urls) with how many have each",
     )
 
-    sub = commands.add_parser("show", parents=[project, as_json], help="show one article")
+    sub = commands.add_parser(
+        "show",
+        parents=[project, as_json],
+        help="show one article",
+        epilog="example: hnreader show 3 --numbered   (each paragraph with its start offset, "
+        "for annotate)",
+    )
     sub.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    sub.add_argument(
+        "--numbered",
+        action="store_true",
+        help="print each paragraph with its start offset (code points into the text)",
+    )
 
     sub = commands.add_parser("search", parents=[project, as_json], help="search the articles")
     sub.add_argument("query", metavar="QUERY")
@@ -125,11 +136,40 @@ def _build_parser() -> argparse.ArgumentParser:
     commands.add_parser("tags", parents=[project, as_json], help="list the tags")
 
     sub = commands.add_parser(
-        "annotate", parents=[project, as_json], help="tag a passage or figure"
+        "annotate",
+        parents=[project, as_json],
+        help="tag a passage or figure, by its offsets or by its text",
+        epilog='examples: hnreader annotate 3 --quote "精准扶贫" --tag 政策话语\n'
+        "          hnreader annotate 3 120 168 --tag 政策话语   (offsets from show --numbered; "
+        "widened to whole words unless --raw)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub.add_argument("article_id", type=int, metavar="ARTICLE_ID")
-    sub.add_argument("start", type=int, metavar="START")
-    sub.add_argument("end", type=int, metavar="END")
+    sub.add_argument("start", type=int, nargs="?", metavar="START")
+    sub.add_argument("end", type=int, nargs="?", metavar="END")
+    sub.add_argument(
+        "--quote",
+        metavar="TEXT",
+        help="tag this text of the article, exactly as written (instead of START END)",
+    )
+    sub.add_argument(
+        "--occurrence",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="with --quote: its N-th occurrence in the article (default: the first)",
+    )
+    snapping = sub.add_mutually_exclusive_group()
+    snapping.add_argument(
+        "--snap",
+        dest="snap",
+        action="store_true",
+        default=True,
+        help="widen START END to whole words, as the app does (the default)",
+    )
+    snapping.add_argument(
+        "--raw", dest="snap", action="store_false", help="keep START END exactly as given"
+    )
     sub.add_argument("--tag", action="append", required=True, metavar="NAME")
     sub.add_argument("--note", default="", metavar="TEXT")
     sub.add_argument(

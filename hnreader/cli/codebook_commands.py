@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from hnreader.cli.console import print_json
+from hnreader.core.models import ErrorCode, HnreaderError
 
 
 def _cmd_tag(project: Any, args: argparse.Namespace) -> int:
@@ -63,17 +64,32 @@ def _annotation_json(project: Any, annotation: Any) -> dict[str, Any]:
 
 def _cmd_annotate(project: Any, args: argparse.Namespace) -> int:
     tag_ids = [project.tag_by_name(name).id for name in args.tag]
-    figure = project.figure_at(args.article_id, args.start, args.end)
+    if args.quote is not None:
+        if args.start is not None:
+            raise HnreaderError(
+                "annotate: give START END or --quote TEXT, not both", code=ErrorCode.INVALID_VALUE
+            )
+        start, end = project.quote_span(args.article_id, args.quote, args.occurrence)
+    elif args.start is None or args.end is None:
+        raise HnreaderError(
+            "annotate: give the passage as START END (offsets from `hnreader show ID "
+            "--numbered`) or as --quote TEXT",
+            code=ErrorCode.INVALID_VALUE,
+        )
+    else:
+        start, end = project.passage_span(args.article_id, args.start, args.end, snap=args.snap)
+    figure = project.figure_at(args.article_id, start, end)
     if figure is not None:
         change = project.annotate_figure(args.article_id, figure, tag_ids, note=args.note)
     else:
-        change = project.annotate(args.article_id, args.start, args.end, tag_ids, note=args.note)
+        change = project.annotate(args.article_id, start, end, tag_ids, note=args.note)
     annotation = project.annotation(change.result_id)
     if args.json:
         print_json(_annotation_json(project, annotation))
     else:
         kind = f"figure ({figure.kind})" if figure else "passage"
-        print(f"Annotation {annotation.id}: {kind} “{annotation.quote}”")
+        where = f"{annotation.start}–{annotation.end}"
+        print(f"Annotation {annotation.id}: {kind} {where} “{annotation.quote}”")
     return 0
 
 

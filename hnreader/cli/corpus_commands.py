@@ -66,6 +66,15 @@ def _cmd_articles(project: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Each paragraph (line) of an article's text with its start offset (code points)."""
+    paragraphs, start = [], 0
+    for line in text.split("\n"):
+        paragraphs.append((start, line))
+        start += len(line) + 1
+    return paragraphs
+
+
 def _cmd_show(project: Any, args: argparse.Namespace) -> int:
     article = project.article(args.article_id)
     if args.json:
@@ -89,6 +98,10 @@ def _cmd_show(project: Any, args: argparse.Namespace) -> int:
                 "captions": [[c.start, c.end] for c in article.captions],
                 "removed": [asdict(r) for r in article.removed],
                 "variables": dict(article.variables),
+                "paragraphs": [
+                    {"start": start, "end": start + len(text), "text": text}
+                    for start, text in _paragraphs(article.text)
+                ],
             }
         )
         return 0
@@ -105,7 +118,12 @@ def _cmd_show(project: Any, args: argparse.Namespace) -> int:
     for name, value in article.variables:
         print(f"{name}: {value}")
     print()
-    print(article.text)
+    if args.numbered:
+        width = len(str(len(article.text)))
+        for start, text in _paragraphs(article.text):
+            print(f"[{start:>{width}}] {text}")
+    else:
+        print(article.text)
     if article.removed:
         print(
             f"\n[{len(article.removed)} line(s) set aside as boilerplate: show --json lists them]"

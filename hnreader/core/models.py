@@ -362,6 +362,8 @@ class ErrorCode:
     IO_ERROR = "io_error"
     INVALID_VALUE = "invalid_value"  # details: value
     NOTHING_TO_DO = "nothing_to_do"
+    SPAN_OUTSIDE_TEXT = "span_outside_text"  # details: start, end, length
+    QUOTE_NOT_FOUND = "quote_not_found"  # details: quote, found (occurrences), occurrence
     # A search query that holds nothing to search for (details: length, count, limit)
     QUERY_NOT_TEXT = "query_not_text"
     QUERY_EMPTY = "query_empty"

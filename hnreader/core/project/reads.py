@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.analysis.word_snapping import snap_to_words
 from hnreader.core.export.rows import (
     ExportFilter,
     annotation_rows,
@@ -19,11 +20,13 @@ from hnreader.core.models import (
     ArticleHits,
     ArticleOrigin,
     ArticleSummary,
+    ErrorCode,
     Figure,
     Progress,
     QueryError,
     SearchResult,
     SearchTotals,
+    StoreError,
     Tag,
     VariableSummary,
 )
@@ -83,6 +86,54 @@ class ProjectReads:
 
     def article_word_flags(self, article_id: int) -> bytes:
         return self.store.article_word_flags(article_id)
+
+    def passage_span(
+        self, article_id: int, start: int, end: int, *, snap: bool = True
+    ) -> tuple[int, int]:
+        """`start`–`end` checked against the article's text and, with `snap`, widened to whole
+        words as the reader widens a selection; StoreError SPAN_OUTSIDE_TEXT otherwise."""
+        length = len(self.store.article(article_id).text)
+        if not 0 <= start < end <= length:
+            raise StoreError(
+                f"{start}–{end} is not a passage of article {article_id}: its text has "
+                f"offsets 0–{length}, and the start must come before the end; `hnreader show "
+                f"{article_id} --numbered` prints each paragraph's offset",
+                code=ErrorCode.SPAN_OUTSIDE_TEXT,
+                start=start,
+                end=end,
+                length=length,
+            )
+        return (
+            snap_to_words(self.store.article_word_flags(article_id), start, end)
+            if snap
+            else (
+                start,
+                end,
+            )
+        )
+
+    def quote_span(self, article_id: int, quote: str, occurrence: int = 1) -> tuple[int, int]:
+        """Where the `occurrence`-th (1-based) occurrence of `quote` is in the article's text,
+        exactly as written; StoreError QUOTE_NOT_FOUND when there are fewer."""
+        text = self.store.article(article_id).text
+        starts: list[int] = []
+        position = text.find(quote) if quote else -1
+        while position >= 0 and len(starts) < occurrence:
+            starts.append(position)
+            position = text.find(quote, position + 1)
+        if len(starts) < occurrence or occurrence < 1:
+            found = text.count(quote) if quote else 0
+            where = f"it occurs {found} time(s)" if found else "it does not occur"
+            raise StoreError(
+                f"“{quote}” cannot be tagged as occurrence {occurrence} in article {article_id}: "
+                f"{where} in its text (titles and bylines are not part of it); copy the quote "
+                "from `hnreader show`",
+                code=ErrorCode.QUOTE_NOT_FOUND,
+                quote=quote,
+                found=found,
+                occurrence=occurrence,
+            )
+        return starts[-1], starts[-1] + len(quote)
 
     def tags(self) -> list[Tag]:
         return self.store.tags()

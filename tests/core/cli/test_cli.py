@@ -267,3 +267,63 @@ def test_give_year_dates_one_file_or_all(cli) -> None:  # type: ignore[no-untype
     assert dates and not any(d.startswith("--") for d in dates)
     code, _, err = cli("give-year", "2020", "--source", "no-such-file.txt")
     assert code != 0 and "no-such-file.txt" in err
+
+
+def test_show_numbered_gives_each_paragraphs_offset(cli) -> None:  # type: ignore[no-untyped-def]
+    article = json.loads(cli("show", "1", "--json")[1])
+    text = article["text"]
+    for paragraph in article["paragraphs"]:
+        assert text[paragraph["start"] : paragraph["end"]] == paragraph["text"]
+    code, out, _ = cli("show", "1", "--numbered")
+    assert code == 0
+    numbered = [line for line in out.splitlines() if line.startswith("[")]
+    assert len(numbered) == len(article["paragraphs"]) == text.count("\n") + 1
+    for line, paragraph in zip(numbered, article["paragraphs"], strict=True):
+        offset, shown = line[1:].split("] ", 1)
+        assert (int(offset), shown) == (paragraph["start"], paragraph["text"])
+
+
+def test_annotate_by_quote_snapped_or_raw(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("tag", "add", "政策话语")[0] == 0
+    text = json.loads(cli("show", "1", "--json")[1])["text"]
+    quote = "坚决扛起“精准扶贫”首倡地政治责任"
+    code, out, _ = cli("annotate", "1", "--quote", quote, "--tag", "政策话语", "--json")
+    made = json.loads(out)
+    assert code == 0 and (made["start"], made["text"]) == (text.index(quote), quote)
+    third = [i for i in range(len(text)) if text.startswith("扶贫", i)][2]
+    code, out, _ = cli(
+        "annotate", "1", "--quote", "扶贫", "--occurrence", "3", "--tag", "政策话语", "--json"
+    )
+    assert (json.loads(out)["start"], json.loads(out)["end"]) == (third, third + 2)
+    word = text.index("脱贫攻坚")  # the middle of a word: snapped to it, or kept with --raw
+    snapped = json.loads(
+        cli("annotate", "1", str(word + 1), str(word + 3), "--tag", "政策话语", "--json")[1]
+    )
+    assert snapped["text"] == "脱贫攻坚"
+    raw = json.loads(
+        cli("annotate", "1", str(word + 1), str(word + 3), "--raw", "--tag", "政策话语", "--json")[
+            1
+        ]
+    )
+    assert raw["text"] == "贫攻"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("annotate", "1", "--quote", "不存在的话", "--tag", "政策话语"), "does not occur"),
+        (
+            ("annotate", "1", "--quote", "扶贫", "--occurrence", "999", "--tag", "政策话语"),
+            "occurs",
+        ),
+        (("annotate", "1", "5", "999999", "--tag", "政策话语"), "is not a passage"),
+        (("annotate", "1", "9", "5", "--tag", "政策话语"), "start must come before the end"),
+        (("annotate", "1", "--tag", "政策话语"), "START END"),
+        (("annotate", "1", "0", "4", "--quote", "扶贫", "--tag", "政策话语"), "not both"),
+    ],
+)
+def test_annotate_refuses_what_names_no_passage(cli, args, message: str) -> None:  # type: ignore[no-untyped-def]
+    assert cli("tag", "add", "政策话语")[0] == 0
+    code, out, err = cli(*args)
+    assert code == 1 and not out and message in err and "Traceback" not in err
+    assert json.loads(cli("annotations", "--json")[1]) == []  # nothing was saved
