@@ -136,6 +136,7 @@ class MainWindow(WindowMenus, QMainWindow):
 
     def _connect(self) -> None:
         self.library.article_activated.connect(self.show_article)
+        self.library.details_requested.connect(lambda _id: self.edit_article_details())
         self.tag_panel.tag_applied.connect(self.apply_tag)
         self.tag_panel.passage_activated.connect(self.show_span)
         self.search_panel.hit_activated.connect(self.show_span)

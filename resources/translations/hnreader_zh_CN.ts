@@ -831,6 +831,26 @@ Which year are they from?</source>
         <translation>批注</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Article Details…</source>
+        <translation>文章详情…</translation>
+    </message>
+    <message>
+        <source>Mark as Unread</source>
+        <translation>标为未读</translation>
+    </message>
+    <message>
+        <source>Mark as Read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>Copy Title</source>
+        <translation>复制标题</translation>
+    </message>
+    <message>
         <source>Listing %1 articles…</source>
         <translation>正在列出 %1 篇文章…</translation>
     </message>

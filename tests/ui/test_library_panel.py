@@ -293,3 +293,51 @@ def test_dates_sort_by_year_and_filter_by_year_month_or_range(qtbot, controller,
         d for d in dates if "2020-08-01" <= d[:10] <= "2021-01-31" and len(d) == 10
     )
     assert filtered("2019..2020") == sorted(d for d in dates if d[:4] in ("2019", "2020"))
+
+
+def test_moving_with_the_keys_opens_the_article_the_keys_rest_on(qtbot, controller, settings):
+    panel = make_panel(qtbot, controller, settings)
+    model = panel.table.model()
+    ids = [model.index(row, TITLE).data(ArticleTableModel.ArticleIdRole) for row in range(4)]
+    with qtbot.waitSignal(panel.article_activated):
+        click_row(qtbot, panel, 0)
+    opened: list[int] = []
+    panel.article_activated.connect(opened.append)
+    for _ in range(3):  # quickly: only the row the keys rest on opens
+        qtbot.keyClick(panel.table, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: opened == [ids[3]], timeout=2000)
+    qtbot.wait(library_panel.MOVE_OPEN_DELAY_MS * 2)
+    assert opened == [ids[3]]
+    assert not model.index(3, TITLE).data(Qt.ItemDataRole.FontRole)  # read now
+    with qtbot.waitSignal(panel.article_activated) as blocker:
+        qtbot.keyClick(panel.table, Qt.Key.Key_End)
+    assert blocker.args == [
+        model.index(model.rowCount() - 1, TITLE).data(ArticleTableModel.ArticleIdRole)
+    ]
+    with qtbot.waitSignal(panel.article_activated) as blocker:
+        qtbot.keyClick(panel.table, Qt.Key.Key_Home)
+    assert blocker.args == [ids[0]]
+
+
+def test_a_rows_context_menu_opens_marks_unread_copies_and_asks_for_details(
+    qtbot, controller, settings
+):
+    panel = make_panel(qtbot, controller, settings)
+    model = panel.table.model()
+    index = model.index(1, TITLE)
+    article_id = index.data(ArticleTableModel.ArticleIdRole)
+    menu = panel.row_menu(index)
+    actions = {action.text(): action for action in menu.actions() if action.text()}
+    assert list(actions) == ["Open", "Article Details…", "Mark as Read", "Copy Title"]
+    with qtbot.waitSignal(panel.article_activated) as blocker:
+        actions["Open"].trigger()
+    assert blocker.args == [article_id]
+    unread = {a.text(): a for a in panel.row_menu(index).actions()}["Mark as Unread"]
+    unread.trigger()
+    assert model.index(1, TITLE).data(Qt.ItemDataRole.FontRole).bold()
+    assert article_id not in settings.read_articles(str(controller.project.path))
+    {a.text(): a for a in panel.row_menu(index).actions()}["Copy Title"].trigger()
+    assert QApplication.clipboard().text() == controller.project.article(article_id).title
+    with qtbot.waitSignal(panel.details_requested) as blocker:
+        {a.text(): a for a in panel.row_menu(index).actions()}["Article Details…"].trigger()
+    assert blocker.args == [article_id]

@@ -153,10 +153,12 @@ class Settings:
         value = self._qs.value(f"projects/read/{_key(project_path)}", "")
         return {int(x) for x in str(value).split(",") if x.strip().isdigit()}
 
-    def mark_read(self, project_path: str, article_id: int) -> None:
-        read = self.read_articles(project_path) | {article_id}
+    def mark_read(self, project_path: str, article_id: int, read: bool = True) -> None:
+        """Mark an article read (or, with `read=False`, unread again)."""
+        ids = self.read_articles(project_path)
+        ids = ids | {article_id} if read else ids - {article_id}
         self._qs.setValue(
-            f"projects/read/{_key(project_path)}", ",".join(str(x) for x in sorted(read))
+            f"projects/read/{_key(project_path)}", ",".join(str(x) for x in sorted(ids))
         )
 
 

@@ -167,10 +167,16 @@ class ArticleTableModel(QAbstractTableModel):
         self._read = set(article_ids)
         self._emit_column_changed(self.TITLE)
 
-    def mark_read(self, article_id: int) -> None:
-        if article_id in self._read:
+    def is_read(self, article_id: int) -> bool:
+        return article_id in self._read
+
+    def mark_read(self, article_id: int, read: bool = True) -> None:
+        if (article_id in self._read) == read:
             return
-        self._read.add(article_id)
+        if read:
+            self._read.add(article_id)
+        else:
+            self._read.discard(article_id)
         row = self.row_of(article_id)
         if row is not None:
             index = self.index(row, self.TITLE)

@@ -6,13 +6,23 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +44,17 @@ from hnreader.ui.project.project_controller import ProjectController
 log = logging.getLogger(__name__)
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Keys that move the current row: the article under it opens once the keys rest this long
+# (holding Down runs through the list without opening every article on the way).
+_MOVE_KEYS = (
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+)
+MOVE_OPEN_DELAY_MS = 150
 # Up to this many articles the whole list is read on the GUI thread (~0.1 s at 10,000);
 # above it the first screen is read at once and the rest in the background.
 SYNC_ARTICLE_LIMIT = 20_000
@@ -56,13 +77,16 @@ def load_library(
 
 
 class LibraryPanel(QWidget):
-    """Filter box + article table. Click or Enter on a row emits `article_activated`.
+    """Filter box + article table. Click, Enter or moving the current row with the keys
+    (Up/Down/PageUp/PageDown/Home/End) emits `article_activated`; a row's context menu opens
+    it, asks for its details (`details_requested`), marks it read or unread, copies its title.
 
     A large project's list is read in the background (`loaded` is emitted when it is all
     there); the first screen of rows shows at once.
     """
 
     article_activated = Signal(int)
+    details_requested = Signal(int)
     loaded = Signal()
 
     def __init__(
@@ -126,6 +150,12 @@ class LibraryPanel(QWidget):
         self.filter_edit.installEventFilter(self)
         self.table.installEventFilter(self)
         self.table.clicked.connect(self._row_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
+        self._move_timer = QTimer(self)
+        self._move_timer.setSingleShot(True)
+        self._move_timer.setInterval(MOVE_OPEN_DELAY_MS)
+        self._move_timer.timeout.connect(self._open_moved_to)
         controller.articles_changed.connect(self.refresh)
         controller.annotations_changed.connect(self._annotations_changed)
         self.refresh()
@@ -249,9 +279,55 @@ class LibraryPanel(QWidget):
         self.table.scrollTo(index)
         return True
 
-    def _mark_read(self, article_id: int) -> None:
-        self.settings.mark_read(self._project_path(), article_id)
-        self.model.mark_read(article_id)
+    def _mark_read(self, article_id: int, read: bool = True) -> None:
+        self.settings.mark_read(self._project_path(), article_id, read)
+        self.model.mark_read(article_id, read)
+
+    def _to_end(self, last: bool) -> None:
+        """The first or last row made current (every row listed first, for the last)."""
+        while last and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        if not self.model.rowCount():
+            return
+        index = self.model.index(self.model.rowCount() - 1 if last else 0, ArticleTableModel.TITLE)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self._move_timer.start()
+
+    def _open_moved_to(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.model.article_id(index.row()) != self._current_id:
+            self._activate(index)
+
+    def _row_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.row_menu(index).exec(self.table.viewport().mapToGlobal(position))
+
+    def row_menu(self, index: QModelIndex) -> QMenu:
+        """The context menu of a row: Open, Article Details…, Mark as (Un)read, Copy Title."""
+        article_id = self.model.article_id(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), partial(self._activate, index))
+        menu.addAction(self.tr("Article Details…"), self._details_of(index, article_id))
+        menu.addSeparator()
+        if self.model.is_read(article_id):
+            menu.addAction(self.tr("Mark as Unread"), partial(self._mark_read, article_id, False))
+        else:
+            menu.addAction(self.tr("Mark as Read"), partial(self._mark_read, article_id, True))
+        menu.addAction(self.tr("Copy Title"), partial(self._copy_title, article_id))
+        return menu
+
+    def _details_of(self, index: QModelIndex, article_id: int) -> Callable[[], None]:
+        def details() -> None:
+            self._activate(index)
+            self.details_requested.emit(article_id)
+
+        return details
+
+    def _copy_title(self, article_id: int) -> None:
+        title = self.controller.project.article(article_id).title
+        QGuiApplication.clipboard().setText(title)
 
     def _activate(self, index: QModelIndex) -> None:
         if not index.isValid():
@@ -311,8 +387,14 @@ class LibraryPanel(QWidget):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.table and key in _ENTER_KEYS:
+                self._move_timer.stop()
                 self._activate(self.table.currentIndex())
                 return True
+            if watched is self.table and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+                self._to_end(key == Qt.Key.Key_End)  # a table's own Home/End go along a row
+                return True
+            if watched is self.table and key in _MOVE_KEYS:
+                self._move_timer.start()  # after the table has moved its current row
             if watched is self.filter_edit:
                 if key == Qt.Key.Key_Escape and self.filter_edit.text():
                     self.filter_edit.clear()
