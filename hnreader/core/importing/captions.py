@@ -65,6 +65,9 @@ def is_caption_folded(line: str) -> bool:
         inner = paren.group(1).strip()
         if _CREDIT_WORD_TAIL.search(inner) or is_photo_credit(inner) or inner in ("资料", "图"):
             return True
+        before = _last_segment(line[: paren.start()])
+        if len(inner) <= 10 and before and is_photo_credit(before):
+            return True  # 梁孝鹏摄（人民视觉）: a credit with its agency in parentheses
     tail = _last_segment(line)
     if not tail:
         return False

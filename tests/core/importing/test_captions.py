@@ -25,6 +25,8 @@ CAPTIONS = [
     "村民展示收获的柑橘。（本报记者 李四 摄）",  # full-width parentheses
     "张三/摄",
     "资料图",
+    "梁孝鹏摄（人民视觉）",  # a credit with its agency in parentheses
+    "刘  辉摄（人民视觉）",
 ]
 
 NOT_CAPTIONS = [
@@ -32,6 +34,8 @@ NOT_CAPTIONS = [
     "摄影展将于下周开幕",
     "记者正在现场拍摄",
     "他用无人机航拍摄",
+    "他去拍摄（人民视觉）",
+    "小明从事摄影（十年）",
     "■记者 贺佳 冒藹",
     "湖南代表团举行新闻发布会",
     "",
