@@ -11,13 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from hnreader import __version__
-from hnreader.cli import codebook_commands, corpus_commands, safety_commands, search_commands
+from hnreader.cli import (
+    codebook_commands,
+    corpus_commands,
+    edit_commands,
+    safety_commands,
+    search_commands,
+)
 from hnreader.cli.console import (
     EXIT_CODES,
     EXIT_ERROR,
     EXIT_INTERRUPTED,
     stderr_progress,
 )
+from hnreader.cli.examples import add_examples
 from hnreader.core.models import HnreaderError
 
 
@@ -132,6 +139,7 @@ def _build_parser() -> argparse.ArgumentParser:
     add.add_argument("--color", default="#F2C94C", metavar="#RRGGBB")
     add.add_argument("--parent", metavar="NAME")
     add.add_argument("--description", default="")
+    edit_commands.add_tag_actions(tag_commands, project, as_json)
 
     commands.add_parser("tags", parents=[project, as_json], help="list the tags")
 
@@ -177,6 +185,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("annotations", parents=[project, as_json], help="list the annotations")
+    edit_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -203,7 +212,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "check",
         parents=[project, as_json],
         help="check the project file for damage without changing it",
-        epilog="exit code 0 when the file is sound, 6 when it is damaged",
+        epilog="example: hnreader --project study.sqlite check --full   (exit code 0 when the "
+        "file is sound, 6 when it is damaged)",
     )
     sub.add_argument(
         "--full", action="store_true", help="integrity_check and the search index (slower)"
@@ -220,6 +230,7 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("out", metavar="OUT.csv")
     sub.add_argument("--tag", action="append", metavar="NAME", help="only these tags")
     sub.add_argument("--figures", action="store_true", help="export the figures table instead")
+    add_examples(parser)
     return parser
 
 
@@ -345,11 +356,12 @@ def _default_path() -> Path:
 # Commands that work on the project file itself, without opening it as a project.
 FILE_COMMANDS = safety_commands.FILE_COMMANDS
 # Commands that change the project: the daily backup is made before them when due.
-WRITE_COMMANDS = {"import", "tag", "annotate", "give-year"}
+WRITE_COMMANDS = {"import", "tag", "annotate", "give-year", *edit_commands.WRITE_COMMANDS}
 
 COMMANDS = {
     **safety_commands.COMMANDS,
     **corpus_commands.COMMANDS,
     **search_commands.COMMANDS,
     **codebook_commands.COMMANDS,
+    **edit_commands.COMMANDS,
 }

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from hnreader.cli import edit_commands
 from hnreader.cli.console import print_json
 from hnreader.core.models import ErrorCode, HnreaderError
 
 
 def _cmd_tag(project: Any, args: argparse.Namespace) -> int:
+    if args.tag_command != "add":
+        return edit_commands.cmd_tag_action(project, args)
     parent_id = project.tag_by_name(args.parent).id if args.parent else None
     change = project.add_tag(
         args.name, color=args.color, parent_id=parent_id, description=args.description

@@ -23,6 +23,10 @@ def searched_fields(choices: list[str] | None) -> tuple[str, ...] | None:
     return tuple(field for field in SearchField.ALL if field in choices)
 
 
+# How a hit stands to jieba's words: a whole word is unmarked.
+_MATCH_MARKS = {"subword": "  (part of a word)", "substring": "  (across words)"}
+
+
 def _cmd_search(project: Any, args: argparse.Namespace) -> int:
     fields = searched_fields(args.field)
     result = project.search(
@@ -81,7 +85,7 @@ def _cmd_search(project: Any, args: argparse.Namespace) -> int:
     for article in result.articles:
         print(f"\n[{article.article_id}] {article.title} ({article.date or '—'})")
         for hit in article.hits:
-            mark = "" if hit.whole_word else "  (inside a word)"
+            mark = _MATCH_MARKS.get(hit.match, "")
             position = str(hit.start) if hit.in_body else f"{hit.field} {hit.start}"
             print(f"  {position:>6}  {hit.left:>20}【{hit.text}】{hit.right}{mark}")
     if not result.complete:
