@@ -1,6 +1,7 @@
 """The editing commands: tag rename|recolor|move|merge|delete|describe, annotation
-note|retag|delete, article rename|set|split|merge, dictionary add|remove|list. Each is one
-user action through `Project`, recorded as the app records it; `--json` prints the change."""
+note|retag|delete, article rename|set|split|merge, dictionary add|remove|list, and undo,
+redo and history over the history the project file keeps. Each is one user action through
+`Project`, recorded as the app records it; `--json` prints the change."""
 
 from __future__ import annotations
 
@@ -108,6 +109,25 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
     )
     act.add_argument("article_id", type=int, metavar="ID")
 
+    for name, what in (("undo", "take back"), ("redo", "do again")):
+        sub = commands.add_parser(
+            name,
+            parents=parents,
+            help=f"{what} the last action on this project (the app's or the command line's; "
+            "the history is kept in the project file)",
+            epilog=f"example: hnreader {name}   (refused, with nothing changed, where another "
+            "window changed the same rows since)",
+        )
+        sub.add_argument(
+            "--steps", type=_steps, default=1, metavar="N", help=f"{what} the last N actions"
+        )
+    commands.add_parser(
+        "history",
+        parents=parents,
+        help="what undo and redo would do next",
+        epilog="example: hnreader history --json",
+    )
+
     sub = commands.add_parser(
         "dictionary",
         parents=[project],
@@ -120,6 +140,12 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
     act = actions.add_parser("remove", parents=parents, help="remove a word")
     act.add_argument("word", metavar="WORD")
     actions.add_parser("list", parents=parents, help="list the words")
+
+
+def _steps(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 1000:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number of steps from 1 to 1000")
+    return int(text)
 
 
 def _field(text: str) -> tuple[str, str]:
@@ -224,9 +250,44 @@ def _cmd_dictionary(project: Any, args: argparse.Namespace) -> int:
     return _done(change, args)
 
 
+def _cmd_undo_redo(project: Any, args: argparse.Namespace) -> int:
+    undo = args.command == "undo"
+    done: list[Change] = []
+    for _ in range(args.steps):
+        change = project.undo() if undo else project.redo()
+        if change is None:
+            break
+        done.append(change)
+    if args.json:
+        print_json([{"action": c.kind, "label": c.label, "id": c.result_id} for c in done])
+    elif not done:
+        print("Nothing to undo." if undo else "Nothing to redo.")
+    for change in [] if args.json else done:
+        print(f"{'Undone' if undo else 'Redone'}: {change.label}.")
+    return 0
+
+
+def _cmd_history(project: Any, args: argparse.Namespace) -> int:
+    undo, redo = project.history.next_undo, project.history.next_redo
+    if args.json:
+        print_json(
+            {
+                "undo": {"action": undo.kind, "label": undo.label} if undo else None,
+                "redo": {"action": redo.kind, "label": redo.label} if redo else None,
+            }
+        )
+        return 0
+    print(f"Undo: {undo.label}" if undo else "Nothing to undo.")
+    print(f"Redo: {redo.label}" if redo else "Nothing to redo.")
+    return 0
+
+
 COMMANDS = {
+    "undo": _cmd_undo_redo,
+    "redo": _cmd_undo_redo,
+    "history": _cmd_history,
     "annotation": _cmd_annotation,
     "article": _cmd_article,
     "dictionary": _cmd_dictionary,
 }
-WRITE_COMMANDS = {"annotation", "article", "dictionary"}
+WRITE_COMMANDS = {"annotation", "article", "dictionary", "undo", "redo"}

@@ -247,10 +247,9 @@ class Worker:
     def plan_undo(self, n: int, redo: bool) -> Plan | None:
         history = self.project.history
         # The step undo/redo will apply: its rows are what the file must hold afterwards.
-        stack = history._undone if redo else history._done
-        if not stack:
+        change = history.next_step(undo=not redo)
+        if change is None:
             return None
-        change = stack[-1]
         target, expected = (change.after, change.before) if redo else (change.before, change.after)
         intent = {
             "op": "redo" if redo else "undo",

@@ -10,6 +10,7 @@ dictionary); opening, closing, safekeeping and the long imports live here.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -62,7 +63,7 @@ class Project(ProjectActions):
         self.store = store
         self.segmenter = segmenter
         self.coder = coder
-        self.history = History(self._restore)
+        self.history = History(self._restore, store)
         if _thread:  # open_for_thread: the project that made it set everything up
             self._synced_words = set(segmenter.user_words)
             return
@@ -103,6 +104,12 @@ class Project(ProjectActions):
         return Project(store, self.segmenter, self.coder, _thread=True)
 
     def close(self) -> None:
+        """Close the file (once; closing again does nothing)."""
+        if getattr(self, "_closed", False):
+            return
+        self._closed = True
+        with contextlib.suppress(StoreError):  # busy, a full disk: its redo stays its own
+            self.history.close()
         self.store.close()
 
     def __enter__(self) -> Project:

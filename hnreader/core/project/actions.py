@@ -25,12 +25,12 @@ class ProjectActions(ProjectReads):
     _synced_words: set[str]
 
     def _record(self, change: Change) -> Change:
-        self.history.record(change)
+        self.history.record(change, self.coder)
         self._sync_words(change)
         return change
 
-    def _restore(self, target: RowState, expected: RowState) -> None:
-        self.store.restore_rows(target, expected)
+    def _restore(self, target: RowState, expected: RowState, logged: tuple[int, bool, str]) -> None:
+        self.store.restore_rows(target, expected, logged)
         if "user_words" in target:
             self._sync_dictionary()
 

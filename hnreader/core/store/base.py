@@ -337,7 +337,9 @@ class StoreBase:
             state[table] = captured
         return state
 
-    def restore_rows(self, target: RowState, expected: RowState) -> None:
+    def restore_rows(
+        self, target: RowState, expected: RowState, logged: tuple[int, bool, str] | None = None
+    ) -> None:
         """Put the rows named in `target` back as recorded (undo: a change's `before`, with
         `expected` its `after`; redo the other way round), in one transaction.
 
@@ -346,7 +348,9 @@ class StoreBase:
         derived ones must still be as `expected`, or nothing is done and a CONFLICT error
         says so (another window or process changed it since); a failing constraint, e.g. a
         tag name taken since, is a conflict too. The contentless FTS table holds no rows to
-        record: an article's FTS document follows its `article_index` row.
+        record: an article's FTS document follows its `article_index` row. `logged`: the
+        change log entry (id, undone, by which session) marked in the same transaction (see
+        `change_log`).
         """
         conflict = (
             f"This was changed in another window or program since, so it cannot be undone or "
@@ -365,6 +369,12 @@ class StoreBase:
             # on a split-off article) fails the deferred foreign-key check at COMMIT: write()
             # rolls back and reports the conflict.
             self._put_rows(target, current)
+            if logged is not None:
+                log_id, undone, session = logged
+                self._conn.execute(
+                    "UPDATE change_log SET undone = ?, undone_by = ? WHERE id = ?",
+                    (int(undone), session if undone else "", log_id),
+                )
 
     def _put_rows(self, target: RowState, current: RowState) -> None:
         tables = [t for t in _KEYS if t in target]

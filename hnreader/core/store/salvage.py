@@ -162,7 +162,9 @@ def _migrate_target(target: Path) -> None:
 
 def _regular_tables(conn: sqlite3.Connection) -> list[str]:
     """Tables holding rows of their own: not SQLite's, not virtual, not a virtual table's
-    shadow tables, not the search index (rebuilt by the app)."""
+    shadow tables, not the search index (rebuilt by the app), not the undo history (a
+    rescued project starts a history of its own: undoing into rows the damage took is
+    no help)."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     virtual = [name for name, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL")]
     return [
@@ -171,7 +173,7 @@ def _regular_tables(conn: sqlite3.Connection) -> list[str]:
         if not name.startswith("sqlite_")
         and name not in virtual
         and not any(name.startswith(f"{v}_") for v in virtual)
-        and name != "article_index"
+        and name not in ("article_index", "change_log")
     ]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from hnreader.core.text.dates import iso_dates
 from hnreader.core.text.fts import header_documents
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 11  # 10 (figures) is being written on another branch
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -328,6 +328,18 @@ def _migration_9_header_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_11_change_log(conn: sqlite3.Connection) -> None:
+    """The undo history kept in the file (`change_log`): the last actions of every window
+    and of the command line, each with the rows it changed before and after."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS change_log ("
+        "id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, args TEXT NOT NULL, "
+        "state BLOB NOT NULL, result_id INTEGER, coder TEXT NOT NULL DEFAULT '', "
+        "session TEXT NOT NULL DEFAULT '', made TEXT NOT NULL, "
+        "undone INTEGER NOT NULL DEFAULT 0, undone_by TEXT NOT NULL DEFAULT '')"
+    )
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -350,4 +362,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (7, "page, section and url of articles", _migration_7_page_section_url),
     (8, "document variables", _migration_8_document_variables),
     (9, "search index of titles, subtitles and bylines", _migration_9_header_index),
+    (11, "undo history in the file", _migration_11_change_log),
 )

@@ -149,3 +149,22 @@ def test_search_text_says_how_each_hit_stands_to_the_words(cli) -> None:  # type
             assert line.endswith(marks[kind])
         else:
             assert not line.endswith(("(part of a word)", "(across words)"))
+
+
+def test_undo_and_redo_from_the_command_line_across_commands(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("history")[1] == "Nothing to undo.\nNothing to redo.\n"
+    cli("tag", "add", "甲")
+    cli("annotate", "1", "--quote", "扶贫", "--tag", "甲")
+    code, out, _ = cli("undo")  # another process than the one that annotated
+    assert code == 0 and out.startswith("Undone: Tag “扶贫”")
+    assert json.loads(cli("annotations", "--json")[1]) == []
+    assert json.loads(cli("history", "--json")[1]) == {
+        "undo": {"action": "create_tag", "label": "Create tag “甲”"},
+        "redo": {"action": "tag_passage", "label": "Tag “扶贫”"},
+    }
+    code, out, _ = cli("redo", "--json")
+    assert code == 0 and [step["action"] for step in json.loads(out)] == ["tag_passage"]
+    assert len(json.loads(cli("annotations", "--json")[1])) == 1
+    code, out, _ = cli("undo", "--steps", "5")
+    assert out.splitlines() == ["Undone: Tag “扶贫”.", "Undone: Create tag “甲”."]
+    assert cli("undo")[1] == "Nothing to undo.\n" and tags(cli) == {}
