@@ -117,7 +117,7 @@ def test_click_and_enter_emit_article_activated_and_mark_read(qtbot, controller,
         click_row(qtbot, panel, 2)
     assert blocker.args == [expected]
     assert not model.index(2, TITLE).data(Qt.ItemDataRole.FontRole)
-    assert expected in settings.read_articles(str(controller.project.path))
+    assert expected in controller.project.read_article_ids()  # kept in the project file
 
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)
     following = model.index(3, TITLE).data(ArticleTableModel.ArticleIdRole)
@@ -335,9 +335,32 @@ def test_a_rows_context_menu_opens_marks_unread_copies_and_asks_for_details(
     unread = {a.text(): a for a in panel.row_menu(index).actions()}["Mark as Unread"]
     unread.trigger()
     assert model.index(1, TITLE).data(Qt.ItemDataRole.FontRole).bold()
-    assert article_id not in settings.read_articles(str(controller.project.path))
+    assert article_id not in controller.project.read_article_ids()
     {a.text(): a for a in panel.row_menu(index).actions()}["Copy Title"].trigger()
     assert QApplication.clipboard().text() == controller.project.article(article_id).title
     with qtbot.waitSignal(panel.details_requested) as blocker:
         {a.text(): a for a in panel.row_menu(index).actions()}["Article Details…"].trigger()
     assert blocker.args == [article_id]
+
+
+def test_read_marks_travel_with_the_project_and_old_ones_are_taken_over(
+    qtbot, controller, settings
+):
+    project = controller.project
+    first, second = project.article_ids()[:2]
+    settings.mark_read(str(project.path), first)  # where versions before 0.2 kept them
+    panel = make_panel(qtbot, controller, settings)
+    assert project.read_article_ids() == {first}
+    assert settings.read_articles(str(project.path)) == set()  # taken over once
+    model = panel.table.model()
+    row = model.row_of(second)
+    with qtbot.waitSignal(panel.article_activated):
+        click_row(qtbot, panel, row)
+    assert project.read_article_ids() == {first, second}
+    other = LibraryPanel(controller, settings)  # another window, or the project reopened
+    qtbot.addWidget(other)
+    bold = {
+        other.model.article_id(r): bool(other.model.index(r, TITLE).data(Qt.ItemDataRole.FontRole))
+        for r in range(other.model.rowCount())
+    }
+    assert not bold[first] and not bold[second] and any(bold.values())

@@ -87,6 +87,15 @@ class ProjectReads:
     def article_word_flags(self, article_id: int) -> bytes:
         return self.store.article_word_flags(article_id)
 
+    def read_article_ids(self) -> set[int]:
+        """The articles the user has opened (kept in the project file)."""
+        return self.store.read_article_ids()
+
+    def mark_read(self, article_ids: Sequence[int], read: bool = True) -> None:
+        """Mark articles read (or unread again); nothing is done in a read-only project. Not
+        an undoable action: the library's bold marks only."""
+        self.store.mark_read(article_ids, read)
+
     def passage_span(
         self, article_id: int, start: int, end: int, *, snap: bool = True
     ) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""The undo history kept in the project file (`change_log`, file format 11).
+"""The undo history kept in the project file (`change_log`, file format 11), and the
+articles read (`ReadMarks`, the same format).
 
 Every user action of every window and of the command line is logged with the rows it
 changed before and after (a `Change`), so it can be undone after a restart. The log is one
@@ -16,6 +17,7 @@ import base64
 import json
 import sqlite3
 import zlib
+from collections.abc import Iterable
 from typing import Any
 
 from hnreader.core.models import Change, RowState
@@ -172,3 +174,30 @@ class ChangeLog(StoreBase):
             return int(self._value("SELECT count(*) FROM change_log") or 0)
         except sqlite3.OperationalError:
             return 0
+
+
+class ReadMarks(StoreBase):
+    """Which articles the user has opened (bold-unread in the library). Not an action to
+    undo, as in a mail reader; kept in the file so it travels with the project."""
+
+    def read_article_ids(self) -> set[int]:
+        try:
+            return {r[0] for r in self._rows("SELECT article_id FROM read_articles")}
+        except sqlite3.OperationalError:  # an old file opened read-only
+            return set()
+
+    def mark_read(self, article_ids: Iterable[int], read: bool = True) -> None:
+        ids = list(article_ids)
+        if self.read_only or not ids:
+            return
+        with self.write():
+            if read:
+                self._conn.executemany(
+                    "INSERT OR IGNORE INTO read_articles(article_id, read) "
+                    "SELECT id, ? FROM articles WHERE id = ?",
+                    [(_now(), i) for i in ids],
+                )
+            else:
+                self._conn.executemany(
+                    "DELETE FROM read_articles WHERE article_id = ?", [(i,) for i in ids]
+                )

@@ -330,7 +330,12 @@ def _migration_9_header_index(conn: sqlite3.Connection) -> None:
 
 def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     """The undo history kept in the file (`change_log`): the last actions of every window
-    and of the command line, each with the rows it changed before and after."""
+    and of the command line, each with the rows it changed before and after; and which
+    articles have been read (`read_articles`), which travels with the project."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS read_articles (article_id INTEGER PRIMARY KEY "
+        "REFERENCES articles(id) ON DELETE CASCADE, read TEXT NOT NULL)"
+    )
     conn.execute(
         "CREATE TABLE IF NOT EXISTS change_log ("
         "id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, args TEXT NOT NULL, "
@@ -362,5 +367,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (7, "page, section and url of articles", _migration_7_page_section_url),
     (8, "document variables", _migration_8_document_variables),
     (9, "search index of titles, subtitles and bylines", _migration_9_header_index),
-    (11, "undo history in the file", _migration_11_change_log),
+    (11, "undo history and read articles in the file", _migration_11_change_log),
 )

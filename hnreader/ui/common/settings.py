@@ -153,13 +153,15 @@ class Settings:
         value = self._qs.value(f"projects/read/{_key(project_path)}", "")
         return {int(x) for x in str(value).split(",") if x.strip().isdigit()}
 
-    def mark_read(self, project_path: str, article_id: int, read: bool = True) -> None:
-        """Mark an article read (or, with `read=False`, unread again)."""
-        ids = self.read_articles(project_path)
-        ids = ids | {article_id} if read else ids - {article_id}
+    def mark_read(self, project_path: str, article_id: int) -> None:
+        """Where versions before 0.2 kept read marks (now in the project file)."""
+        read = self.read_articles(project_path) | {article_id}
         self._qs.setValue(
-            f"projects/read/{_key(project_path)}", ",".join(str(x) for x in sorted(ids))
+            f"projects/read/{_key(project_path)}", ",".join(str(x) for x in sorted(read))
         )
+
+    def forget_read_articles(self, project_path: str) -> None:
+        self._qs.remove(f"projects/read/{_key(project_path)}")
 
 
 def _key(project_path: str) -> str:

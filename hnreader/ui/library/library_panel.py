@@ -168,7 +168,7 @@ class LibraryPanel(QWidget):
         Above `SYNC_ARTICLE_LIMIT` articles the rows are read in the background; until they
         arrive the table keeps the rows it has (the first screen, at the first load).
         """
-        self.model.set_read(self.settings.read_articles(self._project_path()))
+        self.model.set_read(self._read_ids())
         project = self.controller.project
         total = project.article_count()
         if total <= SYNC_ARTICLE_LIMIT:
@@ -279,8 +279,25 @@ class LibraryPanel(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def _read_ids(self) -> set[int]:
+        """The articles read, from the project (once taken over from the settings file,
+        where versions before 0.2 kept them)."""
+        project = self.controller.project
+        earlier = self.settings.read_articles(self._project_path())
+        if earlier and not project.read_only:
+            try:
+                project.mark_read(sorted(earlier))
+            except StoreError as error:  # busy: taken over another time
+                log.info("read marks not taken over: %s", error)
+            else:
+                self.settings.forget_read_articles(self._project_path())
+        return project.read_article_ids() | earlier
+
     def _mark_read(self, article_id: int, read: bool = True) -> None:
-        self.settings.mark_read(self._project_path(), article_id, read)
+        try:
+            self.controller.project.mark_read([article_id], read)
+        except StoreError as error:  # busy or a full disk: the mark is not worth a dialog
+            log.info("read mark not saved: %s", error)
         self.model.mark_read(article_id, read)
 
     def _to_end(self, last: bool) -> None:
