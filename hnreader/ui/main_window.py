@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDropEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader import __version__, paths
+from hnreader import paths
 from hnreader.core.project import Project
 from hnreader.ui.codebook.annotation_list_panel import AnnotationListPanel
 from hnreader.ui.codebook.tag_panel import TagPanel
@@ -35,6 +36,7 @@ from hnreader.ui.common.worker import Worker
 from hnreader.ui.figures.figures_panel import FiguresPanel
 from hnreader.ui.library.article_details_dialog import ArticleDetailsDialog
 from hnreader.ui.library.library_panel import LibraryPanel
+from hnreader.ui.project.about import show_about
 from hnreader.ui.project.dictionary_dialog import DictionaryDialog
 from hnreader.ui.project.import_export import ImportExport
 from hnreader.ui.project.preferences_dialog import PreferencesDialog
@@ -109,11 +111,7 @@ class MainWindow(WindowMenus, QMainWindow):
             self.figures_panel,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        self.tabifyDockWidget(self.annotations_dock, self.search_dock)
-        self.tabifyDockWidget(self.search_dock, self.figures_dock)
-        self.annotations_dock.raise_()
-        self.resizeDocks([self.library_dock, self.tags_dock], [420, 300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.annotations_dock], [240], Qt.Orientation.Vertical)
+        self._arrange_docks()
 
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -191,11 +189,43 @@ class MainWindow(WindowMenus, QMainWindow):
             self._warm_up.start()
             self.safety.start_background_checks()
 
+    def _arrange_docks(self) -> None:
+        """The docks where a new window has them: library left, codebook right, the
+        annotations, search and figures tabbed below with room for a dozen rows."""
+        areas = (
+            (self.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.tags_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.annotations_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+            (self.search_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+            (self.figures_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+        )
+        for dock, area in areas:
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)
+            dock.show()
+        self.tabifyDockWidget(self.annotations_dock, self.search_dock)
+        self.tabifyDockWidget(self.search_dock, self.figures_dock)
+        self.annotations_dock.raise_()
+        self.resizeDocks([self.library_dock, self.tags_dock], [420, 300], Qt.Orientation.Horizontal)
+        height = max(240, self.height() * 34 // 100)
+        self.resizeDocks([self.annotations_dock], [height], Qt.Orientation.Vertical)
+
+    def reset_layout(self) -> None:
+        """View ▸ Reset Layout: every dock back where a new window has it."""
+        self._arrange_docks()
+
+    def _screen_key(self) -> str:
+        screen = self.screen() or QApplication.primaryScreen()
+        size = screen.availableGeometry().size() if screen is not None else None
+        return f"{size.width()}x{size.height()}" if size is not None else ""
+
     def _restore_state(self) -> None:
-        if self.settings.geometry is not None:
-            self.restoreGeometry(self.settings.geometry)
-        if self.settings.window_state is not None:
-            self.restoreState(self.settings.window_state)
+        """The window's size and docks as last left on a screen of this size."""
+        geometry, state = self.settings.layout(self._screen_key())
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
         self.reader.set_font_size(self.settings.font_size)
         self.reader.set_line_spacing(self.settings.line_spacing)
         self.reader.set_show_segmentation(self.settings.show_segmentation)
@@ -209,8 +239,7 @@ class MainWindow(WindowMenus, QMainWindow):
             )
             event.ignore()
             return
-        self.settings.geometry = self.saveGeometry()
-        self.settings.window_state = self.saveState()
+        self.settings.set_layout(self._screen_key(), self.saveGeometry(), self.saveState())
         if self.reader.article_id is not None:
             self.settings.set_last_article(str(self.project.path), self.reader.article_id)
         self.settings.sync()
@@ -230,6 +259,26 @@ class MainWindow(WindowMenus, QMainWindow):
 
     def show_article(self, article_id: int) -> None:
         self.reader.show_article(article_id)
+
+    def next_hit(self) -> None:
+        """F3: the next hit, going on into the next article with hits of the search."""
+        self._step_hit(+1)
+
+    def previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        session = self.search_panel.session()
+        if session is not None and self.reader.at_last_hit(step):
+            neighbour = session.neighbour_article(self.reader.article_id, step)
+            if neighbour is not None:
+                self.reader.show_article(neighbour)
+                self.reader.go_to_hit(0 if step > 0 else -1)
+                return
+        if step > 0:
+            self.reader.next_hit()
+        else:
+            self.reader.previous_hit()
 
     def show_span(self, article_id: int, start: int, end: int) -> None:
         self.reader.show_article(article_id, select=(start, end))
@@ -420,18 +469,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.open_requested.emit(str(path), status_message)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About hnreader"),
-            rich_text(
-                self.tr(
-                    "hnreader %1\nA reader and annotation workbench for Chinese news corpora."
-                    "\n\nProject: %2"
-                )
-                .replace("%1", __version__)
-                .replace("%2", str(self.project.path))
-            ),
-        )
+        show_about(self, self.project.path, self.settings)
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QStyle, QToolBar, QWidget
 
-from hnreader.ui.common.plain_text import action_text
+from hnreader.ui.common.plain_text import action_text, tooltip
 from hnreader.ui.common.undo_labels import translated_label
 from hnreader.ui.library.give_year import give_year
 
@@ -99,12 +99,12 @@ class WindowMenus:
         )
         self.next_hit_action = self._action(
             QCoreApplication.translate("MainWindow", "Next Hit"),
-            self.reader.next_hit,
+            self.next_hit,
             QKeySequence.StandardKey.FindNext,
         )
         self.previous_hit_action = self._action(
             QCoreApplication.translate("MainWindow", "Previous Hit"),
-            self.reader.previous_hit,
+            self.previous_hit,
             QKeySequence.StandardKey.FindPrevious,
         )
         self.dictionary_action = self._action(
@@ -157,6 +157,9 @@ class WindowMenus:
             QCoreApplication.translate("MainWindow", "S&maller Text"),
             self.smaller_text,
             QKeySequence.StandardKey.ZoomOut,
+        )
+        self.reset_layout_action = self._action(
+            QCoreApplication.translate("MainWindow", "Reset &Layout"), self.reset_layout
         )
         self.about_action = self._action(
             QCoreApplication.translate("MainWindow", "&About hnreader"), self.about
@@ -214,6 +217,8 @@ class WindowMenus:
             self.figures_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.reset_layout_action)
         tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
         tools_menu.addActions([self.safety.check_action, self.safety.salvage_action])
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
@@ -249,6 +254,14 @@ class WindowMenus:
             if history.can_redo
             else QCoreApplication.translate("MainWindow", "&Redo")
         )
+        # The toolbar keeps its width: a short label there, the whole one in its tooltip.
+        for action, short in (
+            (self.undo_action, QCoreApplication.translate("MainWindow", "Undo")),
+            (self.redo_action, QCoreApplication.translate("MainWindow", "Redo")),
+        ):
+            action.setIconText(short)
+            shown = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            action.setToolTip(tooltip(shown))  # the label names data (a tag, a quote)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

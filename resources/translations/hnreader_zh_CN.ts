@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <source>hnreader %1
+A reader and annotation workbench for Chinese news corpora.</source>
+        <translation>hnreader %1
+中文新闻语料的阅读与标注工作台。</translation>
+    </message>
+    <message>
+        <source>About hnreader</source>
+        <translation>关于 hnreader</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListPanel</name>
     <message>
         <source>Note…</source>
@@ -986,6 +1019,10 @@ Which year are they from?</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
+        <source>Reset &amp;Layout</source>
+        <translation>重置布局(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;About hnreader</source>
         <translation>关于 hnreader(&amp;A)</translation>
     </message>
@@ -1024,6 +1061,14 @@ Which year are they from?</source>
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
     <message>
         <source>Please wait for the running task to finish or cancel it.</source>
@@ -1076,20 +1121,6 @@ Which year are they from?</source>
     <message>
         <source>hnreader projects (*.sqlite);;All files (*)</source>
         <translation>hnreader 项目 (*.sqlite);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>About hnreader</source>
-        <translation>关于 hnreader</translation>
-    </message>
-    <message>
-        <source>hnreader %1
-A reader and annotation workbench for Chinese news corpora.
-
-Project: %2</source>
-        <translation>hnreader %1
-中文新闻语料的阅读与批注工具。
-
-项目：%2</translation>
     </message>
 </context>
 <context>

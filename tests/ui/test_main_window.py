@@ -253,3 +253,61 @@ def test_a_byline_hit_is_selected_in_the_header_line(
     meta = window.reader.header.meta_label
     assert meta.selectedText() == "猫头鹰"
     assert meta.text()[meta.selectionStart() :].startswith("猫头鹰")
+
+
+def test_f3_goes_on_into_the_next_article_with_hits_and_shift_f3_back(window, qtbot) -> None:
+    with qtbot.waitSignal(window.search_panel.results_changed, timeout=10000):
+        window.search_panel.set_query("贫困发生率")
+    qtbot.waitUntil(lambda: not window.search_panel.is_loading(), timeout=10000)
+    session = window.search_panel.session()
+    listed = [a.article_id for a in session.articles if window.search_panel.spans_for(a.article_id)]
+    assert len(listed) >= 2
+    first, second = listed[0], listed[1]
+    spans = window.search_panel.spans_for(first)
+    window.show_span(first, *spans[-1])  # the last hit of the first article
+    window.reader.go_to_hit(-1)
+    window.next_hit_action.trigger()
+    assert window.reader.article_id == second
+    assert window.reader.current_hit == tuple(window.search_panel.spans_for(second)[0])
+    window.previous_hit_action.trigger()  # back to the first article's last hit
+    assert window.reader.article_id == first
+    assert window.reader.current_hit == tuple(spans[-1])
+    window.show_article(listed[-1])
+    window.reader.go_to_hit(-1)
+    window.next_hit_action.trigger()  # past the last listed article: round within it
+    assert window.reader.article_id == listed[-1]
+    assert window.reader.current_hit == tuple(window.search_panel.spans_for(listed[-1])[0])
+
+
+def test_reset_layout_docks_every_panel_again(window, qtbot) -> None:
+    window.search_dock.setFloating(True)
+    window.tags_dock.hide()
+    window.reset_layout_action.trigger()
+    for dock in (window.library_dock, window.tags_dock, window.search_dock, window.figures_dock):
+        assert not dock.isFloating() and not dock.isHidden()
+    assert window.dockWidgetArea(window.search_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def test_layouts_are_kept_per_screen_size(window, settings) -> None:
+    settings.set_layout("1600x1000", window.saveGeometry(), window.saveState())
+    assert settings.layout("1600x1000")[1] == window.saveState()
+    assert settings.layout("800x600") == (settings.geometry, settings.window_state)
+
+
+def test_the_toolbar_keeps_short_undo_labels_with_the_whole_one_in_the_tooltip(
+    window, project
+) -> None:
+    window.controller.run(lambda: project.add_tag("<b>粗"))
+    assert window.undo_action.iconText() == "Undo"
+    assert "粗" in window.undo_action.text()
+    assert "&lt;b&gt;粗" in window.undo_action.toolTip()  # data, never markup
+
+
+def test_about_names_the_version_and_every_folder(window, project, settings) -> None:
+    from hnreader import __version__, paths
+    from hnreader.ui.project.about import about_text
+
+    text = about_text(project.path, settings)
+    assert __version__ in text and str(project.path) in text
+    assert str(paths.log_dir()) in text and str(paths.backups_dir(project.path)) in text
+    assert settings.file_name() in text

@@ -212,6 +212,21 @@ class SearchSession:
         if totals is not None:
             self.totals = totals
 
+    def neighbour_article(self, article_id: int | None, step: int) -> int | None:
+        """The listed article with hits in the body after (`step` > 0) or before `article_id`,
+        in listing order (an article not listed stands where its id would be); None at the
+        end of what is listed."""
+        listed = [a.article_id for a in self.articles if self._spans.get(a.article_id)]
+        if not listed:
+            return None
+        if article_id in listed:
+            position = listed.index(article_id) + (1 if step > 0 else -1)
+        else:
+            later = [i for i, a in enumerate(listed) if article_id is None or a > article_id]
+            first_later = later[0] if later else len(listed)
+            position = first_later if step > 0 else first_later - 1
+        return listed[position] if 0 <= position < len(listed) else None
+
     def spans_for(self, article_id: int, project: Project) -> list[Span]:
         """The hits of this search in one article's body, for the reader to highlight.
 

@@ -19,6 +19,10 @@ class Settings:
         location = file or str(paths.data_dir() / "settings.ini")
         self._qs = QSettings(location, QSettings.Format.IniFormat)
 
+    def file_name(self) -> str:
+        """Where the settings are kept."""
+        return self._qs.fileName()
+
     def _get(self, key: str, default: Any, kind: type) -> Any:
         value = self._qs.value(key, default)
         if kind is bool:
@@ -112,6 +116,20 @@ class Settings:
     @window_state.setter
     def window_state(self, value: QByteArray) -> None:
         self._qs.setValue("window/state", value)
+
+    def layout(self, screen: str) -> tuple[QByteArray | None, QByteArray | None]:
+        """The window geometry and dock state last saved on a screen of this size ("WxH"),
+        else those saved on any screen."""
+        saved = [self._qs.value(f"window/{screen}/{part}") for part in ("geometry", "state")]
+        if not all(isinstance(value, QByteArray) for value in saved):
+            return self.geometry, self.window_state
+        return saved[0], saved[1]
+
+    def set_layout(self, screen: str, geometry: QByteArray, state: QByteArray) -> None:
+        self.geometry, self.window_state = geometry, state
+        if screen:
+            self._qs.setValue(f"window/{screen}/geometry", geometry)
+            self._qs.setValue(f"window/{screen}/state", state)
 
     @property
     def recent_projects(self) -> list[str]:

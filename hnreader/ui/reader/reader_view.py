@@ -225,6 +225,24 @@ class ReaderView(QWidget):
     def previous_hit(self) -> tuple[int, int] | None:
         return self._step_hit(-1)
 
+    def at_last_hit(self, step: int) -> bool:
+        """Whether a step (+1 next, -1 previous) would run past this article's hits: there
+        are none, or the current hit (the cursor, before the first step) is the last one."""
+        if not self._hits or self._article is None:
+            return True
+        if self._current_hit < 0:
+            here = self.cursor_position()
+            starts = [s for s, _ in self._hits]
+            return bisect_left(starts, here) >= len(starts) if step > 0 else starts[0] >= here
+        return self._current_hit + step not in range(len(self._hits))
+
+    def go_to_hit(self, index: int) -> tuple[int, int] | None:
+        """Select the hit `index` of this article (-1: the last)."""
+        if not self._hits:
+            return None
+        self._current_hit = index % len(self._hits)
+        return self._step_hit(0)
+
     @property
     def current_hit(self) -> tuple[int, int] | None:
         return self._hits[self._current_hit] if 0 <= self._current_hit < len(self._hits) else None

@@ -112,3 +112,20 @@ def test_tag_hits_widens_to_the_scope_once(corpus_project: Project) -> None:
     assert corpus_project.tag_hits(hits, tag, "sentence") is None  # all tagged already
     corpus_project.undo()
     assert corpus_project.annotations(tag_ids=[tag]) == []
+
+
+def test_the_neighbour_article_with_hits_for_f3(corpus_project) -> None:  # type: ignore[no-untyped-def]
+    from hnreader.core.search.session import SearchSession
+
+    session = SearchSession("扶贫", page_size=100)
+    session.add_page(session.page_job()(corpus_project))
+    listed = [a.article_id for a in session.articles]
+    assert len(listed) >= 3
+    assert session.neighbour_article(listed[0], +1) == listed[1]
+    assert session.neighbour_article(listed[1], -1) == listed[0]
+    assert session.neighbour_article(listed[-1], +1) is None
+    assert session.neighbour_article(listed[0], -1) is None
+    unlisted = next(i for i in corpus_project.article_ids() if i not in listed and i > listed[0])
+    after = next(a for a in listed if a > unlisted)
+    assert session.neighbour_article(unlisted, +1) == after
+    assert session.neighbour_article(unlisted, -1) == max(a for a in listed if a < unlisted)
