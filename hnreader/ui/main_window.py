@@ -207,7 +207,9 @@ class MainWindow(WindowMenus, QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.figures_dock)
         self.annotations_dock.raise_()
         self.resizeDocks([self.library_dock, self.tags_dock], [420, 300], Qt.Orientation.Horizontal)
-        height = max(240, self.height() * 34 // 100)
+        screen = self.screen() or QApplication.primaryScreen()
+        tall = max(self.height(), screen.availableGeometry().height() if screen else 0)
+        height = max(240, tall * 36 // 100)  # about a dozen rows of hits at 1000 pixels
         self.resizeDocks([self.annotations_dock], [height], Qt.Orientation.Vertical)
 
     def reset_layout(self) -> None:
