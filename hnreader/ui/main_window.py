@@ -381,6 +381,9 @@ class MainWindow(WindowMenus, QMainWindow):
         self.settings.show_segmentation = checked
         self.reader.set_show_segmentation(checked)
 
+    def toggle_snap(self, checked: bool) -> None:
+        self.settings.snap_to_words = checked
+
     def larger_text(self) -> None:
         self.settings.font_size = self.settings.font_size + 1
         self.reader.set_font_size(self.settings.font_size)
@@ -432,6 +435,7 @@ class MainWindow(WindowMenus, QMainWindow):
             self.project.coder = self.settings.coder
             self.reader.set_font_size(self.settings.font_size)
             self.reader.set_line_spacing(self.settings.line_spacing)
+            self.snap_action.setChecked(self.settings.snap_to_words)
 
     def new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -148,6 +148,18 @@ class WindowMenus:
         )
         self.segmentation_action.setCheckable(True)
         self.segmentation_action.setChecked(self.settings.show_segmentation)
+        self.snap_action = self._action(
+            QCoreApplication.translate("MainWindow", "S&nap to Words"), self.toggle_snap
+        )
+        self.snap_action.setCheckable(True)
+        self.snap_action.setChecked(self.settings.snap_to_words)
+        self.snap_action.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Selections widen to whole words. Turn off to select single characters, or "
+                "hold Ctrl+Alt (or Alt) while dragging.",
+            )
+        )
         self.larger_action = self._action(
             QCoreApplication.translate("MainWindow", "&Larger Text"),
             self.larger_text,
@@ -207,7 +219,9 @@ class WindowMenus:
             ]
         )
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
-        view_menu.addActions([self.segmentation_action, self.larger_action, self.smaller_action])
+        view_menu.addActions(
+            [self.segmentation_action, self.snap_action, self.larger_action, self.smaller_action]
+        )
         view_menu.addSeparator()
         for dock in (
             self.library_dock,
@@ -233,7 +247,9 @@ class WindowMenus:
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.tag_action, self.find_action, self.segmentation_action])
+        toolbar.addActions(
+            [self.tag_action, self.find_action, self.segmentation_action, self.snap_action]
+        )
         self.addToolBar(toolbar)
 
     def _update_undo_actions(self) -> None:

@@ -1011,6 +1011,14 @@ Which year are they from?</source>
         <translation>显示分词(&amp;W)</translation>
     </message>
     <message>
+        <source>S&amp;nap to Words</source>
+        <translation>吸附到整词(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Selections widen to whole words. Turn off to select single characters, or hold Ctrl+Alt (or Alt) while dragging.</source>
+        <translation>选区会扩展到整个词。关闭此项可选择单个字符，或拖动时按住 Ctrl+Alt（或 Alt）。</translation>
+    </message>
+    <message>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
@@ -1264,6 +1272,10 @@ Which year are they from?</source>
 </context>
 <context>
     <name>RemovedLinesBox</name>
+    <message>
+        <source>Set aside on import — not part of the article (1 line)</source>
+        <translation>导入时搁置 — 不属于文章正文（1 行）</translation>
+    </message>
     <message>
         <source>Set aside on import — not part of the article (%1 lines)</source>
         <translation>导入时已剔除，不属于正文（%1 行）</translation>

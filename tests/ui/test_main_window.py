@@ -74,6 +74,10 @@ def test_a_key_without_a_pinned_tag_says_so(window: MainWindow, project: Project
     article_id, start = _article_with(project, "精准扶贫")
     window.show_article(article_id)
     _select(window, start, start + 4)
+    # A shortcut fires in the active window only: earlier tests' windows may still be up.
+    window.activateWindow()
+    window.reader.text_edit.setFocus()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window.reader.text_edit, Qt.Key.Key_9)
     assert project.store.annotations() == []
     assert "9" in window.statusBar().currentMessage()
@@ -311,3 +315,14 @@ def test_about_names_the_version_and_every_folder(window, project, settings) -> 
     assert __version__ in text and str(project.path) in text
     assert str(paths.log_dir()) in text and str(paths.backups_dir(project.path)) in text
     assert settings.file_name() in text
+
+
+def test_snap_to_words_is_a_toolbar_toggle_with_a_second_way_in_its_tooltip(
+    window, settings
+) -> None:
+    assert window.snap_action.isChecked() == settings.snap_to_words is True
+    window.snap_action.trigger()
+    assert settings.snap_to_words is False
+    assert "Ctrl+Alt" in window.snap_action.toolTip()
+    window.snap_action.trigger()
+    assert settings.snap_to_words is True

@@ -181,13 +181,21 @@ def test_mouse_drag_selects_and_snaps_to_words(reader, project, settings, qtbot)
     assert reader.selected_span() == (start, end)
 
 
-def test_alt_drag_is_never_snapped(reader, project, qtbot) -> None:
+@pytest.mark.parametrize(
+    "modifiers",
+    [
+        Qt.KeyboardModifier.AltModifier,
+        # Ctrl+Alt: for window managers that take Alt+drag to move windows
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    ],
+)
+def test_alt_drag_is_never_snapped(reader, project, qtbot, modifiers) -> None:
     article_id = article_with(project, "精准扶贫")
     start, end = long_word(project, article_id)
     reader.show_article(article_id)
     viewport = reader.text_edit.viewport()
     begin, finish = char_point(reader, start + 1), char_point(reader, start + 2)
-    alt = Qt.KeyboardModifier.AltModifier
+    alt = modifiers
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, alt, begin)
     qtbot.mouseMove(viewport, finish)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, alt, finish)

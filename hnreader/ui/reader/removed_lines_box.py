@@ -44,9 +44,11 @@ class RemovedLinesBox(QFrame):
 
     def show_lines(self, lines: Sequence[RemovedLine]) -> None:
         self.toggle.setText(
-            self.tr("Set aside on import — not part of the article (%1 lines)").replace(
-                "%1", str(len(lines))
-            )
+            (
+                self.tr("Set aside on import — not part of the article (1 line)")
+                if len(lines) == 1
+                else self.tr("Set aside on import — not part of the article (%1 lines)")
+            ).replace("%1", f"{len(lines):,}")
         )
         self.text.setPlainText(
             visible_controls(
