@@ -64,6 +64,11 @@ def log_dir() -> Path:
     return path
 
 
+def coder_file() -> Path:
+    """The coder name the app and the command line share (one line of UTF-8)."""
+    return data_dir() / "coder.txt"
+
+
 def default_project_path() -> Path:
     return data_dir() / "default.hnreader.sqlite"
 

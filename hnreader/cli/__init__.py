@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Sequence
@@ -25,6 +24,7 @@ from hnreader.cli.console import (
     stderr_progress,
 )
 from hnreader.cli.examples import add_examples
+from hnreader.core.coder_name import saved_coder
 from hnreader.core.models import HnreaderError
 
 
@@ -181,7 +181,10 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--tag", action="append", required=True, metavar="NAME")
     sub.add_argument("--note", default="", metavar="TEXT")
     sub.add_argument(
-        "--coder", default=None, metavar="NAME", help="coder name (default: $HNREADER_CODER or you)"
+        "--coder",
+        default=None,
+        metavar="NAME",
+        help="coder name (default: the app's, else $HNREADER_CODER, else your login)",
     )
 
     commands.add_parser("annotations", parents=[project, as_json], help="list the annotations")
@@ -247,7 +250,7 @@ def _positive_int(text: str) -> int:
 def _open_project(args: argparse.Namespace) -> Any:
     from hnreader.core.project import Project, open_default_project
 
-    coder = getattr(args, "coder", None) or os.environ.get("HNREADER_CODER") or _user_name()
+    coder = getattr(args, "coder", None) or saved_coder()  # the app's, else $HNREADER_CODER
     if getattr(args, "project", None):
         project = Project.open(Path(args.project), coder=coder)
     else:
@@ -263,13 +266,6 @@ def _open_project(args: argparse.Namespace) -> Any:
     elif project.has_stale_index():
         project.reindex(progress=stderr_progress)
     return project
-
-
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def _column_map(text: str) -> dict[str, str]:

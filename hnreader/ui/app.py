@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,6 +19,8 @@ from hnreader.core.project import shared_dictionaries
 from hnreader.ui.common.error_messages import user_message
 from hnreader.ui.common.plain_text import rich_text, visible_controls
 from hnreader.ui.common.settings import Settings
+from hnreader.ui.main_window import MainWindow
+from hnreader.ui.project.welcome_dialog import welcome_if_first_start
 from hnreader.ui.windows import WindowManager
 
 log = logging.getLogger("hnreader")
@@ -121,10 +124,17 @@ def run_app(project_path: str | None = None) -> int:
     sys.excepthook = _excepthook
     windows = WindowManager(settings, shared_dictionaries())
     try:
-        windows.open(project_path)
+        window = windows.open(project_path)
     except HnreaderError as error:
         QMessageBox.critical(None, "hnreader", rich_text(user_message(error)))
         return 1
+    # Once the window is up: the first start's welcome, which asks for the coder name.
+    QTimer.singleShot(0, partial(_welcome, window, settings))
     code = app.exec()
     del windows, translators
     return code
+
+
+def _welcome(window: MainWindow, settings: Settings) -> None:
+    if welcome_if_first_start(window, settings, bundled=window.is_default):
+        window.project.coder = settings.coder

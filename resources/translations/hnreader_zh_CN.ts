@@ -1925,6 +1925,53 @@ A OR B 匹配任意一个：乡村 OR 农村
     </message>
 </context>
 <context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>This project holds the bundled corpus: five news files from Hunan on poverty alleviation and rural revitalisation (2019–2021), split into articles, with their dates, bylines and figures.</source>
+        <translation>本项目包含随附的语料：五个关于湖南脱贫攻坚与乡村振兴（2019–2021）的新闻文件，已拆分为文章，并带有日期、署名和数字。</translation>
+    </message>
+    <message>
+        <source>• Your own files: File ▸ Import Files… or drop them on the window (text, web pages, Word, CSV and Excel tables, JSON). File ▸ New Project… starts an empty project.</source>
+        <translation>• 您自己的文件：文件 ▸ 导入文件…，或把文件拖到窗口上（文本、网页、Word、CSV 与 Excel 表格、JSON）。文件 ▸ 新建项目… 可新建一个空项目。</translation>
+    </message>
+    <message>
+        <source>• Search: Ctrl+F. The query is segmented into words as jieba reads the text, and every hit says whether it is a whole word.</source>
+        <translation>• 搜索：Ctrl+F。查询会按 jieba 读取正文的方式分词，每个命中都会说明它是否为完整的词。</translation>
+    </message>
+    <message>
+        <source>• Tag: make tags in the Codebook (New Tag), select text in the reader and press a tag&apos;s number 1–9 or Ctrl+T. Figures such as 747万 and 13.43% are recognised: click one to tag it.</source>
+        <translation>• 标注：在编码本中新建标签，在阅读器中选中文本后按标签的数字键 1–9 或 Ctrl+T。747万、13.43% 等数字会被识别：点击即可标注。</translation>
+    </message>
+    <message>
+        <source>• Everything is saved as you go; a verified backup is made every day. Undo (Ctrl+Z) works after a restart too.</source>
+        <translation>• 所有改动即时保存；每天自动生成经过校验的备份。撤销（Ctrl+Z）在重启后依然可用。</translation>
+    </message>
+    <message>
+        <source>Welcome to hnreader</source>
+        <translation>欢迎使用 hnreader</translation>
+    </message>
+    <message>
+        <source>e.g. 王芳</source>
+        <translation>例如 王芳</translation>
+    </message>
+    <message>
+        <source>Your name as coder:</source>
+        <translation>您的编码员姓名：</translation>
+    </message>
+    <message>
+        <source>It is saved with each of your annotations (team work compares coders), and the command line uses it too. Edit ▸ Preferences changes it.</source>
+        <translation>它会随您的每条标注一起保存（团队编码时用来比较编码员），命令行也使用它。可在 编辑 ▸ 首选项 中更改。</translation>
+    </message>
+    <message>
+        <source>Show this at start</source>
+        <translation>启动时显示此页</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Something went wrong: %1</source>

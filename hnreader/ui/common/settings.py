@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from hnreader import paths
+from hnreader.core.coder_name import has_saved_coder, save_coder, saved_coder
 
 MAX_RECENT = 8
 
@@ -39,12 +39,24 @@ class Settings:
 
     @property
     def coder(self) -> str:
-        fallback = os.environ.get("HNREADER_CODER") or os.environ.get("USER", "")
-        return str(self._get("prefs/coder", fallback, str))
+        """The coder name, shared with the command line (see `core.coder_name`); one an
+        earlier version kept in this file is taken over."""
+        earlier = str(self._qs.value("prefs/coder", "") or "").strip()
+        if earlier and not has_saved_coder():
+            save_coder(earlier)
+        return saved_coder()
 
     @coder.setter
     def coder(self, value: str) -> None:
-        self._qs.setValue("prefs/coder", value.strip())
+        save_coder(value)
+
+    @property
+    def welcome_shown(self) -> bool:
+        return bool(self._get("prefs/welcome_shown", False, bool))
+
+    @welcome_shown.setter
+    def welcome_shown(self, value: bool) -> None:
+        self._qs.setValue("prefs/welcome_shown", bool(value))
 
     @property
     def language(self) -> str:

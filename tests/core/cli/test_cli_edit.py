@@ -168,3 +168,16 @@ def test_undo_and_redo_from_the_command_line_across_commands(cli) -> None:  # ty
     code, out, _ = cli("undo", "--steps", "5")
     assert out.splitlines() == ["Undone: Tag “扶贫”.", "Undone: Create tag “甲”."]
     assert cli("undo")[1] == "Nothing to undo.\n" and tags(cli) == {}
+
+
+def test_the_command_line_uses_the_apps_coder_name(cli) -> None:  # type: ignore[no-untyped-def]
+    from hnreader.core.coder_name import save_coder
+
+    save_coder("王芳")  # as Edit ▸ Preferences or the first start's welcome keep it
+    cli("tag", "add", "甲")
+    made = json.loads(cli("annotate", "1", "--quote", "扶贫", "--tag", "甲", "--json")[1])
+    assert made["coder"] == "王芳"
+    other = json.loads(
+        cli("annotate", "1", "--quote", "脱贫", "--tag", "甲", "--coder", "李四", "--json")[1]
+    )
+    assert other["coder"] == "李四"  # --coder for one command
