@@ -64,6 +64,22 @@ def log_dir() -> Path:
     return path
 
 
+def app_icon() -> Path:
+    return resources_dir() / "icons" / "hnreader.svg"
+
+
+def desktop_entry_dirs() -> tuple[Path, Path]:
+    """Where a Linux desktop finds the launcher and its icon (XDG): applications/ and
+    icons/hicolor/scalable/apps/ under $XDG_DATA_HOME (~/.local/share)."""
+    home = _home_override()
+    base = (
+        home / "xdg"
+        if home
+        else Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    )
+    return base / "applications", base / "icons" / "hicolor" / "scalable" / "apps"
+
+
 def coder_file() -> Path:
     """The coder name the app and the command line share (one line of UTF-8)."""
     return data_dir() / "coder.txt"

@@ -16,6 +16,7 @@ from hnreader.cli import (
     edit_commands,
     safety_commands,
     search_commands,
+    system_commands,
 )
 from hnreader.cli.console import (
     EXIT_CODES,
@@ -233,6 +234,7 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("out", metavar="OUT.csv")
     sub.add_argument("--tag", action="append", metavar="NAME", help="only these tags")
     sub.add_argument("--figures", action="store_true", help="export the figures table instead")
+    system_commands.add_parsers(commands)
     add_examples(parser)
     return parser
 
@@ -350,7 +352,7 @@ def _default_path() -> Path:
 
 
 # Commands that work on the project file itself, without opening it as a project.
-FILE_COMMANDS = safety_commands.FILE_COMMANDS
+FILE_COMMANDS = {**safety_commands.FILE_COMMANDS, **system_commands.FILE_COMMANDS}
 # Commands that change the project: the daily backup is made before them when due.
 WRITE_COMMANDS = {"import", "tag", "annotate", "give-year", *edit_commands.WRITE_COMMANDS}
 

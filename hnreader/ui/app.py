@@ -78,7 +78,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("hnreader")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("hnreader")
-    icon = paths.resources_dir() / "icons" / "hnreader.svg"
+    icon = paths.app_icon()
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     font = QFont(app.font())
