@@ -120,6 +120,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self._share_shortcuts_with_docks()
         self._connect()
         self._restore_state()
 
@@ -325,6 +326,8 @@ class MainWindow(WindowMenus, QMainWindow):
     def focus_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
+        if self.search_dock.isFloating():  # a window of its own: typing goes there
+            self.search_dock.activateWindow()
         self.search_panel.focus_search()
 
     # -- tagging

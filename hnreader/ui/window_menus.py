@@ -238,6 +238,26 @@ class WindowMenus:
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         help_menu.addActions([self.about_action, self.log_action])
 
+    def _share_shortcuts_with_docks(self) -> None:
+        """A floating dock is a window of its own: the main window's shortcuts for finding,
+        stepping through hits, tagging and undoing work there too."""
+        actions = [
+            self.find_action,
+            self.next_hit_action,
+            self.previous_hit_action,
+            self.tag_action,
+            self.undo_action,
+            self.redo_action,
+        ]
+        for dock in (
+            self.library_dock,
+            self.tags_dock,
+            self.annotations_dock,
+            self.search_dock,
+            self.figures_dock,
+        ):
+            dock.addActions(actions)
+
     def _create_toolbar(self) -> None:
         toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main"), self)
         toolbar.setObjectName("toolbar_main")

@@ -326,3 +326,16 @@ def test_snap_to_words_is_a_toolbar_toggle_with_a_second_way_in_its_tooltip(
     assert "Ctrl+Alt" in window.snap_action.toolTip()
     window.snap_action.trigger()
     assert settings.snap_to_words is True
+
+
+def test_a_floating_search_dock_takes_ctrl_f_and_what_is_typed(window, qtbot) -> None:
+    window.search_dock.setFloating(True)
+    window.search_dock.show()
+    assert window.find_action in window.search_dock.actions()  # its window has the shortcut
+    window.search_dock.activateWindow()
+    qtbot.waitUntil(window.search_dock.isActiveWindow, timeout=2000)
+    window.search_panel.table.setFocus()
+    qtbot.keyClick(window.search_panel.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search_panel.query_edit.hasFocus, timeout=2000)
+    qtbot.keyClicks(window.search_panel.query_edit, "abc")
+    assert window.search_panel.query_edit.text() == "abc"
