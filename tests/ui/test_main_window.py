@@ -202,11 +202,12 @@ def test_give_dates_a_year_asks_for_the_files_year_and_undoes_in_one_step(
     window.show_article(undated.id)
     asked: list[str] = []
 
-    def answer(parent, title, label, value, low, high):  # type: ignore[no-untyped-def]
-        asked.append(label)
-        return 2020, True
+    def answer(dialog: QInputDialog) -> int:
+        asked.append(dialog.labelText())
+        dialog.setIntValue(2020)
+        return 1
 
-    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(answer))
+    monkeypatch.setattr(QInputDialog, "exec", answer)
     before = {s.id: s.date for s in project.article_summaries()}
     window.give_year_action.trigger()
     same_file = [s for s in project.article_summaries() if s.source == undated.source]

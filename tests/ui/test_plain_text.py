@@ -262,9 +262,7 @@ def test_static_dialog_labels_show_the_data_literally(
     monkeypatch.setattr(
         QInputDialog, "getMultiLineText", staticmethod(lambda *a: asked.append(a[2]) or ("", 0))
     )
-    monkeypatch.setattr(
-        QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(a[2]) or ("", 0))
-    )
+    monkeypatch.setattr(QInputDialog, "exec", lambda dialog: asked.append(dialog.labelText()) or 0)
     monkeypatch.setattr(
         QMessageBox,
         "question",

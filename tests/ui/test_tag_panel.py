@@ -98,7 +98,9 @@ def test_new_tag_dialog_makes_the_fields(qtbot, controller):
 
 
 def test_rename_with_f2_and_undo(panel, controller, tag_ids, monkeypatch, qtbot):
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("政策文件", True)))
+    monkeypatch.setattr(
+        QInputDialog, "exec", lambda dialog: (dialog.setTextValue("政策文件"), 1)[1]
+    )
     click_tag(qtbot, panel, tag_ids["政策"])
     qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
     assert "政策文件" in tree_names(panel)
@@ -260,3 +262,12 @@ def test_description_is_saved_when_leaving_the_box(panel, controller, tag_ids, q
     controller.undo()
     assert controller.project.store.tag(tag_ids["人物"]).description == ""
     assert panel.description_edit.toPlainText() == ""
+
+
+def test_a_one_value_dialog_is_wide_enough_for_its_title(qtbot) -> None:
+    from hnreader.ui.common import input_dialogs
+
+    dialog = input_dialogs._dialog(None, "重命名标签", "新名称：")
+    qtbot.addWidget(dialog)
+    title = dialog.fontMetrics().horizontalAdvance("重命名标签 — hnreader")
+    assert dialog.minimumWidth() >= title + input_dialogs.TITLE_MARGIN

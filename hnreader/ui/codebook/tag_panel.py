@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
@@ -28,9 +27,9 @@ from hnreader.ui.codebook.tag_dialogs import DeleteTagDialog, MergeTagDialog, Ta
 from hnreader.ui.codebook.tag_passage_model import TagPassageModel
 from hnreader.ui.codebook.tag_tree_menu import TagTreeMenu
 from hnreader.ui.codebook.tag_tree_model import ROOT, TagTreeModel, swatch_icon
+from hnreader.ui.common.input_dialogs import ask_text
 from hnreader.ui.common.plain_text import (
     action_text,
-    rich_text,
     tooltip,
     visible_controls,
     window_title,
@@ -276,11 +275,11 @@ class TagPanel(QWidget):
         tag = self.model.tag(tag_id)
         if tag is None:
             return
-        name, ok = QInputDialog.getText(
+        name, ok = ask_text(
             self,
             self.tr("Rename Tag"),
-            rich_text(self.tr("New name for “%1”:").replace("%1", tag.name)),
-            text=tag.name,
+            self.tr("New name for “%1”:").replace("%1", tag.name),
+            tag.name,
         )
         name = name.strip()
         if ok and name and name != tag.name:

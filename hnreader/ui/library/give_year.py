@@ -8,8 +8,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from hnreader.ui.common.input_dialogs import ask_int
 from hnreader.ui.common.plain_text import rich_text, visible_controls
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def give_year(window: MainWindow) -> None:
         return
     years = Counter(s.date[:4] for s in project.article_summaries() if s.date[:4].isdigit())
     suggested = int(years.most_common(1)[0][0]) if years else QDate.currentDate().year()
-    year, ok = QInputDialog.getInt(
+    year, ok = ask_int(
         window,
         QCoreApplication.translate("GiveYear", "Give Dates a Year"),
         QCoreApplication.translate(
