@@ -821,8 +821,12 @@ Which year are they from?</source>
         <translation>完整词</translation>
     </message>
     <message>
-        <source>inside a longer word</source>
-        <translation>位于更长的词内</translation>
+        <source>part of a longer word</source>
+        <translation>较长词语的一部分</translation>
+    </message>
+    <message>
+        <source>across words</source>
+        <translation>跨越词语边界</translation>
     </message>
     <message>
         <source>Title</source>

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from hnreader.core.models import Annotation, Figure
+from hnreader.ui.common.contrast import line_on, text_on
 from hnreader.ui.common.plain_text import visible_controls
 from hnreader.ui.common.text_positions import PositionMap
 
@@ -342,11 +343,19 @@ def underline_format(color: QColor, style: QTextCharFormat.UnderlineStyle) -> QT
     return fmt
 
 
-def background_format(color: QColor, alpha: int) -> QTextCharFormat:
+def background_format(
+    color: QColor, alpha: int, page: QColor | None = None, text: QColor | None = None
+) -> QTextCharFormat:
+    """A translucent fill; given the page and text colours, with a text colour of its own
+    where the palette's would not read well on it (a dark palette, a strong tag colour)."""
     fmt = QTextCharFormat()
     fill = QColor(color)
     fill.setAlpha(alpha)
     fmt.setBackground(fill)
+    if page is not None and text is not None:
+        foreground = text_on(fill, page, text)
+        if foreground is not None:
+            fmt.setForeground(foreground)
     return fmt
 
 
@@ -364,6 +373,7 @@ def build_highlights(
     """
     positions = edit.positions
     document = edit.document()
+    page, text = edit.palette().base().color(), edit.palette().text().color()
     layers: list[Layer] = []
     selections: list[QTextEdit.ExtraSelection] = []
     formats: dict[tuple[str, int], QTextCharFormat] = {}
@@ -384,17 +394,19 @@ def build_highlights(
         key = (color.name(), depth)
         fmt = formats.get(key)
         if fmt is None:
-            fmt = background_format(color, ANNOTATION_ALPHA[min(depth, 2)])
+            fmt = background_format(color, ANNOTATION_ALPHA[min(depth, 2)], page, text)
             if depth >= 1:
                 fmt.setUnderlineStyle(UNDERLINE_BY_DEPTH[min(depth, 2)])
                 fmt.setUnderlineColor(color)
             formats[key] = fmt
         add(f"annotation:{annotation.id}", annotation.start, annotation.end, fmt)
-    figure_fmt = underline_format(FIGURE_UNDERLINE, QTextCharFormat.UnderlineStyle.DotLine)
+    figure_fmt = underline_format(
+        line_on(FIGURE_UNDERLINE, page), QTextCharFormat.UnderlineStyle.DotLine
+    )
     for figure in figures:
         add("figure", figure.start, figure.end, figure_fmt)
-    hit_fmt = background_format(HIT_COLOR, 120)
-    current_fmt = background_format(CURRENT_HIT_COLOR, 230)
+    hit_fmt = background_format(HIT_COLOR, 120, page, text)
+    current_fmt = background_format(CURRENT_HIT_COLOR, 230, page, text)
     for index, (start, end) in enumerate(hits):
         if index == current_hit:
             add("hit", start, end, current_fmt)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from hnreader.core.models import SearchField
 from hnreader.core.search.session import ListedHit
+from hnreader.ui.common.contrast import READABLE, line_on
 from hnreader.ui.common.date_text import shown_date
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 
@@ -103,11 +104,16 @@ class KwicTableModel(QAbstractTableModel):
                 self._hit_font.setBold(True)
             return self._hit_font
         if column == self.HIT and role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(HIT_COLOR)
+            page = QApplication.palette().color(QPalette.ColorRole.Base)
+            return line_on(HIT_COLOR, page, READABLE)  # orange, darkened to read on white
         if column == self.FIELD and role == Qt.ItemDataRole.ForegroundRole:
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole:
-            kind = self.tr("whole word") if hit.whole_word else self.tr("inside a longer word")
+            kind = {
+                "word": self.tr("whole word"),
+                "subword": self.tr("part of a longer word"),
+                "substring": self.tr("across words"),
+            }.get(hit.match, self.tr("whole word"))
             where = "" if hit.in_body else f"\n{self.field_place(hit.field)}"
             return tooltip(
                 f"{article.title}  {shown_date(article.date)}\n"
