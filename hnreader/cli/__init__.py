@@ -129,6 +129,12 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="list the articles after this id (the next page: the last id listed)",
     )
+    sub.add_argument(
+        "--export",
+        metavar="FILE.csv",
+        help="write every hit (all of them, not a page) with its left and right context, "
+        "match kind, article and date to a CSV file",
+    )
 
     sub = commands.add_parser("figures", parents=[project, as_json], help="list the figures")
     sub.add_argument("--article", type=int, metavar="ID")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from hnreader.cli.console import print_json
+from hnreader.cli.console import print_json, stderr_progress
 from hnreader.core.models import SearchField, SearchTotals
 
 FIELD_CHOICES = ("all", *SearchField.ALL)
@@ -29,6 +30,16 @@ _MATCH_MARKS = {"subword": "  (part of a word)", "substring": "  (across words)"
 
 def _cmd_search(project: Any, args: argparse.Namespace) -> int:
     fields = searched_fields(args.field)
+    if args.export:
+        written = project.export_hits(
+            args.query,
+            Path(args.export),
+            whole_words=args.whole_words,
+            fields=fields,
+            progress=stderr_progress,
+        )
+        print(f"Exported {written:,} hit(s) of “{args.query}” to {args.export}")
+        return 0
     result = project.search(
         args.query, whole_words=args.whole_words, fields=fields, limit=args.limit, after=args.after
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.analysis.word_snapping import snap_to_words
+from hnreader.core.export import hits
 from hnreader.core.export.rows import (
     ExportFilter,
     annotation_rows,
@@ -26,6 +27,7 @@ from hnreader.core.models import (
     QueryError,
     SearchResult,
     SearchTotals,
+    Stage,
     StoreError,
     Tag,
     VariableSummary,
@@ -177,6 +179,30 @@ class ProjectReads:
 
     def user_words(self) -> list[str]:
         return self.store.user_words()
+
+    def export_hits(
+        self,
+        query: str,
+        path: Path,
+        *,
+        whole_words: bool = False,
+        fields: Sequence[str] | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> int:
+        """Every hit of a search (not only a page) as a KWIC table in a CSV file; the number
+        of hits written."""
+
+        def page(after: int) -> SearchResult:
+            return self.search(
+                query, whole_words=whole_words, fields=fields, limit=hits.PAGE, after=after
+            )
+
+        def report(done: int, total: int) -> None:
+            if progress is not None:
+                progress(done, total, Stage.EXPORTING, path.name)
+
+        return hits.export_hits(page, path, report, is_cancelled)
 
     def search(
         self,
