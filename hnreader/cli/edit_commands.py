@@ -1,5 +1,5 @@
 """The editing commands: tag rename|recolor|move|merge|delete|describe, annotation
-note|retag|delete, article rename|set|split|merge, dictionary add|remove|list, and undo,
+note|retag|delete, article rename|set|split|merge|delete, dictionary add|remove|list, and undo,
 redo and history over the history the project file keeps. Each is one user action through
 `Project`, recorded as the app records it; `--json` prints the change."""
 
@@ -106,6 +106,13 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
     act.add_argument("offset", type=int, metavar="OFFSET")
     act = actions.add_parser(
         "merge", parents=parents, help="merge an article with the next one of its file"
+    )
+    act.add_argument("article_id", type=int, metavar="ID")
+    act = actions.add_parser(
+        "delete",
+        parents=parents,
+        help="remove an article with its annotations and figures (undo brings it back; its "
+        "source file keeps the text)",
     )
     act.add_argument("article_id", type=int, metavar="ID")
 
@@ -219,6 +226,8 @@ def _cmd_article(project: Any, args: argparse.Namespace) -> int:
         change = project.update_article(article_id, **fields)
     elif action == "split":
         change = project.split_article(article_id, args.offset)
+    elif action == "delete":
+        change = project.delete_article(article_id)
     else:
         change = project.merge_with_next(article_id)
     return _done(change, args)

@@ -24,6 +24,7 @@ EXAMPLES = {
     "article rename": 'hnreader article rename 3 "赖明勇委员：探索“新基建”路径"',
     "article set": "hnreader article set 3 date=2020-05-22 reporters=陈月红 page=第05版",
     "article split": "hnreader article split 3 327   (an offset from `show 3 --numbered`)",
+    "article delete": "hnreader article delete 12   (`hnreader undo` brings it back)",
     "article merge": "hnreader article merge 3   (article 3 and the next one of its file)",
     "dictionary add": "hnreader dictionary add 十八洞村",
     "dictionary remove": "hnreader dictionary remove 十八洞村",

@@ -420,6 +420,7 @@ class ChangeKind:
     SPLIT_ARTICLE = "split_article"  # args: the title (shortened)
     MERGE_ARTICLES = "merge_articles"  # args: the first title (shortened)
     GIVE_YEAR = "give_year"  # args: the year, how many dates
+    DELETE_ARTICLE = "delete_article"  # args: the title (shortened)
     ADD_WORD = "add_word"  # args: the word
     REMOVE_WORD = "remove_word"
 
@@ -441,6 +442,7 @@ class ChangeKind:
         SPLIT_ARTICLE: "Split “{0}”",
         MERGE_ARTICLES: "Merge “{0}” with next",
         GIVE_YEAR: "Date {1} article(s) in {0}",
+        DELETE_ARTICLE: "Delete article “{0}”",
         ADD_WORD: "Add word “{0}”",
         REMOVE_WORD: "Remove word “{0}”",
     }

@@ -26,11 +26,13 @@ class WindowMenus:
         self,
         text: str,
         slot: object,
-        shortcut: QKeySequence | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         icon: QIcon | None = None,
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Y, …)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
             action.setIcon(icon)
@@ -82,7 +84,7 @@ class WindowMenus:
         self.redo_action = self._action(
             QCoreApplication.translate("MainWindow", "&Redo"),
             self.controller.redo,
-            "Ctrl+Shift+Z",
+            QKeySequence.StandardKey.Redo,
             _icon("edit-redo", sp.SP_ArrowForward, self),
         )
         self.tag_action = self._action(

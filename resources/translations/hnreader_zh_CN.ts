@@ -888,6 +888,18 @@ Which year are they from?</source>
         <translation>复制标题</translation>
     </message>
     <message>
+        <source>Delete Article…</source>
+        <translation>删除文章…</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and its %2 annotation(s) from the project? Edit ▸ Undo brings it back; its source file keeps the text.</source>
+        <translation>从项目中删除“%1”及其 %2 条标注？编辑 ▸ 撤销可以恢复；其源文件仍保留原文。</translation>
+    </message>
+    <message>
+        <source>Delete Article</source>
+        <translation>删除文章</translation>
+    </message>
+    <message>
         <source>Listing %1 articles…</source>
         <translation>正在列出 %1 篇文章…</translation>
     </message>
@@ -1907,6 +1919,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Date %2 article(s) in %1</source>
         <translation>将 %2 篇文章的日期定在 %1 年</translation>
+    </message>
+    <message>
+        <source>Delete article “%1”</source>
+        <translation>删除文章“%1”</translation>
     </message>
     <message>
         <source>Add word “%1”</source>

@@ -328,7 +328,13 @@ def test_a_rows_context_menu_opens_marks_unread_copies_and_asks_for_details(
     article_id = index.data(ArticleTableModel.ArticleIdRole)
     menu = panel.row_menu(index)
     actions = {action.text(): action for action in menu.actions() if action.text()}
-    assert list(actions) == ["Open", "Article Details…", "Mark as Read", "Copy Title"]
+    assert list(actions) == [
+        "Open",
+        "Article Details…",
+        "Mark as Read",
+        "Copy Title",
+        "Delete Article…",
+    ]
     with qtbot.waitSignal(panel.article_activated) as blocker:
         actions["Open"].trigger()
     assert blocker.args == [article_id]

@@ -340,3 +340,33 @@ def test_a_floating_search_dock_takes_ctrl_f_and_what_is_typed(window, qtbot) ->
     qtbot.waitUntil(window.search_panel.query_edit.hasFocus, timeout=2000)
     qtbot.keyClicks(window.search_panel.query_edit, "abc")
     assert window.search_panel.query_edit.text() == "abc"
+
+
+def test_deleting_the_shown_article_from_the_library_and_undoing_it(
+    window, project, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
+    )
+    article_id = project.article_ids()[1]
+    title = project.article(article_id).title
+    window.show_article(article_id)
+    before = window.library.model.rowCount()
+    index = window.library.model.index(window.library.model.row_of(article_id), 0)
+    delete = next(
+        a for a in window.library.row_menu(index).actions() if a.text() == "Delete Article…"
+    )
+    delete.trigger()
+    assert asked and title[:6] in asked[0]
+    assert not project.has_article(article_id)
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == before - 1, timeout=5000)
+    assert window.reader.article_id != article_id  # never a deleted article on show
+    assert window.undo_action.text().startswith("&Undo Delete article")
+    window.undo_action.trigger()
+    assert project.article(article_id).title == title
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == before, timeout=5000)

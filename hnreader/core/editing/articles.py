@@ -151,3 +151,15 @@ def _merge_with_next(store: Store, segmenter: Segmenter, article_id: int) -> Cha
     return store.restructure(
         ChangeKind.MERGE_ARTICLES, (first.title[:12],), [article_id, next_id], action
     )
+
+
+def delete_article(store: Store, article_id: int) -> Change:
+    """Remove an article from the corpus with its annotations, figures and index row, in one
+    undoable step; its source file keeps the text it came from."""
+    article = store.article(article_id)
+
+    def action() -> None:
+        store.delete_article_annotations(article_id)
+        store.delete_article_row(article_id)
+
+    return store.restructure(ChangeKind.DELETE_ARTICLE, (article.title[:12],), [article_id], action)

@@ -183,6 +183,10 @@ class ProjectActions(ProjectReads):
     def merge_with_next(self, article_id: int) -> Change:
         return self._record(article_editing.merge_with_next(self.store, self.segmenter, article_id))
 
+    def delete_article(self, article_id: int) -> Change:
+        """Remove an article, its annotations and figures (one undo step)."""
+        return self._record(article_editing.delete_article(self.store, article_id))
+
     def add_user_word(self, word: str) -> Change:
         return self._record(self.store.add_user_word(word))
 

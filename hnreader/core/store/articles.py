@@ -328,6 +328,15 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
             (to_article, shift, shift, from_article, start),
         )
 
+    def delete_article_annotations(self, article_id: int) -> None:
+        """Inside a transaction: remove an article's annotations (their tag links go too)."""
+        self._conn.execute(
+            "DELETE FROM annotation_tags WHERE annotation_id IN "
+            "(SELECT id FROM annotations WHERE article_id = ?)",
+            (article_id,),
+        )
+        self._conn.execute("DELETE FROM annotations WHERE article_id = ?", (article_id,))
+
     def delete_article_row(self, article_id: int) -> None:
         """Inside a transaction: remove an article that has no annotations left."""
         self._drop_index_row(article_id)

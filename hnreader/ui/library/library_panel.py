@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.models import StoreError
 from hnreader.core.project import Project
+from hnreader.ui.common.plain_text import rich_text
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.common.worker import Worker
@@ -333,7 +335,30 @@ class LibraryPanel(QWidget):
         else:
             menu.addAction(self.tr("Mark as Read"), partial(self._mark_read, article_id, True))
         menu.addAction(self.tr("Copy Title"), partial(self._copy_title, article_id))
+        menu.addSeparator()
+        delete = menu.addAction(
+            self.tr("Delete Article…"), partial(self.delete_article, article_id)
+        )
+        delete.setEnabled(not self.controller.project.read_only)
         return menu
+
+    def delete_article(self, article_id: int) -> None:
+        """Remove an article (asked first; Edit ▸ Undo brings it back)."""
+        project = self.controller.project
+        article = project.article(article_id)
+        question = self.tr(
+            "Delete “%1” and its %2 annotation(s) from the project? Edit ▸ Undo brings it back; "
+            "its source file keeps the text."
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete Article"),
+            rich_text(
+                question.replace("%1", article.title).replace("%2", str(article.annotation_count))
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.run(lambda: project.delete_article(article_id))
 
     def _details_of(self, index: QModelIndex, article_id: int) -> Callable[[], None]:
         def details() -> None:

@@ -181,3 +181,28 @@ def test_the_command_line_uses_the_apps_coder_name(cli) -> None:  # type: ignore
         cli("annotate", "1", "--quote", "脱贫", "--tag", "甲", "--coder", "李四", "--json")[1]
     )
     assert other["coder"] == "李四"  # --coder for one command
+
+
+def test_article_delete_takes_its_annotations_and_undo_brings_all_back(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("tag", "add", "甲")
+    shown = json.loads(cli("show", "2", "--json")[1])
+    made = json.loads(cli("annotate", "2", "--quote", "服务器", "--tag", "甲", "--json")[1])
+    title_word = shown["title"][:4]
+    before = len(json.loads(cli("articles", "--json")[1]))
+    code, out, _ = cli("article", "delete", "2", "--json")
+    assert code == 0 and json.loads(out)["action"] == "delete_article"
+    assert len(json.loads(cli("articles", "--json")[1])) == before - 1
+    assert json.loads(cli("annotations", "--json")[1]) == []
+    code, _, err = cli("show", "2")
+    assert code == 1 and "no article" in err
+    found = json.loads(cli("search", title_word, "--json")[1])
+    assert 2 not in {a["id"] for a in found["articles"]}
+    assert cli("undo")[0] == 0
+    again = json.loads(cli("show", "2", "--json")[1])
+    assert (again["title"], again["text"]) == (shown["title"], shown["text"])
+    (annotation,) = json.loads(cli("annotations", "--json")[1])
+    assert (annotation["id"], annotation["start"]) == (made["id"], made["start"])
+    found = json.loads(cli("search", title_word, "--json")[1])
+    assert 2 in {a["id"] for a in found["articles"]}  # the index is back too
+    figures = json.loads(cli("figures", "--article", "2", "--json")[1])
+    assert figures  # and its figures

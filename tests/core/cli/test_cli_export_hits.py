@@ -19,9 +19,7 @@ def test_search_export_writes_every_hit_with_its_context(cli, tmp_path: Path, mo
     found = json.loads(cli("search", "扶贫", "--json", "--limit", "1000")[1])
     first_page = json.loads(cli("search", "扶贫", "--json", "--limit", "2")[1])
     assert len(rows) == found["total_hits"] > sum(len(a["hits"]) for a in first_page["articles"])
-    listed = [
-        (a["id"] if "id" in a else a["article_id"], h) for a in found["articles"] for h in a["hits"]
-    ]
+    listed = [(a["id"], h) for a in found["articles"] for h in a["hits"]]
     for row, (article_id, hit) in zip(rows, listed, strict=True):
         assert (int(row["article_id"]), int(row["start"]), row["match"]) == (
             article_id,
