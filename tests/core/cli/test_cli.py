@@ -300,3 +300,31 @@ def test_annotate_refuses_what_names_no_passage(cli, args, message: str) -> None
     code, out, err = cli(*args)
     assert code == 1 and not out and message in err and "Traceback" not in err
     assert json.loads(cli("annotations", "--json")[1]) == []  # nothing was saved
+
+
+def test_ctrl_c_ends_with_exit_130_and_no_traceback(tmp_path: Path) -> None:
+    """Ctrl+C in a long import: the process group gets SIGINT, as from a terminal."""
+    import signal
+    import time
+
+    news = tmp_path / "big.txt"
+    paragraph = "全省各地扎实推进乡村振兴，农村居民人均可支配收入增长6.5%，新建村道1200公里。"
+    news.write_text(
+        "\n\n".join(f"第{n}篇报道\n\n" + paragraph * 8 for n in range(6000)), encoding="utf-8"
+    )  # several seconds of segmenting
+    env = {**os.environ, "HNREADER_HOME": str(tmp_path / "home")}
+    run = [sys.executable, "-m", "hnreader", "--project", str(tmp_path / "p.sqlite")]
+    with subprocess.Popen(
+        [*run, "import", str(news)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+    ) as process:
+        time.sleep(2.0)
+        assert process.poll() is None, "the import ended before it could be interrupted"
+        os.killpg(process.pid, signal.SIGINT)
+        _, error = process.communicate(timeout=120)
+    text = error.decode("utf-8", "replace")
+    assert process.returncode == 130, text
+    assert "Traceback" not in text and "interrupted" in text
