@@ -17,6 +17,7 @@ from hnreader.cli import (
     safety_commands,
     search_commands,
     system_commands,
+    team_commands,
 )
 from hnreader.cli.console import (
     EXIT_CODES,
@@ -196,6 +197,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("annotations", parents=[project, as_json], help="list the annotations")
     edit_commands.add_parsers(commands, project, as_json)
+    team_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -368,4 +370,5 @@ COMMANDS = {
     **search_commands.COMMANDS,
     **codebook_commands.COMMANDS,
     **edit_commands.COMMANDS,
+    **team_commands.COMMANDS,
 }

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from hnreader.core.agreement import AgreementReport
+from hnreader.core.agreement import agreement as coder_agreement
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.analysis.word_snapping import snap_to_words
 from hnreader.core.export import hits
@@ -179,6 +181,36 @@ class ProjectReads:
 
     def user_words(self) -> list[str]:
         return self.store.user_words()
+
+    def agreement(
+        self,
+        coders: Sequence[str],
+        *,
+        tag_ids: Sequence[int] | None = None,
+        article_ids: Sequence[int] | None = None,
+        unit: str = "sentence",
+        min_share: float = 0.0,
+        include_children: bool = True,
+        is_cancelled: Cancelled | None = None,
+    ) -> AgreementReport:
+        """How alike the coders coded (see `core.agreement`): per tag and overall, on the
+        articles every coder coded (or those named)."""
+        annotations = self.store.annotations()
+        ids = sorted({a.article_id for a in annotations}) if article_ids is None else article_ids
+        for article_id in ids:
+            self.store.article(article_id)  # a clear error for an id that is none
+        return coder_agreement(
+            self.store.article_texts(ids),
+            annotations,
+            self.store.tags(),
+            coders,
+            tag_ids=tag_ids,
+            article_ids=article_ids,
+            unit=unit,
+            min_share=min_share,
+            include_children=include_children,
+            is_cancelled=is_cancelled,
+        )
 
     def export_hits(
         self,

@@ -1,0 +1,167 @@
+"""Team coding commands: agreement between coders."""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from hnreader.cli.console import print_json
+from hnreader.core.agreement import UNITS, AgreementReport, TagAgreement
+from hnreader.core.export.csv_writer import write_csv
+
+CSV_COLUMNS = (
+    "tag",
+    "units",
+    "coders",
+    "coded",
+    "percent_agreement",
+    "cohen_kappa",
+    "fleiss_kappa",
+    "krippendorff_alpha",
+)
+
+
+def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -> None:
+    sub = commands.add_parser(
+        "agreement",
+        parents=[project, as_json],
+        help="how alike two or more coders coded: percent agreement, Cohen's κ, Fleiss' κ and "
+        "Krippendorff's α per tag and overall",
+        epilog="example: hnreader agreement --coder 王芳 --coder 李四 --unit sentence "
+        "--csv agreement.csv",
+    )
+    sub.add_argument("--coder", action="append", required=True, metavar="NAME")
+    sub.add_argument(
+        "--tag", action="append", metavar="NAME", help="only this tag (again for more)"
+    )
+    sub.add_argument(
+        "--unit",
+        choices=UNITS,
+        default="sentence",
+        help="what is compared: each sentence (default), paragraph, article or character",
+    )
+    sub.add_argument(
+        "--min-share",
+        type=_share,
+        default=0.0,
+        metavar="S",
+        help="a unit counts as coded when at least this share of it is (0–1; default: any "
+        "character)",
+    )
+    sub.add_argument(
+        "--no-children", action="store_true", help="a tag's sub-tags do not count as the tag"
+    )
+    sub.add_argument(
+        "--article",
+        action="append",
+        type=int,
+        metavar="ID",
+        help="compare on these articles (default: those every coder has coded)",
+    )
+    sub.add_argument("--csv", metavar="FILE", help="also write the table to a CSV file")
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number from 0 to 1") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("the share must be from 0 to 1 (0.5: half the unit)")
+    return value
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _number(value: float | None, digits: int = 3) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _json_row(row: TagAgreement, coders: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "units": row.units,
+        "coded": dict(zip(coders, row.coded, strict=True)),
+        "percent_agreement": row.percent,
+        "cohen_kappa": row.cohen_kappa,
+        "fleiss_kappa": row.fleiss_kappa,
+        "krippendorff_alpha": row.krippendorff_alpha,
+    }
+
+
+def _cmd_agreement(project: Any, args: argparse.Namespace) -> int:
+    tag_ids = [project.tag_by_name(name).id for name in args.tag] if args.tag else None
+    report: AgreementReport = project.agreement(
+        args.coder,
+        tag_ids=tag_ids,
+        article_ids=args.article,
+        unit=args.unit,
+        min_share=args.min_share,
+        include_children=not args.no_children,
+    )
+    rows = [*report.tags, report.overall]
+    if args.csv:
+        write_csv(
+            Path(args.csv),
+            CSV_COLUMNS,
+            [
+                (
+                    row.tag or "(all tags)",
+                    row.units,
+                    " / ".join(report.coders),
+                    " / ".join(map(str, row.coded)),
+                    row.percent,
+                    row.cohen_kappa,
+                    row.fleiss_kappa,
+                    row.krippendorff_alpha,
+                )
+                for row in rows
+            ],
+            numeric_columns=frozenset(CSV_COLUMNS) - {"tag", "coders", "coded"},
+        )
+    if args.json:
+        print_json(
+            {
+                "coders": list(report.coders),
+                "unit": report.unit,
+                "min_share": report.min_share,
+                "articles": list(report.article_ids),
+                "tags": {row.tag: _json_row(row, report.coders) for row in report.tags},
+                "overall": _json_row(report.overall, report.coders),
+            }
+        )
+        return 0
+    share = "any of it" if not report.min_share else f"{report.min_share:.0%} of it"
+    print(
+        f"Agreement of {', '.join(report.coders)} on {report.overall.units:,} "
+        f"{report.unit}-tag decisions in {len(report.article_ids)} article(s) "
+        f"(a {report.unit} counts as coded when {share} is)"
+    )
+    if not report.article_ids:
+        print("No article has been coded by every one of these coders; name them with --article.")
+        return 0
+    width = max([_width(row.tag) for row in report.tags] + [10])
+    print(
+        f"{_pad('tag', width)}  {'units':>7}  {'coded':>11}  {'agreement':>9}  {'Cohen κ':>7}  "
+        f"{'Fleiss κ':>8}  {'Kripp. α':>8}"
+    )
+    for row in rows:
+        percent = "—" if row.percent is None else f"{row.percent:.1%}"
+        print(
+            f"{_pad(row.tag or '(all tags)', width)}  {row.units:>7,}  "
+            f"{' / '.join(map(str, row.coded)):>11}  {percent:>9}  {_number(row.cohen_kappa):>7}  "
+            f"{_number(row.fleiss_kappa):>8}  {_number(row.krippendorff_alpha):>8}"
+        )
+    print("— : undefined (no unit or no variation: every unit coded alike by everyone)")
+    return 0
+
+
+COMMANDS = {"agreement": _cmd_agreement}
