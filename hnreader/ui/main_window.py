@@ -477,6 +477,12 @@ class MainWindow(WindowMenus, QMainWindow):
         this window stays open, saying why, when the project cannot be opened)."""
         self.open_requested.emit(str(path), status_message)
 
+    def show_agreement(self) -> None:
+        """Tools ▸ Coder Agreement…"""
+        from hnreader.ui.team.agreement_dialog import AgreementDialog
+
+        AgreementDialog(self.project, self).exec()
+
     def about(self) -> None:
         show_about(self, self.project.path, self.settings)
 

@@ -172,6 +172,9 @@ class WindowMenus:
             self.smaller_text,
             QKeySequence.StandardKey.ZoomOut,
         )
+        self.agreement_action = self._action(
+            QCoreApplication.translate("MainWindow", "Coder &Agreement…"), self.show_agreement
+        )
         self.reset_layout_action = self._action(
             QCoreApplication.translate("MainWindow", "Reset &Layout"), self.reset_layout
         )
@@ -236,6 +239,8 @@ class WindowMenus:
         view_menu.addSeparator()
         view_menu.addAction(self.reset_layout_action)
         tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
+        tools_menu.addAction(self.agreement_action)
+        tools_menu.addSeparator()
         tools_menu.addActions([self.safety.check_action, self.safety.salvage_action])
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         help_menu.addActions([self.about_action, self.log_action])

@@ -35,6 +35,132 @@ A reader and annotation workbench for Chinese news corpora.</source>
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Coder Agreement</source>
+        <translation>编码员一致性</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未署名）</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>A unit counts as coded when at least this share of it is (0: any character).</source>
+        <translation>单位中至少有这一比例被编码时，才算作已编码（0：任意一个字符）。</translation>
+    </message>
+    <message>
+        <source>Sub-tags count as their tag</source>
+        <translation>子标签算作其上级标签</translation>
+    </message>
+    <message>
+        <source>Coders:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Compare on:</source>
+        <translation>比较单位：</translation>
+    </message>
+    <message>
+        <source>Coded when at least:</source>
+        <translation>编码比例至少：</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Choose two or more coders and press Compute.</source>
+        <translation>请选择两名或更多编码员，然后点击“计算”。</translation>
+    </message>
+    <message>
+        <source>Choose two or more coders and at least one tag.</source>
+        <translation>请选择两名或更多编码员和至少一个标签。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>No article has been coded by every one of these coders yet.</source>
+        <translation>还没有文章被所有这些编码员都编码过。</translation>
+    </message>
+    <message>
+        <source>Articles coded by every chosen coder: %1. Units per tag: %2. A — means undefined: every unit coded alike by everyone.</source>
+        <translation>所有选定编码员都编码过的文章：%1 篇。每个标签的单位数：%2。— 表示无法计算：所有人对每个单位的编码都相同。</translation>
+    </message>
+    <message>
+        <source>Export agreement</source>
+        <translation>导出一致性</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <source>Coded (%1)</source>
+        <translation>已编码（%1）</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen κ</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; κ</source>
+        <translation>Fleiss κ</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff α</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListPanel</name>
     <message>
         <source>Note…</source>
@@ -1041,6 +1167,10 @@ Which year are they from?</source>
     <message>
         <source>S&amp;maller Text</source>
         <translation>缩小文字(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Coder &amp;Agreement…</source>
+        <translation>编码员一致性(&amp;A)…</translation>
     </message>
     <message>
         <source>Reset &amp;Layout</source>

@@ -1,0 +1,1 @@
+"""Team coding: agreement between coders."""
