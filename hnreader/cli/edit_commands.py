@@ -116,6 +116,15 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
     )
     act.add_argument("article_id", type=int, metavar="ID")
 
+    sub = commands.add_parser(
+        "set",
+        parents=parents,
+        help="set a document variable on articles (NAME= with no value removes it); one "
+        "undoable step per variable",
+        epilog="example: hnreader set 3 5 7 region=衡阳 publication=湖南日报",
+    )
+    sub.add_argument("items", nargs="+", metavar="ARTICLE… NAME=VALUE…")
+
     for name, what in (("undo", "take back"), ("redo", "do again")):
         sub = commands.add_parser(
             name,
@@ -233,6 +242,25 @@ def _cmd_article(project: Any, args: argparse.Namespace) -> int:
     return _done(change, args)
 
 
+def _cmd_set(project: Any, args: argparse.Namespace) -> int:
+    ids = [int(item) for item in args.items if item.isdigit()]
+    pairs = [item.partition("=") for item in args.items if not item.isdigit()]
+    wrong = [name for name, equals, _ in pairs if not equals or not name.strip()]
+    if not ids or not pairs or wrong:
+        raise HnreaderError(
+            "set: give article ids, then NAME=VALUE pairs, e.g. `hnreader set 3 5 "
+            "region=衡阳`" + (f" (“{wrong[0]}” is neither)" if wrong else ""),
+            code=ErrorCode.INVALID_VALUE,
+        )
+    changes = [project.set_variable(ids, name, value) for name, _, value in pairs]
+    if args.json:
+        print_json([{"action": c.kind, "label": c.label} for c in changes])
+    else:
+        for change in changes:
+            print(f"Done: {change.label}.")
+    return 0
+
+
 def _cmd_dictionary(project: Any, args: argparse.Namespace) -> int:
     action = args.dictionary_command
     if action == "list":
@@ -295,8 +323,9 @@ COMMANDS = {
     "undo": _cmd_undo_redo,
     "redo": _cmd_undo_redo,
     "history": _cmd_history,
+    "set": _cmd_set,
     "annotation": _cmd_annotation,
     "article": _cmd_article,
     "dictionary": _cmd_dictionary,
 }
-WRITE_COMMANDS = {"annotation", "article", "dictionary", "undo", "redo"}
+WRITE_COMMANDS = {"annotation", "article", "dictionary", "undo", "redo", "set"}

@@ -421,6 +421,7 @@ class ChangeKind:
     MERGE_ARTICLES = "merge_articles"  # args: the first title (shortened)
     GIVE_YEAR = "give_year"  # args: the year, how many dates
     DELETE_ARTICLE = "delete_article"  # args: the title (shortened)
+    SET_VARIABLE = "set_variable"  # args: the variable's name, how many articles
     ADD_WORD = "add_word"  # args: the word
     REMOVE_WORD = "remove_word"
 
@@ -443,6 +444,7 @@ class ChangeKind:
         MERGE_ARTICLES: "Merge “{0}” with next",
         GIVE_YEAR: "Date {1} article(s) in {0}",
         DELETE_ARTICLE: "Delete article “{0}”",
+        SET_VARIABLE: "Set “{0}” on {1} article(s)",
         ADD_WORD: "Add word “{0}”",
         REMOVE_WORD: "Remove word “{0}”",
     }

@@ -1014,6 +1014,10 @@ Which year are they from?</source>
         <translation>复制标题</translation>
     </message>
     <message>
+        <source>Set Variable…</source>
+        <translation>设置变量…</translation>
+    </message>
+    <message>
         <source>Delete Article…</source>
         <translation>删除文章…</translation>
     </message>
@@ -1671,6 +1675,41 @@ A OR B 匹配任意一个：乡村 OR 农村
     </message>
 </context>
 <context>
+    <name>SetVariableDialog</name>
+    <message>
+        <source>Set Variable</source>
+        <translation>设置变量</translation>
+    </message>
+    <message>
+        <source>Give the selected article a variable&apos;s value.</source>
+        <translation>为选中的文章设置一个变量的值。</translation>
+    </message>
+    <message>
+        <source>Give the %1 selected articles a variable&apos;s value.</source>
+        <translation>为选中的 %1 篇文章设置一个变量的值。</translation>
+    </message>
+    <message>
+        <source>An empty value removes the variable. Edit ▸ Undo takes it back.</source>
+        <translation>值留空则删除该变量。编辑 ▸ 撤销可以恢复。</translation>
+    </message>
+    <message>
+        <source>e.g. region</source>
+        <translation>例如 地区</translation>
+    </message>
+    <message>
+        <source>e.g. 衡阳</source>
+        <translation>例如 衡阳</translation>
+    </message>
+    <message>
+        <source>Variable:</source>
+        <translation>变量：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+</context>
+<context>
     <name>TagChoiceDialog</name>
     <message>
         <source>Tags of the Annotation</source>
@@ -2053,6 +2092,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Delete article “%1”</source>
         <translation>删除文章“%1”</translation>
+    </message>
+    <message>
+        <source>Set “%1” on %2 article(s)</source>
+        <translation>为 %2 篇文章设置“%1”</translation>
     </message>
     <message>
         <source>Add word “%1”</source>

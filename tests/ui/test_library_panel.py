@@ -333,6 +333,7 @@ def test_a_rows_context_menu_opens_marks_unread_copies_and_asks_for_details(
         "Article Details…",
         "Mark as Read",
         "Copy Title",
+        "Set Variable…",
         "Delete Article…",
     ]
     with qtbot.waitSignal(panel.article_activated) as blocker:
@@ -370,3 +371,36 @@ def test_read_marks_travel_with_the_project_and_old_ones_are_taken_over(
         for r in range(other.model.rowCount())
     }
     assert not bold[first] and not bold[second] and any(bold.values())
+
+
+def test_set_variable_on_the_selected_rows(qtbot, controller, settings, monkeypatch):
+    from hnreader.ui.library.set_variable_dialog import SetVariableDialog
+
+    panel = make_panel(qtbot, controller, settings)
+    model = panel.table.model()
+    ids = [model.index(r, TITLE).data(ArticleTableModel.ArticleIdRole) for r in range(3)]
+    click_row(qtbot, panel, 0)
+    rect = panel.table.visualRect(model.index(2, TITLE))
+    qtbot.mouseClick(
+        panel.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        rect.center(),
+    )
+    assert panel.chosen_articles(ids[1]) == ids  # the right-clicked row is among them
+    assert panel.chosen_articles(model.index(5, TITLE).data(ArticleTableModel.ArticleIdRole)) != ids
+
+    def answer(dialog: SetVariableDialog) -> int:
+        assert not dialog.ok_button.isEnabled()  # no name yet
+        dialog.name_box.setCurrentText("region")
+        dialog.value_edit.setText("衡阳")
+        return 1
+
+    monkeypatch.setattr(SetVariableDialog, "exec", answer)
+    action = next(
+        a for a in panel.row_menu(model.index(1, TITLE)).actions() if a.text() == "Set Variable…"
+    )
+    action.trigger()
+    project = controller.project
+    assert all(dict(project.article_variables(i)).get("region") == "衡阳" for i in ids)
+    assert project.history.undo_label == "Set “region” on 3 article(s)"

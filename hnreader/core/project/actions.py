@@ -9,6 +9,7 @@ from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.editing import articles as article_editing
 from hnreader.core.editing.history import History
 from hnreader.core.importing import importer
+from hnreader.core.importing.formats.records import VariableKinds
 from hnreader.core.models import Figure, StoreError
 from hnreader.core.project.reads import ProjectReads
 from hnreader.core.store import Change, RowState, Store
@@ -186,6 +187,18 @@ class ProjectActions(ProjectReads):
     def delete_article(self, article_id: int) -> Change:
         """Remove an article, its annotations and figures (one undo step)."""
         return self._record(article_editing.delete_article(self.store, article_id))
+
+    def set_variable(self, article_ids: Sequence[int], name: str, value: str) -> Change:
+        """Give articles a document variable's value ("" removes it): one undo step. A new
+        variable's kind (number, date, category, text) is read from the value."""
+        kinds = VariableKinds()
+        kinds.observe(((name, value),) * 2)  # twice: one value alone is no category
+        kind = kinds.kinds().get(name, "text")
+        return self._record(
+            self.store.set_variable(
+                article_ids, name, value, "text" if kind == "category" else kind
+            )
+        )
 
     def add_user_word(self, word: str) -> Change:
         return self._record(self.store.add_user_word(word))

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from hnreader.core.models import VariableSummary
-from hnreader.core.store.base import StoreBase
+from hnreader.core.models import Change, ChangeKind, StoreError, VariableSummary
+from hnreader.core.store.base import StoreBase, in_transaction
+from hnreader.core.text.safety import clean_user_text
+
+MAX_VARIABLE_NAME = 60
 
 
 class VariableQueries(StoreBase):
@@ -26,6 +29,52 @@ class VariableQueries(StoreBase):
                 self._conn.execute("INSERT INTO variables(name, kind) VALUES (?, ?)", (name, kind))
             elif known != kind:
                 self._conn.execute("UPDATE variables SET kind = 'text' WHERE name = ?", (name,))
+
+    @in_transaction
+    def set_variable(
+        self, article_ids: Sequence[int], name: str, value: str, kind: str = "text"
+    ) -> Change:
+        """Give articles a variable's value (an empty value removes it), in one change;
+        `kind` is the kind of a name not known yet."""
+        name = " ".join(clean_user_text(name).split())
+        value = clean_user_text(value).strip()
+        if not name or len(name) > MAX_VARIABLE_NAME or "=" in name:
+            raise StoreError(
+                f"“{name}” cannot be a variable name: give 1–{MAX_VARIABLE_NAME} characters "
+                "without “=”"
+            )
+        ids = list(dict.fromkeys(article_ids))
+        missing = [
+            i for i in ids if self._value("SELECT 1 FROM articles WHERE id = ?", (i,)) is None
+        ]
+        if missing or not ids:
+            raise StoreError(
+                f"no article with id {missing[0]}" if missing else "name at least one article"
+            )
+
+        def action() -> None:
+            if not value:
+                self._conn.executemany(
+                    "DELETE FROM article_variables WHERE article_id = ? AND name = ?",
+                    [(i, name) for i in ids],
+                )
+                return
+            self._insert_variables_of(ids, name, value)
+            self._merge_variable_kinds({name: kind})
+
+        return self._change(
+            ChangeKind.SET_VARIABLE,
+            (name, str(len(ids))),
+            lambda: {"article_variables": {(i, name) for i in ids}},
+            action,
+        )
+
+    def _insert_variables_of(self, ids: Sequence[int], name: str, value: str) -> None:
+        self._conn.executemany(
+            "INSERT INTO article_variables(article_id, name, value) VALUES (?, ?, ?) "
+            "ON CONFLICT(article_id, name) DO UPDATE SET value = excluded.value",
+            [(i, name, value) for i in ids],
+        )
 
     def article_variables(self, article_id: int) -> list[tuple[str, str]]:
         """(name, value) of an article's variables, in the order they were stored."""

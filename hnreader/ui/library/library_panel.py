@@ -41,6 +41,7 @@ from hnreader.ui.library.article_table_model import (
     ArticleTableModel,
     arrange,
 )
+from hnreader.ui.library.set_variable_dialog import SetVariableDialog
 from hnreader.ui.project.project_controller import ProjectController
 
 log = logging.getLogger(__name__)
@@ -116,7 +117,7 @@ class LibraryPanel(QWidget):
         self.model = ArticleTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        set_up_list_table(self.table)
+        set_up_list_table(self.table, multi_select=True)  # Set Variable… on many
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ArticleTableModel.DATE, Qt.SortOrder.AscendingOrder)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -336,11 +337,29 @@ class LibraryPanel(QWidget):
             menu.addAction(self.tr("Mark as Read"), partial(self._mark_read, article_id, True))
         menu.addAction(self.tr("Copy Title"), partial(self._copy_title, article_id))
         menu.addSeparator()
+        chosen = self.chosen_articles(article_id)
+        set_variable = menu.addAction(self.tr("Set Variable…"), partial(self.set_variable, chosen))
+        set_variable.setEnabled(not self.controller.project.read_only)
         delete = menu.addAction(
             self.tr("Delete Article…"), partial(self.delete_article, article_id)
         )
         delete.setEnabled(not self.controller.project.read_only)
         return menu
+
+    def chosen_articles(self, clicked: int) -> list[int]:
+        """The selected articles when the clicked one is among them, else the clicked one."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        selected = [self.model.article_id(r) for r in rows]
+        return selected if clicked in selected else [clicked]
+
+    def set_variable(self, article_ids: list[int]) -> None:
+        """Ask for a variable and its value, then set it on the articles (one undo step)."""
+        project = self.controller.project
+        names = [v.name for v in project.variables()]
+        dialog = SetVariableDialog(names, len(article_ids), self)
+        if dialog.exec() and dialog.name():
+            name, value = dialog.name(), dialog.value()
+            self.controller.run(lambda: project.set_variable(article_ids, name, value))
 
     def delete_article(self, article_id: int) -> None:
         """Remove an article (asked first; Edit ▸ Undo brings it back)."""

@@ -206,3 +206,19 @@ def test_article_delete_takes_its_annotations_and_undo_brings_all_back(cli) -> N
     assert 2 in {a["id"] for a in found["articles"]}  # the index is back too
     figures = json.loads(cli("figures", "--article", "2", "--json")[1])
     assert figures  # and its figures
+
+
+def test_set_gives_articles_a_variable_and_undo_takes_it_back(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("set", "1", "2", "region=衡阳", "版面=5", "--json")
+    assert code == 0 and [c["action"] for c in json.loads(out)] == ["set_variable"] * 2
+    variables = {v["name"]: v for v in json.loads(cli("variables", "--json")[1])}
+    assert variables["region"]["articles"] == 2 and variables["版面"]["kind"] == "number"
+    assert json.loads(cli("show", "2", "--json")[1])["variables"]["region"] == "衡阳"
+    assert cli("set", "2", "region=")[0] == 0  # an empty value removes it
+    assert "region" not in json.loads(cli("show", "2", "--json")[1])["variables"]
+    cli("undo", "--steps", "3")
+    assert "region" not in {v["name"] for v in json.loads(cli("variables", "--json")[1])}
+    code, _, err = cli("set", "999999", "a=1")
+    assert code == 1 and "no article" in err
+    code, _, err = cli("set", "1", "a")
+    assert code == 1 and "NAME=VALUE" in err
