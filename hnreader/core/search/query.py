@@ -21,6 +21,7 @@ folded form here too.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from hnreader.core.models import ErrorCode, QueryError
@@ -110,6 +111,15 @@ def _is_searchable(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
+def _is_mark(text: str) -> bool:
+    """Punctuation or symbols a user may search for alone (。 % —— 🙂), never a replaced
+    character (U+FFFD) or nothing but spaces."""
+    stripped = text.strip()
+    return bool(stripped) and all(
+        c != "\ufffd" and unicodedata.category(c)[0] in "PS" for c in stripped if not c.isspace()
+    )
+
+
 def _term(item: _Item) -> QueryTerm:
     if item.quoted:
         folded = _CJK_SPACE.sub("", fold_for_search(item.text)).strip()
@@ -139,6 +149,7 @@ def parse_query(text: str) -> ParsedQuery:
     groups: list[list[QueryTerm]] = []
     excluded: list[QueryTerm] = []
     dropped: list[str] = []
+    marks: list[QueryTerm] = []  # punctuation and symbols, searched when nothing else is
     join_next = False  # an OR was seen after the last positive term
     last_was_positive = False
     for item in items:
@@ -152,6 +163,8 @@ def parse_query(text: str) -> ParsedQuery:
         if not _is_searchable(term.folded):
             if term.text:
                 dropped.append(("-" if item.negated else "") + term.text)
+                if not item.negated and _is_mark(term.folded):
+                    marks.append(term)
             continue  # an `OR` before it stays pending for the next term
         if item.negated:
             excluded.append(term)
@@ -166,6 +179,11 @@ def parse_query(text: str) -> ParsedQuery:
         join_next = False
         last_was_positive = True
 
+    if not groups and marks:
+        # Only punctuation or symbols (%, 。, ——): searched as they are, in every article
+        # (the index holds no such characters, so each text is read and checked).
+        groups = [[term] for term in dict.fromkeys(marks)]
+        dropped = []
     if not groups:
         if excluded:
             raise QueryError(

@@ -263,7 +263,7 @@ def test_count_matches_agrees_with_whole_words_and_can_be_cancelled(
         assert counted is not None
         assert (counted.hits, counted.articles) == (full.total_hits, full.total_articles)
     assert count_matches(corpus_backend, segmenter, "扶贫", is_cancelled=lambda: True) is None
-    assert count_matches(corpus_backend, segmenter, "，。") is None
+    assert count_matches(corpus_backend, segmenter, "-，。") is None  # nothing to look for
     seen: list[int] = []
     count_matches(corpus_backend, segmenter, "村", progress=lambda done, _last: seen.append(done))
     assert seen and seen[-1] >= 1
@@ -281,7 +281,8 @@ def test_search_article_finds_the_hits_of_one_article(
     ]
     assert search_article(backend, segmenter, "南省", article_id, whole_words=True) is None
     assert search_article(backend, segmenter, "火星", article_id) is None
-    assert search_article(backend, segmenter, "，", article_id) is None
+    commas = search_article(backend, segmenter, "，", article_id)  # punctuation is found too
+    assert commas is not None and {h.text for h in commas.hits} == {"，"}
     assert search_article(backend, segmenter, "湖南", 99_999) is None
 
 
@@ -347,9 +348,25 @@ def test_hostile_queries(backend: FakeBackend, segmenter: Segmenter, query: str)
 
 def test_nothing_searchable_gives_a_message(backend: FakeBackend, segmenter: Segmenter) -> None:
     assert search(backend, segmenter, "").message == "The query is empty"
-    result = search(backend, segmenter, "，。！")
+    result = search(backend, segmenter, "-，")
     assert result.message == "The query has only punctuation; type a word to search"
     assert result.total_hits == 0
+
+
+def test_punctuation_and_symbols_alone_are_found_where_they_are(
+    backend: FakeBackend, segmenter: Segmenter
+) -> None:
+    for query in ("。", "%", "，", "——"):
+        result = search(backend, segmenter, query, limit=100_000)
+        assert result.message == ""
+        _check_offsets(backend, result)
+        hits = sum(len(a.hits) for a in result.articles)
+        expected = sum(
+            fold_for_search(text).count(fold_for_search(query))
+            for fields in backend.fields.values()
+            for text in fields.values()
+        )
+        assert hits == expected, query
 
 
 CROSS_CHECK = ["扶贫", "村", "湖南", "脱贫攻坚", "13.43%", "2019", "%", "贫困 人口", "0.36"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import pytest
 
@@ -68,8 +69,11 @@ def test_punctuation_terms_are_dropped() -> None:
     parsed = parse_query("扶贫 ，。！ *")
     assert _groups(parsed) == [["扶贫"]]
     assert parsed.dropped == ("，。！", "*")
+    # Only punctuation and symbols: searched as they are (every text is read for them).
+    marks = parse_query("，。！ 🙂 %")
+    assert _groups(marks) == [[",。!"], ["🙂"], ["%"]] and marks.dropped == ()
     with pytest.raises(QueryError, match="only punctuation"):
-        parse_query("，。！ 🙂 -")
+        parse_query("-，")  # nothing left to look for
     with pytest.raises(QueryError, match="empty"):
         parse_query("   \u3000 ")
     with pytest.raises(QueryError, match="empty"):
@@ -108,6 +112,9 @@ def test_deterministic_fuzz_never_raises_anything_else() -> None:
         outcomes["parsed"] += 1
         assert parsed.groups
         for term in (*parsed.positive_terms, *parsed.excluded):
-            assert term.folded and any(c.isalnum() for c in term.folded)
+            assert term.folded and (
+                any(c.isalnum() for c in term.folded)
+                or all(c.isspace() or unicodedata.category(c)[0] in "PS" for c in term.folded)
+            )
             assert '"' not in term.folded or not term.phrase
     assert outcomes["parsed"] > 500 and outcomes["error"] > 100

@@ -88,7 +88,7 @@ def test_spans_for_articles_listed_later_and_never(corpus_project: Project) -> N
 def test_a_query_with_nothing_to_search_fails_with_a_code(corpus_project: Project) -> None:
     for query, code in (
         ("-扶贫", ErrorCode.QUERY_ONLY_EXCLUDES),
-        ("。，", ErrorCode.QUERY_ONLY_PUNCTUATION),
+        ("-。，", ErrorCode.QUERY_ONLY_PUNCTUATION),
         ("", ErrorCode.QUERY_EMPTY),
         ("扶" * 10001, ErrorCode.QUERY_TOO_LONG),
     ):
