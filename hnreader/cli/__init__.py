@@ -198,6 +198,7 @@ def _build_parser() -> argparse.ArgumentParser:
     commands.add_parser("annotations", parents=[project, as_json], help="list the annotations")
     edit_commands.add_parsers(commands, project, as_json)
     team_commands.add_parsers(commands, project, as_json)
+    team_commands.add_memo_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -362,7 +363,7 @@ def _default_path() -> Path:
 # Commands that work on the project file itself, without opening it as a project.
 FILE_COMMANDS = {**safety_commands.FILE_COMMANDS, **system_commands.FILE_COMMANDS}
 # Commands that change the project: the daily backup is made before them when due.
-WRITE_COMMANDS = {"import", "tag", "annotate", "give-year", *edit_commands.WRITE_COMMANDS}
+WRITE_COMMANDS = {"import", "tag", "annotate", "give-year", "memo", *edit_commands.WRITE_COMMANDS}
 
 COMMANDS = {
     **safety_commands.COMMANDS,

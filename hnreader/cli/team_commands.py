@@ -1,4 +1,4 @@
-"""Team coding commands: agreement between coders."""
+"""Team coding commands: agreement between coders, memos."""
 
 from __future__ import annotations
 
@@ -61,6 +61,93 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
         help="compare on these articles (default: those every coder has coded)",
     )
     sub.add_argument("--csv", metavar="FILE", help="also write the table to a CSV file")
+
+
+def add_memo_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -> None:
+    sub = commands.add_parser(
+        "memo",
+        parents=[project],
+        help="memos on an article, on a tag, or in the project's journal",
+        epilog='example: hnreader memo add --article 3 "首倡地的说法出现在第二段"',
+    )
+    actions = sub.add_subparsers(dest="memo_command", metavar="ACTION", required=True)
+    for name, text_help in (("add", "the memo's text"), ("list", None)):
+        act = actions.add_parser(
+            name,
+            parents=[project, as_json],
+            help="write a memo (one undoable step)"
+            if name == "add"
+            else "list memos, newest first",
+            epilog=(
+                'example: hnreader memo add --journal "第一轮编码完成"'
+                if name == "add"
+                else "example: hnreader memo list --tag 政策话语 --json"
+            ),
+        )
+        where = act.add_mutually_exclusive_group(required=name == "add")
+        where.add_argument("--article", type=int, metavar="ID", help="on this article")
+        where.add_argument("--tag", metavar="NAME", help="on this tag")
+        where.add_argument("--journal", action="store_true", help="in the project's journal")
+        if text_help:
+            act.add_argument("text", metavar="TEXT", help=text_help)
+    act = actions.add_parser(
+        "delete",
+        parents=[project, as_json],
+        help="delete a memo (undo brings it back)",
+        epilog="example: hnreader memo delete 4",
+    )
+    act.add_argument("memo_id", type=int, metavar="ID")
+
+
+def _memo_json(project: Any, memo: Any) -> dict[str, Any]:
+    tag = project.tag(memo.tag_id).path if memo.tag_id is not None else None
+    return {
+        "id": memo.id,
+        "kind": memo.kind,
+        "article_id": memo.article_id,
+        "tag": tag,
+        "text": memo.text,
+        "coder": memo.coder,
+        "created": memo.created,
+        "updated": memo.updated,
+    }
+
+
+def _cmd_memo(project: Any, args: argparse.Namespace) -> int:
+    action = args.memo_command
+    if action == "delete":
+        change = project.delete_memo(args.memo_id)
+        print_json({"action": change.kind, "id": change.result_id}) if args.json else print(
+            f"Deleted memo {args.memo_id}."
+        )
+        return 0
+    tag_id = project.tag_by_name(args.tag).id if args.tag else None
+    kind = "article" if args.article is not None else "tag" if tag_id is not None else "journal"
+    if action == "add":
+        change = project.add_memo(kind, args.text, article_id=args.article, tag_id=tag_id)
+        memo = project.memo(change.result_id)
+        if args.json:
+            print_json(_memo_json(project, memo))
+        else:
+            print(f"Memo {memo.id} ({memo.kind}) saved.")
+        return 0
+    chosen = args.article is not None or tag_id is not None or args.journal
+    memos = project.memos(kind=kind if chosen else None, article_id=args.article, tag_id=tag_id)
+    if args.json:
+        print_json([_memo_json(project, m) for m in memos])
+        return 0
+    for memo in memos:
+        on = (
+            f"article {memo.article_id}"
+            if memo.kind == "article"
+            else f"tag {project.tag(memo.tag_id).path}"
+            if memo.kind == "tag"
+            else "journal"
+        )
+        print(f"{memo.id:>4}  {memo.created[:10]}  {memo.coder or '—'}  [{on}]  {memo.text}")
+    if not memos:
+        print("No memos.")
+    return 0
 
 
 def _share(text: str) -> float:
@@ -164,4 +251,4 @@ def _cmd_agreement(project: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"agreement": _cmd_agreement}
+COMMANDS = {"agreement": _cmd_agreement, "memo": _cmd_memo}

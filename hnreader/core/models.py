@@ -173,6 +173,21 @@ class Annotation:
     figure_kind: str = ""
 
 
+@dataclass(frozen=True)
+class Memo:
+    """A researcher's note: on an article, on a tag (beyond its description), or an entry of
+    the project's journal."""
+
+    id: int
+    kind: str  # "article", "tag" or "journal"
+    article_id: int | None
+    tag_id: int | None
+    text: str
+    coder: str
+    created: str
+    updated: str
+
+
 class SearchField:
     """Where in an article a search hit is: its body text or one of its header fields."""
 
@@ -422,6 +437,9 @@ class ChangeKind:
     GIVE_YEAR = "give_year"  # args: the year, how many dates
     DELETE_ARTICLE = "delete_article"  # args: the title (shortened)
     SET_VARIABLE = "set_variable"  # args: the variable's name, how many articles
+    ADD_MEMO = "add_memo"
+    EDIT_MEMO = "edit_memo"
+    DELETE_MEMO = "delete_memo"
     ADD_WORD = "add_word"  # args: the word
     REMOVE_WORD = "remove_word"
 
@@ -445,6 +463,9 @@ class ChangeKind:
         GIVE_YEAR: "Date {1} article(s) in {0}",
         DELETE_ARTICLE: "Delete article “{0}”",
         SET_VARIABLE: "Set “{0}” on {1} article(s)",
+        ADD_MEMO: "Add memo",
+        EDIT_MEMO: "Edit memo",
+        DELETE_MEMO: "Delete memo",
         ADD_WORD: "Add word “{0}”",
         REMOVE_WORD: "Remove word “{0}”",
     }

@@ -200,6 +200,20 @@ class ProjectActions(ProjectReads):
             )
         )
 
+    def add_memo(
+        self, kind: str, text: str, *, article_id: int | None = None, tag_id: int | None = None
+    ) -> Change:
+        """A memo on an article, on a tag or in the journal, by this coder (one undo step)."""
+        return self._record(
+            self.store.add_memo(kind, text, coder=self.coder, article_id=article_id, tag_id=tag_id)
+        )
+
+    def update_memo(self, memo_id: int, text: str) -> Change:
+        return self._record(self.store.update_memo(memo_id, text))
+
+    def delete_memo(self, memo_id: int) -> Change:
+        return self._record(self.store.delete_memo(memo_id))
+
     def add_user_word(self, word: str) -> Change:
         return self._record(self.store.add_user_word(word))
 

@@ -25,6 +25,7 @@ from hnreader.core.models import (
     ArticleSummary,
     ErrorCode,
     Figure,
+    Memo,
     Progress,
     QueryError,
     SearchResult,
@@ -90,6 +91,15 @@ class ProjectReads:
 
     def article_word_flags(self, article_id: int) -> bytes:
         return self.store.article_word_flags(article_id)
+
+    def memos(
+        self, *, kind: str | None = None, article_id: int | None = None, tag_id: int | None = None
+    ) -> list[Memo]:
+        """Memos, newest first (of one kind, article or tag when asked)."""
+        return self.store.memos(kind=kind, article_id=article_id, tag_id=tag_id)
+
+    def memo(self, memo_id: int) -> Memo:
+        return self.store.memo(memo_id)
 
     def read_article_ids(self) -> set[int]:
         """The articles the user has opened (kept in the project file)."""

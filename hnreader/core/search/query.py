@@ -115,6 +115,8 @@ def _is_mark(text: str) -> bool:
     """Punctuation or symbols a user may search for alone (。 % —— 🙂), never a replaced
     character (U+FFFD) or nothing but spaces."""
     stripped = text.strip()
+    if stripped == "-":  # the exclusion sign with nothing after it
+        return False
     return bool(stripped) and all(
         c != "\ufffd" and unicodedata.category(c)[0] in "PS" for c in stripped if not c.isspace()
     )

@@ -21,13 +21,22 @@ from hnreader.core.store.article_details import ArticleDetails
 from hnreader.core.store.articles import sha256_text
 from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
 from hnreader.core.store.change_log import ChangeLog, ReadMarks
+from hnreader.core.store.memos import MemoQueries
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from hnreader.core.store.search_index import HeaderRow, MatchRow
 from hnreader.core.store.source_streams import SourceSink, SourceStreams
 from hnreader.core.store.tags import TagQueries
 
 
-class Store(ArticleDetails, SourceStreams, TagQueries, AnnotationQueries, ChangeLog, ReadMarks):
+class Store(
+    ArticleDetails,
+    SourceStreams,
+    TagQueries,
+    AnnotationQueries,
+    ChangeLog,
+    ReadMarks,
+    MemoQueries,
+):
     """An open project file. Not thread-safe: use one Store per thread."""
 
 

@@ -257,6 +257,10 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
             "SELECT article_id, name FROM article_variables WHERE article_id IN ({})", ids
         ):
             keys["article_variables"].add((row[0], row[1]))
+        keys["memos"] = {
+            (row[0],)
+            for row in self._select_in("SELECT id FROM memos WHERE article_id IN ({})", ids)
+        }
         for row in self._select_in("SELECT id FROM figures WHERE article_id IN ({})", ids):
             keys["figures"].add((row[0],))
         for row in self._select_in(

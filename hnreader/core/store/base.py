@@ -36,6 +36,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "annotation_tags": ("annotation_id", "tag_id"),
     "user_words": ("word",),
     "article_variables": ("article_id", "name"),
+    "memos": ("id",),
 }
 
 _S = TypeVar("_S", bound="StoreBase")

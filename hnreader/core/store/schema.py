@@ -331,10 +331,17 @@ def _migration_9_header_index(conn: sqlite3.Connection) -> None:
 def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     """The undo history kept in the file (`change_log`): the last actions of every window
     and of the command line, each with the rows it changed before and after; and which
-    articles have been read (`read_articles`), which travels with the project."""
+    articles have been read (`read_articles`), which travels with the project; and memos."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS read_articles (article_id INTEGER PRIMARY KEY "
         "REFERENCES articles(id) ON DELETE CASCADE, read TEXT NOT NULL)"
+    )
+    conn.execute(  # memos (issue 17): on an article, on a tag, or in the project's journal
+        "CREATE TABLE IF NOT EXISTS memos (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "kind TEXT NOT NULL CHECK (kind IN ('article', 'tag', 'journal')), "
+        "article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE, "
+        "tag_id INTEGER REFERENCES tags(id) ON DELETE CASCADE, text TEXT NOT NULL, "
+        "coder TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, updated TEXT NOT NULL)"
     )
     conn.execute(
         "CREATE TABLE IF NOT EXISTS change_log ("
@@ -367,5 +374,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (7, "page, section and url of articles", _migration_7_page_section_url),
     (8, "document variables", _migration_8_document_variables),
     (9, "search index of titles, subtitles and bylines", _migration_9_header_index),
-    (11, "undo history and read articles in the file", _migration_11_change_log),
+    (11, "undo history, read articles and memos in the file", _migration_11_change_log),
 )

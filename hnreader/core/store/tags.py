@@ -102,6 +102,8 @@ class TagQueries(StoreBase):
             )
             keys["annotation_tags"] |= {(r[0], r[1]) for r in all_links}
             keys["annotations"] = {(i,) for i in annotation_ids}
+        memos = self._select_in("SELECT id FROM memos WHERE tag_id IN ({})", ids)
+        keys["memos"] = {(r[0],) for r in memos}
         return keys
 
     @in_transaction

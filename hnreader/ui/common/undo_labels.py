@@ -27,6 +27,9 @@ _TEMPLATES: dict[str, str] = {
     ChangeKind.GIVE_YEAR: QT_TRANSLATE_NOOP("UndoLabel", "Date %2 article(s) in %1"),
     ChangeKind.DELETE_ARTICLE: QT_TRANSLATE_NOOP("UndoLabel", "Delete article “%1”"),
     ChangeKind.SET_VARIABLE: QT_TRANSLATE_NOOP("UndoLabel", "Set “%1” on %2 article(s)"),
+    ChangeKind.ADD_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Add memo"),
+    ChangeKind.EDIT_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Edit memo"),
+    ChangeKind.DELETE_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Delete memo"),
     ChangeKind.ADD_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Add word “%1”"),
     ChangeKind.REMOVE_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Remove word “%1”"),
 }

@@ -38,5 +38,5 @@ def test_search_export_of_a_query_that_cannot_be_searched_writes_nothing(
     cli, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "hits.csv"
-    code, _, err = cli("search", "。", "--export", str(out))
+    code, _, err = cli("search", "--export", str(out), "--", "-，")
     assert code == 1 and "punctuation" in err and not out.exists()

@@ -1,5 +1,5 @@
-"""The `cli` fixture: run `hnreader --project <a copy of the corpus project> ARGS` in
-this process and get (exit code, stdout, stderr)."""
+"""Fixtures of the core tests: `cli` runs `hnreader --project <a copy of the corpus
+project> ARGS` in this process and gives (exit code, stdout, stderr)."""
 
 from __future__ import annotations
 
