@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QDropEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -45,12 +44,14 @@ from hnreader.ui.project.project_safety import ExternalChanges, ReadOnlyBanner
 from hnreader.ui.project.safety_actions import SafetyActions
 from hnreader.ui.reader.reader_view import ReaderView
 from hnreader.ui.search.search_panel import SearchPanel
+from hnreader.ui.team.memo_panel import MemoPanel
+from hnreader.ui.window_layout import WindowLayout
 from hnreader.ui.window_menus import WindowMenus
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(WindowMenus, QMainWindow):
+class MainWindow(WindowMenus, WindowLayout, QMainWindow):
     """One project's window: library, reader, codebook, search and figures around it."""
 
     # Another project should open in place of this one (path, a status line for the new
@@ -89,6 +90,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.annotation_panel = AnnotationListPanel(self.controller, settings, self)
         self.search_panel = SearchPanel(self.controller, settings, self)
         self.figures_panel = FiguresPanel(self.controller, settings, self)
+        self.memo_panel = MemoPanel(self.controller, self)
 
         self.library_dock = self._dock(
             self.tr("Library"), "library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -110,6 +112,9 @@ class MainWindow(WindowMenus, QMainWindow):
             "figures",
             self.figures_panel,
             Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.memos_dock = self._dock(
+            self.tr("Memos"), "memos", self.memo_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self._arrange_docks()
 
@@ -142,6 +147,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.search_panel.header_hit_activated.connect(self.show_header_span)
         self.annotation_panel.annotation_activated.connect(self.show_span)
         self.figures_panel.figure_activated.connect(self.show_span)
+        self.memo_panel.article_activated.connect(self.show_article)
         self.reader.article_shown.connect(self._on_article_shown)
         self.reader.tag_picker_requested.connect(self.pick_tag)
         self.reader.status_reported.connect(self._show_status_message)
@@ -189,49 +195,6 @@ class MainWindow(WindowMenus, QMainWindow):
             self._warm_up = Worker(partial(_load_dictionaries, self.project))
             self._warm_up.start()
             self.safety.start_background_checks()
-
-    def _arrange_docks(self) -> None:
-        """The docks where a new window has them: library left, codebook right, the
-        annotations, search and figures tabbed below with room for a dozen rows."""
-        areas = (
-            (self.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
-            (self.tags_dock, Qt.DockWidgetArea.RightDockWidgetArea),
-            (self.annotations_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
-            (self.search_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
-            (self.figures_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
-        )
-        for dock, area in areas:
-            dock.setFloating(False)
-            self.addDockWidget(area, dock)
-            dock.show()
-        self.tabifyDockWidget(self.annotations_dock, self.search_dock)
-        self.tabifyDockWidget(self.search_dock, self.figures_dock)
-        self.annotations_dock.raise_()
-        self.resizeDocks([self.library_dock, self.tags_dock], [420, 300], Qt.Orientation.Horizontal)
-        screen = self.screen() or QApplication.primaryScreen()
-        tall = max(self.height(), screen.availableGeometry().height() if screen else 0)
-        height = max(240, tall * 36 // 100)  # about a dozen rows of hits at 1000 pixels
-        self.resizeDocks([self.annotations_dock], [height], Qt.Orientation.Vertical)
-
-    def reset_layout(self) -> None:
-        """View ▸ Reset Layout: every dock back where a new window has it."""
-        self._arrange_docks()
-
-    def _screen_key(self) -> str:
-        screen = self.screen() or QApplication.primaryScreen()
-        size = screen.availableGeometry().size() if screen is not None else None
-        return f"{size.width()}x{size.height()}" if size is not None else ""
-
-    def _restore_state(self) -> None:
-        """The window's size and docks as last left on a screen of this size."""
-        geometry, state = self.settings.layout(self._screen_key())
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
-        self.reader.set_font_size(self.settings.font_size)
-        self.reader.set_line_spacing(self.settings.line_spacing)
-        self.reader.set_show_segmentation(self.settings.show_segmentation)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tasks.busy:
@@ -294,6 +257,7 @@ class MainWindow(WindowMenus, QMainWindow):
     def _on_article_shown(self, article_id: int) -> None:
         self.annotation_panel.set_article(article_id)
         self.figures_panel.set_article(article_id)
+        self.memo_panel.set_article(article_id)
         self.library.select_article(article_id)
         self.reader.set_search_spans(self.search_panel.spans_for(article_id))
         self.settings.set_last_article(str(self.project.path), article_id)

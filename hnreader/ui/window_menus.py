@@ -234,6 +234,7 @@ class WindowMenus:
             self.annotations_dock,
             self.search_dock,
             self.figures_dock,
+            self.memos_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
@@ -262,6 +263,7 @@ class WindowMenus:
             self.annotations_dock,
             self.search_dock,
             self.figures_dock,
+            self.memos_dock,
         ):
             dock.addActions(actions)
 

@@ -1245,6 +1245,10 @@ Which year are they from?</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
+        <source>Memos</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
         <source>Figure “%1”: %2 %3 (%4). Press 1–9 or Ctrl+T to tag it.</source>
         <translation>数字“%1”：%2 %3（%4）。按 1–9 或 Ctrl+T 为其加标签。</translation>
     </message>
@@ -1279,6 +1283,88 @@ Which year are they from?</source>
     <message>
         <source>hnreader projects (*.sqlite);;All files (*)</source>
         <translation>hnreader 项目 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MemoModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备忘</translation>
+    </message>
+</context>
+<context>
+    <name>MemoPanel</name>
+    <message>
+        <source>Search memos</source>
+        <translation>搜索备忘录</translation>
+    </message>
+    <message>
+        <source>All memos</source>
+        <translation>全部备忘录</translation>
+    </message>
+    <message>
+        <source>This article</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>On tags</source>
+        <translation>标签备忘</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>项目日志</translation>
+    </message>
+    <message>
+        <source>Memo on This Article…</source>
+        <translation>为本文写备忘…</translation>
+    </message>
+    <message>
+        <source>Journal Entry…</source>
+        <translation>日志条目…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No memos yet: write one on the article you read, or in the journal.</source>
+        <translation>还没有备忘录：可以为正在阅读的文章写一条，或写入项目日志。</translation>
+    </message>
+    <message>
+        <source>Tag %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>Memo on Article</source>
+        <translation>文章备忘</translation>
+    </message>
+    <message>
+        <source>Journal Entry</source>
+        <translation>日志条目</translation>
+    </message>
+    <message>
+        <source>The project&apos;s journal</source>
+        <translation>项目日志</translation>
+    </message>
+    <message>
+        <source>Edit Memo</source>
+        <translation>编辑备忘</translation>
     </message>
 </context>
 <context>
@@ -2096,6 +2182,18 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Set “%1” on %2 article(s)</source>
         <translation>为 %2 篇文章设置“%1”</translation>
+    </message>
+    <message>
+        <source>Add memo</source>
+        <translation>添加备忘</translation>
+    </message>
+    <message>
+        <source>Edit memo</source>
+        <translation>编辑备忘</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>删除备忘</translation>
     </message>
     <message>
         <source>Add word “%1”</source>

@@ -21,6 +21,7 @@ class ProjectController(QObject):
     tags_changed = Signal()
     annotations_changed = Signal(int)  # article id, or -1 when several articles changed
     dictionary_changed = Signal()
+    memos_changed = Signal()
     history_changed = Signal()
     action_failed = Signal(str)  # a message for the user
 
@@ -65,6 +66,8 @@ class ProjectController(QObject):
             self.tags_changed.emit()
         if "user_words" in touched:
             self.dictionary_changed.emit()
+        if "memos" in touched:
+            self.memos_changed.emit()
         article_ids = _annotation_articles(change)
         if len(article_ids) == 1:
             self.annotations_changed.emit(next(iter(article_ids)))
