@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -274,8 +275,10 @@ def test_query_parser_gives_a_query_or_a_query_error(text: str) -> None:
         return
     terms = [*query.positive_terms, *query.excluded]
     assert query.groups and len(terms) <= MAX_TERMS
-    for term in terms:
-        assert any(c.isalnum() for c in term.folded)
+    for term in terms:  # a word, or punctuation and symbols searched as they are
+        assert any(c.isalnum() for c in term.folded) or all(
+            c.isspace() or unicodedata.category(c)[0] in "PS" for c in term.folded
+        )
         assert not has_lone_surrogate(term.text) and not has_lone_surrogate(term.folded)
 
 
