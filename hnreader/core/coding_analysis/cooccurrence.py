@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hnreader.core.coding_analysis.corpus import (
@@ -47,12 +48,14 @@ def cooccurrence(
     scope: str = OVERLAP,
     *,
     with_subtags: bool = True,
+    tag_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
     is_cancelled: Cancelled | None = None,
 ) -> Cooccurrence:
+    """Every pair of tags (only of `tag_ids` when given), in tree order."""
     if scope not in SCOPES:
         raise AnalysisError(f"unknown scope “{scope}”; use one of {', '.join(SCOPES)}", scope=scope)
-    tags = corpus.tags
+    tags = corpus.rows(tag_ids)
     families = [corpus.family(t.id, with_subtags) for t in tags]
     members = [[s for s in corpus.spans if s.tag_ids & f] for f in families]
     n = len(tags)

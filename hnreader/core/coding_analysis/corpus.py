@@ -114,6 +114,15 @@ class CodedCorpus:
                     todo.append(child)
         return frozenset(found)
 
+    def rows(self, tag_ids: Sequence[int] | None) -> list[Tag]:
+        """The tags in tree order, only those of `tag_ids` when given."""
+        if tag_ids is None:
+            return list(self.tags)
+        for tag_id in tag_ids:
+            self.tag(tag_id)
+        wanted = set(tag_ids)
+        return [tag for tag in self.tags if tag.id in wanted]
+
     def depth(self, tag_id: int) -> int:
         return self.tag(tag_id).path.count("/")
 

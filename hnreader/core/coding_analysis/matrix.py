@@ -94,17 +94,20 @@ def code_matrix(
     measure: str = COUNT,
     *,
     with_subtags: bool = True,
+    tag_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
     is_cancelled: Cancelled | None = None,
 ) -> CodeMatrix:
+    """One row per tag (only `tag_ids` when given), in tree order."""
     if measure not in MEASURES:
         raise AnalysisError(
             f"unknown measure “{measure}”; use one of {', '.join(MEASURES)}", measure=measure
         )
     columns = columns_of(corpus, by)
     column_of = {a: i for i, c in enumerate(columns) for a in c.article_ids}
+    tags = corpus.rows(tag_ids)
     rows: list[tuple[float, ...]] = []
-    for done, tag in enumerate(corpus.tags, 1):
+    for done, tag in enumerate(tags, 1):
         if is_cancelled is not None and is_cancelled():
             raise AnalysisCancelled("the matrix was cancelled")
         family = corpus.family(tag.id, with_subtags)
@@ -127,13 +130,13 @@ def code_matrix(
                 )
             )
         if progress is not None:
-            progress(done, len(corpus.tags))
+            progress(done, len(tags))
     return CodeMatrix(
         by,
         measure,
         with_subtags,
-        tuple(corpus.tags),
-        tuple(corpus.depth(t.id) for t in corpus.tags),
+        tuple(tags),
+        tuple(corpus.depth(t.id) for t in tags),
         tuple(columns),
         tuple(rows),
     )

@@ -62,6 +62,7 @@ class ProjectCoding:
         measure: str = "count",
         *,
         with_subtags: bool = True,
+        tag_ids: Sequence[int] | None = None,
         selection: CodingFilter | None = None,
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
@@ -74,6 +75,7 @@ class ProjectCoding:
             by,
             measure,
             with_subtags=with_subtags,
+            tag_ids=tag_ids,
             progress=_analysing(progress),
             is_cancelled=is_cancelled,
         )
@@ -84,6 +86,7 @@ class ProjectCoding:
         scope: str = "overlap",
         *,
         with_subtags: bool = True,
+        tag_ids: Sequence[int] | None = None,
         selection: CodingFilter | None = None,
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
@@ -93,6 +96,7 @@ class ProjectCoding:
             corpus,
             scope,
             with_subtags=with_subtags,
+            tag_ids=tag_ids,
             progress=_analysing(progress),
             is_cancelled=is_cancelled,
         )
