@@ -38,6 +38,7 @@ class AnalyseWindow(QWidget):
     """One project's analyses of its codes, in a window of its own beside the main one."""
 
     passage_activated = Signal(int, int, int)  # article id, start, end: open in the reader
+    result_shown = Signal()  # a background job's result (or an export) reached its tab
 
     def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -216,6 +217,7 @@ class AnalyseWindow(QWidget):
         self._set_busy(False)
         self.status.setText("")
         done(result)
+        self.result_shown.emit()
 
     def _on_failed(self, worker: Worker, message: str, _details: str) -> None:
         if worker is not self._worker:
@@ -225,6 +227,7 @@ class AnalyseWindow(QWidget):
         self.status.setText(
             self.tr("The analysis could not be run: %1").replace("%1", visible_controls(message))
         )
+        self.result_shown.emit()
 
     # -- export
 
