@@ -170,3 +170,15 @@ def test_models_pass_the_model_tester(window, qtbot, qtmodeltester, tag_ids) -> 
     with qtbot.waitSignal(analyse.result_shown, timeout=5000):
         window.matrix_action.trigger()
     qtmodeltester.check(analyse.matrix.model)
+
+
+def test_a_new_tag_reaches_the_open_window(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.retrieve_action.trigger()
+    analyse = window.analyse_window
+    before = analyse.retrieval.tag_model.rowCount()
+    # The list view hears of the new row (a model with blocked signals would leave it stale).
+    with qtbot.waitSignal(analyse.retrieval.tag_model.rowsInserted, timeout=2000):
+        window.controller.run(lambda: window.project.add_tag("新标签"))
+    assert analyse.retrieval.tag_model.rowCount() == before + 1
+    names = [analyse.retrieval.tag_model.item(r).text() for r in range(before + 1)]
+    assert "新标签" in names

@@ -44,6 +44,9 @@ class AnalysisFilterBar(QWidget):
         self.value.setPlaceholderText(self.tr("value"))
         self.value.setMaximumWidth(140)
         self.coder = QComboBox()
+        for combo in (self.variable, self.coder):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(110)  # full-width brackets in （任意） are measured short
         self.subtags = QCheckBox(self.tr("Include sub-tags"))
         self.subtags.setChecked(True)
         self.subtags.setToolTip(self.tr("A tag's passages include those of the tags below it"))

@@ -51,6 +51,7 @@ class RetrievalTab(QWidget):
         super().__init__(parent)
         self.filters = filters
         self.article_ids: tuple[int, ...] | None = None  # only these, after a matrix click
+        self._loading = False  # ticks set by the program, not the user
         self.tag_model = QStandardItemModel(self)
         self.tag_list = QListView()
         self.tag_list.setModel(self.tag_model)
@@ -127,7 +128,8 @@ class RetrievalTab(QWidget):
     def set_tags(self, tags: Sequence[Tag]) -> None:
         """The codebook in tree order; ticked tags that still exist stay ticked."""
         ticked = set(self.ticked_tags())
-        self.tag_model.blockSignals(True)
+        # Not blockSignals: the list view must hear of the new rows and ticks.
+        self._loading = True
         self.tag_model.clear()
         for tag in tags:
             item = QStandardItem("    " * tag.path.count("/") + visible_controls(tag.name))
@@ -139,7 +141,7 @@ class RetrievalTab(QWidget):
             )
             item.setToolTip(visible_controls(tag.path))
             self.tag_model.appendRow(item)
-        self.tag_model.blockSignals(False)
+        self._loading = False
 
     def ticked_tags(self) -> list[int]:
         return [
@@ -151,7 +153,7 @@ class RetrievalTab(QWidget):
     def query(self, tag_ids: Sequence[int], mode: str, article_ids: Sequence[int] | None) -> None:
         """Tick exactly these tags, choose the mode and (optionally) only these articles."""
         wanted = set(tag_ids)
-        self.tag_model.blockSignals(True)
+        self._loading = True
         for row in range(self.tag_model.rowCount()):
             item = self.tag_model.item(row)
             item.setCheckState(
@@ -159,7 +161,7 @@ class RetrievalTab(QWidget):
                 if int(item.data(TagIdRole)) in wanted
                 else Qt.CheckState.Unchecked
             )
-        self.tag_model.blockSignals(False)
+        self._loading = False
         self.article_ids = tuple(article_ids) if article_ids is not None else None
         self._show_article_scope()
         self.mode.blockSignals(True)
@@ -184,7 +186,8 @@ class RetrievalTab(QWidget):
         )
 
     def _on_tags_ticked(self, _item: QStandardItem) -> None:
-        self.run_requested.emit()
+        if not self._loading:
+            self.run_requested.emit()
 
     # -- results
 
