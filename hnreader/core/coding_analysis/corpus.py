@@ -177,23 +177,24 @@ def load_coded_corpus(
             ArticleFacts(article_id, title, date, origins[article_id].publication, 0, values)
         )
     kept = [a.id for a in articles]
-    texts: dict[int, str] = {}
-    if with_texts:
-        for done, start in enumerate(range(0, len(kept), 500)):
-            if is_cancelled is not None and is_cancelled():
-                raise AnalysisCancelled("the analysis was cancelled")
-            texts.update(store.article_texts(kept[start : start + 500]))
-            if progress is not None:
-                progress(min(len(kept), (done + 1) * 500), len(kept))
-    facts = {
-        a.id: ArticleFacts(
-            a.id, a.title, a.date, a.publication, len(texts.get(a.id, "")), a.variables
-        )
-        for a in sorted(articles, key=lambda a: (not _ISO_DATE.fullmatch(a.date), a.date, a.id))
-    }
+    lengths = store.article_lengths(kept)
     annotations = store.annotations(article_ids=kept, coder=selection.coder) if kept else []
     spans = [
         CodedSpan(a.id, a.article_id, a.start, a.end, frozenset(a.tag_ids), a.note, a.coder)
         for a in annotations
     ]
+    # Only the texts of coded articles are read: context, sentences and paragraphs are
+    # needed there alone (the lengths of the others come from SQLite).
+    coded = sorted({span.article_id for span in spans}) if with_texts else []
+    texts: dict[int, str] = {}
+    for start in range(0, len(coded), 500):
+        if is_cancelled is not None and is_cancelled():
+            raise AnalysisCancelled("the analysis was cancelled")
+        texts.update(store.article_texts(coded[start : start + 500]))
+        if progress is not None:
+            progress(min(len(coded), start + 500), len(coded))
+    facts = {
+        a.id: ArticleFacts(a.id, a.title, a.date, a.publication, lengths.get(a.id, 0), a.variables)
+        for a in sorted(articles, key=lambda a: (not _ISO_DATE.fullmatch(a.date), a.date, a.id))
+    }
     return CodedCorpus(facts, tree_order(store.tags()), spans, texts)
