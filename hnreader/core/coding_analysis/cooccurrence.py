@@ -18,7 +18,6 @@ from hnreader.core.coding_analysis.units import (
     ARTICLE,
     OVERLAP,
     SCOPES,
-    unit_starts,
     units_of,
 )
 from hnreader.core.models import Tag
@@ -57,7 +56,7 @@ def cooccurrence(
         raise AnalysisError(f"unknown scope “{scope}”; use one of {', '.join(SCOPES)}", scope=scope)
     tags = corpus.rows(tag_ids)
     families = [corpus.family(t.id, with_subtags) for t in tags]
-    members = [[s for s in corpus.spans if s.tag_ids & f] for f in families]
+    members = [corpus.spans_of(f) for f in families]
     n = len(tags)
     counts = [[0] * n for _ in range(n)]
     jaccard = [[0.0] * n for _ in range(n)]
@@ -104,14 +103,10 @@ def _total(chars: dict[int, list[tuple[int, int]]]) -> int:
 def _units(corpus: CodedCorpus, spans: list, scope: str) -> set[tuple[int, int]]:
     if scope == ARTICLE:
         return {(s.article_id, 0) for s in spans}
-    starts: dict[int, list[int]] = {}
     found: set[tuple[int, int]] = set()
     for span in spans:
-        if span.article_id not in starts:
-            starts[span.article_id] = unit_starts(corpus.texts.get(span.article_id, ""), scope)
-        found.update(
-            (span.article_id, u) for u in units_of(starts[span.article_id], span.start, span.end)
-        )
+        starts = corpus.unit_starts(span.article_id, scope)
+        found.update((span.article_id, u) for u in units_of(starts, span.start, span.end))
     return found
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from hnreader.core.coding_analysis.units import unit_starts
 from hnreader.core.models import HnreaderError, Tag
 from hnreader.core.store import Store
 
@@ -91,6 +92,28 @@ class CodedCorpus:
     tags: list[Tag]  # in tree order: each parent followed by its children
     spans: list[CodedSpan]  # by article, start, id
     texts: dict[int, str]
+    _units: dict[tuple[int, str], list[int]] = field(default_factory=dict, repr=False)
+    _by_tag: dict[int, list[CodedSpan]] | None = field(default=None, repr=False)
+
+    def unit_starts(self, article_id: int, scope: str) -> list[int]:
+        """Where an article's sentences or paragraphs begin (computed once per article)."""
+        key = (article_id, scope)
+        if key not in self._units:
+            self._units[key] = unit_starts(self.texts.get(article_id, ""), scope)
+        return self._units[key]
+
+    def spans_of(self, family: frozenset[int]) -> list[CodedSpan]:
+        """The spans with a tag of `family`, each once, in corpus order."""
+        if self._by_tag is None:
+            self._by_tag = {}
+            for span in self.spans:
+                for tag_id in span.tag_ids:
+                    self._by_tag.setdefault(tag_id, []).append(span)
+        if len(family) == 1:
+            return list(self._by_tag.get(next(iter(family)), []))
+        found = {s.id: s for t in family for s in self._by_tag.get(t, [])}
+        order = {s.id: i for i, s in enumerate(self.spans)}
+        return sorted(found.values(), key=lambda s: order[s.id])
 
     def tag(self, tag_id: int) -> Tag:
         for tag in self.tags:

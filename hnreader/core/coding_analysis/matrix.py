@@ -113,8 +113,8 @@ def code_matrix(
         family = corpus.family(tag.id, with_subtags)
         counts = [0] * len(columns)
         spans: list[dict[int, list[tuple[int, int]]]] = [defaultdict(list) for _ in columns]
-        for span in corpus.spans:
-            if span.tag_ids & family and span.article_id in column_of:
+        for span in corpus.spans_of(family):
+            if span.article_id in column_of:
                 column = column_of[span.article_id]
                 counts[column] += 1
                 spans[column][span.article_id].append((span.start, span.end))

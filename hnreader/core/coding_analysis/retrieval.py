@@ -19,7 +19,6 @@ from hnreader.core.coding_analysis.units import (
     OVERLAP,
     PARAGRAPH,
     SENTENCE,
-    unit_starts,
     units_of,
 )
 
@@ -94,7 +93,8 @@ def matching_spans(
         elif mode == ALL:
             found.extend(s for s in spans if all(s.tag_ids & f for f in families))
         else:
-            found.extend(_together(spans, families, mode, corpus.texts.get(article_id, "")))
+            starts = corpus.unit_starts(article_id, mode) if mode in (SENTENCE, PARAGRAPH) else []
+            found.extend(_together(spans, families, mode, starts))
         if progress is not None:
             progress(done, total)
     order = {article_id: i for i, article_id in enumerate(corpus.articles)}
@@ -102,9 +102,8 @@ def matching_spans(
 
 
 def _together(
-    spans: list[CodedSpan], families: Sequence[frozenset[int]], mode: str, text: str
+    spans: list[CodedSpan], families: Sequence[frozenset[int]], mode: str, starts: list[int]
 ) -> list[CodedSpan]:
-    starts = unit_starts(text, mode) if mode in (SENTENCE, PARAGRAPH) else []
     units = {s.id: set(units_of(starts, s.start, s.end)) for s in spans} if starts else {}
 
     def meets(x: CodedSpan, y: CodedSpan) -> bool:
