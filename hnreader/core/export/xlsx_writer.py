@@ -12,7 +12,9 @@ from pathlib import Path
 from hnreader.core.export.csv_writer import (
     ExportCancelled,
     ExportError,
+    _copy_mode,
     _fit,
+    _is_read_only_file,
     _os_message,
     neutralise_cell,
 )
@@ -37,8 +39,15 @@ def write_xlsx(
     from openpyxl import Workbook
 
     numeric = [name in numeric_columns for name in header]
-    if path.is_dir() or not path.parent.is_dir():
-        raise ExportError(f"cannot write export to {path}: the folder does not exist")
+    if path.is_dir():
+        raise ExportError(f"cannot write export to {path}: it is a folder")
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write export to {path}: the folder {path.parent} does not exist")
+    if _is_read_only_file(path):
+        raise ExportError(
+            f"cannot write export to {path}: the file is read-only, so it was not replaced. "
+            "Choose another file name, or make the file writable first."
+        )
     book = Workbook(write_only=False)
     sheet = book.active
     assert sheet is not None
@@ -56,15 +65,18 @@ def write_xlsx(
         )
         count += 1
     sheet.freeze_panes = "A2"
+    temp_name = ""
     try:
         handle, temp_name = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
         )
         os.close(handle)
         book.save(temp_name)
+        _copy_mode(path, Path(temp_name))
         os.replace(temp_name, path)
     except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
+        if temp_name:
+            Path(temp_name).unlink(missing_ok=True)
         raise ExportError(_os_message(path, exc)) from exc
     return count
 
