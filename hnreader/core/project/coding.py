@@ -6,7 +6,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hnreader.core.coding_analysis.cooccurrence import Cooccurrence, cooccurrence
-from hnreader.core.coding_analysis.corpus import CodedCorpus, CodingFilter, load_coded_corpus
+from hnreader.core.coding_analysis.corpus import (
+    AnalysisError,
+    CodedCorpus,
+    CodingFilter,
+    load_coded_corpus,
+)
 from hnreader.core.coding_analysis.matrix import CodeMatrix, check_grouping, code_matrix
 from hnreader.core.coding_analysis.retrieval import RetrievedPassage, retrieve
 from hnreader.core.coding_analysis.tables import Table, write_table
@@ -29,9 +34,18 @@ class ProjectCoding:
         is_cancelled: Cancelled | None = None,
     ) -> CodedCorpus:
         """The filtered articles with their annotations and texts."""
+        selection = selection or CodingFilter()
+        known = {v.name for v in self.store.variable_summaries()}
+        for name, _ in selection.where:
+            if name not in known:
+                raise AnalysisError(
+                    f"there is no document variable named “{name}”; `hnreader variables` "
+                    "lists them",
+                    variable=name,
+                )
         return load_coded_corpus(
             self.store,
-            selection or CodingFilter(),
+            selection,
             progress=_reading(progress),
             is_cancelled=is_cancelled,
         )

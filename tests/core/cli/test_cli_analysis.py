@@ -114,6 +114,7 @@ def test_cooccurrence_counts_and_csv(coded_cli, tmp_path: Path) -> None:  # type
         ("matrix", "--by", "month", "--per-article"),
         ("cooccurrence", "--scope", "nearby"),
         ("retrieve", "--tag", "政策", "--where", "region"),
+        ("retrieve", "--tag", "政策", "--where", "weather=sunny"),
     ],
 )
 def test_bad_input_gives_a_message_and_no_traceback(coded_cli, args) -> None:  # type: ignore[no-untyped-def]
