@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 
@@ -96,7 +97,7 @@ class AnalysisGridModel(QAbstractTableModel):
             color.setAlphaF(0.12 + 0.6 * value / self._highest)
             return color
         if role == Qt.ItemDataRole.ForegroundRole and not value:
-            return QColor("#9A9A9A")
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole:
             row, column = self._rows[index.row()], self._columns[index.column()]
             return tooltip(f"{row.text} × {column.detail or column.text}: {self.cell_text(value)}")

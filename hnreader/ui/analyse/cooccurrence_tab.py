@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -49,7 +50,8 @@ class CooccurrenceTab(QWidget):
         )
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet("color: #606060;")
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setEnabled(False)
         self.model = AnalysisGridModel(self)

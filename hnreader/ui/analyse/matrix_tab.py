@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -55,6 +55,7 @@ class MatrixTab(QWidget):
         self.export_button.setMenu(menu)
         self.export_button.setEnabled(False)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.model = AnalysisGridModel(self)
         self.view = GridView(self.model)
         self.hint = empty_state("")

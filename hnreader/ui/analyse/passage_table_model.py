@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
 from hnreader.core.coding_analysis.retrieval import RetrievedPassage
+from hnreader.ui.common.contrast import READABLE, line_on
 from hnreader.ui.common.date_text import shown_date
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 
@@ -89,9 +91,10 @@ class PassageTableModel(QAbstractTableModel):
                 return tooltip(passage.note)
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.PASSAGE:
-            return QColor(PASSAGE_COLOR)
+            page = QApplication.palette().color(QPalette.ColorRole.Base)
+            return line_on(PASSAGE_COLOR, page, READABLE)  # as the search panel's hits
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.BEFORE, self.AFTER):
-            return QColor("#6B6B6B")
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.BEFORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
