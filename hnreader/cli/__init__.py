@@ -11,6 +11,7 @@ from typing import Any
 
 from hnreader import __version__
 from hnreader.cli import (
+    analysis_commands,
     codebook_commands,
     corpus_commands,
     edit_commands,
@@ -199,6 +200,7 @@ def _build_parser() -> argparse.ArgumentParser:
     edit_commands.add_parsers(commands, project, as_json)
     team_commands.add_parsers(commands, project, as_json)
     team_commands.add_memo_parsers(commands, project, as_json)
+    analysis_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -372,4 +374,5 @@ COMMANDS = {
     **codebook_commands.COMMANDS,
     **edit_commands.COMMANDS,
     **team_commands.COMMANDS,
+    **analysis_commands.COMMANDS,
 }

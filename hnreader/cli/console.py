@@ -37,6 +37,7 @@ STAGE_WORDS = {
     Stage.EXPORTING: "Exporting",
     Stage.BACKING_UP: "Backing up",
     Stage.SALVAGING: "Salvaging",
+    Stage.ANALYSING: "Analysing",
     Stage.DONE: "Done",
     Stage.CANCELLED: "Cancelled",
 }

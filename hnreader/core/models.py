@@ -346,6 +346,7 @@ class Stage:
     EXPORTING = "exporting"
     BACKING_UP = "backing_up"
     SALVAGING = "salvaging"
+    ANALYSING = "analysing"  # an analysis of the codes (retrieval, matrix, co-occurrence)
     DONE = "done"
     CANCELLED = "cancelled"
 

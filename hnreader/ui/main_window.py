@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hnreader import paths
 from hnreader.core.project import Project
+from hnreader.ui.analyse.analyse_window import AnalyseWindow
 from hnreader.ui.codebook.annotation_list_panel import AnnotationListPanel
 from hnreader.ui.codebook.tag_panel import TagPanel
 from hnreader.ui.codebook.tag_picker import TagPicker
@@ -66,6 +67,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         self.controller = ProjectController(project, self)
         self.tasks = TaskRunner(self)
         self._warm_up: Worker | None = None
+        self.analyse_window: AnalyseWindow | None = None
         self.setAcceptDrops(True)
         self.setWindowTitle(window_title(self.tr("%1 — hnreader").replace("%1", project.path.stem)))
         self.resize(QSize(1400, 880))
@@ -210,6 +212,9 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
             self.settings.set_last_article(str(self.project.path), self.reader.article_id)
         self.settings.sync()
         self.external_changes.stop()
+        if self.analyse_window is not None:
+            self.analyse_window.cancel()
+            self.analyse_window.close()
         self.project.close()
         super().closeEvent(event)
 
@@ -253,6 +258,18 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         """A search hit in an article's title, kicker or byline: selected in the header."""
         self.reader.show_article(article_id)
         self.reader.select_header_span(field, start, end)
+
+    def open_analysis(self, name: str) -> None:
+        """The Analyse window (made on first use) at one of its tabs."""
+        if self.analyse_window is None:
+            self.analyse_window = AnalyseWindow(self.controller, self)
+            self.analyse_window.passage_activated.connect(self.show_analysed_passage)
+        self.analyse_window.show_tab(name)
+
+    def show_analysed_passage(self, article_id: int, start: int, end: int) -> None:
+        self.show_span(article_id, start, end)
+        self.raise_()
+        self.activateWindow()
 
     def _on_article_shown(self, article_id: int) -> None:
         self.annotation_panel.set_article(article_id)

@@ -172,6 +172,20 @@ class WindowMenus:
             self.smaller_text,
             QKeySequence.StandardKey.ZoomOut,
         )
+        self.retrieve_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Retrieve Coded Passages…"),
+            partial(self.open_analysis, "retrieve"),
+            "Ctrl+Shift+R",
+        )
+        self.matrix_action = self._action(
+            QCoreApplication.translate("MainWindow", "Code &Matrix…"),
+            partial(self.open_analysis, "matrix"),
+            "Ctrl+Shift+M",
+        )
+        self.cooccurrence_action = self._action(
+            QCoreApplication.translate("MainWindow", "Tag &Co-occurrence…"),
+            partial(self.open_analysis, "cooccurrence"),
+        )
         self.agreement_action = self._action(
             QCoreApplication.translate("MainWindow", "Coder &Agreement…"), self.show_agreement
         )
@@ -239,6 +253,10 @@ class WindowMenus:
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.reset_layout_action)
+        analyse_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "A&nalyse"))
+        analyse_menu.addActions(
+            [self.retrieve_action, self.matrix_action, self.cooccurrence_action]
+        )
         tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
         tools_menu.addAction(self.agreement_action)
         tools_menu.addSeparator()

@@ -161,6 +161,114 @@ A reader and annotation workbench for Chinese news corpora.</source>
     </message>
 </context>
 <context>
+    <name>AnalyseWindow</name>
+    <message>
+        <source>Analyse — %1</source>
+        <translation>分析 — %1</translation>
+    </message>
+    <message>
+        <source>Retrieve</source>
+        <translation>检索片段</translation>
+    </message>
+    <message>
+        <source>Code Matrix</source>
+        <translation>编码矩阵</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>共现</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Analysing the codes…</source>
+        <translation>正在分析编码…</translation>
+    </message>
+    <message>
+        <source>The analysis could not be run: %1</source>
+        <translation>无法进行分析：%1</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisFilterBar</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Only articles dated on or after this (2019, 2019-07)</source>
+        <translation>只看此日期当天及之后的文章（2019、2019-07）</translation>
+    </message>
+    <message>
+        <source>Only articles dated up to this, inclusive (2020-06)</source>
+        <translation>只看此日期之前（含当天）的文章（2020-06）</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Include sub-tags</source>
+        <translation>包括子标签</translation>
+    </message>
+    <message>
+        <source>A tag&apos;s passages include those of the tags below it</source>
+        <translation>一个标签的片段包括其下各子标签的片段</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>（任意）</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>所有编码员</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名）</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: write 2019, 2019-07 or 2019-07-15.</source>
+        <translation>“%1”不是日期：请写成 2019、2019-07 或 2019-07-15。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListPanel</name>
     <message>
         <source>Note…</source>
@@ -428,6 +536,81 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>%1 (unverified)</source>
         <translation>%1（未校验）</translation>
+    </message>
+</context>
+<context>
+    <name>CooccurrenceTab</name>
+    <message>
+        <source>Overlapping passages</source>
+        <translation>重叠的片段</translation>
+    </message>
+    <message>
+        <source>Same sentence</source>
+        <translation>同一句</translation>
+    </message>
+    <message>
+        <source>Same paragraph</source>
+        <translation>同一段</translation>
+    </message>
+    <message>
+        <source>Same article</source>
+        <translation>同一篇文章</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Jaccard (0–1)</source>
+        <translation>Jaccard 系数（0–1）</translation>
+    </message>
+    <message>
+        <source>Jaccard: the units with both tags divided by the units with either (for overlaps: the characters coded with both divided by those with either)</source>
+        <translation>Jaccard 系数：同时有两个标签的单位数除以有其中任一标签的单位数（重叠时：同时标注两个标签的字符数除以标注任一标签的字符数）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Together in</source>
+        <translation>共现范围</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>There are no tags yet. Create tags in the Tags panel and tag passages in the reader; this table then shows which tags occur together.</source>
+        <translation>还没有标签。请在“标签”面板中创建标签，并在阅读器中标注片段；此表随后会显示哪些标签一同出现。</translation>
+    </message>
+    <message>
+        <source>Each cell: pairs of overlapping passages, one of each tag (a passage with both tags counts once). The diagonal: the tag&apos;s passages.</source>
+        <translation>每个单元格：两个标签各一个、彼此重叠的片段对（同时带有两个标签的片段计一次）。对角线：该标签的片段数。</translation>
+    </message>
+    <message>
+        <source>Each cell: sentences holding passages of both tags. The diagonal: sentences with the tag.</source>
+        <translation>每个单元格：含有两个标签片段的句子数。对角线：含有该标签的句子数。</translation>
+    </message>
+    <message>
+        <source>Each cell: paragraphs holding passages of both tags. The diagonal: paragraphs with the tag.</source>
+        <translation>每个单元格：含有两个标签片段的段落数。对角线：含有该标签的段落数。</translation>
+    </message>
+    <message>
+        <source>Each cell: articles with passages of both tags. The diagonal: articles with the tag.</source>
+        <translation>每个单元格：含有两个标签片段的文章数。对角线：含有该标签的文章数。</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its passages.</source>
+        <translation>点击单元格可列出其片段。</translation>
+    </message>
+    <message>
+        <source>co-occurrence</source>
+        <translation>共现</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1356,18 @@ Which year are they from?</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;Retrieve Coded Passages…</source>
+        <translation>检索已编码片段(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Code &amp;Matrix…</source>
+        <translation>编码矩阵(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Tag &amp;Co-occurrence…</source>
+        <translation>标签共现(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Coder &amp;Agreement…</source>
         <translation>编码员一致性(&amp;A)…</translation>
     </message>
@@ -1207,6 +1402,10 @@ Which year are they from?</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>A&amp;nalyse</source>
+        <translation>分析(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -1283,6 +1482,107 @@ Which year are they from?</source>
     <message>
         <source>hnreader projects (*.sqlite);;All files (*)</source>
         <translation>hnreader 项目 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixTab</name>
+    <message>
+        <source>Passages</source>
+        <translation>片段数</translation>
+    </message>
+    <message>
+        <source>Present (0/1)</source>
+        <translation>有无（0/1）</translation>
+    </message>
+    <message>
+        <source>Share of characters coded</source>
+        <translation>已编码字符占比</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>This Table…</source>
+        <translation>此表格…</translation>
+    </message>
+    <message>
+        <source>0/1 Article × Tag Table…</source>
+        <translation>0/1 文章 × 标签表…</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Each article</source>
+        <translation>每篇文章</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>刊物</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Variable: %1</source>
+        <translation>变量：%1</translation>
+    </message>
+    <message>
+        <source>There are no tags yet. Create tags in the Tags panel and tag passages in the reader; this matrix then counts them per article or group.</source>
+        <translation>还没有标签。请在“标签”面板中创建标签，并在阅读器中标注片段；此矩阵随后会按文章或分组统计它们。</translation>
+    </message>
+    <message>
+        <source>No article matches the dates and filters above.</source>
+        <translation>没有文章符合上面的日期和筛选条件。</translation>
+    </message>
+    <message>
+        <source>%1 tags × %2 columns, %3 articles</source>
+        <translation>%1 个标签 × %2 列，%3 篇文章</translation>
+    </message>
+    <message>
+        <source>(no publication)</source>
+        <translation>（无刊物）</translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation>（无日期）</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n article(s)</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>code-matrix</source>
+        <translation>编码矩阵</translation>
+    </message>
+    <message>
+        <source>articles-by-tag</source>
+        <translation>文章-标签表</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1680,41 @@ Which year are they from?</source>
     <message>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>PassageTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>后文</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码员</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1873,81 @@ Which year are they from?</source>
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalTab</name>
+    <message>
+        <source>Any of the tags</source>
+        <translation>任一标签</translation>
+    </message>
+    <message>
+        <source>All tags on one passage</source>
+        <translation>同一片段上有全部标签</translation>
+    </message>
+    <message>
+        <source>Overlapping passages</source>
+        <translation>片段相互重叠</translation>
+    </message>
+    <message>
+        <source>In the same sentence</source>
+        <translation>在同一句中</translation>
+    </message>
+    <message>
+        <source>In the same paragraph</source>
+        <translation>在同一段中</translation>
+    </message>
+    <message>
+        <source>In the same article</source>
+        <translation>在同一篇文章中</translation>
+    </message>
+    <message>
+        <source>With several tags: how their passages must go together to be listed</source>
+        <translation>勾选多个标签时：它们的片段须如何一同出现才会列出</translation>
+    </message>
+    <message>
+        <source>Show All Articles</source>
+        <translation>显示所有文章</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Passages listed</source>
+        <translation>列出的片段</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n article(s) of the cell clicked</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No passage matches. Try “Any of the tags”, include sub-tags, or widen the dates and filters above.</source>
+        <translation>没有符合的片段。可试试“任一标签”、包括子标签，或放宽上面的日期和筛选条件。</translation>
+    </message>
+    <message>
+        <source>Tick one or more tags on the left to list their passages, with their context, article and date. Double-click a passage to open it in the reader.</source>
+        <translation>在左侧勾选一个或多个标签，即可列出其片段及上下文、文章和日期。双击片段可在阅读器中打开。</translation>
+    </message>
+    <message>
+        <source>There are no tags yet. Create tags in the Tags panel and tag passages in the reader; their passages are listed here.</source>
+        <translation>还没有标签。请在“标签”面板中创建标签，并在阅读器中标注片段；其片段会列在这里。</translation>
+    </message>
+    <message>
+        <source>passages</source>
+        <translation>片段</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2807,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Rescuing what can be read</source>
         <translation>正在抢救可读取的内容</translation>
+    </message>
+    <message>
+        <source>Analysing the codes</source>
+        <translation>正在分析编码</translation>
     </message>
     <message>
         <source>Done</source>

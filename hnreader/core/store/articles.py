@@ -217,6 +217,12 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
         rows = self._select_in("SELECT id, text FROM articles WHERE id IN ({})", ids)
         return {row[0]: row[1] for row in rows}
 
+    def article_lengths(self, ids: Sequence[int]) -> dict[int, int]:
+        """The length of each article's text in code points (SQLite's length() of TEXT
+        counts characters), without reading the texts into Python."""
+        rows = self._select_in("SELECT id, length(text) FROM articles WHERE id IN ({})", ids)
+        return {row[0]: row[1] for row in rows}
+
     def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
         rows = self._select_in(
             "SELECT a.id, a.title, a.date, s.name FROM articles a "

@@ -24,6 +24,7 @@ def stage_text(stage: str, item: str = "") -> str:
         Stage.EXPORTING: translate("progress", "Exporting"),
         Stage.BACKING_UP: translate("progress", "Backing up"),
         Stage.SALVAGING: translate("progress", "Rescuing what can be read"),
+        Stage.ANALYSING: translate("progress", "Analysing the codes"),
         Stage.DONE: translate("progress", "Done"),
         Stage.CANCELLED: translate("progress", "Cancelled"),
     }

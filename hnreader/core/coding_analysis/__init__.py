@@ -1,0 +1,1 @@
+"""Questions asked of the codes: coded-segment retrieval, code matrices, co-occurrence."""

@@ -1,0 +1,223 @@
+"""The coded corpus an analysis reads: the filtered articles, the tag tree, the annotations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from hnreader.core.coding_analysis.units import unit_starts
+from hnreader.core.models import HnreaderError, Tag
+from hnreader.core.store import Store
+
+Cancelled = Callable[[], bool]
+Progress = Callable[[int, int], None]
+
+_DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class AnalysisCancelled(HnreaderError):
+    """An analysis was cancelled before it finished."""
+
+
+class AnalysisError(HnreaderError):
+    """An analysis cannot be run as asked (an unknown mode, a bad date bound…)."""
+
+
+@dataclass(frozen=True)
+class CodingFilter:
+    """Which articles and annotations an analysis looks at; empty means all.
+
+    Dates are bounds `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, both inclusive (`to` 2019-12 takes
+    all of December); with a bound set, articles without an ISO date are left out. `where`
+    holds (variable name, value) pairs an article must all have; `coder` keeps only that
+    coder's annotations.
+    """
+
+    article_ids: Sequence[int] | None = None
+    date_from: str = ""
+    date_to: str = ""
+    where: tuple[tuple[str, str], ...] = ()
+    coder: str | None = None
+
+    def check(self) -> None:
+        for bound in (self.date_from, self.date_to):
+            if bound and not _DATE_BOUND.fullmatch(bound):
+                raise AnalysisError(
+                    f"“{bound}” is not a date bound; write YYYY, YYYY-MM or YYYY-MM-DD",
+                    bound=bound,
+                )
+
+    def keeps_date(self, date: str) -> bool:
+        if not (self.date_from or self.date_to):
+            return True
+        if not _ISO_DATE.fullmatch(date):
+            return False
+        if self.date_from and date[: len(self.date_from)] < self.date_from:
+            return False
+        return not (self.date_to and date[: len(self.date_to)] > self.date_to)
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What an analysis shows of an article."""
+
+    id: int
+    title: str
+    date: str
+    publication: str
+    chars: int
+    variables: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CodedSpan:
+    """One annotation as an analysis sees it (offsets: code points into the stored text)."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    tag_ids: frozenset[int]
+    note: str
+    coder: str
+
+
+@dataclass
+class CodedCorpus:
+    """A snapshot of the filtered articles (in date, then id order) and their annotations."""
+
+    articles: dict[int, ArticleFacts]
+    tags: list[Tag]  # in tree order: each parent followed by its children
+    spans: list[CodedSpan]  # by article, start, id
+    texts: dict[int, str]
+    _units: dict[tuple[int, str], list[int]] = field(default_factory=dict, repr=False)
+    _by_tag: dict[int, list[CodedSpan]] | None = field(default=None, repr=False)
+
+    def unit_starts(self, article_id: int, scope: str) -> list[int]:
+        """Where an article's sentences or paragraphs begin (computed once per article)."""
+        key = (article_id, scope)
+        if key not in self._units:
+            self._units[key] = unit_starts(self.texts.get(article_id, ""), scope)
+        return self._units[key]
+
+    def spans_of(self, family: frozenset[int]) -> list[CodedSpan]:
+        """The spans with a tag of `family`, each once, in corpus order."""
+        if self._by_tag is None:
+            self._by_tag = {}
+            for span in self.spans:
+                for tag_id in span.tag_ids:
+                    self._by_tag.setdefault(tag_id, []).append(span)
+        if len(family) == 1:
+            return list(self._by_tag.get(next(iter(family)), []))
+        found = {s.id: s for t in family for s in self._by_tag.get(t, [])}
+        order = {s.id: i for i, s in enumerate(self.spans)}
+        return sorted(found.values(), key=lambda s: order[s.id])
+
+    def tag(self, tag_id: int) -> Tag:
+        for tag in self.tags:
+            if tag.id == tag_id:
+                return tag
+        raise AnalysisError(f"there is no tag with id {tag_id}", tag_id=tag_id)
+
+    def family(self, tag_id: int, with_subtags: bool) -> frozenset[int]:
+        """The tag, and with `with_subtags` every tag below it."""
+        self.tag(tag_id)
+        if not with_subtags:
+            return frozenset({tag_id})
+        children: dict[int | None, list[int]] = {}
+        for tag in self.tags:
+            children.setdefault(tag.parent_id, []).append(tag.id)
+        found, todo = {tag_id}, [tag_id]
+        while todo:
+            for child in children.get(todo.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return frozenset(found)
+
+    def rows(self, tag_ids: Sequence[int] | None) -> list[Tag]:
+        """The tags in tree order, only those of `tag_ids` when given."""
+        if tag_ids is None:
+            return list(self.tags)
+        for tag_id in tag_ids:
+            self.tag(tag_id)
+        wanted = set(tag_ids)
+        return [tag for tag in self.tags if tag.id in wanted]
+
+    def depth(self, tag_id: int) -> int:
+        return self.tag(tag_id).path.count("/")
+
+
+def tree_order(tags: Sequence[Tag]) -> list[Tag]:
+    """Tags with each parent followed by its children, siblings in codebook order."""
+    ids = {tag.id for tag in tags}
+    children: dict[int | None, list[Tag]] = {}
+    for tag in tags:  # store order: position, then name
+        parent = tag.parent_id if tag.parent_id in ids else None
+        children.setdefault(parent, []).append(tag)
+    ordered: list[Tag] = []
+    seen: set[int] = set()
+
+    def visit(parent: int | None) -> None:
+        for tag in children.get(parent, []):
+            if tag.id not in seen:
+                seen.add(tag.id)
+                ordered.append(tag)
+                visit(tag.id)
+
+    visit(None)
+    ordered.extend(tag for tag in tags if tag.id not in seen)  # a cycle: keep them all
+    return ordered
+
+
+def load_coded_corpus(
+    store: Store,
+    selection: CodingFilter,
+    *,
+    with_texts: bool = True,
+    progress: Progress | None = None,
+    is_cancelled: Cancelled | None = None,
+) -> CodedCorpus:
+    """Read the articles the filter keeps, with their annotations (and texts)."""
+    selection.check()
+    ids = store.article_ids() if selection.article_ids is None else list(selection.article_ids)
+    briefs = store.article_briefs(ids)
+    origins = store.article_origins(ids)
+    variables = store.variables_of(ids)
+    articles: list[ArticleFacts] = []
+    for article_id in ids:
+        if article_id not in briefs:
+            continue  # deleted meanwhile, or never there
+        title, date, _ = briefs[article_id]
+        values = variables.get(article_id, {})
+        if not selection.keeps_date(date):
+            continue
+        if any(values.get(name) != value for name, value in selection.where):
+            continue
+        articles.append(
+            ArticleFacts(article_id, title, date, origins[article_id].publication, 0, values)
+        )
+    kept = [a.id for a in articles]
+    lengths = store.article_lengths(kept)
+    annotations = store.annotations(article_ids=kept, coder=selection.coder) if kept else []
+    spans = [
+        CodedSpan(a.id, a.article_id, a.start, a.end, frozenset(a.tag_ids), a.note, a.coder)
+        for a in annotations
+    ]
+    # Only the texts of coded articles are read: context, sentences and paragraphs are
+    # needed there alone (the lengths of the others come from SQLite).
+    coded = sorted({span.article_id for span in spans}) if with_texts else []
+    texts: dict[int, str] = {}
+    for start in range(0, len(coded), 500):
+        if is_cancelled is not None and is_cancelled():
+            raise AnalysisCancelled("the analysis was cancelled")
+        texts.update(store.article_texts(coded[start : start + 500]))
+        if progress is not None:
+            progress(min(len(coded), start + 500), len(coded))
+    facts = {
+        a.id: ArticleFacts(a.id, a.title, a.date, a.publication, lengths.get(a.id, 0), a.variables)
+        for a in sorted(articles, key=lambda a: (not _ISO_DATE.fullmatch(a.date), a.date, a.id))
+    }
+    return CodedCorpus(facts, tree_order(store.tags()), spans, texts)
