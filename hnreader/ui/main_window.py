@@ -459,7 +459,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         self.open_requested.emit(str(path), status_message)
 
     def show_agreement(self) -> None:
-        """Tools ▸ Coder Agreement…"""
+        """Analyse ▸ Coder Agreement…"""
         from hnreader.ui.team.agreement_dialog import AgreementDialog
 
         AgreementDialog(self.project, self).exec()

@@ -257,9 +257,9 @@ class WindowMenus:
         analyse_menu.addActions(
             [self.retrieve_action, self.matrix_action, self.cooccurrence_action]
         )
+        analyse_menu.addSeparator()
+        analyse_menu.addAction(self.agreement_action)  # team coding
         tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
-        tools_menu.addAction(self.agreement_action)
-        tools_menu.addSeparator()
         tools_menu.addActions([self.safety.check_action, self.safety.salvage_action])
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         help_menu.addActions([self.about_action, self.log_action])

@@ -205,7 +205,7 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message numerus="yes">
         <source>Wrote %n row(s) to %1</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>已将 %n 行写入 %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1573,7 +1573,7 @@ Which year are they from?</source>
     <message numerus="yes">
         <source>%1: %n article(s)</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%1：%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
@@ -1924,13 +1924,13 @@ Which year are they from?</source>
     <message numerus="yes">
         <source>Only the %n article(s) of the cell clicked</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>只看所点单元格的 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n passage(s)</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个片段</numerusform>
         </translation>
     </message>
     <message>

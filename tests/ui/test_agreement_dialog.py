@@ -1,4 +1,4 @@
-"""Tools ▸ Coder Agreement…: real widgets, the computation off the GUI thread, CSV export."""
+"""Analyse ▸ Coder Agreement…: real widgets, the computation off the GUI thread, CSV export."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tools ▸ Coder Agreement…: choose coders, tags and the unit; see percent agreement, Cohen's
+"""Analyse ▸ Coder Agreement…: choose coders, tags and the unit; see percent agreement, Cohen's
 κ, Fleiss' κ and Krippendorff's α per tag and overall; export the table as CSV."""
 
 from __future__ import annotations
