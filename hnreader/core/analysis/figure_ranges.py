@@ -55,10 +55,14 @@ def complete_ranges(found: list[Found], folded: str) -> list[Found]:
             high = following.value
             if following.kind == "date":
                 high = complete_date(low, following)
+            end = following.end
+            if following.kind == "year" and folded.startswith("度", end):
+                end += 1  # 2022—2023年度
             result.append(
                 replace(
                     following,
                     start=item.start,
+                    end=end,
                     value=None,
                     value_low=low,
                     value_high=high,

@@ -226,7 +226,7 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
         month = int(date.group("m")) if date.group("m") else None
         day = int(date.group("d")) if date.group("d") else None
         if month is None or not valid_date(month, day):
-            end = folded.index("年", start) + 1 + (1 if date.group("fy") else 0)
+            end = folded.index("年", start) + 1
             return Found(start, end, float(year), "年", "year"), end
         return _date_found(start, date.end(), year, month, day), date.end()
     date = MONTH_DATE.match(folded, start) or DAY_DATE.match(folded, start)
@@ -282,6 +282,8 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
             return None, end  # 85后, 00后: a generation
         if folded[max(0, start - 3) : start].endswith(NOT_AFTER_WORDS):
             return None, end  # 拨打110, 新闻条数：20
+        if before == "-" or (folded[start - 1 : start] == " " and folded[start - 2 : start - 1].isalpha() and folded[start - 2 : start - 1].isascii()):
+            return None, end  # 硫磺石-2型, Top 20: part of a name
     if unit == "公里" and folded[first - 2 : first] == "时速":
         unit, kind = "公里/小时", "other"  # 时速350公里
     first, sign = _sign_start(folded, first, floor) if approx is None else (first, 1)
@@ -405,8 +407,19 @@ def _chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Foun
         if fraction is not None:
             return _chinese_fraction(folded, start, fraction, floor)
     previous = folded[start - 1 : start]
+    if previous == "前" and (
+        folded[start - 2 : start - 1] in ("目", "以", "之", "提", "此")
+        or folded.startswith(("个月", "年", "天", "周"), run_end)
+    ):
+        previous = ""  # 目前三名, 前十个月 (the first ten months) are figures; 前十位 is a rank
     if previous in NOT_AFTER or _in_idiom(folded, start, run_end + 2):
         return None, run_end
+    if run == "两" and folded.startswith("月", run_end) and not folded.startswith("月份", run_end):
+        return Found(start, run_end + 1, 2.0, "月", "duration"), run_end + 1  # 时隔两月
+    if run == "两" and folded.startswith(("国", "岸", "会"), run_end):
+        return None, run_end  # 两国: the two countries (both), not a count
+    if run == "一" and previous == "的":
+        return None, run_end  # 具有里程碑意义的一年: a determiner
     if folded.startswith("成", run_end):
         cheng = _cheng_at(folded, start, run, floor)
         if cheng is not None:
@@ -450,7 +463,7 @@ def _chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Foun
         if start - 1 >= floor:
             first, approx = start - 1, "上"  # 上百种, 上千人
     approx = approx or tail.approx
-    has_digit = any(char in CN_DIGITS for char in run)
+    has_digit = any(char in CN_DIGITS for char in run) or (run[0] == "十" and len(run) > 1)
     reached = folded[max(0, start - 2) : start] in REACHED_BEFORE or previous == "达"
     measured = tail.kind in ("area", "weight", "length", "volume", "money")
     if not has_digit and run != "十" and not approx and not reached and not measured:
@@ -470,7 +483,7 @@ def _chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Foun
             return None, end  # a numeral needs a measure word to be a figure
     elif folded[end : end + 1] in CN_CHARS and folded[end : end + 1] != "":
         return None, end  # 五个一批, 两个一百年: a slogan pattern, not a quantity
-    if tail.kind == "duration" and folded.startswith("前", end):
+    if tail.kind == "duration" and run == "两" and folded.startswith("前", end):
         return None, end  # 两年前: a relative time, no figure (issue 14)
     quoted = _in_short_quote(folded, start, end) and not (
         tail.kind in ("money", "percent") or value >= 100
