@@ -154,6 +154,7 @@ RUN_ENDS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 RANGE_LINKS = frozenset({"至", "到", "-", "~", "〜", "—", "–", "－", "—"})
 # 10时30分, 16时, 晚上8时18分 (a word before the hour that moves it past noon is in the span).
 TIME = re.compile(r"(?P<h>[0-9]{1,2})时(?:(?P<m>[0-9]{1,2})分)?")
+TIME_NOT_BEFORE = "间期代候刻节光尚速事局政任许"  # 16时间, 5时期: not a time of day
 AFTERNOON_WORDS = ("晚上", "下午", "傍晚", "夜里", "夜间", "晚间")
 # 2.5:1 (a ratio; times and scores such as 03:40 are not read as ratios).
 RATIO = re.compile(r"([0-9]+(?:\.[0-9]+)?):(1|[0-9]+\.[0-9]+)")

@@ -49,6 +49,7 @@ from hnreader.core.analysis.figure_patterns import (
     SPACED_DECIMAL,
     TAIL,
     TIME,
+    TIME_NOT_BEFORE,
     TOKEN_CHARS,
     TOKEN_RIGHT,
     TRAILING_APPROX_UNITS,
@@ -142,9 +143,15 @@ def _unitless_kind(scaled: bool) -> str:
     return "count" if scaled else "other"
 
 
+def _in(char: str, chars: str) -> bool:
+    """`char` (one character, or "" at the end of the text) is one of `chars`."""
+    return bool(char) and char in chars
+
+
 def _sign_start(folded: str, first: int, floor: int) -> tuple[int, int]:
     """零下二十三摄氏度, -8℃, 负3%: where the span starts and the sign."""
-    if first - 2 >= floor and folded[first - 2 : first] == "零下":
+    # 零 alone is never a figure, so 零下 may lie before the floor.
+    if first >= 2 and folded[first - 2 : first] == "零下":
         return first - 2, -1
     if first - 1 >= floor and folded[first - 1] in "-负":
         before = folded[first - 2 : first - 1]
@@ -167,7 +174,8 @@ def _special_at(folded: str, start: int, floor: int) -> Found | None:
     if time is not None and not folded.startswith("时", time.start("h") - 1):
         hour = int(time.group("h"))
         minute = int(time.group("m")) if time.group("m") else None
-        if 0 <= hour <= 24 and (minute is None or minute < 60) and folded[time.end() : time.end() + 1] not in "间期代候刻节光尚速事局政任许":
+        after = folded[time.end() : time.end() + 1]
+        if 0 <= hour <= 24 and (minute is None or minute < 60) and not _in(after, TIME_NOT_BEFORE):
             first = start
             if hour < 12 and start - 2 >= floor and folded[start - 2 : start] in AFTERNOON_WORDS:
                 hour, first = hour + 12, start - 2
@@ -356,10 +364,10 @@ def _cheng_at(folded: str, start: int, run: str, floor: int) -> Found | None:
     """六成, 近八成, 二成五: N成 is N×10 %."""
     tenths = parse_chinese_integer(run)
     end = start + len(run) + 1
-    if tenths is None or not 1 <= tenths <= 10 or folded[end : end + 1] in CHENG_NOT_BEFORE:
+    if tenths is None or not 1 <= tenths <= 10 or _in(folded[end : end + 1], CHENG_NOT_BEFORE):
         return None
     value = tenths * 10.0
-    if folded[end : end + 1] in "一二三四五六七八九" and folded[end : end + 1]:
+    if _in(folded[end : end + 1], "一二三四五六七八九"):
         value += CN_DIGITS[folded[end]]
         end += 1
     if folded[start - 1 : start] in NOT_AFTER or (run == "一" and folded[start - 1 : start] != "近"):
@@ -409,7 +417,7 @@ def _chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Foun
     previous = folded[start - 1 : start]
     if previous == "前" and (
         folded[start - 2 : start - 1] in ("目", "以", "之", "提", "此")
-        or folded.startswith(("个月", "年", "天", "周"), run_end)
+        or (run != "一" and folded.startswith(("个月", "年", "天", "周"), run_end))
     ):
         previous = ""  # 目前三名, 前十个月 (the first ten months) are figures; 前十位 is a rank
     if previous in NOT_AFTER or _in_idiom(folded, start, run_end + 2):
@@ -418,8 +426,8 @@ def _chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Foun
         return Found(start, run_end + 1, 2.0, "月", "duration"), run_end + 1  # 时隔两月
     if run == "两" and folded.startswith(("国", "岸", "会"), run_end):
         return None, run_end  # 两国: the two countries (both), not a count
-    if run == "一" and previous == "的":
-        return None, run_end  # 具有里程碑意义的一年: a determiner
+    if run == "一" and previous == "的" and not _in(folded[run_end + 1 : run_end + 2], "内里"):
+        return None, run_end  # 具有里程碑意义的一年: a determiner (截至13日的一周内 is a week)
     if folded.startswith("成", run_end):
         cheng = _cheng_at(folded, start, run, floor)
         if cheng is not None:
@@ -439,7 +447,7 @@ def _chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Foun
     if run == "一" and not folded.startswith(("个月", "周", "年", "天"), run_end):
         # A lone 一 is an article, not a statistic (一个, 一批, 统一, 唯一, 一是).
         return None, run_end
-    if previous in "统唯万" and run == "一":
+    if _in(previous, "统唯万") and run == "一":
         return None, run_end
     if folded[run_end : run_end + 1] == "几":
         return None, run_end  # 十几: indefinite
@@ -481,7 +489,7 @@ def _chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Foun
             provisional = True  # 三至五年: kept if the range pass completes it
         else:
             return None, end  # a numeral needs a measure word to be a figure
-    elif folded[end : end + 1] in CN_CHARS and folded[end : end + 1] != "":
+    elif _in(folded[end : end + 1], CN_CHARS):
         return None, end  # 五个一批, 两个一百年: a slogan pattern, not a quantity
     if tail.kind == "duration" and run == "两" and folded.startswith("前", end):
         return None, end  # 两年前: a relative time, no figure (issue 14)
