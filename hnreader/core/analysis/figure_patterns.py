@@ -151,7 +151,7 @@ CN_FRACTION = re.compile(
 )
 CN_DECIMAL = re.compile(rf"点([{CN_PLAIN_DIGITS}]+)")
 RUN_ENDS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
-RANGE_LINKS = frozenset({"至", "到", "-", "~", "〜", "—", "–", "－", "—"})
+RANGE_LINKS = frozenset({"至", "到", "-", "~", "〜", "—", "–", "－"})
 # 10时30分, 16时, 晚上8时18分 (a word before the hour that moves it past noon is in the span).
 TIME = re.compile(r"(?P<h>[0-9]{1,2})时(?:(?P<m>[0-9]{1,2})分)?")
 TIME_NOT_BEFORE = "间期代候刻节光尚速事局政任许"  # 16时间, 5时期: not a time of day
@@ -180,7 +180,8 @@ CHENG_NOT_BEFORE = "员立本果功就绩交型长熟都为了片批群套年人
 # statistic. Most numerals in names and idioms (十八洞村, 一鼓作气, 四跟四走) are already left out
 # because no measure word follows; this list holds the ones where one does.
 _IDIOM_TEXT = (
-    "五年计划 五年规划 三轮车 两轮车 四轮车 五个一批 四个全面 四个意识 四个自信 两个维护 两个确立 三个代表 四个不摘 四个严查 "
+    "五年计划 五年规划 三轮车 两轮车 四轮车 "
+    "五个一批 四个全面 四个意识 四个自信 两个维护 两个确立 三个代表 四个不摘 四个严查 "
     "两个一百年 八项规定 三部曲 三位一体 五位一体 千家万户 万家灯火 三番五次 三天两头 "
     "三天打鱼 两天晒网 三头六臂 三年五载 十年磨一剑 百年大计 百年未有之大变局 百家争鸣 "
     "诸子百家 万人空巷 成千上万 成百上千 千千万万 十年树木 百年树人 三长两短 三门峡 三台县 "
@@ -202,6 +203,8 @@ APPROX_BEFORE_1 = {
     "超": "赶高入出招",
     "逾": "",
 }
+RATIO_BEFORE = ("比值", "比为", "之比", "比例为", "系数")  # a bare number after these is a ratio
+MONEY_BEFORE = ("投资", "资金", "营收", "金额", "贷款", "资产", "产值")  # 投资85亿 is money
 REACHED_BEFORE = ("突破", "达到", "高达", "多达")
 # A Chinese numeral right after one of these is an ordinal (第三), a rank (前十位) or indefinite
 # (几十, 数百).

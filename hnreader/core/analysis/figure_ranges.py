@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from hnreader.core.analysis.figure_patterns import CHANGE_DOWN, CHANGE_UP, RANGE_LINKS
 from hnreader.core.analysis.figure_values import Found, complete_date, like_date
+from hnreader.core.models import FigureValue
 
 _DATE_KINDS = ("date", "time")
 
@@ -16,7 +17,7 @@ def _scaled(value: float, multiplier: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(multiplier)))
 
 
-def _range_low(item: Found, following: Found) -> object:
+def _range_low(item: Found, following: Found) -> FigureValue:
     """The first end of `item`–`following`, or None when the two are no range."""
     value = item.value
     if following.kind in _DATE_KINDS:
