@@ -203,6 +203,11 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
     return Found(first, end, value, unit, kind, multiplier, approx=approx, sign=sign), end
 
 
+# The figure model stored figures follow; bump it when find_figures' output changes, so
+# projects re-derive their figures (store meta "figures_version", see reindexing.py).
+FIGURES_VERSION = "2"
+
+
 def find_figures(text: str, folded: str | None = None) -> list[Figure]:
     """The statistics, quantities, years and dates in `text`, in order and never overlapping.
 
