@@ -196,7 +196,7 @@ class Annotation:
     created: str
     updated: str
     tag_ids: tuple[int, ...]
-    figure_value: float | None = None
+    figure_value: FigureValue = None
     figure_unit: str = ""
     figure_kind: str = ""
 

@@ -77,3 +77,28 @@ def complete_date(first: FigureValue, second: Found) -> FigureValue:
     if second.date_part == "md" and len(first) >= 7 and first[4] == "-":
         return first[:4] + value[1:]
     return value
+
+
+def value_text(value: FigureValue, grouped: bool = False) -> str:
+    """A figure value as exact text: 7470000.0 → "7470000" (grouped: "7,470,000"), 13.43 →
+    "13.43", "2019-07" as it is, None → ""."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if value.is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}" if grouped else str(int(value))
+    text = repr(value)
+    if grouped and "e" not in text:
+        whole, _, fraction = text.partition(".")
+        return f"{int(whole):,}.{fraction}"
+    return text
+
+
+def figure_value_text(
+    value: FigureValue, low: FigureValue, high: FigureValue, grouped: bool = False
+) -> str:
+    """A figure's value, or its range as "4–6" (an en dash between the ends)."""
+    if value is None and low is not None and high is not None:
+        return f"{value_text(low, grouped)}–{value_text(high, grouped)}"
+    return value_text(value, grouped)

@@ -40,6 +40,14 @@ _FIGURE_FIELDS = (
 )
 
 
+def _figure(r: Any) -> Figure:
+    """A figures row (in _FIGURE_FIELDS order) as a Figure."""
+    return Figure(
+        r[1], r[2], r[3], r[4], r[5], r[6],
+        value_low=r[7], value_high=r[8], approx=r[9], sign=r[10], direction=r[11],
+    )  # fmt: skip
+
+
 class ArticleQueries(VariableQueries, SearchIndexQueries):
     # -- source files and articles
 
@@ -427,16 +435,7 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
             sql += " WHERE article_id = ?"
             params = (article_id,)
         rows = self._rows(sql + " ORDER BY article_id, start", params)
-        return [
-            (
-                r[0],
-                Figure(
-                    r[1], r[2], r[3], r[4], r[5], r[6],
-                    value_low=r[7], value_high=r[8], approx=r[9], sign=r[10], direction=r[11],
-                ),
-            )  # fmt: skip
-            for r in rows
-        ]
+        return [(r[0], _figure(r)) for r in rows]
 
     # -- user dictionary
 
