@@ -122,7 +122,9 @@ def test_activation_emits_the_span(panel, project, article_id, qtbot) -> None:
 
 def test_values_show_iso_dates_ranges_and_approximations(panel, project, qtbot) -> None:
     qtbot.mouseClick(panel.corpus_check, Qt.MouseButton.LeftButton)
-    shown = dict(zip(visible_rows(panel, COLUMN_TEXT), visible_rows(panel, COLUMN_VALUE)))
+    shown = dict(
+        zip(visible_rows(panel, COLUMN_TEXT), visible_rows(panel, COLUMN_VALUE), strict=True)
+    )
     assert shown["2012年至2019年"] == "2012–2019"
     assert shown["747万"] == "7,470,000"
     dates = [v for t, v in shown.items() if t.endswith("日") and "年" in t]
