@@ -162,6 +162,8 @@ RATIO = re.compile(r"([0-9]+(?:\.[0-9]+)?):(1|[0-9]+\.[0-9]+)")
 SLASH_DATE = re.compile(r"\(([0-9]{1,2})/([0-9]{1,2})\)")
 # 7、8、9三个月: the months 7-9.
 MONTH_LIST = re.compile(r"([0-9]{1,2})(?:、[0-9]{1,2})+[一二两三四五六七八九十]+个月")
+# 3亿3261万: the 万 part after 亿 (one number, 332610000).
+MIXED_WAN = re.compile(r"[0-9]{1,4}(?=万)")
 # 15. 8%, 8. 99万亿元: a transcript's spaced decimal point (not a list marker).
 SPACED_DECIMAL = re.compile(r"([0-9]+)\. ([0-9]+)(?=[%万亿千个元])")
 # 三四个月, 两三年, 三四百人, 四五月份, 三五个: two neighbouring numerals, one range.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Context, Decimal, DivisionByZero, InvalidOperation, localcontext
 
 from hnreader.core.analysis.chinese_numerals import (
@@ -15,6 +14,7 @@ from hnreader.core.analysis.figure_patterns import (
     CANDIDATE,
     DAY_DATE,
     ISO_DATE,
+    MIXED_WAN,
     MONEY_BEFORE,
     MONTH_DATE,
     MONTH_LIST,
@@ -160,7 +160,7 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
     with localcontext(_NO_OVERFLOW):
         amount = Decimal(digits.replace(",", "")) * Decimal(tail.multiplier)
         multiplier, unit, kind = tail.multiplier, tail.unit, tail.kind
-        mixed = re.compile(r"[0-9]{1,4}(?=万)").match(folded, end)
+        mixed = MIXED_WAN.match(folded, end)
         if tail.multiplier == 1e8 and not tail.unit and mixed is not None:
             # 3亿3261万例 is one number (332610000), not 3亿 and 3261万例.
             rest = read_tail(folded, mixed.end(), chinese=False)
