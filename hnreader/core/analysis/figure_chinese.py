@@ -12,6 +12,7 @@ from hnreader.core.analysis.chinese_numerals import (
     parse_chinese_integer,
 )
 from hnreader.core.analysis.figure_patterns import (
+    APPROX_AFTER,
     CANDIDATE,
     CHENG_NOT_BEFORE,
     CN_DECIMAL,
@@ -229,8 +230,13 @@ def _chinese_fraction(
     if not denominator or numerator is None:
         return None, end
     first, approx = approx_start(folded, start, floor)
-    if approx is None and folded[start - 2 : start] in ("约占", "近占"):
-        first, approx = start - 2, folded[start - 2]
+    if approx is None and folded[start - 2 : start] in ("约占", "近占", "约为", "约有"):
+        first, approx = start - 2, folded[start - 2]  # 约占三分之一 (the gold's span)
+    for word in APPROX_AFTER:
+        if folded.startswith(word, end) and word != "上下":
+            end += 2
+            approx = approx or word  # 百分之五十以上
+            break
     if denominator == 100:
         return Found(first, end, numerator, "%", "percent", approx=approx), end
     if denominator == 1000:

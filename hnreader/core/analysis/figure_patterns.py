@@ -169,7 +169,7 @@ SPACED_DECIMAL = re.compile(r"([0-9]+)\. ([0-9]+)(?=[%万亿千个元])")
 # 三四个月, 两三年, 三四百人, 四五月份, 三五个: two neighbouring numerals, one range.
 COLLOQUIAL = re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千万]?)")
 # Bare numbers after these are not statistics: telephone numbers, counts of a heading.
-NOT_AFTER_WORDS = ("拨打", "热线", "电话", "条数:", "条数：", "编号", "代码")
+NOT_AFTER_WORDS = ("拨打", "热线", "电话", "条数:", "条数：", "编号", "代码", "双")  # 双11
 # A change written as two figures: 从13.43%降至0.36% (direction recorded on both).
 CHANGE_DOWN = re.compile(r"(下降|降低|降|下调|回落|减少|减|跌|下滑|缩小)(至|到|为)")
 CHANGE_UP = re.compile(r"(上升|升|上调|提高|提升|增加|增长|增|涨|扩大)(至|到|为)")

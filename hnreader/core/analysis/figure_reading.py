@@ -78,6 +78,8 @@ def read_tail(folded: str, pos: int, chinese: bool) -> Tail:
     if approx == "把" and not surface:
         return Tail(pos, 1.0, "", "", 0.0, None, "")  # 三把椅子: 把 is a measure word here
     unit, kind, add = UNITS.get(surface, ("", "", 0.0))
+    if "多" in surface:
+        approx = approx or "多"  # 3个多月
     if surface in REFERENCE_UNITS:
         unit, kind = surface, "reference"
     if unit in TRAILING_APPROX_UNITS and folded[end : end + 1] in ("多", "余"):

@@ -68,13 +68,17 @@ def like_date(first: int, second: Found) -> str | None:
 
 
 def complete_date(first: FigureValue, second: Found) -> FigureValue:
-    """8日到14日 stays ---14; 2022年1月18日至20日 → the end takes the start's year and month."""
+    """The end of a date range takes what the start has and it lacks: 2022年1月18日至20日 →
+    2022-01-20, 3月5日至11日 → --03-11, 2023年3月至5月 → 2023-05; 8日到14日 stays ---14."""
     value = second.value
     if not (isinstance(first, str) and isinstance(value, str)):
         return value
-    if second.date_part == "d" and len(first) == 10 and first[4] == "-":
+    with_year = len(first) >= 7 and first[4] == "-"
+    if second.date_part == "d" and len(first) == 10 and with_year:
         return first[:8] + value[-2:]
-    if second.date_part == "md" and len(first) >= 7 and first[4] == "-":
+    if second.date_part == "d" and len(first) == 7 and first.startswith("--"):
+        return first[:5] + value[-2:]  # --03-05 … ---11 → --03-11
+    if second.date_part in ("md", "m") and with_year:
         return first[:4] + value[1:]
     return value
 
