@@ -127,9 +127,9 @@ def date_found(start: int, end: int, year: int | None, month: int | None, day: i
 
 
 def in_title(folded: str, start: int, end: int) -> bool:
-    before = folded[max(0, start - SHORT_QUOTE) : start]
-    opened = before.rfind("《")
-    if opened < 0 or "》" in before[opened:]:
+    """Inside a short 《title》: 《1812序曲》."""
+    opened = folded.rfind("《", max(0, start - SHORT_QUOTE), start)
+    if opened < 0 or folded.find("》", opened, start) >= 0:
         return False
     closes = folded.find("》", end, end + SHORT_QUOTE)
     return closes >= 0

@@ -57,8 +57,39 @@ from hnreader.core.text.safety import replace_lone_surrogates
 _NO_OVERFLOW = Context(traps=[InvalidOperation, DivisionByZero])  # the default traps but Overflow
 
 
-def _special_at(folded: str, start: int, floor: int) -> Found | None:
-    """Times, ratios, (7/5) dates and 7、8、9三个月 at `start` (before the plain readings)."""
+def _special_at(folded: str, start: int, floor: int, token: str, after: str) -> Found | None:
+    """Times, ratios, (7/5) dates and 7、8、9三个月 at `start` (before the plain readings);
+    `token` is the digit token there, `after` the character after it (each pattern is only
+    tried when they allow it: most numbers are none of these)."""
+    if after == "时":
+        return _time_at(folded, start, floor)
+    if ":" in token:
+        ratio = RATIO.match(folded, start)
+        if ratio is not None and not folded[ratio.end() : ratio.end() + 1].isdigit():
+            value = float(ratio.group(1)) / float(ratio.group(2)) if float(ratio.group(2)) else None
+            if value is not None:
+                return Found(start, ratio.end(), value, "", "ratio")
+    if "/" in token and start and folded[start - 1] == "(":
+        slash = SLASH_DATE.match(folded, start - 1)
+        if slash is not None:
+            month, day = int(slash.group(1)), int(slash.group(2))
+            if valid_date(month, day):
+                return Found(start, slash.end() - 1, iso_date(None, month, day), "", "date")
+    if after == "、":
+        months = MONTH_LIST.match(folded, start)
+        if months is not None:
+            parts = months.group(0).split("个")[0].rstrip(CN_CHARS).split("、")
+            numbers = [int(n) for n in parts]
+            if all(1 <= n <= 12 for n in numbers):
+                return Found(
+                    start, months.end(), None, "", "date",
+                    value_low=iso_date(None, numbers[0], None),
+                    value_high=iso_date(None, numbers[-1], None),
+                )  # fmt: skip
+    return None
+
+
+def _time_at(folded: str, start: int, floor: int) -> Found | None:
     time = TIME.match(folded, start)
     if time is not None and not folded.startswith("时", time.start("h") - 1):
         hour = int(time.group("h"))
@@ -73,25 +104,6 @@ def _special_at(folded: str, start: int, floor: int) -> Found | None:
             if hour < 12 and start - 2 >= floor and folded[start - 2 : start] in AFTERNOON_WORDS:
                 hour, first = hour + 12, start - 2
             return Found(first, time.end(), iso_time(hour, minute), "", "time")
-    ratio = RATIO.match(folded, start)
-    if ratio is not None and not folded[ratio.end() : ratio.end() + 1].isdigit():
-        value = float(ratio.group(1)) / float(ratio.group(2)) if float(ratio.group(2)) else None
-        if value is not None:
-            return Found(start, ratio.end(), value, "", "ratio")
-    slash = SLASH_DATE.match(folded, start - 1) if start else None
-    if slash is not None:
-        month, day = int(slash.group(1)), int(slash.group(2))
-        if valid_date(month, day):
-            return Found(start, slash.end() - 1, iso_date(None, month, day), "", "date")
-    months = MONTH_LIST.match(folded, start)
-    if months is not None:
-        numbers = [int(n) for n in months.group(0).split("个")[0].rstrip(CN_CHARS).split("、")]
-        if all(1 <= n <= 12 for n in numbers):
-            return Found(
-                start, months.end(), None, "", "date",
-                value_low=iso_date(None, numbers[0], None),
-                value_high=iso_date(None, numbers[-1], None),
-            )  # fmt: skip
     return None
 
 
@@ -106,7 +118,7 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
     token_end = token_start + len(token)
     if any("a" <= char <= "z" or char == "_" for char in token):
         return None, token_end  # codes and Latin-letter tokens: 5g, covid-19, v1.2, A4
-    special = _special_at(folded, token_start, floor)
+    special = _special_at(folded, token_start, floor, token, folded[token_end : token_end + 1])
     if special is not None:
         return special, special.end
     iso = ISO_DATE.fullmatch(token)
