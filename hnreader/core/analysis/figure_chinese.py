@@ -133,7 +133,7 @@ def chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
         or (run != "一" and folded.startswith(("个月", "年", "天", "周"), run_end))
     ):
         previous = ""  # 目前三名, 前十个月 (the first ten months) are figures; 前十位 is a rank
-    if previous in NOT_AFTER or in_idiom(folded, start, run_end + 2):
+    if previous in NOT_AFTER:
         return None, run_end
     if run == "两" and folded.startswith("月", run_end) and not folded.startswith("月份", run_end):
         return Found(start, run_end + 1, 2.0, "月", "duration"), run_end + 1  # 时隔两月
@@ -143,10 +143,10 @@ def chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
         return None, run_end  # 具有里程碑意义的一年: a determiner (截至13日的一周内 is a week)
     if folded.startswith("成", run_end):
         cheng = _cheng_at(folded, start, run, floor)
-        if cheng is not None:
+        if cheng is not None and not in_idiom(folded, start, cheng.end):
             return cheng, cheng.end
     colloquial = _colloquial_at(folded, start, run, floor)
-    if colloquial is not None:
+    if colloquial is not None and not in_idiom(folded, start, colloquial.end):
         return colloquial, colloquial.end
     month = parse_chinese_integer(run)
     if (
