@@ -3,6 +3,8 @@ normalised units and kinds, and the false figures the issue lists."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hnreader.core.analysis.figures import find_figures
@@ -143,3 +145,21 @@ def test_changes_record_direction_and_both_ends() -> None:
 
 def test_negative_figures_have_sign_minus_one() -> None:
     assert [f.sign for f in find_figures("零下二十三摄氏度，－8℃，12℃")] == [-1, -1, 1]
+
+
+def test_corpus_figures_follow_the_model() -> None:
+    """On the bundled corpus: a value or both ends (never both kinds of value but for a
+    change), ISO strings only for dates and times, an approx word inside the span."""
+    corpus = Path(__file__).resolve().parents[3] / "corpus"
+    figures = [f for p in sorted(corpus.glob("*.txt")) for f in find_figures(p.read_text("utf-8"))]
+    assert len(figures) > 100
+    for f in figures:
+        ranged = f.value_low is not None and f.value_high is not None
+        assert (f.value is not None) or ranged, f
+        assert (f.value_low is None) == (f.value_high is None), f
+        if f.value is not None and ranged:
+            assert f.direction in ("down", "up"), f  # a change keeps its own value
+        if isinstance(f.value, str) or isinstance(f.value_low, str):
+            assert f.kind in ("date", "time"), f
+        assert f.approx is None or f.approx in f.text, f
+        assert f.sign in (1, -1)
