@@ -373,6 +373,18 @@ def _migration_10_figure_model(conn: sqlite3.Connection) -> None:
     )
 
 
+def lacks_figure_model(conn: sqlite3.Connection) -> bool:
+    """A file at format 11 written before migration 10 existed (format 11 was made while 10
+    was reserved for the figure model) has the old figures table: migration 10 is run on it
+    when it is opened for writing."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(figures)").fetchall()}
+    return bool(columns) and "value_low" not in columns
+
+
+def add_figure_model(conn: sqlite3.Connection) -> None:
+    _migration_10_figure_model(conn)
+
+
 def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     """The undo history kept in the file (`change_log`): the last actions of every window
     and of the command line, each with the rows it changed before and after; and which

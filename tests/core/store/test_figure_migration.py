@@ -56,7 +56,7 @@ def test_a_version_9_project_gets_the_new_figure_model(
     path = tmp_path / "old.sqlite"
     _version_9_project(path)
     store = Store(path)
-    assert store._value("PRAGMA user_version") == SCHEMA_VERSION == 10
+    assert store._value("PRAGMA user_version") == SCHEMA_VERSION == 11
     # Old rows are kept until re-derived, but marked stale.
     assert [f.text for _, f in store.figures()] == ["2019年7月", "4", "6%"]
     assert store.figures_version() == "1"
@@ -77,6 +77,27 @@ def test_a_version_9_project_gets_the_new_figure_model(
     assert [f.direction for f in figures[1:3]] == ["down", "down"]
     # The annotation on the figure is not lost.
     assert [a.quote for a in project.store.annotations()] == ["2019年7月"]
+    project.close()
+
+
+def test_a_format_11_file_without_migration_10_gets_it(
+    tmp_path: Path, shared_segmenter: Segmenter
+) -> None:
+    """Format 11 was made while 10 was reserved for the figure model: a file written then
+    has 11 and the old figures table; opening it adds the model and re-derives."""
+    path = tmp_path / "eleven.sqlite"
+    _version_9_project(path)
+    conn = sqlite3.connect(path)
+    for version, _name, migrate in MIGRATIONS:
+        if version == 11:
+            migrate(conn)
+    conn.execute("PRAGMA user_version = 11")
+    conn.commit()
+    conn.close()
+    project = Project.open(path, segmenter=shared_segmenter)
+    assert project.store.figures_version() == "1"
+    project.reindex()
+    assert [f.value for _, f in project.figures(1)][0] == "2019-07"
     project.close()
 
 
