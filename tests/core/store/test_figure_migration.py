@@ -97,7 +97,7 @@ def test_a_format_11_file_without_migration_10_gets_it(
     project = Project.open(path, segmenter=shared_segmenter)
     assert project.store.figures_version() == "1"
     project.reindex()
-    assert [f.value for _, f in project.figures(1)][0] == "2019-07"
+    assert project.figures(1)[0][1].value == "2019-07"
     project.close()
 
 
