@@ -43,6 +43,10 @@ class Tail:
     surface_unit: str
 
 
+def _is_han(char: str) -> bool:
+    return bool(char) and "\u4e00" <= char <= "\u9fff"
+
+
 def approx_start(folded: str, start: int, floor: int) -> tuple[int, str | None]:
     """Where an approximation word before the number starts, and the word."""
     if start - 2 >= floor and folded[start - 2 : start] in APPROX_BEFORE_2:
@@ -71,7 +75,7 @@ def read_tail(folded: str, pos: int, chinese: bool) -> Tail:
     if surface and (
         (chinese and surface in NOT_AFTER_CHINESE)
         or (following and following in UNIT_WORDS.get(surface, ""))
-        or (surface == "块" and not (mag or approx == "把" or chinese))
+        or (surface == "块" and not (mag or approx == "把" or not _is_han(following)))
     ):
         end = match.start("unit")  # 3人民…, 两家庭: the number stands without a unit
         surface = ""

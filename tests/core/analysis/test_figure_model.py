@@ -94,6 +94,8 @@ def full(text: str) -> list[Full]:
         ("4名", [("4名", 4.0, None, None, "人", "count", None)]),
         ("3位专家", [("3位", 3.0, None, None, "人", "count", None)]),
         ("两块钱", [("两块钱", 2.0, None, None, "元", "money", None)]),
+        ("只要五块。", [("五块", 5.0, None, None, "元", "money", None)]),
+        ("两万块", [("两万块", 20000.0, None, None, "元", "money", None)]),
         ("500元人民币", [("500元人民币", 500.0, None, None, "元", "money", None)]),
         ("18班", [("18班", 18.0, None, None, "班", "count", None)]),
         ("158起", [("158起", 158.0, None, None, "起", "count", None)]),
@@ -128,6 +130,7 @@ def test_new_figure_model(text: str, expected: list[Full]) -> None:
         "硫磺石-2型导弹",
         "Top 20",
         "双11",
+        "三块石头",
     ],
 )
 def test_false_figures_of_the_issue(text: str) -> None:
