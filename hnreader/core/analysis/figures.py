@@ -205,6 +205,8 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
     first, sign = sign_start(folded, first, floor) if approx is None else (first, 1)
     if sign < 0:
         value = -value
+        if unit == "度" and folded.startswith("零下", first):
+            unit, kind = "℃", "temperature"  # 零下30度: degrees of temperature
     if not unit:
         before = folded[max(0, first - 4) : first]
         if before.endswith(RATIO_BEFORE):

@@ -31,6 +31,7 @@ def full(text: str) -> list[Full]:
         ("累计1亿1176万例", [("1亿1176万例", 111760000.0, None, None, "例", "count", None)]),
         ("超3亿3261万例", [("超3亿3261万例", 332610000.0, None, None, "例", "count", "超")]),
         ("零下二十三摄氏度", [("零下二十三摄氏度", -23.0, None, None, "℃", "temperature", None)]),
+        ("零下30度", [("零下30度", -30.0, None, None, "℃", "temperature", None)]),
         ("气温－8℃", [("－8℃", -8.0, None, None, "℃", "temperature", None)]),
         # ranges: one figure, value None, the second end's magnitude and unit for both
         ("增长4-6%", [("4-6%", None, 4.0, 6.0, "%", "percent", None)]),
