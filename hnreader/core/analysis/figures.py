@@ -223,38 +223,44 @@ FIGURES_VERSION = "2"
 
 
 def find_figures(text: str, folded: str | None = None) -> list[Figure]:
-    """The statistics, quantities, years and dates in `text`, in order and never overlapping.
+    """The statistics, quantities, years, dates and times in `text`, in order and never
+    overlapping (the figure model of issue 14; conventions in benchmarks/devset/figures/).
 
     Offsets are code points into `text`; matching runs on fold_for_search(text) (same length),
     so １３．４３％ is found, and each Figure.text is `text[start:end]`.
 
     What is found and how it is valued:
-    - Arabic numbers (1,234 · 13.43 · full-width) with magnitudes 千/万/亿/万亿 and a measure word:
-      229.6亿元 → 22960000000.0 "元" money; 3.37万名 → 33700.0 "名" count; 13.43% → percent;
-      4.5个百分点 → unit "个百分点". Without a unit: "other", or "count" when a magnitude was
-      applied (747万 → 7470000.0 count, unit ""). One space may stand before the unit (50 人).
-    - Approximations are part of the surface text, the value is the base number: 近千人,
-      10余个小时, 两千多名, 约3万户, 3万户左右, 5年多.
-    - Chinese numerals count only with a measure word (三条线路, 两千多名), or when they end in
-      万/亿 (一百二十万); 百分之十三 → 13.0 "%". Left out: a lone 一 (一个, 一批, 统一, 唯一 are
-      articles or words), numerals after 第/前/几/数 (ordinals, ranks, indefinites), malformed
-      runs (三四个, 十四五, 万一), a bare 百/千/万 without an approximation or 突破/达 (万人拥有,
-      千家), levels (五级书记), session numbers (十三届, 三次会议), a measure word followed by a
-      numeral (五个一批), numerals in a short quotation or a title (“三本存折”, 《…》), and the
-      set phrases and place names in figure_patterns.IDIOMS. A measure word that forms a word
-      with the next character (人民, 家庭, 期间) is not taken as a unit.
-    - Years: four digits 1000–2199 + 年, or 二〇二〇年 → value 2020.0, unit "年", kind "year".
-      Other N年 are spans: kind "other" (as are 天, 小时, 个月, 倍, 岁, lengths, volumes).
-    - Dates (kind "date", unit ""): with a year the value is yyyymmdd with 00 for a missing
-      part (2020年11月30日 → 20201130.0, 2017年5月 → 20170500.0, 2020-09-16 → 20200916.0);
-      without a year (5月24日, 9月, 27日) the value is None. Chinese months need a day (三月的风).
-    - Ranges and changes give one figure per number: 从13.43%降至0.36% and 2012年至2019年 give two.
-      A bare first number takes the second's magnitude and unit (3至5万元 → "3" = 30000.0 元,
-      then "5万元"); 三至五年 likewise.
-    - Not statistics, so skipped: ordinals (第3名), times (03:40:44), telephone numbers
-      (010-00000000), version strings (1.2.3), tokens with Latin letters (5G, COVID-19), bare
-      numbers with leading zeros or of seven or more digits (identifiers), 1版, 5号, list
-      markers ((1), 1、 or 1. opening a line).
+    - Arabic numbers (1,234 · 13.43 · 15. 8 · full-width) with magnitudes 千/万/亿/万亿/兆 (one
+      space may stand before them or the unit: 5 兆美元, 50 人) and mixed ones (3亿3261万例 →
+      332610000.0): 229.6亿元 → 22960000000.0 "元" money; 3.37万名 → 33700.0 "人" count;
+      13.43% → percent; 4.5个百分点 → percentage_points. Without a unit: "other", or "count"
+      when a magnitude was applied (747万 → 7470000.0 count, unit "").
+    - Units are normalised (名/位/口 → 人, 块/块钱/元人民币 → 元, 摄氏度 → ℃, 时速…公里 →
+      公里/小时) and give the kind (duration, length, area, weight, volume, temperature ...).
+    - Approximation and bound words are in the span and in `approx`; the value is the base
+      number: 近千人, 10余个小时, 两千多名, 约3万户, 3万户左右, 至少32人, 55%以上.
+    - Signs: 零下二十三摄氏度, －8℃ → negative value, sign -1.
+    - Chinese numerals count with a measure word (三条线路, 两千多名), when they end in 万/亿
+      (一百二十万), as N成 (六成 → 60 "%"), colloquial ranges (三四个月 → 3–4), months (一月 →
+      "--01") and fractions (百分之十三 → 13.0 "%", 三分之一 → ratio). Left out: a lone 一 as an
+      article, numerals after 第/前/几/数/这/每 (ordinals, ranks, indefinites, deictics), a bare
+      百/千/万 without an approximation, 突破/达 or a measurement unit, levels (五级书记),
+      session numbers (十三届, 三次会议), slogans (五个一批), numerals in a short quotation or
+      title (“三本存折”, 《…》) unless money or a large number, 两年前, 两国, and the set
+      phrases in figure_patterns.IDIOMS. A measure word that forms a word with the next
+      character (人民, 家庭, 期间) is not taken as a unit.
+    - Years: four digits 1000–2199 + 年 (2011 年 too, 2024上半年), or 二〇二〇年 → 2020.0,
+      unit "年", kind "year". Other N年 are durations.
+    - Dates are ISO strings (2020年11月30日 → "2020-11-30", 2017年5月 → "2017-05", 5月24日 →
+      "--05-24", 9月 → "--09", 27日 → "---27", (7/5) → "--07-05"); times too (10时30分 →
+      "10:30", 晚上8时18分 → "20:18").
+    - Ranges are one figure, value None, value_low/value_high (4-6%, 3至5万元 → 30000–50000 元,
+      1—10月份 → "--01"–"--10", 2022年1月18日至20日, 0—24时, 7、8、9三个月). A change written as
+      two figures (从13.43%降至0.36%) stays two, each with both ends and its direction.
+    - Not statistics, so skipped: ordinals (第3名), clock readings (03:40:44), telephone
+      numbers (010-00000000, 拨打110), version strings (1.2.3), tokens with Latin letters (5G,
+      COVID-19), generations (85后), bare numbers with leading zeros or of seven or more
+      digits, 1版, 5号, list markers ((1), 1、 or 1. opening a line), titles (《1812序曲》).
 
     `folded` is `fold_for_search(text)` when the caller has it already.
     """
