@@ -153,9 +153,13 @@ CN_DECIMAL = re.compile(rf"点([{CN_PLAIN_DIGITS}]+)")
 RUN_ENDS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 RANGE_LINKS = frozenset({"至", "到", "-", "~", "〜", "—", "–", "－"})
 # 10时30分, 16时, 晚上8时18分 (a word before the hour that moves it past noon is in the span).
-TIME = re.compile(r"(?P<h>[0-9]{1,2})时(?:(?P<m>[0-9]{1,2})分)?")
-TIME_NOT_BEFORE = "间期代候刻节光尚速事局政任许"  # 16时间, 5时期: not a time of day
+# 9点30分, 9点半 and 2时许 too; N点 alone only after a time-of-day word (上午9点; 3点意见).
+TIME = re.compile(
+    r"(?P<h>[0-9]{1,2})(?P<mark>[时点])(?:(?P<m>[0-9]{1,2})分|(?P<half>半))?(?P<about>许|左右)?"
+)
+TIME_NOT_BEFORE = "间期代候刻节光尚速事局政任"  # 16时间, 5时期: not a time of day
 AFTERNOON_WORDS = ("晚上", "下午", "傍晚", "夜里", "夜间", "晚间")
+DAY_TIME_WORDS = (*AFTERNOON_WORDS, "上午", "凌晨", "早上", "清晨", "中午", "早晨")
 # 2.5:1 (a ratio; times and scores such as 03:40 are not read as ratios).
 RATIO = re.compile(r"([0-9]+(?:\.[0-9]+)?):(1|[0-9]+\.[0-9]+)")
 # (7/5): a month/day date in brackets.
@@ -173,7 +177,7 @@ NOT_AFTER_WORDS = ("拨打", "热线", "电话", "条数:", "条数：", "编号
 # A change written as two figures: 从13.43%降至0.36% (direction recorded on both).
 CHANGE_DOWN = re.compile(r"(下降|降低|降|下调|回落|减少|减|跌|下滑|缩小)(至|到|为)")
 CHANGE_UP = re.compile(r"(上升|升|上调|提高|提升|增加|增长|增|涨|扩大)(至|到|为)")
-# 六成, 九成, 二成五 (N成 = N×10 %); the words 成员, 成立 ... are not.
+# 六成, 九成, 二成五, 逾3成 (N成 = N×10 %); the words 成员, 成立 ... are not.
 CHENG_NOT_BEFORE = "员立本果功就绩交型长熟都为了片批群套年人"
 
 # --- Words that look like quantities ----------------------------------------------------------

@@ -12,7 +12,9 @@ from hnreader.core.analysis.figure_patterns import (
     AFTERNOON_WORDS,
     ARABIC_NUMBER,
     CANDIDATE,
+    CHENG_NOT_BEFORE,
     DAY_DATE,
+    DAY_TIME_WORDS,
     ISO_DATE,
     MIXED_WAN,
     MONEY_BEFORE,
@@ -61,8 +63,10 @@ def _special_at(folded: str, start: int, floor: int, token: str, after: str) -> 
     """Times, ratios, (7/5) dates and 7、8、9三个月 at `start` (before the plain readings);
     `token` is the digit token there, `after` the character after it (each pattern is only
     tried when they allow it: most numbers are none of these)."""
-    if after == "时":
-        return _time_at(folded, start, floor)
+    if after in ("时", "点"):
+        found = _time_at(folded, start, floor)
+        if found is not None or after == "时":
+            return found
     if ":" in token:
         ratio = RATIO.match(folded, start)
         if ratio is not None and not folded[ratio.end() : ratio.end() + 1].isdigit():
@@ -91,20 +95,22 @@ def _special_at(folded: str, start: int, floor: int, token: str, after: str) -> 
 
 def _time_at(folded: str, start: int, floor: int) -> Found | None:
     time = TIME.match(folded, start)
-    if time is not None and not folded.startswith("时", time.start("h") - 1):
-        hour = int(time.group("h"))
-        minute = int(time.group("m")) if time.group("m") else None
-        after = folded[time.end() : time.end() + 1]
-        if (
-            0 <= hour <= 24
-            and (minute is None or minute < 60)
-            and not in_chars(after, TIME_NOT_BEFORE)
-        ):
-            first = start
-            if hour < 12 and start - 2 >= floor and folded[start - 2 : start] in AFTERNOON_WORDS:
-                hour, first = hour + 12, start - 2
-            return Found(first, time.end(), iso_time(hour, minute), "", "time")
-    return None
+    if time is None or (start and folded[start - 1] == "时"):
+        return None
+    hour = int(time.group("h"))
+    minute = int(time.group("m")) if time.group("m") else 30 if time.group("half") else None
+    after = folded[time.end() : time.end() + 1]
+    if not (0 <= hour <= 24 and (minute is None or minute < 60)):
+        return None
+    if in_chars(after, TIME_NOT_BEFORE) and not time.group("about"):
+        return None
+    word = folded[start - 2 : start] if start - 2 >= floor else ""
+    if time.group("mark") == "点" and minute is None and word not in DAY_TIME_WORDS:
+        return None  # 3点意见: points, not o'clock
+    first = start
+    if hour < 12 and word in AFTERNOON_WORDS:
+        hour, first = hour + 12, start - 2
+    return Found(first, time.end(), iso_time(hour, minute), "", "time", approx=time.group("about"))
 
 
 def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found | None, int]:
@@ -149,6 +155,15 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
         day = int(groups["d"]) if groups.get("d") else None
         if valid_date(month, day):
             return date_found(start, date.end(), None, month, day), date.end()
+    if folded.startswith("成", token_end) and token.isdigit() and 1 <= int(token) <= 10:
+        following = folded[token_end + 1 : token_end + 2]
+        if not in_chars(following, CHENG_NOT_BEFORE):
+            value = int(token) * 10.0
+            end = token_end + 1
+            if following.isdigit():
+                value, end = value + int(following), end + 1  # 5成5 → 55 %
+            first, approx = approx_start(folded, start, floor)
+            return Found(first, end, value, "%", "percent", approx=approx), end
     half = folded.startswith(("上半年", "下半年"), token_end)
     if half and len(token) == 4 and 1000 <= int(token) <= 2199:
         return Found(start, token_end, float(token), "年", "year"), token_end  # 2024上半年
@@ -207,6 +222,8 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
         value = -value
         if unit == "度" and folded.startswith("零下", first):
             unit, kind = "℃", "temperature"  # 零下30度: degrees of temperature
+    if unit == "度" and folded[first - 2 : first] == "摄氏":
+        unit, kind = "℃", "temperature"  # 摄氏35度
     if not unit:
         before = folded[max(0, first - 4) : first]
         if before.endswith(RATIO_BEFORE):
@@ -215,6 +232,14 @@ def _arabic_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
             kind = "money"  # 总规划投资85亿: money with no currency written
     kind = kind or unitless_kind(scaled)
     return Found(first, end, value, unit, kind, multiplier, approx=approx, sign=sign), end
+
+
+def _as_written(text: str, folded: str, item: Found) -> str | None:
+    """The approximation word as the text has it (約, not the folded 约)."""
+    if item.approx is None:
+        return None
+    at = folded.find(item.approx, item.start, item.end)
+    return text[at : at + len(item.approx)] if at >= 0 else item.approx
 
 
 # The figure model stored figures follow; bump it when find_figures' output changes, so
@@ -290,7 +315,7 @@ def find_figures(text: str, folded: str | None = None) -> list[Figure]:
             item.kind,
             item.value_low,
             item.value_high,
-            item.approx,
+            _as_written(text, folded, item),
             item.sign,
             item.direction,
         )
