@@ -20,6 +20,7 @@ from hnreader.core.analysis.figure_patterns import (
     CN_MONTH_DATE,
     CN_YEAR_DATE,
     COLLOQUIAL,
+    MONTH_BEFORE,
     NOT_AFTER,
     ORDINAL_AFTER_CI,
     RANGE_LINKS,
@@ -115,6 +116,17 @@ def _colloquial_at(folded: str, start: int, run: str, floor: int) -> Found | Non
     )  # fmt: skip
 
 
+def _month_context(folded: str, start: int) -> bool:
+    """A Chinese month without a day is a date at a clause start or after 自/到/在/今年…
+    (自一月的45萬支，一路下滑到四月的36.3萬支)."""
+    before = folded[max(0, start - 2) : start]
+    return (
+        not before
+        or before[-1] in MONTH_BEFORE
+        or before in ("今年", "去年", "明年", "前年", "当年", "同年")
+    )
+
+
 def chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found | None, int]:
     run = folded[start:run_end]
     if len(run) > LONGEST_NUMERAL:
@@ -156,6 +168,8 @@ def chinese_at(folded: str, start: int, run_end: int, floor: int) -> tuple[Found
         and run[0] != "两"
         and not folded.startswith("月份", run_end)
     ):
+        if not _month_context(folded, start):
+            return None, run_end + 1  # 送你三月的风: a season in a poem, not a date
         return date_found(start, run_end + 1, None, month, None), run_end + 1  # 一月, 十二月
     if run == "一" and not folded.startswith(("个月", "周", "年", "天"), run_end):
         # A lone 一 is an article, not a statistic (一个, 一批, 统一, 唯一, 一是).

@@ -170,6 +170,8 @@ MONTH_LIST = re.compile(r"([0-9]{1,2})(?:、[0-9]{1,2})+[一二两三四五六�
 MIXED_WAN = re.compile(r"[0-9]{1,4}(?=万)")
 # 15. 8%, 8. 99万亿元: a transcript's spaced decimal point (not a list marker).
 SPACED_DECIMAL = re.compile(r"([0-9]+)\. ([0-9]+)(?=[%万亿千个元])")
+# Before a Chinese month without a day that is a date: a clause start or one of these.
+MONTH_BEFORE = "自从到至在于於截\n，,。；;、：:（("
 # 三四个月, 两三年, 三四百人, 四五月份, 三五个: two neighbouring numerals, one range.
 COLLOQUIAL = re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千万]?)")
 # Bare numbers after these are not statistics: telephone numbers, counts of a heading.

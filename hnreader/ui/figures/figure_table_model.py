@@ -63,10 +63,15 @@ def _one_value(value: FigureValue, kind: str) -> str:
 
 
 def _value_text(figure: Figure) -> str:
-    """7,470,000 · 13.43 · 2019 · 2019-07 · 10:30 · a range as 4–6 or --01–--10."""
+    """7,470,000 · 13.43 · 2019 · 2019-07 · 10:30 · a range as 4–6 or --01 – --10."""
     if figure.value is None and figure.value_low is not None and figure.value_high is not None:
-        low = _one_value(figure.value_low, figure.kind)
-        return f"{low}–{_one_value(figure.value_high, figure.kind)}"
+        low, high = (
+            _one_value(figure.value_low, figure.kind),
+            _one_value(figure.value_high, figure.kind),
+        )
+        # ISO ends get spaces around the dash: --10-10 – --10-14 reads as two dates.
+        dash = " – " if isinstance(figure.value_low, str) else "–"
+        return f"{low}{dash}{high}"
     return _one_value(figure.value, figure.kind)
 
 

@@ -168,6 +168,7 @@ def test_recognised(text: str, expected: list[Row]) -> None:
         "几十个 十几个 数百人 前十位",
         "零部件 零容忍",
         "十四五规划 十九届六中全会",
+        "送你三月的风",
     ],
 )
 def test_not_figures(text: str) -> None:
