@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from hnreader.cli.console import print_json, stderr_progress
+from hnreader.core.analysis.figure_values import figure_value_text
 from hnreader.core.models import SearchField, SearchTotals
 
 FIELD_CHOICES = ("all", *SearchField.ALL)
@@ -117,7 +118,12 @@ def _cmd_figures(project: Any, args: argparse.Namespace) -> int:
                     "end": f.end,
                     "text": f.text,
                     "value": f.value,
+                    "value_low": f.value_low,
+                    "value_high": f.value_high,
                     "unit": f.unit,
+                    "approx": f.approx,
+                    "sign": f.sign,
+                    "direction": f.direction or None,
                     "kind": f.kind,
                 }
                 for article_id, f in figures
@@ -125,9 +131,12 @@ def _cmd_figures(project: Any, args: argparse.Namespace) -> int:
         )
         return 0
     for article_id, f in figures:
-        value = "" if f.value is None else f"{f.value:.15g}"  # exact: 7470000, not 7.47e+06
+        # Exact numbers (7470000, not 7.47e+06); a range as 4–6; ~ marks an approximation.
+        value = figure_value_text(f.value, f.value_low, f.value_high)
+        if f.approx:
+            value = f"~{value}"
         print(
-            f"{article_id:>5} {f.start:>6}-{f.end:<6} {f.kind:<8} {value:>16} {f.unit:<6} {f.text}"
+            f"{article_id:>5} {f.start:>6}-{f.end:<6} {f.kind:<17} {value:>18} {f.unit:<6} {f.text}"
         )
     return 0
 

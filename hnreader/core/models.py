@@ -49,19 +49,47 @@ class ArticleDraft:
     variables: tuple[tuple[str, str], ...] = ()
 
 
+FigureValue = float | str | None  # a number, an ISO date/time string, or none
+
+
 @dataclass(frozen=True)
 class Figure:
-    """A statistic, quantity, date or year found in a text."""
+    """A statistic, quantity, date, time or year found in a text (issue 14's figure model)."""
 
     start: int
     end: int
     text: str  # surface text exactly as in the stored text
-    value: float | None  # normalised value: 747万 → 7470000.0; 13.43% → 13.43; 2012年 → 2012.0
-    unit: str  # "元", "%", "个百分点", "人", "户", "年", "" ...
-    kind: str  # count, money, percent, year, date, area, weight, other, caption
+    # A number (747万 → 7470000.0; 13.43% → 13.43; 2012年 → 2012.0), an ISO string for dates
+    # and times (2019年7月 → "2019-07", 5月24日 → "--05-24", 10时30分 → "10:30"), None for a
+    # range (its ends are value_low/value_high) or a caption.
+    value: FigureValue
+    unit: str  # normalised: "元", "%", "个百分点", "人", "户", "年", "℃", "" ...
+    kind: str  # one of FIGURE_KINDS
+    value_low: FigureValue = None  # a range's ends (4-6% → 4, 6), or a change's (从A降至B)
+    value_high: FigureValue = None
+    approx: str | None = None  # the approximation or bound word in the span: 约, 多, 以上 ...
+    sign: int = 1  # -1 when the value is negative (零下二十三摄氏度, －8℃)
+    direction: str = ""  # a change's: "down" (从13.43%降至0.36%) or "up", on both figures
 
 
-FIGURE_KINDS = ("count", "money", "percent", "year", "date", "area", "weight", "other", "caption")
+FIGURE_KINDS = (
+    "count",
+    "money",
+    "percent",
+    "percentage_points",
+    "ratio",
+    "year",
+    "date",
+    "time",
+    "duration",
+    "area",
+    "length",
+    "weight",
+    "volume",
+    "temperature",
+    "other",
+    "caption",
+)
 
 
 @dataclass(frozen=True)
@@ -168,7 +196,7 @@ class Annotation:
     created: str
     updated: str
     tag_ids: tuple[int, ...]
-    figure_value: float | None = None
+    figure_value: FigureValue = None
     figure_unit: str = ""
     figure_kind: str = ""
 

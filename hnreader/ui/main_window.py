@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader import paths
+from hnreader.core.analysis.figure_values import figure_value_text
 from hnreader.core.project import Project
 from hnreader.ui.analyse.analyse_window import AnalyseWindow
 from hnreader.ui.codebook.annotation_list_panel import AnnotationListPanel
@@ -287,7 +288,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         figure = self.project.figure_at(article_id, start, end)
         if figure is None:
             return
-        value = "—" if figure.value is None else f"{figure.value:,.10g}"
+        value = figure_value_text(figure.value, figure.value_low, figure.value_high) or "—"
         self.statusBar().showMessage(
             self.tr("Figure “%1”: %2 %3 (%4). Press 1–9 or Ctrl+T to tag it.")
             .replace("%1", visible_controls(figure.text))

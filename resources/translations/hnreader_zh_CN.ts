@@ -763,6 +763,14 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>百分比</translation>
     </message>
     <message>
+        <source>percentage points</source>
+        <translation>百分点</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>比例</translation>
+    </message>
+    <message>
         <source>year</source>
         <translation>年份</translation>
     </message>
@@ -771,12 +779,32 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>日期</translation>
     </message>
     <message>
+        <source>time</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
         <source>area</source>
         <translation>面积</translation>
     </message>
     <message>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
         <source>weight</source>
         <translation>重量</translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation>体积</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>温度</translation>
     </message>
     <message>
         <source>other</source>
@@ -809,6 +837,10 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>Tagged</source>
         <translation>已标注</translation>
+    </message>
+    <message>
+        <source>Approximate: %1</source>
+        <translation>约数：%1</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@ def test_f1_undo_and_redo_of_article_details_keep_figures_and_index(
 ) -> None:
     article_id = _article_with_figures(corpus_project)
     before = _derived_rows(corpus_project, article_id)
+    byline = corpus_project.store.article(article_id).byline
     assert before[0] > 0 and before[1:] == (1, True)
     corpus_project.update_article(article_id, title="新标题")
     corpus_project.update_article(article_id, byline="记者 李四", date="2020-05-24")
@@ -51,7 +52,8 @@ def test_f1_undo_and_redo_of_article_details_keep_figures_and_index(
         step()
         assert _derived_rows(corpus_project, article_id) == before
     assert corpus_project.store.article(article_id).title == "新标题"
-    assert corpus_project.store.article(article_id).byline == ""
+    # The article with the most figures changes with the finder: compare with its own byline.
+    assert corpus_project.store.article(article_id).byline == byline != "记者 李四"
     figure = corpus_project.store.figures(article_id)[0][1]
     tag = corpus_project.add_tag("数字").result_id or 0
     corpus_project.annotate_figure(article_id, figure, [tag])  # still known: not refused

@@ -62,13 +62,29 @@ FIGURE_COLUMNS = (
     "kind",
     "text",
     "value",
+    "value_low",
+    "value_high",
     "unit",
+    "approx",
+    "sign",
+    "direction",
     "start",
     "end",
     "context_before",
     "context_after",
 )
-FIGURE_NUMERIC = {"article_id", "value", "start", "end", "first_line", "last_line"}
+# value, value_low and value_high are numbers, or ISO date/time strings (written as text).
+FIGURE_NUMERIC = {
+    "article_id",
+    "value",
+    "value_low",
+    "value_high",
+    "sign",
+    "start",
+    "end",
+    "first_line",
+    "last_line",
+}
 
 CONTEXT_CHARS = 40
 
@@ -183,7 +199,12 @@ def figure_rows(
             figure.kind,
             figure.text,
             figure.value,
+            figure.value_low,
+            figure.value_high,
             figure.unit,
+            figure.approx or "",
+            figure.sign,
+            figure.direction,
             figure.start,
             figure.end,
             before,

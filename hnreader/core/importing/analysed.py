@@ -28,7 +28,7 @@ def analyse_text(
     figures = sorted(
         [*find_figures(text, parts[0]), *caption_figures(text, captions)],
         key=lambda f: (f.start, f.end),
-    )
+    )  # reindexing.derive_figures re-derives them the same way
     entry = build_index_entry(text, segmenter, parts)
     return figures, IndexRow(entry.folded, entry.flags, index_version(segmenter))
 

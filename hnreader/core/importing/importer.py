@@ -31,7 +31,12 @@ from hnreader.core.importing.analysed import AnalysedFile, analyse_file, analyse
 from hnreader.core.importing.formats import SUPPORTED_SUFFIXES, DocumentSource
 from hnreader.core.importing.formats.dispatch import file_format, is_collected, is_table
 from hnreader.core.importing.formats.readers import read_document
-from hnreader.core.importing.reindexing import never_cancelled, reindex
+from hnreader.core.importing.reindexing import (
+    figures_are_stale,
+    never_cancelled,
+    refresh_figures,
+    reindex,
+)
 from hnreader.core.importing.repeated_lines import MIN_FILES, repeated_in_files
 from hnreader.core.importing.workers import (
     FILES_IN_FLIGHT_PER_WORKER,
@@ -65,8 +70,10 @@ __all__ = [
     "analyse_file",
     "analyse_text",
     "collect_files",
+    "figures_are_stale",
     "import_paths",
     "never_cancelled",
+    "refresh_figures",
     "reindex",
     "worker_count",
 ]

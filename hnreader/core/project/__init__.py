@@ -225,8 +225,11 @@ class Project(ProjectActions, ProjectCoding):
         return self.store.stale_index_ids(index_version(self.segmenter))
 
     def has_stale_index(self) -> bool:
-        """Whether some article needs (re-)indexing: cheaper than `stale_article_ids()`."""
-        return self.store.has_stale_index(index_version(self.segmenter))
+        """Whether some article needs (re-)indexing or its figures re-deriving (an older
+        figure model, migration 10): cheaper than `stale_article_ids()`."""
+        return importer.figures_are_stale(self.store) or self.store.has_stale_index(
+            index_version(self.segmenter)
+        )
 
     def reindex(
         self,

@@ -26,13 +26,26 @@ from hnreader.core.store.base import (
     _now,
     in_transaction,
 )
-from hnreader.core.store.schema import compress_text, decompress_text
+from hnreader.core.store.schema import FIGURES_VERSION_KEY, compress_text, decompress_text
 from hnreader.core.store.search_index import SearchIndexQueries
 from hnreader.core.store.variables import VariableQueries
 from hnreader.core.text.safety import clean_user_text
 
 # ArticleSummary's fields but the annotation count, from `articles a` and `source_files s`.
 _SUMMARY_COLUMNS = "a.id, a.title, a.date, a.byline, s.name, a.ordinal, a.chars"
+# The figures table's columns, in Figure's field order after the article id.
+_FIGURE_FIELDS = (
+    'article_id, start, "end", text, value, unit, kind, value_low, value_high, approx, sign, '
+    "direction"
+)
+
+
+def _figure(r: Any) -> Figure:
+    """A figures row (in _FIGURE_FIELDS order) as a Figure."""
+    return Figure(
+        r[1], r[2], r[3], r[4], r[5], r[6],
+        value_low=r[7], value_high=r[8], approx=r[9], sign=r[10], direction=r[11],
+    )  # fmt: skip
 
 
 class ArticleQueries(VariableQueries, SearchIndexQueries):
@@ -116,10 +129,49 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
     def _replace_figures(self, article_id: int, figures: Iterable[Figure]) -> None:
         self._conn.execute("DELETE FROM figures WHERE article_id = ?", (article_id,))
         self._conn.executemany(
-            'INSERT INTO figures(article_id, start, "end", text, value, unit, kind) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, f.start, f.end, f.text, f.value, f.unit, f.kind) for f in figures],
+            f"INSERT INTO figures({_FIGURE_FIELDS}) VALUES ({', '.join('?' * 12)})",
+            [
+                (
+                    article_id,
+                    f.start,
+                    f.end,
+                    f.text,
+                    f.value,
+                    f.unit,
+                    f.kind,
+                    f.value_low,
+                    f.value_high,
+                    f.approx,
+                    f.sign,
+                    f.direction,
+                )
+                for f in figures
+            ],
         )
+
+    def replace_figures_many(
+        self, rows: Sequence[tuple[int, Sequence[Figure]]], figures_version: str | None = None
+    ) -> None:
+        """Replace the figures of these articles (re-derived from their text) in one
+        transaction; with `figures_version`, record that every article's figures follow it."""
+        with self.write():
+            for article_id, figures in rows:
+                self._replace_figures(article_id, figures)
+            if figures_version is not None:
+                self._conn.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (FIGURES_VERSION_KEY, figures_version),
+                )
+
+    def figures_version(self) -> str:
+        """Which figure model the stored figures follow ("1": before issue 14)."""
+        return self.meta(FIGURES_VERSION_KEY, "1")
+
+    def article_texts_and_captions(self, ids: Sequence[int]) -> dict[int, tuple[str, list[Span]]]:
+        """What figures are derived from: each article's text and its caption spans."""
+        rows = self._select_in("SELECT id, text, captions FROM articles WHERE id IN ({})", ids)
+        return {row[0]: (row[1], [Span(s, e) for s, e in json.loads(row[2])]) for row in rows}
 
     def article_count(self) -> int:
         # Counted over a small index: a scan of the table would read every article's text.
@@ -377,13 +429,13 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
     # -- figures
 
     def figures(self, article_id: int | None = None) -> list[tuple[int, Figure]]:
-        sql = 'SELECT article_id, start, "end", text, value, unit, kind FROM figures'
+        sql = f"SELECT {_FIGURE_FIELDS} FROM figures"
         params: tuple[Any, ...] = ()
         if article_id is not None:
             sql += " WHERE article_id = ?"
             params = (article_id,)
         rows = self._rows(sql + " ORDER BY article_id, start", params)
-        return [(r[0], Figure(r[1], r[2], r[3], r[4], r[5], r[6])) for r in rows]
+        return [(r[0], _figure(r)) for r in rows]
 
     # -- user dictionary
 

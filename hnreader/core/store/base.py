@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 from hnreader.core.models import Change, ErrorCode, RowKey, RowState, StoreError
-from hnreader.core.store import opening
+from hnreader.core.store import opening, schema
 from hnreader.core.store.opening import store_error
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from hnreader.core.text.fts import fts_document, header_documents
@@ -139,6 +139,9 @@ class StoreBase:
             if version > 0 and not memory:
                 self._back_up_before_migrating(version)
             self._migrate(version)
+        if not self.read_only_reason and schema.lacks_figure_model(conn):
+            with self.write():
+                schema.add_figure_model(conn)
         if check and not memory and self.read_only_reason != "damaged":
             self._quick_check_on_open()
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from hnreader.core.text.dates import iso_dates
 from hnreader.core.text.fts import header_documents
 
-SCHEMA_VERSION = 11  # 10 (figures) is being written on another branch
+SCHEMA_VERSION = 11
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -328,6 +328,63 @@ def _migration_9_header_index(conn: sqlite3.Connection) -> None:
     )
 
 
+# meta key recording which figure model the stored figures follow (FIGURES_VERSION in
+# core/analysis/figures.py); "1" is the model before issue 14 (yyyymmdd dates, no ranges).
+FIGURES_VERSION_KEY = "figures_version"
+FIGURE_COLUMNS = """
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value,
+        unit TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL,
+        value_low,
+        value_high,
+        approx TEXT,
+        sign INTEGER NOT NULL DEFAULT 1,
+        direction TEXT NOT NULL DEFAULT ''
+"""
+
+
+def _migration_10_figure_model(conn: sqlite3.Connection) -> None:
+    """The figure model of issue 14: a value that is a number or an ISO date/time string
+    (the columns have no type, so SQLite keeps "2019-07" and 2019.0 as they are: a REAL
+    column would turn the text "2019" into a number), a range's or change's two ends, the
+    approximation word, the sign and a change's direction. The table is rebuilt with the
+    old rows kept; as they follow the old model (yyyymmdd dates, no ranges) they are marked
+    stale, and re-deriving (the reindexing path, run on open) replaces them from the text."""
+    from hnreader.core.analysis.figures import FIGURES_VERSION
+
+    conn.execute(f"CREATE TABLE figures_rebuilt ({FIGURE_COLUMNS})")
+    conn.execute(
+        'INSERT INTO figures_rebuilt (id, article_id, start, "end", text, value, unit, kind) '
+        'SELECT id, article_id, start, "end", text, value, unit, kind FROM figures'
+    )
+    conn.execute("DROP TABLE figures")
+    conn.execute("ALTER TABLE figures_rebuilt RENAME TO figures")
+    conn.execute("CREATE INDEX figures_article ON figures(article_id, start)")
+    has_articles = conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (FIGURES_VERSION_KEY, "1" if has_articles else FIGURES_VERSION),
+    )
+
+
+def lacks_figure_model(conn: sqlite3.Connection) -> bool:
+    """A file at format 11 written before migration 10 existed (format 11 was made while 10
+    was reserved for the figure model) has the old figures table: migration 10 is run on it
+    when it is opened for writing."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(figures)").fetchall()}
+    return bool(columns) and "value_low" not in columns
+
+
+def add_figure_model(conn: sqlite3.Connection) -> None:
+    _migration_10_figure_model(conn)
+
+
 def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     """The undo history kept in the file (`change_log`): the last actions of every window
     and of the command line, each with the rows it changed before and after; and which
@@ -374,5 +431,6 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (7, "page, section and url of articles", _migration_7_page_section_url),
     (8, "document variables", _migration_8_document_variables),
     (9, "search index of titles, subtitles and bylines", _migration_9_header_index),
+    (10, "figure model: ISO dates, ranges, approximations, signs", _migration_10_figure_model),
     (11, "undo history, read articles and memos in the file", _migration_11_change_log),
 )

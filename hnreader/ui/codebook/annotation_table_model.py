@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from hnreader.core.models import Annotation, Tag
+from hnreader.core.models import Annotation, FigureValue, Tag
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 
 COLUMN_TAGS = 0
@@ -30,10 +30,13 @@ QUOTE_LIMIT = 80  # characters of the quote shown in the table; the tooltip has 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def format_value(value: float | None) -> str:
-    """A normalised figure value for display: 7470000.0 → "7,470,000", 13.43 → "13.43"."""
+def format_value(value: FigureValue) -> str:
+    """A normalised figure value for display: 7470000.0 → "7,470,000", 13.43 → "13.43", an
+    ISO date or time ("2019-07", "--01-17", "10:30") as it is."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value
     if float(value).is_integer() and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:g}"

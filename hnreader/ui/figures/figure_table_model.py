@@ -1,4 +1,5 @@
-"""Figures (statistics, money, years…) as a table: text, value, unit, kind, article."""
+"""Figures (statistics, money, years…) as a table: text, value, unit, kind, article. A range
+shows as 4–6, an approximation with ≈ before the value (the word in the tooltip)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from hnreader.core.models import Figure
+from hnreader.core.analysis.figure_values import value_text
+from hnreader.core.models import Figure, FigureValue
 from hnreader.ui.codebook.annotation_table_model import format_value
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 
@@ -37,14 +39,60 @@ def kind_label(kind: str) -> str:
         "count": QCoreApplication.translate("FigureTableModel", "count"),
         "money": QCoreApplication.translate("FigureTableModel", "money"),
         "percent": QCoreApplication.translate("FigureTableModel", "percent"),
+        "percentage_points": QCoreApplication.translate("FigureTableModel", "percentage points"),
+        "ratio": QCoreApplication.translate("FigureTableModel", "ratio"),
         "year": QCoreApplication.translate("FigureTableModel", "year"),
         "date": QCoreApplication.translate("FigureTableModel", "date"),
+        "time": QCoreApplication.translate("FigureTableModel", "time"),
+        "duration": QCoreApplication.translate("FigureTableModel", "duration"),
         "area": QCoreApplication.translate("FigureTableModel", "area"),
+        "length": QCoreApplication.translate("FigureTableModel", "length"),
         "weight": QCoreApplication.translate("FigureTableModel", "weight"),
+        "volume": QCoreApplication.translate("FigureTableModel", "volume"),
+        "temperature": QCoreApplication.translate("FigureTableModel", "temperature"),
         "other": QCoreApplication.translate("FigureTableModel", "other"),
         "caption": QCoreApplication.translate("FigureTableModel", "caption"),
     }
     return labels.get(kind, kind)
+
+
+def _one_value(value: FigureValue, kind: str) -> str:
+    if kind == "year" and isinstance(value, float):
+        return value_text(value)  # 2019, not 2,019
+    return format_value(value)
+
+
+def _value_text(figure: Figure) -> str:
+    """7,470,000 · 13.43 · 2019 · 2019-07 · 10:30 · a range as 4–6 or --01 – --10."""
+    if figure.value is None and figure.value_low is not None and figure.value_high is not None:
+        low, high = (
+            _one_value(figure.value_low, figure.kind),
+            _one_value(figure.value_high, figure.kind),
+        )
+        # ISO ends get spaces around the dash: --10-10 – --10-14 reads as two dates.
+        dash = " – " if isinstance(figure.value_low, str) else "–"
+        return f"{low}{dash}{high}"
+    return _one_value(figure.value, figure.kind)
+
+
+def _sort_number(figure: Figure) -> float:
+    """A number to sort the value column by: ranges by their low end, ISO dates and times
+    in calendar order (2019-07-01 → 20190701, --01-17 → 117, 10:30 → 10.5)."""
+    value = figure.value if figure.value is not None else figure.value_low
+    if value is None:
+        return float("-inf")
+    if isinstance(value, float):
+        return value
+    if ":" in value:
+        hours, _, minutes = value.partition(":")
+        return int(hours) + int(minutes or 0) / 60
+    parts = [int(p) for p in value.lstrip("-").split("-") if p]
+    if value.startswith("---"):
+        return float(parts[0])
+    if value.startswith("--"):
+        return float(parts[0] * 100 + (parts[1] if len(parts) > 1 else 0))
+    year, month, day = [*parts, 0, 0][:3]
+    return float(year * 10_000 + month * 100 + day)
 
 
 @dataclass(frozen=True)
@@ -112,6 +160,12 @@ class FigureTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == COLUMN_ARTICLE:
             return tooltip(item.article_title)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COLUMN_VALUE and figure.approx:
+            return tooltip(
+                QCoreApplication.translate("FigureTableModel", "Approximate: %1").replace(
+                    "%1", figure.approx
+                )
+            )
         return None
 
     def _display(self, item: FigureRow, column: int) -> str | None:
@@ -119,9 +173,8 @@ class FigureTableModel(QAbstractTableModel):
         if column == COLUMN_TEXT:
             return " ".join(figure.text.split())
         if column == COLUMN_VALUE:
-            if figure.kind in ("year", "date") and figure.value is not None:
-                return f"{figure.value:g}"
-            return format_value(figure.value)
+            shown = _value_text(figure)
+            return f"≈{shown}" if figure.approx and shown else shown
         if column == COLUMN_UNIT:
             return figure.unit
         if column == COLUMN_KIND:
@@ -135,7 +188,7 @@ class FigureTableModel(QAbstractTableModel):
     def _sort_key(self, item: FigureRow, column: int) -> object:
         figure = item.figure
         if column == COLUMN_VALUE:
-            return float("-inf") if figure.value is None else float(figure.value)
+            return _sort_number(figure)
         if column == COLUMN_ARTICLE:
             # Article order, then position: "sorted by article" reads each article top-down.
             return f"{item.article_id:09d}:{figure.start:09d}"

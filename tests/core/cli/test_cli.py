@@ -186,6 +186,30 @@ def test_figures_print_exact_values(tmp_path: Path) -> None:
     assert "e+" not in out
 
 
+def test_figures_json_has_the_new_model(tmp_path: Path) -> None:
+    news = tmp_path / "n.txt"
+    news.write_text("标题\n\n2019年7月，收入增长4-6%，约3万户，从13.43%降至0.36%。\n", "utf-8")
+    project = str(tmp_path / "p.sqlite")
+    env = {**os.environ, "HNREADER_HOME": str(tmp_path / "home")}
+    run = [sys.executable, "-m", "hnreader", "--project", project]
+    subprocess.run([*run, "import", str(news)], check=True, env=env, capture_output=True)
+    done = subprocess.run(
+        [*run, "figures", "--json"], check=True, env=env, capture_output=True, text=True
+    )
+    fields = ("text", "value", "value_low", "value_high", "unit", "approx", "direction", "kind")
+    assert [tuple(f[key] for key in fields) for f in json.loads(done.stdout)] == [
+        ("2019年7月", "2019-07", None, None, "", None, None, "date"),
+        ("4-6%", None, 4, 6, "%", None, None, "percent"),
+        ("约3万户", 30000, None, None, "户", "约", None, "count"),
+        ("13.43%", 13.43, 0.36, 13.43, "%", None, "down", "percent"),
+        ("0.36%", 0.36, 0.36, 13.43, "%", None, "down", "percent"),
+    ]
+    text = subprocess.run(
+        [*run, "figures"], check=True, env=env, capture_output=True, text=True
+    ).stdout
+    assert "4–6" in text and "~30000" in text and "2019-07" in text
+
+
 def test_a_closed_pipe_ends_quietly_with_exit_0(tmp_path: Path) -> None:
     """`hnreader figures | head -1`: the reader goes away; no BrokenPipeError traceback."""
     news = tmp_path / "many.txt"

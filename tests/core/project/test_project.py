@@ -290,3 +290,24 @@ def test_give_year_dates_only_what_has_no_year_in_one_undo_step(corpus_project: 
     with pytest.raises(StoreError) as nothing:
         corpus_project.give_year([i for i in before if i not in missing], 2020)
     assert nothing.value.code == "nothing_to_do"
+
+
+def test_figure_export_has_the_new_model_columns(
+    tmp_path: Path, shared_segmenter: Segmenter
+) -> None:
+    source = tmp_path / "n.txt"
+    source.write_text("标题\n\n2019年7月，增长4-6%，约3万户，减少747万人。\n", "utf-8")
+    project = Project.open(tmp_path / "p.sqlite", segmenter=shared_segmenter)
+    project.import_paths([source])
+    out = tmp_path / "figures.csv"
+    project.export_figures(out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    columns = ("text", "value", "value_low", "value_high", "unit", "approx", "kind")
+    assert [tuple(row[c] for c in columns) for row in rows] == [
+        ("2019年7月", "2019-07", "", "", "", "", "date"),
+        ("4-6%", "", "4", "6", "%", "", "percent"),
+        ("约3万户", "30000", "", "", "户", "约", "count"),
+        ("747万人", "7470000", "", "", "人", "", "count"),
+    ]
+    project.close()
