@@ -10,12 +10,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from hnreader.ui.common.settings import Settings
+
+TEXT_WIDTH = 560
 
 
 def welcome_text(bundled: bool) -> str:
@@ -90,7 +93,11 @@ class WelcomeDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.again_box)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        # The wrapped text gets the height it needs at this width (a dialog sized from its
+        # size hint alone cut it off).
+        text.setMinimumWidth(TEXT_WIDTH)
+        note.setMinimumWidth(TEXT_WIDTH)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
 
     def done(self, result: int) -> None:
         """However it is closed (Start, Esc, the window's ✕), the name is kept and the
