@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -12,6 +10,7 @@ from hnreader.core.coding_analysis.retrieval import RetrievedPassage
 from hnreader.ui.common.contrast import READABLE, line_on
 from hnreader.ui.common.date_text import shown_date
 from hnreader.ui.common.plain_text import tooltip, visible_controls
+from hnreader.ui.common.table_views import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,32 +21,11 @@ def _one_line(text: str) -> str:
     return visible_controls(text).replace("\n", " ⏎ ")
 
 
-class PassageTableModel(QAbstractTableModel):
+class PassageTableModel(RowsTableModel[RetrievedPassage]):
     """DATE | ARTICLE | BEFORE (right-aligned) | PASSAGE | AFTER | TAGS | NOTE | CODER."""
 
     DATE, ARTICLE, BEFORE, PASSAGE, AFTER, TAGS, NOTE, CODER = range(8)
     COLUMN_COUNT = 8
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[RetrievedPassage] = []
-
-    def set_rows(self, rows: Sequence[RetrievedPassage]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, row: int) -> RetrievedPassage:
-        return self._rows[row]
-
-    def rows(self) -> list[RetrievedPassage]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -13,13 +13,14 @@ from hnreader.core.search.session import ListedHit
 from hnreader.ui.common.contrast import READABLE, line_on
 from hnreader.ui.common.date_text import shown_date
 from hnreader.ui.common.plain_text import tooltip, visible_controls
+from hnreader.ui.common.table_views import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 HIT_COLOR = "#B3541E"
 
 
-class KwicTableModel(QAbstractTableModel):
+class KwicTableModel(RowsTableModel[ListedHit]):
     """FIELD | LEFT (right-aligned) | HIT | RIGHT | ARTICLE | DATE; sortable by every column.
 
     FIELD names where a hit outside the article text is (title, kicker, byline) and is empty
@@ -32,13 +33,7 @@ class KwicTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ListedHit] = []
         self._hit_font: QFont | None = None
-
-    def set_rows(self, rows: Sequence[ListedHit]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def append_rows(self, rows: Sequence[ListedHit]) -> None:
         """Add rows below the ones shown (which keep their selection)."""
@@ -48,18 +43,6 @@ class KwicTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         self.endInsertRows()
-
-    def row(self, row: int) -> ListedHit:
-        return self._rows[row]
-
-    def rows(self) -> list[ListedHit]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
