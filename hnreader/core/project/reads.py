@@ -304,10 +304,17 @@ class ProjectReads:
         whole_words: bool = False,
         fields: Sequence[str] | None = None,
         page_size: int = 200,
+        first_page_size: int | None = None,
     ) -> SearchSession:
         """A new search to follow page by page (see `SearchSession`): nothing is searched
         until its first `page_job()` runs."""
-        return SearchSession(query, whole_words=whole_words, fields=fields, page_size=page_size)
+        return SearchSession(
+            query,
+            whole_words=whole_words,
+            fields=fields,
+            page_size=page_size,
+            first_page_size=first_page_size,
+        )
 
     def hit_passages(
         self, hits: Sequence[tuple[int, int, int]], scope: str

@@ -44,6 +44,7 @@ from hnreader.core.search.candidates import (
     searched_fields,
 )
 from hnreader.core.search.query import ParsedQuery, parse_query
+from hnreader.core.search.totals import can_count_from_index, indexed_totals
 from hnreader.core.store import MatchRow
 from hnreader.core.text.normalize import fold_for_search, width_pattern
 
@@ -194,6 +195,8 @@ class _Prepared:
     segments: tuple[str, ...]
     lookup: Lookup
     matcher: _Matcher
+    parsed: ParsedQuery
+    fields: tuple[str, ...]
 
 
 def _prepare(
@@ -206,7 +209,12 @@ def _prepare(
         return SearchResult(str(query), (), 0, 0, (), message=str(error), error=error)
     segments = tuple(word for term in parsed.positive_terms for word in segmenter.cut(term.folded))
     return _Prepared(
-        query, segments, Lookup.of(parsed, searched), _Matcher(parsed, whole_words, searched)
+        query,
+        segments,
+        Lookup.of(parsed, searched),
+        _Matcher(parsed, whole_words, searched),
+        parsed,
+        searched,
     )
 
 
@@ -333,6 +341,16 @@ def count_matches(
     prepared = _prepare(segmenter, query, whole_words, fields)
     if isinstance(prepared, SearchResult):
         return None
+    if can_count_from_index(prepared.parsed, prepared.fields, whole_words):
+        return indexed_totals(
+            backend,
+            prepared.parsed,
+            prepared.fields,
+            prepared.matcher,
+            segmenter,
+            progress,
+            is_cancelled,
+        )
     by_field = dict.fromkeys(SearchField.ALL, 0)
     articles = checked = 0
     for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):

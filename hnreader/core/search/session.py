@@ -128,11 +128,15 @@ class SearchSession:
         whole_words: bool = False,
         fields: Sequence[str] | None = None,
         page_size: int = 200,
+        first_page_size: int | None = None,
     ) -> None:
         self.query = query
         self.whole_words = whole_words
         self.fields = None if fields is None else tuple(fields)
         self.page_size = max(1, page_size)
+        # The first page can be smaller, so the first rows show sooner (a page of 50
+        # articles fills a concordance several times over; scrolling lists the rest).
+        self.first_page_size = max(1, first_page_size or page_size)
         self.articles: list[ArticleHits] = []
         self.rows: list[ListedHit] = []  # every listed hit, in corpus order
         self.segments: tuple[str, ...] = ()
@@ -148,7 +152,8 @@ class SearchSession:
 
     def page_job(self) -> PageJob:
         """The job that lists the next page (the first one before any page was added)."""
-        return PageJob(self.query, self.whole_words, self.page_size, self.next_after, self.fields)
+        size = self.first_page_size if self.pages == 0 else self.page_size
+        return PageJob(self.query, self.whole_words, size, self.next_after, self.fields)
 
     def count_job(self) -> CountJob:
         return CountJob(self.query, self.whole_words, self.fields)

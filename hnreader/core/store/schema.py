@@ -7,9 +7,9 @@ import zlib
 from collections.abc import Callable
 
 from hnreader.core.text.dates import iso_dates
-from hnreader.core.text.fts import header_documents
+from hnreader.core.text.fts import fts_document, header_documents
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 17
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -409,6 +409,34 @@ def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     )
 
 
+BODY_FTS_SCHEMA = (
+    "CREATE VIRTUAL TABLE article_fts USING fts5("
+    "chars, content = '', columnsize = 0, tokenize = 'ascii')"
+)
+_REFILL_BATCH = 500
+
+
+def _migration_17_every_character_indexed(conn: sqlite3.Connection) -> None:
+    """Every character of the text in the body index (issue 15): punctuation, symbols,
+    digits with their separators and spaces are tokens too, each at its own position
+    (`core/text/fts.py`), so a term's phrase matches exactly the articles holding it and
+    queries such as `13.43%` or `。` are posting-list lookups, never a scan of the texts.
+
+    The index is rebuilt here from what the store keeps (text and folded view), without
+    segmenting anything again; the word-boundary flags are unchanged."""
+    conn.execute("DROP TABLE article_fts")
+    conn.execute(BODY_FTS_SCHEMA)
+    rows = conn.execute(
+        "SELECT a.id, a.text, i.folded FROM articles a "
+        "JOIN article_index i ON i.article_id = a.id ORDER BY a.id"
+    )
+    while batch := rows.fetchmany(_REFILL_BATCH):
+        conn.executemany(
+            "INSERT INTO article_fts(rowid, chars) VALUES (?, ?)",
+            [(article_id, fts_document(text, folded)) for article_id, text, folded in batch],
+        )
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -433,4 +461,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (9, "search index of titles, subtitles and bylines", _migration_9_header_index),
     (10, "figure model: ISO dates, ranges, approximations, signs", _migration_10_figure_model),
     (11, "undo history, read articles and memos in the file", _migration_11_change_log),
+    (17, "every character in the search index", _migration_17_every_character_indexed),
 )

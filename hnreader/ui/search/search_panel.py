@@ -41,7 +41,8 @@ from hnreader.ui.search.kwic_table_model import KwicTableModel
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 200  # articles listed at first, and added by each further page
+PAGE_SIZE = 200  # articles added by each further page
+FIRST_PAGE_SIZE = 50  # articles listed at first: the first rows show sooner
 SEGMENT_DELAY_MS = 150
 SEARCH_DELAY_MS = 350
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -261,6 +262,7 @@ class SearchPanel(QWidget):
             whole_words=self.whole_words_check.isChecked(),
             fields=None if self.header_check.isChecked() else (SearchField.BODY,),
             page_size=self.page_size,
+            first_page_size=min(self.page_size, FIRST_PAGE_SIZE),
         )
         self._start_page(session)
         self._show_status(self.tr("Searching…"))

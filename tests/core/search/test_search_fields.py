@@ -18,7 +18,7 @@ from hnreader.core.project import Project
 from hnreader.core.search.query import parse_query
 from hnreader.core.store import Store
 from hnreader.core.store.schema import SCHEMA_VERSION
-from hnreader.core.text.fts import chars_document, folded_of_document, header_documents
+from hnreader.core.text.fts import folded_of_document, header_document, header_documents
 from hnreader.core.text.normalize import fold_for_search
 
 TITLE, SUBTITLE, BYLINE, BODY = SearchField.ALL
@@ -313,7 +313,7 @@ def _header_index_problems(path: Path) -> list[str]:
 )
 def test_header_documents_are_each_fields_folded_view(fields: tuple[str, str, str]) -> None:
     documents = header_documents(*fields)
-    assert documents == tuple(chars_document(fold_for_search(f)) for f in fields)
+    assert documents == tuple(header_document(fold_for_search(f)) for f in fields)
     assert tuple(folded_of_document(d) for d in documents) == tuple(
         fold_for_search(f) for f in fields
     )
