@@ -44,11 +44,22 @@ from hnreader.core.search.candidates import (
     searched_fields,
 )
 from hnreader.core.search.query import ParsedQuery, parse_query
-from hnreader.core.search.totals import can_count_from_index, indexed_totals
+from hnreader.core.search.totals import (
+    can_count_from_index,
+    indexed_article_count,
+    indexed_totals,
+)
 from hnreader.core.store import MatchRow
 from hnreader.core.text.normalize import fold_for_search, width_pattern
 
-__all__ = ["MatchRow", "SearchBackend", "count_matches", "search", "search_article"]
+__all__ = [
+    "MatchRow",
+    "SearchBackend",
+    "count_articles",
+    "count_matches",
+    "search",
+    "search_article",
+]
 
 WORD = "word"
 SUBWORD = "subword"
@@ -368,6 +379,27 @@ def count_matches(
             progress(checked, ids[-1])
     header = tuple((f, by_field[f]) for f in SearchField.HEADER if by_field[f])
     return SearchTotals(sum(by_field.values()), articles, header)
+
+
+def count_articles(
+    backend: SearchBackend,
+    segmenter: Segmenter,
+    query: str,
+    *,
+    whole_words: bool = False,
+    fields: Sequence[str] | None = None,
+) -> int | None:
+    """How many articles match, when the index alone can say (in milliseconds, whatever
+    the corpus size); None when only `count_matches` can (whole words, a term with an ASCII
+    space, several groups over the header) or the query holds nothing searchable."""
+    prepared = _prepare(segmenter, query, whole_words, fields)
+    if isinstance(prepared, SearchResult):
+        return None
+    if not can_count_from_index(prepared.parsed, prepared.fields, whole_words):
+        return None
+    return indexed_article_count(
+        backend, prepared.parsed, prepared.fields, prepared.matcher, segmenter
+    )
 
 
 def _flags_for(blob: bytes | None, view: str, segmenter: Segmenter) -> bytes:

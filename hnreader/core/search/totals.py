@@ -53,6 +53,24 @@ def can_count_from_index(parsed: ParsedQuery, fields: tuple[str, ...], whole_wor
     return fields == (BODY,) or (len(parsed.groups) == 1 and not parsed.excluded)
 
 
+def indexed_article_count(
+    backend: SearchBackend,
+    parsed: ParsedQuery,
+    fields: tuple[str, ...],
+    matcher: Counter,
+    segmenter: Segmenter,
+) -> int:
+    """How many articles match, for a query `can_count_from_index` accepts: from the body
+    index alone (plus the few headers that hold the query when they are searched)."""
+    expression = fts_expression(parsed)
+    articles = backend.fts_count(expression)
+    header = tuple(field for field in fields if field != BODY)
+    if header:
+        extra, _hits = _header_totals(backend, parsed, header, expression, matcher, segmenter)
+        articles += extra
+    return articles
+
+
 def indexed_totals(
     backend: SearchBackend,
     parsed: ParsedQuery,

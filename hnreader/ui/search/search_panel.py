@@ -76,6 +76,8 @@ class SearchPanel(QWidget):
         self._page_for: tuple[SearchSession, PageJob]  # what the page worker lists
         self._count_worker: Worker | None = None
         self._count_for: SearchSession  # what the count worker counts
+        self._articles_worker: Worker | None = None  # the quick count of matching articles
+        self._articles_for: SearchSession
         self._last_scope = "sentence"
 
         self.query_edit = QLineEdit()
@@ -348,6 +350,13 @@ class SearchPanel(QWidget):
     # -- totals
 
     def _start_count(self, session: SearchSession) -> None:
+        # The number of articles comes from the index in milliseconds; the hits take
+        # longer (the matching texts are read): both run at once.
+        articles = Worker.for_project(self.controller.project, session.article_count_job())
+        articles.signals.finished.connect(self._articles_counted)
+        self._articles_worker = articles
+        self._articles_for = session
+        articles.start()
         worker = Worker.for_project(self.controller.project, session.count_job())
         worker.signals.finished.connect(self._count_finished)
         worker.signals.failed.connect(self._count_failed)
@@ -362,6 +371,13 @@ class SearchPanel(QWidget):
         self._count_for.set_totals(counts if isinstance(counts, SearchTotals) else None)
         self._update_status()
 
+    def _articles_counted(self, articles: object) -> None:
+        if not self._is_current(self._articles_worker):
+            return
+        self._articles_worker = None
+        self._articles_for.set_known_articles(articles if isinstance(articles, int) else None)
+        self._update_status()
+
     def _count_failed(self, message: str, _details: str) -> None:
         if not self._is_current(self._count_worker):
             return
@@ -373,6 +389,9 @@ class SearchPanel(QWidget):
         if self._count_worker is not None:
             self._count_worker.cancel()
             self._count_worker = None
+        if self._articles_worker is not None:
+            self._articles_worker.cancel()
+            self._articles_worker = None
 
     # -- status
 
@@ -392,6 +411,13 @@ class SearchPanel(QWidget):
         listed = f"{len(session.articles):,}"
         hits, articles = session.total_hits, session.total_articles
         if hits is None or articles is None:
+            known = session.known_articles
+            if known is not None and self.is_counting():
+                return (
+                    self.tr("%1 articles · listing the first %2 · counting the hits…")
+                    .replace("%1", f"{known:,}")
+                    .replace("%2", listed)
+                )
             if self.is_counting():
                 return self.tr("Listing the first %1 articles · counting…").replace("%1", listed)
             return self.tr("Listing the first %1 articles").replace("%1", listed)

@@ -12,7 +12,7 @@ from hnreader.core.analysis.index import body_match
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.importing.importer import analyse_text
 from hnreader.core.models import ArticleDraft, SearchField
-from hnreader.core.search.engine import count_matches, search
+from hnreader.core.search.engine import count_articles, count_matches, search
 from hnreader.core.search.query import parse_query
 from hnreader.core.search.totals import can_count_from_index
 from hnreader.core.store import SCHEMA_VERSION, Store
@@ -164,3 +164,17 @@ def test_a_format_11_project_gets_every_character_indexed(
         totals = count_matches(store, shared_segmenter, query, fields=(SearchField.BODY,))
         assert totals is not None
         assert (totals.hits, totals.articles) == _brute_force(query, (SearchField.BODY,))
+
+
+@pytest.mark.parametrize("fields", [(SearchField.BODY,), SearchField.ALL])
+def test_the_article_count_comes_from_the_index_when_it_can(
+    store: Store, shared_segmenter: Segmenter, fields: tuple[str, ...]
+) -> None:
+    for query in QUERIES:
+        counted = count_articles(store, shared_segmenter, query, fields=fields)
+        if can_count_from_index(parse_query(query), fields, False):
+            assert counted == _brute_force(query, fields)[1], query
+        else:
+            assert counted is None, query
+    assert count_articles(store, shared_segmenter, "扶贫", whole_words=True) is None
+    assert count_articles(store, shared_segmenter, "-扶贫") is None  # nothing to look for
