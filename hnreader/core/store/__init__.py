@@ -22,6 +22,7 @@ from hnreader.core.store.articles import sha256_text
 from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
 from hnreader.core.store.change_log import ChangeLog, ReadMarks
 from hnreader.core.store.memos import MemoQueries
+from hnreader.core.store.merging import MergeQueries
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from hnreader.core.store.search_index import HeaderRow, MatchRow
 from hnreader.core.store.source_streams import SourceSink, SourceStreams
@@ -36,6 +37,7 @@ class Store(
     ChangeLog,
     ReadMarks,
     MemoQueries,
+    MergeQueries,
 ):
     """An open project file. Not thread-safe: use one Store per thread."""
 
