@@ -4,7 +4,6 @@ nowhere (an orphan) — never on other text."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,15 +32,24 @@ class Anchor:
     end: int = 0
 
 
+def _common_length(a: str, b: str) -> int:
+    """How many characters `a` and `b` share from their starts."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def _before_match(prefix: str, text: str, start: int) -> int:
     """How many characters of `prefix`, from its end, stand right before `start`."""
     before = text[max(0, start - len(prefix)) : start]
-    common = os.path.commonprefix([before[::-1], prefix[::-1]])
-    return len(common)
+    return _common_length(before[::-1], prefix[::-1])
 
 
 def _after_match(suffix: str, text: str, end: int) -> int:
-    return len(os.path.commonprefix([text[end : end + len(suffix)], suffix]))
+    return _common_length(text[end : end + len(suffix)], suffix)
 
 
 def _context_holds(prefix: str, suffix: str, text: str, start: int, end: int) -> bool:

@@ -130,9 +130,7 @@ def _check_creatable(
             "to put it under; map it onto an existing tag or under an existing parent",
             code=ErrorCode.INVALID_VALUE,
         )
-    taken = our_names.get(name) or next(
-        (p for p in created if p.rpartition("/")[2] == name), None
-    )
+    taken = our_names.get(name) or next((p for p in created if p.rpartition("/")[2] == name), None)
     if taken:
         raise TagMapError(
             f"“{other_path}” is to become a new tag “{target}”, but a tag named “{name}” "

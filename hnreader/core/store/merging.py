@@ -117,7 +117,9 @@ class MergeQueries(StoreBase):
             position = int(self._value("SELECT coalesce(max(position), 0) FROM tags"))
             stamp = _now()
             for tag in tags:
-                parent = ids[tag.parent] if tag.parent is not None and tag.parent < 0 else tag.parent
+                parent = (
+                    ids[tag.parent] if tag.parent is not None and tag.parent < 0 else tag.parent
+                )
                 position += 1
                 cursor = self._conn.execute(
                     "INSERT INTO tags(name, color, description, parent_id, shortcut, position, "
@@ -182,7 +184,9 @@ class MergeQueries(StoreBase):
         """In a coder package just copied: delete every other coder's annotations, and the
         undo history (it holds their rows). Returns how many annotations went."""
         with self.write():
-            removed = int(self._value("SELECT count(*) FROM annotations WHERE coder != ?", (coder,)))
+            removed = int(
+                self._value("SELECT count(*) FROM annotations WHERE coder != ?", (coder,))
+            )
             self._conn.execute("DELETE FROM annotations WHERE coder != ?", (coder,))
             self._conn.execute("DELETE FROM change_log")
         self._conn.execute("VACUUM")  # their rows must not stay readable in free pages
