@@ -3,11 +3,12 @@ curating disagreements into a consensus coder (issue 17, items 2 and 4)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from hnreader.core import merge
+from hnreader.core import curation, merge
+from hnreader.core.curation import Disagreement
 from hnreader.core.editing.history import History
 from hnreader.core.merge import MergeReport, TagChoice
 from hnreader.core.models import Change, Progress
@@ -72,3 +73,67 @@ class ProjectMerging:
             with Store(path, create=False) as copy:
                 removed = copy.keep_only_coder(only_coder)
         return path, removed
+
+    # -- disagreements and the consensus coder (item 4)
+
+    def disagreements(
+        self,
+        coder_a: str,
+        coder_b: str,
+        *,
+        consensus: str = curation.DEFAULT_CONSENSUS,
+        tag_ids: Sequence[int] | None = None,
+        unit: str = "sentence",
+        min_share: float = 0.0,
+        include_children: bool = True,
+        is_cancelled: Cancelled | None = None,
+    ) -> list[Disagreement]:
+        """The units where the two coders decided a tag differently (see `core.curation`),
+        with the consensus coder's coding of each."""
+        consensus = curation.check_consensus_name(consensus, [coder_a, coder_b])
+        annotations = self.store.annotations()
+        coded: dict[str, set[int]] = {coder_a: set(), coder_b: set()}
+        for a in annotations:
+            if a.coder in coded:
+                coded[a.coder].add(a.article_id)
+        ids = sorted(coded[coder_a] & coded[coder_b])
+        return curation.disagreements(
+            self.store.article_texts(ids),
+            annotations,
+            self.store.tags(),
+            coder_a,
+            coder_b,
+            consensus=consensus,
+            tag_ids=tag_ids,
+            unit=unit,
+            min_share=min_share,
+            include_children=include_children,
+            is_cancelled=is_cancelled,
+        )
+
+    def resolve_disagreement(
+        self,
+        disagreement: Disagreement,
+        choice: str | Sequence[tuple[int, int]],
+        consensus: str = curation.DEFAULT_CONSENSUS,
+    ) -> Change:
+        """The consensus coder's coding of the unit becomes A's, B's, both (`choice` "a",
+        "b", "both") or the spans given (an edit): one undo step."""
+        name = " ".join(consensus.split())
+        if not name:
+            curation.check_consensus_name(name, [])
+        spans = (
+            curation.accepted_spans(disagreement, choice)
+            if isinstance(choice, str)
+            else [tuple(s) for s in choice]
+        )
+        change = self.store.set_unit_coding(
+            disagreement.article_id,
+            disagreement.start,
+            disagreement.end,
+            disagreement.tag_id,
+            name,
+            spans,  # type: ignore[arg-type]
+        )
+        self.history.record(change, self.coder)
+        return change
