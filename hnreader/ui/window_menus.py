@@ -198,6 +198,10 @@ class WindowMenus:
         self.agreement_action = self._action(
             QCoreApplication.translate("MainWindow", "Coder &Agreement…"), self.show_agreement
         )
+        self.resolve_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Resolve Disagreements…"),
+            partial(team_actions.resolve_disagreements, self),
+        )
         self.reset_layout_action = self._action(
             QCoreApplication.translate("MainWindow", "Reset &Layout"), self.reset_layout
         )
@@ -269,7 +273,7 @@ class WindowMenus:
             [self.retrieve_action, self.matrix_action, self.cooccurrence_action]
         )
         analyse_menu.addSeparator()
-        analyse_menu.addAction(self.agreement_action)  # team coding
+        analyse_menu.addActions([self.agreement_action, self.resolve_action])  # team coding
         tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
         tools_menu.addActions([self.safety.check_action, self.safety.salvage_action])
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))

@@ -27,3 +27,10 @@ def merge_coding(window: Any) -> None:
 def export_coder_package(window: Any) -> None:
     """File ▸ Export Coder Package…"""
     PackageDialog(window.project, window).exec()
+
+
+def resolve_disagreements(window: Any) -> None:
+    """Analyse ▸ Resolve Disagreements…"""
+    from hnreader.ui.curation.disagreement_dialog import DisagreementDialog
+
+    DisagreementDialog(window.project, window.controller, window).exec()
