@@ -14,10 +14,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 ARTICLE, TAG, CODER_A, CODER_B, CONSENSUS = range(5)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Disagreements", text)
-
-
 class DisagreementModel(RowsTableModel[Disagreement]):
     COLUMN_COUNT = 5
 
@@ -28,9 +24,13 @@ class DisagreementModel(RowsTableModel[Disagreement]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [_tr("Article"), _tr("Tag"), self.coders[0], self.coders[1], _tr("Consensus")][
-                section
-            ]
+            return [
+                QCoreApplication.translate("Disagreements", "Article"),
+                QCoreApplication.translate("Disagreements", "Tag"),
+                self.coders[0],
+                self.coders[1],
+                QCoreApplication.translate("Disagreements", "Consensus"),
+            ][section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -45,8 +45,10 @@ class DisagreementModel(RowsTableModel[Disagreement]):
                 return d.tag_path
             coded = {CODER_A: d.a_coded, CODER_B: d.b_coded}.get(column)
             if coded is not None:
-                return _tr("coded") if coded else "—"
-            return _tr("coded") if d.consensus_spans else "—"
+                return QCoreApplication.translate("Disagreements", "coded") if coded else "—"
+            return (
+                QCoreApplication.translate("Disagreements", "coded") if d.consensus_spans else "—"
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= CODER_A:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

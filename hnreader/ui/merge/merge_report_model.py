@@ -12,10 +12,6 @@ from hnreader.ui.common.table_views import RowsTableModel
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MergeReport", text)
-
-
 class CountsModel(RowsTableModel[tuple[str, Counts]]):
     """One row per kind: added, of which re-anchored, skipped as duplicates, orphaned."""
 
@@ -25,16 +21,21 @@ class CountsModel(RowsTableModel[tuple[str, Counts]]):
         if report is None:
             self.set_rows([])
             return
-        self.set_rows([(_tr("Annotations"), report.annotations), (_tr("Memos"), report.memos)])
+        self.set_rows(
+            [
+                (QCoreApplication.translate("MergeReport", "Annotations"), report.annotations),
+                (QCoreApplication.translate("MergeReport", "Memos"), report.memos),
+            ]
+        )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return [
-                _tr("Kind"),
-                _tr("Added"),
-                _tr("of which re-anchored"),
-                _tr("Skipped (duplicates)"),
-                _tr("Orphaned"),
+                QCoreApplication.translate("MergeReport", "Kind"),
+                QCoreApplication.translate("MergeReport", "Added"),
+                QCoreApplication.translate("MergeReport", "of which re-anchored"),
+                QCoreApplication.translate("MergeReport", "Skipped (duplicates)"),
+                QCoreApplication.translate("MergeReport", "Orphaned"),
             ][section]
         return None
 
@@ -57,14 +58,24 @@ class OrphansModel(RowsTableModel[Orphan]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [_tr("Kind"), _tr("Coder"), _tr("Article"), _tr("Tags"), _tr("Text")][section]
+            return [
+                QCoreApplication.translate("MergeReport", "Kind"),
+                QCoreApplication.translate("MergeReport", "Coder"),
+                QCoreApplication.translate("MergeReport", "Article"),
+                QCoreApplication.translate("MergeReport", "Tags"),
+                QCoreApplication.translate("MergeReport", "Text"),
+            ][section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         orphan = self.row(index.row())
-        kind = _tr("Annotation") if orphan.kind == "annotation" else _tr("Memo")
+        kind = (
+            QCoreApplication.translate("MergeReport", "Annotation")
+            if orphan.kind == "annotation"
+            else QCoreApplication.translate("MergeReport", "Memo")
+        )
         text = " ".join(orphan.text.split())  # one line in the table; plain text always
         return [kind, orphan.coder, orphan.article_title, ", ".join(orphan.tags), text][
             index.column()
