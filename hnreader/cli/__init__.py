@@ -202,6 +202,7 @@ def _build_parser() -> argparse.ArgumentParser:
     team_commands.add_parsers(commands, project, as_json)
     team_commands.add_memo_parsers(commands, project, as_json)
     merge_commands.add_parsers(commands, project, as_json)
+    merge_commands.add_disagreement_parser(commands, project, as_json)
     analysis_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(

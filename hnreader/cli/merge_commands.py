@@ -1,4 +1,4 @@
-"""Team work between project files: merge another coder's coding, export a coder package."""
+"""Team work: merge another coder's coding, export a coder package, list disagreements."""
 
 from __future__ import annotations
 
@@ -47,6 +47,69 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
         metavar="NAME",
         help="leave out every other coder's annotations (and the undo history)",
     )
+
+
+def add_disagreement_parser(commands: Any, project: argparse.ArgumentParser, as_json: Any) -> None:
+    sub = commands.add_parser(
+        "disagreements",
+        parents=[project, as_json],
+        help="the units where two coders coded a tag differently, with the consensus "
+        "coder's coding of each (resolve them in Analyse ▸ Resolve Disagreements…)",
+        epilog="example: hnreader disagreements --coder 王芳 --coder 李四 --unit paragraph",
+    )
+    sub.add_argument("--coder", action="append", required=True, metavar="NAME")
+    sub.add_argument(
+        "--tag", action="append", metavar="NAME", help="only this tag (again for more)"
+    )
+    sub.add_argument(
+        "--unit",
+        choices=("sentence", "paragraph", "article"),
+        default="sentence",
+        help="what is compared (default: sentence)",
+    )
+    sub.add_argument(
+        "--consensus",
+        default="consensus",
+        metavar="NAME",
+        help="the consensus coder's name (default: consensus)",
+    )
+
+
+def _cmd_disagreements(project: Any, args: argparse.Namespace) -> int:
+    if len(args.coder) != 2:
+        raise TagMapError(
+            "name exactly two coders: --coder A --coder B", code=ErrorCode.INVALID_VALUE
+        )
+    tag_ids = [project.tag_by_name(name).id for name in args.tag] if args.tag else None
+    found = project.disagreements(
+        args.coder[0], args.coder[1], consensus=args.consensus, tag_ids=tag_ids, unit=args.unit
+    )
+    texts = project.article_texts(sorted({d.article_id for d in found}))
+    rows = [
+        {
+            "article": d.article_id,
+            "start": d.start,
+            "end": d.end,
+            "tag": d.tag_path,
+            "text": texts[d.article_id][d.start : d.end],
+            args.coder[0]: [list(s) for s in d.a_spans],
+            args.coder[1]: [list(s) for s in d.b_spans],
+            "consensus": [list(s) for s in d.consensus_spans],
+        }
+        for d in found
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    a, b = args.coder
+    print(f"{len(found):,} disagreement(s) between {a} and {b} by {args.unit}:")
+    for d, row in zip(found, rows, strict=True):
+        who = a if d.a_coded else b
+        done = "  [consensus: coded]" if d.consensus_spans else ""
+        text = " ".join(str(row["text"]).split())
+        where = f"article {d.article_id} {d.start}–{d.end}"
+        print(f"  {where}  {d.tag_path}: only {who}{done}  {text[:40]}")
+    return 0
 
 
 def _tag_map(path: str | None) -> dict[str, str] | None:
@@ -154,5 +217,9 @@ def _cmd_export_package(project: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"merge": _cmd_merge, "export-package": _cmd_export_package}
+COMMANDS = {
+    "merge": _cmd_merge,
+    "export-package": _cmd_export_package,
+    "disagreements": _cmd_disagreements,
+}
 WRITE_COMMANDS = {"merge"}

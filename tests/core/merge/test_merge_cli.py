@@ -105,3 +105,39 @@ def test_export_package_with_only_one_coder(
     # a whole copy without --only-coder keeps everyone's work
     code, _, _ = run("--project", str(pair.a), "export-package", str(out))
     assert code == 0 and annotation_count(out) == total
+
+
+def test_disagreements_listed_for_two_coders(run, pair: Pair, shared_segmenter: Segmenter) -> None:  # type: ignore[no-untyped-def]
+    with open_as(pair.a, "甲", shared_segmenter) as a:
+        a.merge_coding(pair.b)
+        expected = a.disagreements("甲", "乙", tag_ids=[a.tag_by_name("成效").id])
+    code, out, _ = run(
+        "--project",
+        str(pair.a),
+        "disagreements",
+        "--coder",
+        "甲",
+        "--coder",
+        "乙",
+        "--tag",
+        "成效",
+        "--json",
+    )
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == len(expected) == 4
+    assert rows[0]["text"] == "𠮷野家今天在长沙开了第一家店。" and rows[0]["乙"] == [[0, 5]]
+    assert rows[0]["甲"] == [] and rows[0]["consensus"] == []
+    code, out, _ = run("--project", str(pair.a), "disagreements", "--coder", "甲", "--tag", "成效")
+    assert code == 1
+    code, out, _ = run(
+        "--project",
+        str(pair.a),
+        "disagreements",
+        "--coder",
+        "甲",
+        "--coder",
+        "乙",
+        "--consensus",
+        "乙",
+    )
+    assert code == 1
