@@ -401,6 +401,7 @@ class ErrorCode:
     NOT_A_PROJECT = "not_a_project"
     EMPTY_FILE = "empty_file"  # 0 bytes: not silently made into a new project
     TOO_NEW = "too_new"  # saved by a newer hnreader
+    TOO_OLD = "too_old"  # an older file format, where it is only read (a merge's other file)
     INCONSISTENT_SCHEMA = "inconsistent_schema"  # its version does not match its tables
     MISSING = "missing"
     IO_ERROR = "io_error"
@@ -471,6 +472,8 @@ class ChangeKind:
     DELETE_MEMO = "delete_memo"
     ADD_WORD = "add_word"  # args: the word
     REMOVE_WORD = "remove_word"
+    MERGE_CODING = "merge_coding"  # args: the other project's file name
+    RESOLVE = "resolve"  # args: the consensus coder's name
 
     ENGLISH: ClassVar[dict[str, str]] = {
         TAG_PASSAGE: "Tag “{0}”",
@@ -497,6 +500,8 @@ class ChangeKind:
         DELETE_MEMO: "Delete memo",
         ADD_WORD: "Add word “{0}”",
         REMOVE_WORD: "Remove word “{0}”",
+        MERGE_CODING: "Merge coding from “{0}”",
+        RESOLVE: "Resolve a disagreement as “{0}”",
     }
 
 

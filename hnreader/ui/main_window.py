@@ -345,6 +345,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
             self.give_year_action,
             self.split_action,
             self.merge_action,
+            self.merge_coding_action,
             self.safety.backup_action,
         ):
             action.setEnabled(writable)

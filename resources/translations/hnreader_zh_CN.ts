@@ -295,8 +295,20 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>删除所选批注 (Del)</translation>
     </message>
     <message>
+        <source>Show the annotations of every coder or of one</source>
+        <translation>显示所有编码员或某一位编码员的标注</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>所有编码员</translation>
+    </message>
+    <message>
         <source>No annotations yet: select text and tag it.</source>
         <translation>尚无批注：选中文本即可为其加标签。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 annotations</source>
+        <translation>%1 / %2 条标注</translation>
     </message>
     <message>
         <source>1 annotation</source>
@@ -309,6 +321,10 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>No article is shown.</source>
         <translation>未显示文章。</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名）</translation>
     </message>
     <message>
         <source>Note</source>
@@ -673,6 +689,140 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>%1 words</source>
         <translation>%1 个词</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementDialog</name>
+    <message>
+        <source>Resolve Disagreements</source>
+        <translation>处理编码分歧</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名）</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>The coder name the accepted coding is saved under.</source>
+        <translation>采纳的编码以此编码员名义保存。</translation>
+    </message>
+    <message>
+        <source>Find Disagreements</source>
+        <translation>查找分歧</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>Coders:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Consensus coder:</source>
+        <translation>共识编码员：</translation>
+    </message>
+    <message>
+        <source>Choose two coders and press Find Disagreements.</source>
+        <translation>请选择两位编码员，然后点击“查找分歧”。</translation>
+    </message>
+    <message>
+        <source>Accept A</source>
+        <translation>采纳 A</translation>
+    </message>
+    <message>
+        <source>Accept B</source>
+        <translation>采纳 B</translation>
+    </message>
+    <message>
+        <source>Accept Both</source>
+        <translation>两者都采纳</translation>
+    </message>
+    <message>
+        <source>Use Selection</source>
+        <translation>采用所选文字</translation>
+    </message>
+    <message>
+        <source>Select text in a lane: the consensus coding of this unit becomes it.</source>
+        <translation>在任一栏中选择文字：此单元的共识编码即为所选范围。</translation>
+    </message>
+    <message>
+        <source>Choose two different coders.</source>
+        <translation>请选择两位不同的编码员。</translation>
+    </message>
+    <message>
+        <source>Looking for disagreements…</source>
+        <translation>正在查找分歧…</translation>
+    </message>
+    <message>
+        <source>%1 disagreement(s); %2 with a consensus coding so far.</source>
+        <translation>共 %1 处分歧；其中 %2 处已有共识编码。</translation>
+    </message>
+    <message>
+        <source>No disagreements: the two coders coded every unit alike.</source>
+        <translation>没有分歧：两位编码员对每个单元的编码都相同。</translation>
+    </message>
+    <message>
+        <source>“%1” — %2, characters %3–%4</source>
+        <translation>“%1”—%2，第 %3–%4 字</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <source>Consensus: %1</source>
+        <translation>共识：%1</translation>
+    </message>
+    <message>
+        <source>Select the text the consensus coding should cover.</source>
+        <translation>请选择共识编码应覆盖的文字。</translation>
+    </message>
+</context>
+<context>
+    <name>Disagreements</name>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <source>coded</source>
+        <translation>已编码</translation>
     </message>
 </context>
 <context>
@@ -1400,8 +1550,20 @@ Which year are they from?</source>
         <translation>标签共现(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Merge Coding from Project…</source>
+        <translation>从其他项目合并编码(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export Coder &amp;Package…</source>
+        <translation>导出编码员工作包(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Coder &amp;Agreement…</source>
         <translation>编码员一致性(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve Disagreements…</source>
+        <translation>处理编码分歧(&amp;R)…</translation>
     </message>
     <message>
         <source>Reset &amp;Layout</source>
@@ -1514,6 +1676,10 @@ Which year are they from?</source>
     <message>
         <source>hnreader projects (*.sqlite);;All files (*)</source>
         <translation>hnreader 项目 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Merge Coding from Project</source>
+        <translation>从其他项目合并编码</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1866,120 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge Coding from %1</source>
+        <translation>从 %1 合并编码</translation>
+    </message>
+    <message>
+        <source>The coding of %1 is added to this project: annotations with their coders, memos, and tags this project lacks. That file is only read. Articles are found by their text; passages of articles changed or split since are found by their quote, or listed as orphans.</source>
+        <translation>%1 的编码将加入本项目：带编码员的标注、备忘录，以及本项目没有的标签。该文件只读取、不修改。文章按正文匹配；此后被修改或拆分的文章，其段落按引文重新定位，找不到的列为孤立项。</translation>
+    </message>
+    <message>
+        <source>Tags not found here</source>
+        <translation>本项目中没有的标签</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Not placed here (orphans):</source>
+        <translation>未能放入本项目（孤立项）：</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>New tag “%1”</source>
+        <translation>新建标签“%1”</translation>
+    </message>
+    <message>
+        <source>Onto “%1”</source>
+        <translation>并入“%1”</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Articles: %1 found with the same text, %2 changed or split (passages re-anchored by quote), %3 not in this project.</source>
+        <translation>文章：%1 篇正文相同，%2 篇已修改或拆分（段落按引文重新定位），%3 篇不在本项目中。</translation>
+    </message>
+    <message>
+        <source>Tags: %1 matched, %2 mapped, %3 created.</source>
+        <translation>标签：%1 个匹配，%2 个映射，%3 个新建。</translation>
+    </message>
+    <message>
+        <source>Merged. Edit ▸ Undo takes the whole merge back in one step.</source>
+        <translation>已合并。“编辑 ▸ 撤销”可一步撤回整个合并。</translation>
+    </message>
+    <message>
+        <source>This is what the merge would do (nothing is changed yet):</source>
+        <translation>合并将进行以下操作（尚未做任何修改）：</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: everything in %1 is here already.</source>
+        <translation>没有可合并的内容：%1 中的一切本项目都已有。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReport</name>
+    <message>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>of which re-anchored</source>
+        <translation>其中重新定位</translation>
+    </message>
+    <message>
+        <source>Skipped (duplicates)</source>
+        <translation>跳过（重复）</translation>
+    </message>
+    <message>
+        <source>Orphaned</source>
+        <translation>孤立</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+</context>
+<context>
     <name>MergeTagDialog</name>
     <message>
         <source>Merge Tag</source>
@@ -1712,6 +1992,49 @@ Which year are they from?</source>
     <message>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Export Coder Package</source>
+        <translation>导出编码员工作包</translation>
+    </message>
+    <message>
+        <source>A verified copy of this project (articles, codebook, memos) for a coder to work on. Merge it back later with File ▸ Merge Coding from Project….</source>
+        <translation>本项目经校验的副本（文章、编码本、备忘录），供编码员工作。之后可用“文件 ▸ 从其他项目合并编码…”合并回来。</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s annotations</source>
+        <translation>所有人的标注</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名）</translation>
+    </message>
+    <message>
+        <source>Only the annotations of %1</source>
+        <translation>仅 %1 的标注</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>标注：</translation>
+    </message>
+    <message>
+        <source>hnreader projects (*.sqlite)</source>
+        <translation>hnreader 项目 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Copying and verifying…</source>
+        <translation>正在复制并校验…</translation>
+    </message>
+    <message>
+        <source>Written and verified: %1</source>
+        <translation>已写入并校验：%1</translation>
+    </message>
+    <message>
+        <source>%1 annotation(s) of other coders left out.</source>
+        <translation>已略去其他编码员的 %1 条标注。</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2972,14 @@ A OR B 匹配任意一个：乡村 OR 农村
         <source>Remove word “%1”</source>
         <translation>删除词语“%1”</translation>
     </message>
+    <message>
+        <source>Merge coding from “%1”</source>
+        <translation>从“%1”合并编码</translation>
+    </message>
+    <message>
+        <source>Resolve a disagreement as “%1”</source>
+        <translation>以“%1”处理分歧</translation>
+    </message>
 </context>
 <context>
     <name>VariablesTableModel</name>
@@ -2764,6 +3095,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>%1 was saved by a newer hnreader; nothing was changed. Update hnreader to open it.</source>
         <translation>%1 由更新版本的 hnreader 保存，未做任何修改。请更新 hnreader 后再打开。</translation>
+    </message>
+    <message>
+        <source>%1 was saved by an older hnreader and is only read here, never upgraded. Open it once in this version, then try again.</source>
+        <translation>%1 由较旧版本的 hnreader 保存，此处只读取、不升级。请先用本版本打开它一次，然后重试。</translation>
     </message>
     <message>
         <source>%1 is not a consistent hnreader project; nothing was changed. Restore a backup of it.</source>

@@ -32,6 +32,8 @@ _TEMPLATES: dict[str, str] = {
     ChangeKind.DELETE_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Delete memo"),
     ChangeKind.ADD_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Add word “%1”"),
     ChangeKind.REMOVE_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Remove word “%1”"),
+    ChangeKind.MERGE_CODING: QT_TRANSLATE_NOOP("UndoLabel", "Merge coding from “%1”"),
+    ChangeKind.RESOLVE: QT_TRANSLATE_NOOP("UndoLabel", "Resolve a disagreement as “%1”"),
 }
 
 
