@@ -268,6 +268,13 @@ def _open_project(args: argparse.Namespace) -> Any:
 
     coder = getattr(args, "coder", None) or saved_coder()  # the app's, else $HNREADER_CODER
     if getattr(args, "project", None):
+        pending = Project.pending_upgrade(Path(args.project))
+        if pending is not None:  # a large project takes a minute or more, once
+            print(
+                f"hnreader: upgrading {Path(args.project).name} from file format {pending[0]} "
+                f"to {pending[1]} (once; a backup is made first)…",
+                file=sys.stderr,
+            )
         project = Project.open(Path(args.project), coder=coder)
     else:
         project = open_default_project(progress=stderr_progress)

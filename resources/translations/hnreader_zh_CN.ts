@@ -3336,5 +3336,13 @@ A OR B 匹配任意一个：乡村 OR 农村
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
+    <message>
+        <source>Upgrading %1 from file format %2 to %3. This happens once; a large project takes a minute or more, and a backup is made first.</source>
+        <translation>正在将 %1 从文件格式 %2 升级到 %3。只需一次；大型项目需要一分钟或更久，升级前会先做备份。</translation>
+    </message>
+    <message>
+        <source>Upgrading the project file</source>
+        <translation>正在升级项目文件</translation>
+    </message>
 </context>
 </TS>
