@@ -6,9 +6,8 @@ open windows themselves."""
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
-
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool
 from PySide6.QtWidgets import (
