@@ -143,6 +143,9 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(KwicTableModel.RIGHT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(KwicTableModel.ARTICLE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(KwicTableModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        # Fit those columns to the rows in view, not to the first 1,000 (Qt's default): a
+        # page of 1,500 hits was measured on the GUI thread at every change (0.8 s).
+        header.setResizeContentsPrecision(0)
         header.setHighlightSections(False)
         self.table.setColumnWidth(KwicTableModel.ARTICLE, 200)
 
