@@ -15,19 +15,19 @@ so the index holds no second copy of the text.
 - `flags` records, per code point, where accurate-mode words and search-mode tokens start
   and end, so a hit can be classified as a word, a subword or a bare substring without
   segmenting the article again at query time.
-- The header index (title, subtitle, byline) keeps unicode61: `header_match` is a superset
-  filter there (punctuation is not indexed), and the fields are read back and checked.
+- The header index (title, subtitle, byline) sets the fields' characters apart the same way
+  but leaves spaces as separators: `header_match` is a superset filter there, and the
+  fields are read back and checked.
 """
 
 from __future__ import annotations
 
-import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hnreader.core.analysis.segmenter import Segmenter
-from hnreader.core.text.fts import body_phrase, body_phrase_is_exact
+from hnreader.core.text.fts import body_phrase, body_phrase_is_exact, header_tokens
 from hnreader.core.text.normalize import fold_width, to_simplified
 
 # Bump when what build_index_entry produces changes; stored with the segmenter version.
@@ -40,10 +40,6 @@ TOKEN_END = 4  # some search-mode token ends here
 # At most this many tokens of a term go into its header FTS phrase (still a superset: the
 # rest is checked in Python); keeps FTS work bounded for pasted sentences.
 MAX_PHRASE_TOKENS = 32
-
-# Unicode categories unicode61 makes tokens of (letters, numbers, private use, unassigned);
-# everything else separates tokens.
-_TOKEN_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Co", "Cn"})
 
 
 @dataclass(frozen=True)
@@ -89,12 +85,6 @@ def boundary_flags(folded: str, segmenter: Segmenter) -> bytes:
     return bytes(flags)
 
 
-def is_token_char(char: str) -> bool:
-    """Whether unicode61 (the header index) makes a token of this character (else it
-    separates tokens)."""
-    return unicodedata.category(char) in _TOKEN_CATEGORIES
-
-
 def body_match(term: str) -> str:
     """The FTS5 expression on the body index for a folded query term; valid for any term:
     `扶贫` → `chars : "扶 贫"`, `13.43%` → `chars : "1 3 ． 4 3 ％"`."""
@@ -109,8 +99,8 @@ def body_match_is_exact(term: str) -> bool:
 
 def header_match_is_exhaustive(term: str) -> bool:
     """Whether `header_match(term)` finds every header holding `term` as a substring: when
-    the term has a character unicode61 indexes."""
-    return any(is_token_char(c) for c in term)
+    the term has a character the header index keeps (any but spaces and controls)."""
+    return bool(_header_chars(term))
 
 
 def header_match(term: str, columns: Sequence[str]) -> str:
@@ -118,9 +108,14 @@ def header_match(term: str, columns: Sequence[str]) -> str:
     folded query term; valid for any term.
 
     One phrase string, which FTS5 tokenizes as it tokenized the documents: `扶贫` on two
-    columns → `{title byline} : "扶 贫"`, `13.43%` → `... : "1 3 4 3"`. A term with no token
-    character gives an empty phrase, which matches nothing.
+    columns → `{title byline} : "扶 贫"`, `13.43%` → `... : "1 3 ． 4 3 ％"`. Spaces are not
+    in it (they are no token there): a superset, checked in Python. A term of spaces only
+    gives an empty phrase, which matches nothing.
     """
-    tokens = [c for c in term if is_token_char(c)][:MAX_PHRASE_TOKENS]
+    tokens = _header_chars(term)[:MAX_PHRASE_TOKENS]
     column = columns[0] if len(columns) == 1 else "{" + " ".join(columns) + "}"
     return column + ' : "' + " ".join(tokens) + '"'
+
+
+def _header_chars(term: str) -> str:
+    return "".join(c for c in header_tokens(term) if c > " " and c != "\x7f")

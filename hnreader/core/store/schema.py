@@ -304,9 +304,9 @@ def _migration_8_document_variables(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE source_files ADD COLUMN format TEXT NOT NULL DEFAULT 'txt'")
 
 
-HEADER_FTS_SCHEMA = (
+HEADER_FTS_SCHEMA = (  # as of format 17 (9 made it with unicode61; 17 rebuilds it)
     "CREATE VIRTUAL TABLE article_header_fts USING fts5(title, subtitle, byline, "
-    "columnsize = 0, tokenize = 'unicode61 remove_diacritics 0')"
+    "columnsize = 0, tokenize = 'ascii')"
 )
 
 
@@ -423,7 +423,19 @@ def _migration_17_every_character_indexed(conn: sqlite3.Connection) -> None:
     queries such as `13.43%` or `。` are posting-list lookups, never a scan of the texts.
 
     The index is rebuilt here from what the store keeps (text and folded view), without
-    segmenting anything again; the word-boundary flags are unchanged."""
+    segmenting anything again; the word-boundary flags are unchanged. The header index is
+    rebuilt too (ascii, punctuation kept as tokens, spaces separating)."""
+    conn.execute("DROP TABLE article_header_fts")
+    conn.execute(HEADER_FTS_SCHEMA)
+    headers = conn.execute(
+        "SELECT a.id, a.title, a.subtitle, a.byline FROM articles a "
+        "JOIN article_index i ON i.article_id = a.id ORDER BY a.id"
+    )
+    while batch := headers.fetchmany(_REFILL_BATCH):
+        conn.executemany(
+            "INSERT INTO article_header_fts(rowid, title, subtitle, byline) VALUES (?, ?, ?, ?)",
+            [(article_id, *header_documents(*fields)) for article_id, *fields in batch],
+        )
     conn.execute("DROP TABLE article_fts")
     conn.execute(BODY_FTS_SCHEMA)
     rows = conn.execute(

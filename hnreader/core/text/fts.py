@@ -11,8 +11,10 @@ text, so the mapping is one-to-one except that every ASCII space or control char
 the same token: a phrase of a term's mapped characters matches exactly the articles whose
 folded text holds the term, unless the term holds such a character (then it is a superset).
 
-Header index (`unicode61`): each field's folded characters set apart; punctuation is not
-indexed there (a candidate filter; the fields are read back and checked).
+Header index (file format 17, `ascii` too): each field's folded characters set apart, ASCII
+punctuation mapped the same way, spaces left as they are (they separate tokens there): a
+candidate filter for every term but whitespace, the fields are read back from the index's
+content (`folded_of_document`) and checked.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _MAPPED = {
 # The few characters to map found at C speed (str.translate looks every character up).
 _TO_MAP = re.compile("[" + re.escape("".join(_MAPPED)) + "]")
 _SPACE_LIKE = re.compile(r"[\x00-\x20\x7f]")
+_PUNCTUATION = re.compile("[" + re.escape("".join(c for c in _MAPPED if "!" <= c <= "~")) + "]")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 
 def _map_char(match: re.Match[str]) -> str:
@@ -67,15 +71,30 @@ def body_phrase_is_exact(term: str) -> bool:
     return len(term) <= MAX_PHRASE_CHARS and not _SPACE_LIKE.search(term)
 
 
+def _full_width(match: re.Match[str]) -> str:
+    return chr(ord(match.group()) + 0xFEE0)
+
+
+def _half_width(match: re.Match[str]) -> str:
+    return chr(ord(match.group()) - 0xFEE0)
+
+
+def header_tokens(folded: str) -> str:
+    """A header field or term as the header index's characters: ASCII punctuation mapped to
+    its full-width form, everything else (spaces too) as it is."""
+    return _PUNCTUATION.sub(_full_width, folded)
+
+
 def header_document(folded: str) -> str:
-    """A header field's document: every character set apart by spaces (unicode61 keeps
-    letters, digits and Han characters as tokens)."""
-    return " ".join(folded)
+    """A header field's document: its characters set apart by spaces, punctuation mapped
+    (so the ascii tokenizer keeps every character but spaces and controls as a token)."""
+    return " ".join(header_tokens(folded))
 
 
 def folded_of_document(document: str) -> str:
-    """The folded text a `header_document` was made of (every other character)."""
-    return document[::2]
+    """The folded text a `header_document` was made of (every other character, the
+    punctuation mapped back: folding leaves no full-width form in a text)."""
+    return _FULL_WIDTH.sub(_half_width, document[::2])
 
 
 def header_documents(title: str, subtitle: str, byline: str) -> tuple[str, str, str]:

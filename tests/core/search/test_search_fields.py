@@ -286,7 +286,7 @@ def _header_index_problems(path: Path) -> list[str]:
             "INSERT INTO article_header_fts(article_header_fts) VALUES ('integrity-check')"
         )
         expected = {
-            row[0]: tuple(" ".join(fold_for_search(v)) for v in row[1:])
+            row[0]: tuple(header_document(fold_for_search(v)) for v in row[1:])
             for row in conn.execute(
                 "SELECT a.id, a.title, a.subtitle, a.byline FROM articles a "
                 "JOIN article_index i ON i.article_id = a.id"
