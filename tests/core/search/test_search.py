@@ -33,7 +33,7 @@ from hnreader.core.search.engine import (
 )
 from hnreader.core.search.query import parse_query
 from hnreader.core.store import HeaderRow, Store
-from hnreader.core.store.schema import BODY_FTS_SCHEMA, HEADER_FTS_SCHEMA
+from hnreader.core.store.schema import BODY_FTS_SCHEMA
 from hnreader.core.text.fts import chars_document, fts_document, header_document
 from hnreader.core.text.normalize import fold_for_search, normalise_stored_text
 
