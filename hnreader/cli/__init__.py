@@ -12,6 +12,7 @@ from typing import Any
 from hnreader import __version__
 from hnreader.cli import (
     analysis_commands,
+    ledger_commands,
     codebook_commands,
     corpus_commands,
     edit_commands,
@@ -201,6 +202,7 @@ def _build_parser() -> argparse.ArgumentParser:
     team_commands.add_parsers(commands, project, as_json)
     team_commands.add_memo_parsers(commands, project, as_json)
     analysis_commands.add_parsers(commands, project, as_json)
+    ledger_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -375,4 +377,5 @@ COMMANDS = {
     **edit_commands.COMMANDS,
     **team_commands.COMMANDS,
     **analysis_commands.COMMANDS,
+    **ledger_commands.COMMANDS,
 }
