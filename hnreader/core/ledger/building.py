@@ -90,7 +90,13 @@ def article_values(
         first, last = group[0][1], group[-1][1]
         others = [f.end for _, f in figures if f.end <= first.start]
         found = finder.find(
-            text, first.start, last.end, first.kind, others=others[-3:], guess=guess
+            text,
+            first.start,
+            last.end,
+            first.kind,
+            others=others[-3:],
+            unit=first.unit,
+            guess=guess,
         )
         if found is None:
             continue

@@ -1,15 +1,17 @@
 """The ledger's records (a value with its source, an entry of values) and the conflict rule.
 
-Two values of an entry agree when they have the same unit and differ by less than one unit
-in the last written digit of the less precise one: 747万 and 747.6万 agree (0.6万 < 1万),
-747万 and 748万 or 767万 do not; 13.43% and 13.4% agree (0.03 < 0.1). A value written with an
-approximation word (约, 近, 多, 余, 超过…) agrees with any value within 10% of it. A change
+Two values of an entry agree when they have the same unit and the more precise one, rounded
+or cut to the last written digit of the other, gives the other: 747万 and 747.6万 agree (747.6
+cut to 747), 747万 and 748万 or 767万 do not; 13.43% and 13.4% agree, 13.43% and 13.5% do
+not. A value written with an approximation word (约, 近, 多, 余, 超过…) agrees with any value
+within 10% of it. A change
 (从13.43%降至0.36%) is compared end by end with another change, and by its end with a single
 value; a range (4–6%) agrees with a value inside it. Values in other units are not compared.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -143,10 +145,15 @@ def precision(figure: Figure, number: float) -> float:
 
 
 def _close(x: float, px: float, approx_x: bool, y: float, py: float, approx_y: bool) -> bool:
-    tolerance = max(px, py)
     if approx_x or approx_y:
-        tolerance = max(tolerance, APPROX_TOLERANCE * max(abs(x), abs(y)))
-    return abs(x - y) < tolerance * (1 + 1e-9)
+        return abs(x - y) <= APPROX_TOLERANCE * max(abs(x), abs(y))
+    (coarse, unit), fine = ((x, px), y) if px >= py else ((y, py), x)
+    steps = fine / unit
+    # The finer value rounded or cut to the coarser one's last digit gives the coarser one.
+    return any(
+        abs(candidate * unit - coarse) < unit * 1e-6
+        for candidate in (round(steps), math.trunc(steps))
+    )
 
 
 def _points(value: LedgerValue) -> list[tuple[float, float, bool]]:

@@ -21,6 +21,7 @@ _FLOW_BEFORE = re.compile(r"(累计减少|减少|减贫|新增|增加|累计脱�
 _FLOW_BETWEEN = {"减少": "减少", "减贫": "减少", "下降": "减少", "新增": "增加", "增加": "增加"}
 # Words skipped between a count and the indicator it counts (704万贫困人口, 680多万贫困人口).
 _COUNT_FILLER = re.compile(r"^(?:多|余|的)?")
+_EVENT_UNITS = frozenset({"次", "遍", "趟", "回", "场", "轮"})
 _FILLERS = frozenset({"", "多", "余", "的"})
 # The last word of a guessed indicator ends so: a rate, a number of, an amount, a place type.
 _HEADS = (
@@ -90,6 +91,7 @@ class IndicatorFinder:
         kind: str,
         *,
         others: Sequence[int] = (),
+        unit: str = "",
         guess: bool = True,
     ) -> FoundIndicator | None:
         """The indicator of a value spanning `start`–`end` (its first figure to its last);
@@ -106,6 +108,8 @@ class IndicatorFinder:
                 indicator = self._by_form[match.group()]
                 if not indicator.kinds or kind in indicator.kinds:
                     return self._found(indicator, match, "")
+        if unit in _EVENT_UNITS:
+            return None  # 开展督查千余次: how often something was done, not a measure of it
         if self._pattern is not None:
             matches = list(self._pattern.finditer(text, clause_start, start))
             for match in reversed(matches):

@@ -123,7 +123,7 @@ class ArticlePlaces:
             direct.items(), key=lambda item: (-item[1], _RANK[places.places[item[0]].level])
         )
         self.main = ranked_direct[0][0] if ranked_direct else ""
-        self.dateline = _dateline_place(places, text)
+        self.dateline, self._dateline_end = _dateline_place(places, text)
 
     def at(self, sentence_start: int, position: int) -> tuple[str, str]:
         """The place of a figure at `position` whose sentence starts at `sentence_start`, and
@@ -131,6 +131,8 @@ class ArticlePlaces:
         text_start = max(sentence_start, self._part_start(sentence_start, position))
         for mention in reversed(self.mentions):
             if text_start <= mention.start and mention.end <= position:
+                if mention.end <= self._dateline_end:
+                    break  # the dateline's own place (本报长沙5月24日讯 …)
                 if mention.place is not None:
                     return mention.place.name, "sentence"
                 word = self.text[mention.start : mention.end]
@@ -165,11 +167,15 @@ def _title_mentions(places: PlaceList, title: str) -> list[PlaceMention]:
     return [m for m in places.mentions(title) if m.place is not None]
 
 
-def _dateline_place(places: PlaceList, text: str) -> str:
-    for line in text.splitlines()[:4]:
-        match = _DATELINE.match(line.strip())
+def _dateline_place(places: PlaceList, text: str) -> tuple[str, int]:
+    """The place of the article's dateline and where the dateline ends ("", -1: none)."""
+    offset = 0
+    for line in text.split("\n")[:4]:
+        stripped = line.lstrip()
+        match = _DATELINE.match(stripped)
         if match:
             for mention in places.mentions(match.group("place")):
                 if mention.place is not None:
-                    return mention.place.name
-    return ""
+                    return mention.place.name, offset + len(line) - len(stripped) + match.end()
+        offset += len(line) + 1
+    return "", -1
