@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hnreader.core.ledger.dictionaries import MEASURED_KINDS
 from hnreader.core.ledger.entries import LedgerEntry, LedgerValue, agree
@@ -75,8 +75,6 @@ def article_values(
     article: ArticleFigures,
     finder: IndicatorFinder,
     places: PlaceList,
-    *,
-    guess: bool = True,
 ) -> tuple[list[LedgerValue], int]:
     """The ledger values of one article (names as found, before merges) and how many
     measured figures it has."""
@@ -96,7 +94,6 @@ def article_values(
             first.kind,
             others=others[-3:],
             unit=first.unit,
-            guess=guess,
         )
         if found is None:
             continue
@@ -168,6 +165,59 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+@dataclass(frozen=True)
+class LedgerValues:
+    """Every value found in the articles, with the indicator as found (before merges): the
+    slow part of a ledger, regrouped cheaply whenever a decision changes."""
+
+    values: tuple[LedgerValue, ...]
+    measured: int  # measured figures read
+
+
+def collect_values(
+    articles: Iterable[ArticleFigures],
+    total: int,
+    finder: IndicatorFinder,
+    places: PlaceList,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> LedgerValues:
+    """The values of `total` articles read from `articles` (guessed indicators included)."""
+    values: list[LedgerValue] = []
+    measured = 0
+    for done, article in enumerate(articles, 1):
+        if is_cancelled is not None and is_cancelled():
+            raise LedgerCancelled("building the statistics ledger was cancelled")
+        found, count = article_values(article, finder, places)
+        values.extend(found)
+        measured += count
+        if progress is not None and (done % 20 == 0 or done == total):
+            progress(done, total)
+    return LedgerValues(tuple(values), measured)
+
+
+def group_values(collected: LedgerValues, decisions: Decisions, *, guess: bool = True) -> Ledger:
+    """The values grouped by indicator (after merges) × measure × place × period, with the
+    decisions applied and conflicts flagged; `guess`: with guessed indicators."""
+    groups: dict[EntryKey, list[LedgerValue]] = defaultdict(list)
+    with_indicator = guessed = 0
+    for value in collected.values:
+        if value.how == "guessed" and not guess:
+            continue
+        size = len(value.figures)
+        with_indicator += size
+        guessed += size if value.how == "guessed" else 0
+        name = decisions.name(value.indicator)
+        if name != value.indicator:
+            value = replace(value, indicator=name)
+        groups[(name, value.measure, value.place, value.period)].append(value)
+    entries = tuple(
+        _entry(key, values, decisions) for key, values in sorted(groups.items(), key=_order)
+    )
+    return Ledger(entries, collected.measured, with_indicator, guessed)
+
+
 def build_ledger(
     articles: Iterable[ArticleFigures],
     total: int,
@@ -180,39 +230,16 @@ def build_ledger(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> Ledger:
     """The ledger of `total` articles read from `articles`."""
-    groups: dict[EntryKey, list[LedgerValue]] = defaultdict(list)
-    measured = with_indicator = guessed = 0
-    for done, article in enumerate(articles, 1):
-        if is_cancelled is not None and is_cancelled():
-            raise LedgerCancelled("building the statistics ledger was cancelled")
-        values, count = article_values(article, finder, places, guess=guess)
-        measured += count
-        for value in values:
-            size = len(value.figures)
-            with_indicator += size
-            guessed += size if value.how == "guessed" else 0
-            name = decisions.name(value.indicator)
-            if name != value.indicator:
-                value = _renamed(value, name)
-            groups[(name, value.measure, value.place, value.period)].append(value)
-        if progress is not None and (done % 20 == 0 or done == total):
-            progress(done, total)
-    entries = tuple(
-        _entry(key, values, decisions) for key, values in sorted(groups.items(), key=_order)
+    collected = collect_values(
+        articles, total, finder, places, progress=progress, is_cancelled=is_cancelled
     )
-    return Ledger(entries, measured, with_indicator, guessed)
+    return group_values(collected, decisions, guess=guess)
 
 
 def _order(item: tuple[EntryKey, list[LedgerValue]]) -> tuple[object, ...]:
     (indicator, measure, place, period), values = item
     guessed = all(v.how == "guessed" for v in values)
     return (guessed, indicator, measure, place, period)
-
-
-def _renamed(value: LedgerValue, name: str) -> LedgerValue:
-    from dataclasses import replace
-
-    return replace(value, indicator=name)
 
 
 def _entry(key: EntryKey, values: list[LedgerValue], decisions: Decisions) -> LedgerEntry:
@@ -226,6 +253,16 @@ def _entry(key: EntryKey, values: list[LedgerValue], decisions: Decisions) -> Le
                 continue  # a guessed name may stand for different things: no conflicts
             if agree(a, b) is False:
                 disagreeing.update((a.key, b.key))
+    readings: dict[ValueKey, int] = {}
+    firsts: list[LedgerValue] = []
+    for value in values:
+        reading = next(
+            (i for i, first in enumerate(firsts) if agree(first, value) is not False),
+            len(firsts),
+        )
+        if reading == len(firsts):
+            firsts.append(value)
+        readings[value.key] = reading
     correct = decisions.correct.get(key)
     if correct is not None and correct not in {v.key for v in values}:
         correct = None  # the value is gone (its article was edited or removed)
@@ -239,4 +276,5 @@ def _entry(key: EntryKey, values: list[LedgerValue], decisions: Decisions) -> Le
         frozenset(disagreeing),
         key in decisions.confirmed,
         correct,
+        readings,
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hnreader.core.models import Figure
@@ -94,6 +95,9 @@ class LedgerEntry:
     disagreeing: frozenset[tuple[int, int, int]] = field(default_factory=frozenset)
     confirmed: bool = False
     correct: tuple[int, int, int] | None = None  # the value the user marked correct
+    # Which reading each value is (0, 1…): values of one reading agree with its first value;
+    # an entry in conflict has two readings or more (747万 and 747.6万: 0; 767万: 1).
+    readings: Mapping[tuple[int, int, int], int] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[str, str, str, str]:

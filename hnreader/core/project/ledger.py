@@ -3,7 +3,7 @@ decisions on it (each one undo step) and its export."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from hnreader import paths
@@ -15,7 +15,9 @@ from hnreader.core.ledger.building import (
     EntryKey,
     Ledger,
     LedgerCancelled,
-    build_ledger,
+    LedgerValues,
+    collect_values,
+    group_values,
 )
 from hnreader.core.ledger.dictionaries import (
     Indicator,
@@ -35,7 +37,7 @@ from hnreader.core.store import Store
 Cancelled = Callable[[], bool]
 _BATCH = 200
 
-__all__ = ["LedgerCancelled", "ProjectLedger"]
+__all__ = ["LedgerCancelled", "LedgerValues", "ProjectLedger"]
 
 
 class ProjectLedger:
@@ -55,6 +57,10 @@ class ProjectLedger:
         ]
         return merged_indicators(read_indicators(paths.indicator_dictionary_path()), added)
 
+    def project_indicator_names(self) -> list[tuple[str, str, str]]:
+        """The project's own indicator names: (name, the indicator it stands for, kinds)."""
+        return self.store.ledger_indicators()
+
     def ledger_decisions(self) -> Decisions:
         decided = self.store.ledger_decisions()
         return Decisions(
@@ -63,25 +69,17 @@ class ProjectLedger:
             {key: correct for key, _, correct in decided if correct is not None},
         )
 
-    def ledger(
-        self,
-        *,
-        indicator: str | None = None,
-        conflicts_only: bool = False,
-        guessed: bool = True,
-        progress: Progress | None = None,
-        is_cancelled: Cancelled | None = None,
-    ) -> Ledger:
-        """Every article's measured figures grouped by indicator × place × period (see
-        `core.ledger`); only one indicator's entries (after merges) or only conflicting
-        ones when asked; `guessed`: with indicators guessed from the words before a figure."""
+    def ledger_values(
+        self, progress: Progress | None = None, is_cancelled: Cancelled | None = None
+    ) -> LedgerValues:
+        """Every article's measured figures given an indicator, place and period (the slow
+        part of the ledger: run it in the background; `group_ledger` is quick)."""
         finder = IndicatorFinder(self.ledger_indicators(), self.segmenter)
         places = PlaceList(read_places(paths.ledger_places_path()))
-        decisions = self.ledger_decisions()
         summaries = self.store.article_summaries()
         total = len(summaries)
 
-        def articles() -> object:
+        def articles() -> Iterator[ArticleFigures]:
             for offset in range(0, total, _BATCH):
                 batch = summaries[offset : offset + _BATCH]
                 texts = self.store.article_texts([s.id for s in batch])
@@ -98,16 +96,23 @@ class ProjectLedger:
             if progress is not None:
                 progress(done, count, Stage.ANALYSING)
 
-        built = build_ledger(
-            articles(),  # type: ignore[arg-type]
-            total,
-            finder,
-            places,
-            decisions,
-            guess=guessed,
-            progress=report,
-            is_cancelled=is_cancelled,
+        return collect_values(
+            articles(), total, finder, places, progress=report, is_cancelled=is_cancelled
         )
+
+    def group_ledger(
+        self,
+        values: LedgerValues,
+        *,
+        indicator: str | None = None,
+        conflicts_only: bool = False,
+        guessed: bool = True,
+    ) -> Ledger:
+        """The values grouped into entries with the project's merges and decisions; only
+        one indicator's entries (by any name merged into it) or only conflicting ones when
+        asked; `guessed`: with indicators guessed from the words before a figure."""
+        decisions = self.ledger_decisions()
+        built = group_values(values, decisions, guess=guessed)
         entries = built.entries
         if indicator is not None:
             wanted = decisions.name(indicator.strip())
@@ -115,6 +120,21 @@ class ProjectLedger:
         if conflicts_only:
             entries = tuple(e for e in entries if e.status == "conflict")
         return Ledger(entries, built.measured, built.with_indicator, built.guessed)
+
+    def ledger(
+        self,
+        *,
+        indicator: str | None = None,
+        conflicts_only: bool = False,
+        guessed: bool = True,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> Ledger:
+        """`ledger_values` grouped by `group_ledger`, in one call."""
+        values = self.ledger_values(progress, is_cancelled)
+        return self.group_ledger(
+            values, indicator=indicator, conflicts_only=conflicts_only, guessed=guessed
+        )
 
     # -- decisions (each one undo step)
 

@@ -44,4 +44,3 @@ def test_ledger_bad_input_is_a_message(cli, tmp_path: Path) -> None:  # type: ig
     code, _, err = cli("ledger", "--xlsx", str(tmp_path / "ledger.csv"))
     assert code != 0 and "must end in .xlsx" in err
     assert not (tmp_path / "ledger.csv").exists()
-

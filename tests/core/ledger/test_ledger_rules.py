@@ -127,13 +127,17 @@ def test_conflict_tolerance(finder, places, first: str, second: str, agreed) -> 
 
 
 def test_percent_tolerance_by_decimals(finder, places) -> None:  # type: ignore[no-untyped-def]
-    text = "2019年湖南贫困发生率为13.43%。2019年湖南贫困发生率为13.4%。2019年湖南贫困发生率为13.5%。"
+    text = (
+        "2019年湖南贫困发生率为13.43%。2019年湖南贫困发生率为13.4%。2019年湖南贫困发生率为13.5%。"
+    )
     a, b, c = _values(text, finder, places).values()
     assert agree(a, b) is True and agree(a, c) is False
 
 
 def test_indicator_kinds_keep_a_wrong_figure_out(shared_segmenter: Segmenter) -> None:
-    finder = IndicatorFinder([Indicator("贫困发生率", ("贫困发生率",), frozenset({"percent"}))], shared_segmenter)
+    finder = IndicatorFinder(
+        [Indicator("贫困发生率", ("贫困发生率",), frozenset({"percent"}))], shared_segmenter
+    )
     assert finder.find("贫困发生率调查了300户", 10, 14, "count", guess=False) is None
     found = finder.find("贫困发生率为3.5%", 6, 10, "percent", guess=False)
     assert found is not None and found.name == "贫困发生率"
@@ -141,7 +145,9 @@ def test_indicator_kinds_keep_a_wrong_figure_out(shared_segmenter: Segmenter) ->
 
 def test_a_bad_dictionary_line_is_named(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "indicators.txt"
-    path.write_text("# comment\n贫困人口 | 贫困群众 | count\n贫困率 | | percents\n", encoding="utf-8")
+    path.write_text(
+        "# comment\n贫困人口 | 贫困群众 | count\n贫困率 | | percents\n", encoding="utf-8"
+    )
     with pytest.raises(DictionaryError, match=r"line 3: unknown figure kind\(s\) percents"):
         read_indicators(path)
     path.write_text("a | b | count | extra\n", encoding="utf-8")

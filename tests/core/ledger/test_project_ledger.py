@@ -23,7 +23,9 @@ ROUNDED = (
 )
 
 
-def _entry(project: Project, indicator: str, place: str, period: str, measure: str = "") -> LedgerEntry:
+def _entry(
+    project: Project, indicator: str, place: str, period: str, measure: str = ""
+) -> LedgerEntry:
     for entry in project.ledger(indicator=indicator).entries:
         if (entry.measure, entry.place, entry.period) == (measure, place, period):
             return entry
@@ -67,6 +69,8 @@ def test_a_different_number_is_a_conflict_a_rounded_one_is_not(planted: Project)
     assert entry.conflict and entry.status == "conflict"
     flagged = {v.text for v in entry.values if v.key in entry.disagreeing}
     assert flagged == {"767万", "747万", "747.6万"}  # 767 disagrees with both others
+    reading = {v.text: entry.readings[v.key] for v in entry.values}
+    assert reading["747万"] == reading["747.6万"] != reading["767万"]  # two readings
     rate = _entry(planted, "贫困发生率", "湖南", "2012–2019")
     assert len(rate.values) == 2 and not rate.conflict  # the same change, twice
     conflicts = planted.ledger(conflicts_only=True).entries
@@ -115,9 +119,10 @@ def test_project_indicator_name_is_found_and_undone(corpus_project: Project) -> 
     (entry,) = corpus_project.ledger(indicator="督查组", guessed=False).entries
     assert [v.text for v in entry.values] == ["49个"] and entry.values[0].how == "project"
     corpus_project.add_ledger_indicator("联点督查组", indicator="督查组")
-    assert "联点督查组" in next(
-        i for i in corpus_project.ledger_indicators() if i.name == "督查组"
-    ).aliases
+    assert (
+        "联点督查组"
+        in next(i for i in corpus_project.ledger_indicators() if i.name == "督查组").aliases
+    )
     corpus_project.undo()
     corpus_project.undo()
     assert not corpus_project.ledger(indicator="督查组", guessed=False).entries
