@@ -21,6 +21,7 @@ _FLOW_BEFORE = re.compile(r"(累计减少|减少|减贫|新增|增加|累计脱�
 _FLOW_BETWEEN = {"减少": "减少", "减贫": "减少", "下降": "减少", "新增": "增加", "增加": "增加"}
 # Words skipped between a count and the indicator it counts (704万贫困人口, 680多万贫困人口).
 _COUNT_FILLER = re.compile(r"^(?:多|余|的)?")
+_PER_HEAD = ("人均", "户均")
 _EVENT_UNITS = frozenset({"次", "遍", "趟", "回", "场", "轮"})
 _FILLERS = frozenset({"", "多", "余", "的"})
 # The last word of a guessed indicator ends so: a rate, a number of, an amount, a place type.
@@ -50,6 +51,9 @@ _HEADS = (
     "企业",
     "项目",
 )
+# Guessed names that say nothing of what is measured (价值约400亿美元的武器; 占…的比重).
+_GENERIC = frozenset({"价值", "比重", "数量", "总量", "规模", "金额", "总额", "数值", "指数"})
+_PLACE_WORDS = frozenset({"我国", "全国", "全球", "全省", "全市", "全县", "我省", "我市", "当地"})
 _RATES = ("率", "比重", "比例", "占比", "指数", "程度")
 # Jieba words that end a guessed phrase's search: verbs, particles, adverbs, places words.
 _STOP_WORDS = (
@@ -132,9 +136,15 @@ class IndicatorFinder:
 
     def _found(self, indicator: Indicator, match: re.Match[str], measure: str) -> FoundIndicator:
         how = "project" if indicator.origin == "project" else "dictionary"
-        return FoundIndicator(
-            indicator.name, match.group(), match.start(), match.end(), how, measure
-        )
+        name, start = indicator.name, match.start()
+        prefix = match.string[max(0, start - 2) : start]
+        if prefix in _PER_HEAD and not name.startswith(prefix):
+            # 人均国内生产总值 is not 国内生产总值: a per-head figure of it, named so.
+            name, start = prefix + name, start - 2
+        end = match.end()
+        if match.string.startswith("中位数", end):  # 人均可支配收入中位数: not the mean
+            name, end = name + "中位数", end + 3
+        return FoundIndicator(name, match.string[start:end], start, end, how, measure)
 
 
 def _measure(
@@ -187,10 +197,12 @@ def _guess(boundaries: _Boundaries, start: int, kind: str) -> FoundIndicator | N
     phrase: list[tuple[int, int, str]] = []
     while before and len(phrase) < 3 and _han(before[-1][2]) and before[-1][2] not in _STOP:
         phrase.insert(0, before.pop())
+    while phrase and phrase[0][2] in _PLACE_WORDS:
+        phrase.pop(0)  # 我国市场主体总量: the place is not part of the name
     if not phrase or not phrase[-1][2].endswith(_HEADS):
         return None
     name = "".join(w[2] for w in phrase)
-    if len(name) < 2 or len(name) > 12:
+    if len(name) < 2 or len(name) > 12 or name in _GENERIC:
         return None
     measure = ""
     if kind == "percent" and not name.endswith(_RATES):

@@ -99,14 +99,17 @@ class ArticlePlaces:
         self.text = text
         named = [m for m in places.mentions(text) if m.place is not None]
         certain = {m.place.name for m in named if not places.is_bare(text[m.start : m.end])}  # type: ignore[union-attr]
-        within = {a.name for name in certain for a in places.ancestors(places.places[name])}
-        # A bare county name counts where the article names a place it lies in.
+        # A bare county name (通道, 凤凰, 城步) counts where the article also writes it in
+        # full (通道县) or its title names it: 绿色通道 in a national brief is no county.
+        in_title = {m.place.name for m in _title_mentions(places, title)}  # type: ignore[union-attr]
+        in_title |= {p.name for p in places.places.values() if p.bare and p.bare in title}
         self.mentions = [
             m
             for m in places.mentions(text)
             if m.place is None
             or not places.is_bare(text[m.start : m.end])
-            or any(a.name in within for a in places.ancestors(m.place)[1:])
+            or m.place.name in certain
+            or m.place.name in in_title
         ]
         counts: Counter[str] = Counter()
         for mention in [*self.mentions, *_title_mentions(places, title)]:

@@ -109,7 +109,7 @@ class LedgerEntryModel(RowsTableModel[LedgerEntry]):
         return None
 
 
-def value_in_sentence(value: LedgerValue, before: int = 24, after: int = 40) -> str:
+def value_in_sentence(value: LedgerValue, before: int = 16, after: int = 30) -> str:
     """The sentence around the value, the value in 【】: …全省共减少贫困人口【747万】,6920个…"""
     start = value.start - value.sentence_start
     end = value.end - value.sentence_start
