@@ -12,10 +12,10 @@ from typing import Any
 from hnreader import __version__
 from hnreader.cli import (
     analysis_commands,
-    ledger_commands,
     codebook_commands,
     corpus_commands,
     edit_commands,
+    ledger_commands,
     safety_commands,
     search_commands,
     system_commands,

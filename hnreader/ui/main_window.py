@@ -27,7 +27,6 @@ from hnreader import paths
 from hnreader.core.analysis.figure_values import figure_value_text
 from hnreader.core.project import Project
 from hnreader.ui.analyse.analyse_window import AnalyseWindow
-from hnreader.ui.ledger.ledger_window import LedgerWindow
 from hnreader.ui.codebook.annotation_list_panel import AnnotationListPanel
 from hnreader.ui.codebook.tag_panel import TagPanel
 from hnreader.ui.codebook.tag_picker import TagPicker
@@ -36,6 +35,7 @@ from hnreader.ui.common.settings import Settings
 from hnreader.ui.common.task_runner import TaskRunner
 from hnreader.ui.common.worker import Worker
 from hnreader.ui.figures.figures_panel import FiguresPanel
+from hnreader.ui.ledger.ledger_window import LedgerWindow
 from hnreader.ui.library.article_details_dialog import ArticleDetailsDialog
 from hnreader.ui.library.library_panel import LibraryPanel
 from hnreader.ui.project.about import show_about
