@@ -31,11 +31,24 @@ from hnreader.core.ledger.building import Ledger, LedgerCancelled, LedgerValues
 from hnreader.core.ledger.entries import LedgerEntry, LedgerValue
 from hnreader.core.project import Project
 from hnreader.ui.codebook.tag_picker import TagPicker
-from hnreader.ui.common.plain_text import visible_controls, window_title
+from hnreader.ui.common.plain_text import rich_text, visible_controls, window_title
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.common.worker import Worker
 from hnreader.ui.ledger.ledger_models import LedgerEntryModel, LedgerValueModel
 from hnreader.ui.project.project_controller import ProjectController
+
+
+def ask_indicator(parent: QWidget, title: str, label: str, names: list[str]) -> tuple[str, bool]:
+    """An indicator name chosen from `names` or typed; the label names data, so it is
+    shown as plain text (a QInputDialog label would take markup in it as markup)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(window_title(title))
+    dialog.setLabelText(rich_text(label))
+    dialog.setComboBoxItems(names)
+    dialog.setComboBoxEditable(True)
+    dialog.setMinimumWidth(420)
+    accepted = bool(dialog.exec())
+    return dialog.textValue(), accepted
 
 
 def _label(text: str) -> QLabel:
@@ -305,19 +318,16 @@ class LedgerWindow(QWidget):
         entry = self.current_entry()
         if entry is None:
             return
-        names = sorted(
-            {e.indicator for e in (self.ledger.entries if self.ledger else ())}
-            | {i.name for i in self.project.ledger_indicators()} - {entry.indicator}
-        )
-        into, ok = QInputDialog.getItem(
+        known = {e.indicator for e in (self.ledger.entries if self.ledger else ())}
+        known |= {i.name for i in self.project.ledger_indicators()}
+        names = sorted(known - {entry.indicator})
+        into, ok = ask_indicator(
             self,
             self.tr("Merge Indicator"),
             self.tr("Show the entries of “%1” as (choose or type a name):").replace(
-                "%1", visible_controls(entry.indicator)
+                "%1", entry.indicator
             ),
             names,
-            0,
-            True,
         )
         if ok and into.strip():
             self.controller.run(

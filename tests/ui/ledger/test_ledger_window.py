@@ -88,11 +88,19 @@ def test_double_click_opens_the_value(window: LedgerWindow, qtbot) -> None:  # t
 
 
 def test_merge_and_add_to_dictionary(window: LedgerWindow, controller, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QInputDialog
+    import hnreader.ui.ledger.ledger_window as ledger_window
 
     window.select_entry(("脱贫人口", "", "湖南", "2020"))
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("贫困人口", True))
+    offered: list[list[str]] = []
+
+    def ask(_parent, _title, label, names):  # type: ignore[no-untyped-def]
+        assert "“脱贫人口”" in label
+        offered.append(names)
+        return "贫困人口", True
+
+    monkeypatch.setattr(ledger_window, "ask_indicator", ask)
     window.merge_button.click()
+    assert "贫困人口" in offered[0] and "脱贫人口" not in offered[0]
     assert window.select_entry(("贫困人口", "", "湖南", "2020"))
     assert sorted(v.text for v in window.current_entry().values) == ["218万", "80多万"]
     controller.undo()
