@@ -22,7 +22,11 @@ _FLOW_BETWEEN = {"减少": "减少", "减贫": "减少", "下降": "减少", "�
 # Words skipped between a count and the indicator it counts (704万贫困人口, 680多万贫困人口).
 _COUNT_FILLER = re.compile(r"^(?:多|余|的)?")
 _PER_HEAD = ("人均", "户均")
-_EVENT_UNITS = frozenset({"次", "遍", "趟", "回", "场", "轮"})
+_EVENT_UNITS = frozenset({"次", "遍", "趟", "回", "场", "轮", "类", "种"})
+# A verb just before a count whose subject is the people it was done to (see `find`).
+_DONE_TO_PEOPLE = re.compile(r"(?:脱贫|减贫)了?$")
+_PEOPLE_LIFTED = "脱贫人口"  # the dictionary indicator those verbs count
+_COUNTED = ("数", "额", "量", "总量", "总额", "人数", "规模", "总数", "贸易")
 _FILLERS = frozenset({"", "多", "余", "的"})
 # The last word of a guessed indicator ends so: a rate, a number of, an amount, a place type.
 _HEADS = (
@@ -114,6 +118,12 @@ class IndicatorFinder:
                     return self._found(indicator, match, "")
         if unit in _EVENT_UNITS:
             return None  # 开展督查千余次: how often something was done, not a measure of it
+        verb = _DONE_TO_PEOPLE.search(text, clause_start, start) if kind == "count" else None
+        if verb is not None and _PEOPLE_LIFTED in self._by_form:
+            # 累计脱贫680多万人: the verb right before a count of people names what it counts
+            indicator = self._by_form[_PEOPLE_LIFTED]
+            how = "project" if indicator.origin == "project" else "dictionary"
+            return FoundIndicator(indicator.name, verb.group(), verb.start(), verb.end(), how, "")
         if self._pattern is not None:
             matches = list(self._pattern.finditer(text, clause_start, start))
             for match in reversed(matches):
@@ -181,11 +191,12 @@ class _Boundaries:
         return self._words
 
     def fits(self, start: int, end: int) -> bool:
-        """A name begins or ends where a word does (贫困人口 in 建档立卡贫困人口; not 村
-        in 农村)."""
-        starts = {w[0] for w in self.words()}
-        ends = {w[1] for w in self.words()}
-        return start in starts or end in ends
+        """A name ends where a word does (贫困人口, and in 建档立卡贫困人口), or begins one
+        and is followed by what counts it (进出口额, 高新技术企业数量); not 村 in 农村, not
+        进口 in 进口博览会, not 脱贫 in 脱贫摘帽."""
+        if end in {w[1] for w in self.words()}:
+            return True
+        return start in {w[0] for w in self.words()} and self.text.startswith(_COUNTED, end)
 
 
 def _guess(boundaries: _Boundaries, start: int, kind: str) -> FoundIndicator | None:

@@ -54,6 +54,19 @@ def test_indicator_before_the_figure_and_its_measure(finder, places) -> None:  #
     assert all(v.place == "湖南" and v.period == "2012–2019" for v in values.values())
 
 
+def test_word_boundaries_and_verbs_before_counts(finder, places) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "2021年，湖南累计脱贫680多万人。2021年，湖南低保户达10万户。"
+        "2021年，湖南进出口额达5000亿元。2021年，湖南人均国内生产总值80976元。"
+    )
+    values = _values(text, finder, places)
+    assert values["680多万人"].indicator == "脱贫人口"
+    # 低保 begins the word 低保户 and ends inside it: not the indicator 农村低保
+    assert "10万户" not in values or values["10万户"].indicator != "农村低保"
+    assert values["5000亿元"].indicator == "进出口总额"  # 进出口 then 额: counted
+    assert values["80976元"].indicator == "人均地区生产总值"  # not 地区生产总值 itself
+
+
 def test_place_and_period_of_a_change_with_years_written(finder, places) -> None:  # type: ignore[no-untyped-def]
     text = "雁峰区的贫困发生率从2016年的8.41%下降至2019年的0.27%，连续两年被评为优秀单位。"
     value = _values(text, finder, places)["8.41% → 0.27%"]
