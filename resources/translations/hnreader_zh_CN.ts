@@ -1124,6 +1124,37 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>IndicatorNamesDialog</name>
+    <message>
+        <source>Indicator Names</source>
+        <translation>指标名</translation>
+    </message>
+    <message>
+        <source>This project&apos;s own indicator names. The ledger looks for them before figures, as it does for the names of the shipped dictionary (%1: one indicator a line; edit it to change them for every project).</source>
+        <translation>本项目自己的指标名。台账会在数字前查找这些名称，与随软件提供的词典中的名称一样（%1：每行一个指标；编辑该文件可改变所有项目使用的名称）。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Indicator Name</source>
+        <translation>添加指标名</translation>
+    </message>
+    <message>
+        <source>Name in the text:</source>
+        <translation>文中的名称：</translation>
+    </message>
+    <message>
+        <source>The indicator it is a name of (leave as is for a new indicator):</source>
+        <translation>它是哪个指标的名称（新指标请保持不变）：</translation>
+    </message>
+</context>
+<context>
     <name>KwicTableModel</name>
     <message>
         <source>In</source>
@@ -1340,6 +1371,14 @@ Which year are they from?</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Indicator Names…</source>
+        <translation>指标名…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s own indicator names, besides the shipped dictionary</source>
+        <translation>本项目自己的指标名（在随软件提供的词典之外）</translation>
     </message>
     <message>
         <source>Rebuild</source>

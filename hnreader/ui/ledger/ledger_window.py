@@ -34,6 +34,7 @@ from hnreader.ui.codebook.tag_picker import TagPicker
 from hnreader.ui.common.plain_text import rich_text, visible_controls, window_title
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.common.worker import Worker
+from hnreader.ui.ledger.indicator_names_dialog import IndicatorNamesDialog
 from hnreader.ui.ledger.ledger_models import LedgerEntryModel, LedgerValueModel
 from hnreader.ui.project.project_controller import ProjectController
 
@@ -96,6 +97,10 @@ class LedgerWindow(QWidget):
         )
         self.summary = _label("")
         self.export_button = QPushButton(self.tr("Export…"))
+        self.names_button = QPushButton(self.tr("Indicator Names…"))
+        self.names_button.setToolTip(
+            self.tr("The project's own indicator names, besides the shipped dictionary")
+        )
         self.refresh_button = QPushButton(self.tr("Rebuild"))
         self.refresh_button.setToolTip(self.tr("Read every article's figures again"))
         top = QHBoxLayout()
@@ -103,6 +108,7 @@ class LedgerWindow(QWidget):
         top.addWidget(self.conflicts_box)
         top.addWidget(self.guessed_box)
         top.addWidget(self.summary, 3)
+        top.addWidget(self.names_button)
         top.addWidget(self.refresh_button)
         top.addWidget(self.export_button)
 
@@ -180,6 +186,7 @@ class LedgerWindow(QWidget):
         self.conflicts_box.toggled.connect(self._regroup)
         self.guessed_box.toggled.connect(self._regroup)
         self.refresh_button.clicked.connect(self.rebuild)
+        self.names_button.clicked.connect(self.edit_names)
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel)
         self.entries.selectionModel().selectionChanged.connect(self._on_entry_selected)
@@ -342,6 +349,9 @@ class LedgerWindow(QWidget):
         self.controller.run(
             partial(self.project.add_ledger_indicator, entry.indicator, kinds=kinds)
         )
+
+    def edit_names(self) -> None:
+        IndicatorNamesDialog(self.controller, self).exec()
 
     def tag_figures(self) -> None:
         entry = self.current_entry()

@@ -132,3 +132,26 @@ def test_tag_figures_and_export(
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert sorted(r["value_text"] for r in rows) == ["747万", "767万"]
+
+
+def test_indicator_names_dialog_adds_and_removes_a_name(
+    window: LedgerWindow, controller, monkeypatch, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import hnreader.ui.ledger.indicator_names_dialog as names_module
+    from hnreader.ui.ledger.indicator_names_dialog import IndicatorNamesDialog
+
+    answers = iter([("督查组", True), ("督查组", True)])
+    monkeypatch.setattr(names_module, "ask_text", lambda *a, **k: next(answers))
+    dialog = IndicatorNamesDialog(controller, window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.stringList() == []
+    with qtbot.waitSignal(window.ledger_shown, timeout=60_000):
+        dialog.add_button.click()  # a new name: the ledger reads every figure again
+    assert dialog.model.stringList() == ["督查组"]
+    assert window.select_entry(("督查组", "", "湖南", "2017"))
+    assert [v.text for v in window.current_entry().values] == ["49个"]
+    dialog.list_view.setCurrentIndex(dialog.model.index(0))
+    with qtbot.waitSignal(window.ledger_shown, timeout=60_000):
+        dialog.remove_button.click()
+    assert dialog.model.stringList() == []
+    assert not window.select_entry(("督查组", "", "湖南", "2017"))
