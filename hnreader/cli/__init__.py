@@ -15,6 +15,7 @@ from hnreader.cli import (
     codebook_commands,
     corpus_commands,
     edit_commands,
+    ledger_commands,
     merge_commands,
     safety_commands,
     search_commands,
@@ -204,6 +205,7 @@ def _build_parser() -> argparse.ArgumentParser:
     merge_commands.add_parsers(commands, project, as_json)
     merge_commands.add_disagreement_parser(commands, project, as_json)
     analysis_commands.add_parsers(commands, project, as_json)
+    ledger_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -394,4 +396,5 @@ COMMANDS = {
     **team_commands.COMMANDS,
     **merge_commands.COMMANDS,
     **analysis_commands.COMMANDS,
+    **ledger_commands.COMMANDS,
 }

@@ -195,6 +195,11 @@ class WindowMenus:
             QCoreApplication.translate("MainWindow", "Export Coder &Package…"),
             partial(team_actions.export_coder_package, self),
         )
+        self.ledger_action = self._action(
+            QCoreApplication.translate("MainWindow", "Statistics &Ledger…"),
+            self.open_ledger,
+            "Ctrl+Shift+L",
+        )
         self.agreement_action = self._action(
             QCoreApplication.translate("MainWindow", "Coder &Agreement…"), self.show_agreement
         )
@@ -272,6 +277,8 @@ class WindowMenus:
         analyse_menu.addActions(
             [self.retrieve_action, self.matrix_action, self.cooccurrence_action]
         )
+        analyse_menu.addSeparator()
+        analyse_menu.addAction(self.ledger_action)  # figures as data (issue 14)
         analyse_menu.addSeparator()
         analyse_menu.addActions([self.agreement_action, self.resolve_action])  # team coding
         tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))

@@ -1274,6 +1274,37 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>IndicatorNamesDialog</name>
+    <message>
+        <source>Indicator Names</source>
+        <translation>指标名</translation>
+    </message>
+    <message>
+        <source>This project&apos;s own indicator names. The ledger looks for them before figures, as it does for the names of the shipped dictionary (%1: one indicator a line; edit it to change them for every project).</source>
+        <translation>本项目自己的指标名。台账会在数字前查找这些名称，与随软件提供的词典中的名称一样（%1：每行一个指标；编辑该文件可改变所有项目使用的名称）。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Indicator Name</source>
+        <translation>添加指标名</translation>
+    </message>
+    <message>
+        <source>Name in the text:</source>
+        <translation>文中的名称：</translation>
+    </message>
+    <message>
+        <source>The indicator it is a name of (leave as is for a new indicator):</source>
+        <translation>它是哪个指标的名称（新指标请保持不变）：</translation>
+    </message>
+</context>
+<context>
     <name>KwicTableModel</name>
     <message>
         <source>In</source>
@@ -1342,6 +1373,268 @@ Which year are they from?</source>
     <message>
         <source>In the byline (not taggable)</source>
         <translation>位于署名（不可标注）</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerEntryModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值数</translation>
+    </message>
+    <message>
+        <source>Stated as</source>
+        <translation>所报数值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>A name guessed from the words before the figures (not in the indicator dictionary): add it as an indicator name or merge it into one</source>
+        <translation>由数字前的词语推测出的名称（不在指标词典中）：可将其加为指标名，或合并到某个指标</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModels</name>
+    <message>
+        <source>⚠ Conflict</source>
+        <translation>⚠ 数值冲突</translation>
+    </message>
+    <message>
+        <source>✓ Value marked correct</source>
+        <translation>✓ 已标出正确值</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed</source>
+        <translation>✓ 已确认</translation>
+    </message>
+    <message>
+        <source>dictionary</source>
+        <translation>词典</translation>
+    </message>
+    <message>
+        <source>project&apos;s name</source>
+        <translation>项目自定义</translation>
+    </message>
+    <message>
+        <source>guessed</source>
+        <translation>推测</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>句中</translation>
+    </message>
+    <message>
+        <source>dateline</source>
+        <translation>电头</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <source>year before it</source>
+        <translation>数值前的年份</translation>
+    </message>
+    <message>
+        <source>relative year</source>
+        <translation>相对年份</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerValueModel</name>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Found as</source>
+        <translation>指标原文</translation>
+    </message>
+    <message>
+        <source>Place from</source>
+        <translation>地区来源</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>时期来源</translation>
+    </message>
+    <message>
+        <source>Disagrees with another value of this entry; values with the same letter agree with each other</source>
+        <translation>与本条目的其他数值不一致；字母相同的数值彼此一致</translation>
+    </message>
+    <message>
+        <source>Marked as the correct value</source>
+        <translation>已标为正确值</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerWindow</name>
+    <message>
+        <source>Statistics Ledger — %1</source>
+        <translation>统计台账 — %1</translation>
+    </message>
+    <message>
+        <source>Filter indicators, places, periods…</source>
+        <translation>筛选指标、地区、时期…</translation>
+    </message>
+    <message>
+        <source>Only conflicts</source>
+        <translation>仅显示冲突</translation>
+    </message>
+    <message>
+        <source>Entries whose values disagree. Values agree when the more precise one, rounded or cut to the last digit of the other, gives the other (747万 and 747.6万 agree; 747万 and 767万 do not); a value written with 约, 近, 多… agrees within 10%.</source>
+        <translation>数值互相矛盾的条目。把较精确的数值按另一数值的末位四舍五入或截去后与之相同，即视为一致（747万与747.6万一致；747万与767万不一致）；带“约、近、多”等字样的数值在10%以内视为一致。</translation>
+    </message>
+    <message>
+        <source>Guessed indicators</source>
+        <translation>推测的指标</translation>
+    </message>
+    <message>
+        <source>Also list names guessed from the words before a figure (marked ?)</source>
+        <translation>也列出由数字前的词语推测出的名称（标有 ?）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Indicator Names…</source>
+        <translation>指标名…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s own indicator names, besides the shipped dictionary</source>
+        <translation>本项目自己的指标名（在随软件提供的词典之外）</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Read every article&apos;s figures again</source>
+        <translation>重新读取所有文章的数字</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Merge Indicator Into…</source>
+        <translation>合并指标到…</translation>
+    </message>
+    <message>
+        <source>Add to Dictionary</source>
+        <translation>加入词典</translation>
+    </message>
+    <message>
+        <source>Make this guessed name an indicator of the project&apos;s dictionary</source>
+        <translation>把这个推测出的名称加为本项目词典中的指标</translation>
+    </message>
+    <message>
+        <source>Tag Figures…</source>
+        <translation>为数字加标签…</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>条目：</translation>
+    </message>
+    <message>
+        <source>Mark as Correct</source>
+        <translation>标为正确值</translation>
+    </message>
+    <message>
+        <source>Open in Reader</source>
+        <translation>在阅读器中打开</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries · %3 in conflict · %4 of %5 figures have an indicator</source>
+        <translation>%2 个条目中显示 %1 个 · %3 个有冲突 · %5 个数字中 %4 个有指标</translation>
+    </message>
+    <message>
+        <source>Unconfirm</source>
+        <translation>取消确认</translation>
+    </message>
+    <message>
+        <source>Clear Mark</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <source>%1 value(s) from %2 article(s); double-click one to read it</source>
+        <translation>%1 个数值，来自 %2 篇文章；双击可阅读原文</translation>
+    </message>
+    <message>
+        <source>Merge Indicator</source>
+        <translation>合并指标</translation>
+    </message>
+    <message>
+        <source>Show the entries of “%1” as (choose or type a name):</source>
+        <translation>把“%1”的条目显示为（选择或输入名称）：</translation>
+    </message>
+    <message>
+        <source>These figures have that tag already.</source>
+        <translation>这些数字已有该标签。</translation>
+    </message>
+    <message>
+        <source>Reading the figures of every article…</source>
+        <translation>正在读取所有文章的数字…</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export Ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n value(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个数值写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The ledger could not be built: %1</source>
+        <translation>无法生成台账：%1</translation>
     </message>
 </context>
 <context>
@@ -1556,6 +1849,10 @@ Which year are they from?</source>
     <message>
         <source>Export Coder &amp;Package…</source>
         <translation>导出编码员工作包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Statistics &amp;Ledger…</source>
+        <translation>统计台账(&amp;L)…</translation>
     </message>
     <message>
         <source>Coder &amp;Agreement…</source>
@@ -2979,6 +3276,38 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Resolve a disagreement as “%1”</source>
         <translation>以“%1”处理分歧</translation>
+    </message>
+    <message>
+        <source>Add indicator name “%1”</source>
+        <translation>添加指标名“%1”</translation>
+    </message>
+    <message>
+        <source>Remove indicator name “%1”</source>
+        <translation>删除指标名“%1”</translation>
+    </message>
+    <message>
+        <source>Merge indicator “%1” into “%2”</source>
+        <translation>将指标“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Unmerge indicator “%1”</source>
+        <translation>取消合并指标“%1”</translation>
+    </message>
+    <message>
+        <source>Confirm “%1”</source>
+        <translation>确认“%1”</translation>
+    </message>
+    <message>
+        <source>Unconfirm “%1”</source>
+        <translation>取消确认“%1”</translation>
+    </message>
+    <message>
+        <source>Mark %1 correct in “%2”</source>
+        <translation>在“%2”中将 %1 标为正确</translation>
+    </message>
+    <message>
+        <source>Clear the correct value of “%1”</source>
+        <translation>清除“%1”的正确值标记</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from hnreader.core.importing.formats.columns import parse_mapping
 from hnreader.core.models import ImportReport, Progress, StoreError, no_progress
 from hnreader.core.project.actions import ProjectActions
 from hnreader.core.project.coding import ProjectCoding
+from hnreader.core.project.ledger import ProjectLedger
 from hnreader.core.project.merging import ProjectMerging
 from hnreader.core.store import Store
 from hnreader.core.store.opening import file_version, store_error
@@ -57,7 +58,7 @@ BUNDLED_CORPUS_KEY = "bundled_corpus_imported"
 INDEX_FOLD_KEY = "index_fold"
 
 
-class Project(ProjectActions, ProjectCoding, ProjectMerging):
+class Project(ProjectActions, ProjectCoding, ProjectMerging, ProjectLedger):
     """An open project file: every read and action of the UI and the CLI goes through here."""
 
     def __init__(

@@ -22,6 +22,7 @@ from hnreader.core.store.articles import sha256_text
 from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
 from hnreader.core.store.change_log import ChangeLog, ReadMarks
 from hnreader.core.store.curation import CurationQueries
+from hnreader.core.store.ledger import LedgerQueries
 from hnreader.core.store.memos import MemoQueries
 from hnreader.core.store.merging import MergeQueries
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -40,6 +41,7 @@ class Store(
     MemoQueries,
     MergeQueries,
     CurationQueries,
+    LedgerQueries,
 ):
     """An open project file. Not thread-safe: use one Store per thread."""
 

@@ -409,6 +409,29 @@ def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_12_ledger_decisions(conn: sqlite3.Connection) -> None:
+    """The statistics ledger's decisions (issue 14): the project's own indicator names (or
+    other names of shipped ones), indicator names merged into others, and per entry
+    (indicator, measure, place, period) whether it was confirmed and which value was marked
+    correct (by its article and span, which survive re-deriving the figures). No foreign
+    key to articles: a value whose article is gone is simply not found again."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS ledger_indicators (alias TEXT PRIMARY KEY, "
+        "indicator TEXT NOT NULL, kinds TEXT NOT NULL DEFAULT '', added TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS ledger_merges (name TEXT PRIMARY KEY, "
+        "into_name TEXT NOT NULL, made TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS ledger_decisions (indicator TEXT NOT NULL, "
+        "measure TEXT NOT NULL, place TEXT NOT NULL, period TEXT NOT NULL, "
+        "confirmed INTEGER NOT NULL DEFAULT 0, correct_article_id INTEGER, "
+        "correct_start INTEGER, correct_end INTEGER, coder TEXT NOT NULL DEFAULT '', "
+        "made TEXT NOT NULL, PRIMARY KEY (indicator, measure, place, period))"
+    )
+
+
 BODY_FTS_SCHEMA = (
     "CREATE VIRTUAL TABLE article_fts USING fts5("
     "chars, content = '', columnsize = 0, tokenize = 'ascii')"
@@ -473,5 +496,6 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (9, "search index of titles, subtitles and bylines", _migration_9_header_index),
     (10, "figure model: ISO dates, ranges, approximations, signs", _migration_10_figure_model),
     (11, "undo history, read articles and memos in the file", _migration_11_change_log),
+    (12, "statistics ledger: indicators, merges, decisions", _migration_12_ledger_decisions),
     (17, "every character in the search index", _migration_17_every_character_indexed),
 )
