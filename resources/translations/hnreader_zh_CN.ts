@@ -2778,10 +2778,6 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>检索失败：%1</translation>
     </message>
     <message>
-        <source>%1 articles · listing the first %2 · counting the hits…</source>
-        <translation>%1 篇文章 · 列出前 %2 篇 · 正在统计命中数…</translation>
-    </message>
-    <message>
         <source>Listing the first %1 articles · counting…</source>
         <translation>仅列出前 %1 篇文章 · 正在统计总数…</translation>
     </message>
@@ -2816,6 +2812,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>1 hit in 1 article</source>
         <translation>1 篇文章中命中 1 处</translation>
+    </message>
+    <message>
+        <source>%1 articles · counting the hits…</source>
+        <translation>%1 篇文章 · 正在统计命中数…</translation>
     </message>
     <message>
         <source>%1 hits in 1 article</source>

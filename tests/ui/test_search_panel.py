@@ -498,9 +498,7 @@ def test_the_number_of_articles_is_known_before_the_hits_are_counted(panel, cont
     panel._count_worker = object()  # type: ignore[assignment]
     session.totals = None
     try:
-        assert panel._status_text(session) == (
-            f"{totals.articles:,} articles · listing the first 1 · counting the hits…"
-        )
+        assert panel._status_text(session) == (f"{totals.articles:,} articles · counting the hits…")
     finally:
         panel._count_worker = None
     assert text.startswith(status_of(controller.project, "扶贫"))

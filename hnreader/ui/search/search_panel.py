@@ -416,11 +416,7 @@ class SearchPanel(QWidget):
         if hits is None or articles is None:
             known = session.known_articles
             if known is not None and self.is_counting():
-                return (
-                    self.tr("%1 articles · listing the first %2 · counting the hits…")
-                    .replace("%1", f"{known:,}")
-                    .replace("%2", listed)
-                )
+                return self.tr("%1 articles · counting the hits…").replace("%1", f"{known:,}")
             if self.is_counting():
                 return self.tr("Listing the first %1 articles · counting…").replace("%1", listed)
             return self.tr("Listing the first %1 articles").replace("%1", listed)
