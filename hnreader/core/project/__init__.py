@@ -23,15 +23,19 @@ from hnreader.core.editing.history import History
 from hnreader.core.importing import importer
 from hnreader.core.importing.formats import SUPPORTED_SUFFIXES
 from hnreader.core.importing.formats.columns import parse_mapping
+from hnreader.core.importing.options import ImportOptions, import_options
 from hnreader.core.models import ImportReport, Progress, StoreError, no_progress
 from hnreader.core.project.actions import ProjectActions
 from hnreader.core.project.coding import ProjectCoding
+from hnreader.core.project.corrections import ProjectCorrections
 from hnreader.core.store import Store
 from hnreader.core.store.opening import store_error
 from hnreader.core.text.normalize import FOLD_VERSION
 
 __all__ = [
     "IMPORTABLE_SUFFIXES",
+    "ImportOptions",
+    "import_options",
     "Project",
     "Segmenter",
     "describe_failure",
@@ -55,7 +59,7 @@ BUNDLED_CORPUS_KEY = "bundled_corpus_imported"
 INDEX_FOLD_KEY = "index_fold"
 
 
-class Project(ProjectActions, ProjectCoding):
+class Project(ProjectCorrections, ProjectActions, ProjectCoding):
     """An open project file: every read and action of the UI and the CLI goes through here."""
 
     def __init__(
@@ -186,6 +190,7 @@ class Project(ProjectActions, ProjectCoding):
         on_changed: str = "skip",
         year: int | None = None,
         columns: Mapping[str, str] | None = None,
+        options: ImportOptions | None = None,
     ) -> ImportReport:
         """Import files and folders; `workers` processes (default: by size and cores).
         `year`: the year of articles whose files give none; `columns`: which column of a
@@ -206,6 +211,7 @@ class Project(ProjectActions, ProjectCoding):
             on_changed,
             year,
             columns,
+            options,
         )
 
     def import_bundled_corpus_once(

@@ -124,10 +124,12 @@ class SearchIndexQueries(StoreBase):
 
     def match_rows(self, ids: Sequence[int]) -> dict[int, MatchRow]:
         """What a search checks of these articles' text: the text, its stored folded view
-        (or None), its compressed flags (or None); no header (see `header_rows`)."""
+        (or None), its compressed flags (or None); no header (see `header_rows`). Excluded
+        articles have none, so a search passes over them."""
         rows = self._select_in(
             "SELECT a.id, a.text, i.folded, i.flags FROM articles a "
-            "LEFT JOIN article_index i ON i.article_id = a.id WHERE a.id IN ({})",
+            "LEFT JOIN article_index i ON i.article_id = a.id WHERE a.id IN ({}) "
+            "AND a.excluded = 0",  # an excluded article is never a hit (issue 13)
             ids,
         )
         return {r[0]: MatchRow(r[1], r[2], None if r[3] is None else bytes(r[3])) for r in rows}
