@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 
 from hnreader.core.importing.article_origin import with_origins
 from hnreader.core.importing.drafts import GroupedArticle, draft_of, years_from_neighbours
-from hnreader.core.importing.markup import headline_parts
 from hnreader.core.importing.news_lines import BODY, HEAD, SourceLine
 from hnreader.core.importing.splitter import (
     _prepared,
@@ -167,9 +166,8 @@ def _pending_article(splitter: _Splitter, pending: list[SourceLine]) -> GroupedA
 
 
 def _title(article: GroupedArticle, line: SourceLine) -> None:
-    parts = headline_parts(line.text)
-    title = parts.title.strip() or line.text.lstrip("#").strip()
-    article.title = title
+    # The line as written (its list number kept: 一、总体要求), without Markdown's #s.
+    article.title = line.text.lstrip("#").strip() or line.text
     article.title_line = line
     article.numbers.append(line.number)
     article.headline_lines.append(line)
