@@ -14,6 +14,7 @@ from hnreader.cli import (
     analysis_commands,
     codebook_commands,
     corpus_commands,
+    corrections_commands,
     edit_commands,
     safety_commands,
     search_commands,
@@ -81,6 +82,8 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="YYYY",
         help="the year of dates the files give no year for (5月24日 → YYYY-05-24)",
     )
+    corrections_commands.add_import_options(sub)
+    corrections_commands.add_encoding_and_preview(sub)
 
     sub = commands.add_parser(
         "give-year",
@@ -198,6 +201,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("annotations", parents=[project, as_json], help="list the annotations")
     edit_commands.add_parsers(commands, project, as_json)
+    corrections_commands.add_parsers(commands, project, as_json)
     team_commands.add_parsers(commands, project, as_json)
     team_commands.add_memo_parsers(commands, project, as_json)
     analysis_commands.add_parsers(commands, project, as_json)
@@ -365,7 +369,15 @@ def _default_path() -> Path:
 # Commands that work on the project file itself, without opening it as a project.
 FILE_COMMANDS = {**safety_commands.FILE_COMMANDS, **system_commands.FILE_COMMANDS}
 # Commands that change the project: the daily backup is made before them when due.
-WRITE_COMMANDS = {"import", "tag", "annotate", "give-year", "memo", *edit_commands.WRITE_COMMANDS}
+WRITE_COMMANDS = {
+    "import",
+    "tag",
+    "annotate",
+    "give-year",
+    "memo",
+    *edit_commands.WRITE_COMMANDS,
+    *corrections_commands.WRITE_COMMANDS,
+}
 
 COMMANDS = {
     **safety_commands.COMMANDS,
@@ -373,6 +385,7 @@ COMMANDS = {
     **search_commands.COMMANDS,
     **codebook_commands.COMMANDS,
     **edit_commands.COMMANDS,
+    **corrections_commands.COMMANDS,
     **team_commands.COMMANDS,
     **analysis_commands.COMMANDS,
 }
