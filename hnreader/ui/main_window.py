@@ -154,6 +154,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         self.reader.article_shown.connect(self._on_article_shown)
         self.reader.tag_picker_requested.connect(self.pick_tag)
         self.reader.status_reported.connect(self._show_status_message)
+        self.controller.status_reported.connect(self._show_status_message)
         self.reader.annotation_clicked.connect(self.annotation_panel.select_annotation)
         self.reader.figure_clicked.connect(self._on_figure_clicked)
         self.search_panel.results_changed.connect(self._refresh_search_spans)
@@ -345,6 +346,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
             self.give_year_action,
             self.split_action,
             self.merge_action,
+            self.reimport_action,
             self.safety.backup_action,
         ):
             action.setEnabled(writable)

@@ -100,7 +100,7 @@ def _preview_file(file: Path, options: ImportOptions, columns: Mapping[str, str]
         return PreviewFile(name, fmt, problem=readable_reason(file, str(error)), code=error.code)
     if not drafts:
         return PreviewFile(name, fmt, problem=f"{name}: no article text found in the file")
-    return PreviewFile(name, fmt, tuple(_article(d) for d in drafts), more=more)
+    return PreviewFile(name, fmt, tuple(preview_article(d) for d in drafts), more=more)
 
 
 def _table_drafts(
@@ -120,7 +120,7 @@ def _table_drafts(
     return drafts, False
 
 
-def _article(draft: ArticleDraft) -> PreviewArticle:
+def preview_article(draft: ArticleDraft) -> PreviewArticle:
     return PreviewArticle(
         title=draft.title,
         date=draft.date,

@@ -13,7 +13,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from hnreader.core.models import ArticleSummary
 from hnreader.ui.common.date_text import shown_date
@@ -134,6 +135,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._row: dict[int, int] = {}  # index into _rows → row in _visible
         self._loaded = 0  # how many of _visible the view has fetched
         self._read: set[int] = set()
+        self._excluded: set[int] = set()  # shown greyed when "Show excluded" lists them
         self._filter_terms: list[str] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -166,6 +168,12 @@ class ArticleTableModel(QAbstractTableModel):
     def set_read(self, article_ids: Iterable[int]) -> None:
         self._read = set(article_ids)
         self._emit_column_changed(self.TITLE)
+
+    def set_excluded(self, article_ids: Iterable[int]) -> None:
+        self._excluded = set(article_ids)
+
+    def is_excluded(self, article_id: int) -> bool:
+        return article_id in self._excluded
 
     def is_read(self, article_id: int) -> bool:
         return article_id in self._read
@@ -312,6 +320,8 @@ class ArticleTableModel(QAbstractTableModel):
                     self._bold = QFont()
                     self._bold.setBold(True)
                 return self._bold
+        elif role == Qt.ItemDataRole.ForegroundRole and summary.id in self._excluded:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         elif role == Qt.ItemDataRole.DecorationRole and column == self.ANNOTATIONS:
             if summary.annotation_count:
                 if self._dot is None:
@@ -324,6 +334,8 @@ class ArticleTableModel(QAbstractTableModel):
             lines.append(self.tr("%1 characters").replace("%1", f"{summary.chars:,}"))
             if summary.id not in self._read:
                 lines.append(self.tr("Not read yet"))
+            if summary.id in self._excluded:
+                lines.append(self.tr("Excluded: left out of search, counts, analysis and export"))
             return tooltip("\n".join(lines))
         return None
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.models import StoreError
+from hnreader.core.models import ArticleSummary, StoreError
 from hnreader.core.project import Project
 from hnreader.ui.common.plain_text import rich_text
 from hnreader.ui.common.settings import Settings
@@ -41,6 +42,7 @@ from hnreader.ui.library.article_table_model import (
     ArticleTableModel,
     arrange,
 )
+from hnreader.ui.corrections.library_actions import add_exclusion_actions
 from hnreader.ui.library.set_variable_dialog import SetVariableDialog
 from hnreader.ui.project.project_controller import ProjectController
 
@@ -68,15 +70,17 @@ def load_library(
     terms: list[str],
     sort_column: int,
     descending: bool,
+    hidden: frozenset[int] = frozenset(),
     progress=None,
     is_cancelled=None,
 ) -> Arrangement:
-    """Every article's summary, filtered and sorted, on its own connection."""
+    """Every article's summary but the `hidden` ones (excluded), filtered and sorted, on its
+    own connection."""
     with project.open_for_thread() as own:
         # Sorting 100,000 rows in Python holds the interpreter lock (and so the GUI) for
         # ~0.1 s; SQLite sorts without it, and Python's sort of sorted rows is a quick pass.
         rows = own.article_summaries(by_date=sort_column == ArticleTableModel.DATE)
-    return arrange(rows, terms, sort_column, descending)
+    return arrange(without(rows, hidden), terms, sort_column, descending)
 
 
 class LibraryPanel(QWidget):
@@ -102,6 +106,7 @@ class LibraryPanel(QWidget):
         self._load: Worker | None = None  # the background read of a large library
         self._load_total = 0
         self._counts_changed: set[int] = set()  # annotation counts changed while loading
+        self._hidden: frozenset[int] = frozenset()  # excluded articles not listed
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by title, source, reporter or date"))
@@ -109,6 +114,12 @@ class LibraryPanel(QWidget):
         self.filter_edit.setToolTip(
             self.tr("Words separated by spaces must all occur (Esc clears, Enter opens the first)")
         )
+        # Excluded articles (issue 13) are listed only when asked for.
+        self.show_excluded = QCheckBox(self.tr("Show excluded"))
+        self.show_excluded.setToolTip(
+            self.tr("List the articles left out of search, counts, analysis and export")
+        )
+        self.show_excluded.toggled.connect(self.refresh)
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setObjectName("libraryCount")
@@ -140,6 +151,7 @@ class LibraryPanel(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.show_excluded)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -173,14 +185,18 @@ class LibraryPanel(QWidget):
         """
         self.model.set_read(self._read_ids())
         project = self.controller.project
+        excluded = project.excluded_ids()
+        self.model.set_excluded(excluded)
+        self.show_excluded.setVisible(bool(excluded) or self.show_excluded.isChecked())
+        self._hidden = frozenset() if self.show_excluded.isChecked() else frozenset(excluded)
         total = project.article_count()
         if total <= SYNC_ARTICLE_LIMIT:
             self._load = None
-            self.model.set_rows(project.article_summaries())
+            self.model.set_rows(without(project.article_summaries(), self._hidden))
             self._rows_replaced()
             return
         if self.model.total_count() == 0:
-            self.model.set_rows(project.first_summaries(FETCH_BATCH))
+            self.model.set_rows(without(project.first_summaries(FETCH_BATCH), self._hidden))
         self._start_load(total)
         self._rows_replaced()
 
@@ -207,7 +223,9 @@ class LibraryPanel(QWidget):
     def _start_load(self, total: int) -> None:
         terms, sort_column, descending = self.model.arrangement_key()
         worker = Worker(
-            partial(load_library, self.controller.project, terms, sort_column, descending)
+            partial(
+                load_library, self.controller.project, terms, sort_column, descending, self._hidden
+            )
         )
         worker.signals.finished.connect(self._load_finished)
         worker.signals.failed.connect(self._load_failed)
@@ -226,7 +244,9 @@ class LibraryPanel(QWidget):
                 "listing the library in the background failed (%s); listing it here", message
             )
             project = self.controller.project
-            self._show_listed(lambda: self.model.set_rows(project.article_summaries()))
+            self._show_listed(
+                lambda: self.model.set_rows(without(project.article_summaries(), self._hidden))
+            )
 
     def _is_current_load(self) -> bool:
         """Whether the sending worker is the latest load (a newer refresh replaces it)."""
@@ -344,6 +364,7 @@ class LibraryPanel(QWidget):
             self.tr("Delete Article…"), partial(self.delete_article, article_id)
         )
         delete.setEnabled(not self.controller.project.read_only)
+        add_exclusion_actions(menu, self.controller, chosen, self.model.is_excluded(article_id))
         return menu
 
     def chosen_articles(self, clicked: int) -> list[int]:
@@ -466,6 +487,10 @@ class LibraryPanel(QWidget):
                         self.table.setCurrentIndex(self.model.index(0, 0))
                     return True
         return super().eventFilter(watched, event)
+
+
+def without(rows: list[ArticleSummary], hidden: frozenset[int]) -> list[ArticleSummary]:
+    return [r for r in rows if r.id not in hidden] if hidden else rows
 
 
 def quiet_label(label: QLabel) -> None:
