@@ -91,6 +91,12 @@ class ProjectCorrections:
     def delete_orphan(self, orphan_id: int) -> Change:
         return self._record(self.store.delete_orphan(orphan_id))
 
+    # -- the library by document variable (issue 13, item 4)
+
+    def variable_values(self, name: str) -> dict[int, str]:
+        """{article id: value} of one document variable."""
+        return self.store.variable_values(name)
+
     # -- import preview (nothing written)
 
     def preview_import(

@@ -44,6 +44,7 @@ from hnreader.ui.library.article_table_model import (
 )
 from hnreader.ui.corrections.library_actions import add_exclusion_actions
 from hnreader.ui.library.set_variable_dialog import SetVariableDialog
+from hnreader.ui.library.variable_filter_bar import VariableFilterBar
 from hnreader.ui.project.project_controller import ProjectController
 
 log = logging.getLogger(__name__)
@@ -157,6 +158,9 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(top)
+        self.variable_bar = VariableFilterBar(self)
+        self.variable_bar.changed.connect(self._variables_changed)
+        layout.addWidget(self.variable_bar)
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.filter_edit)
 
@@ -187,6 +191,8 @@ class LibraryPanel(QWidget):
         project = self.controller.project
         excluded = project.excluded_ids()
         self.model.set_excluded(excluded)
+        self.variable_bar.load(project)
+        self._variables_changed()
         self.show_excluded.setVisible(bool(excluded) or self.show_excluded.isChecked())
         self._hidden = frozenset() if self.show_excluded.isChecked() else frozenset(excluded)
         total = project.article_count()
@@ -427,6 +433,18 @@ class LibraryPanel(QWidget):
             index = self.model.index(0, ArticleTableModel.TITLE)
             self.table.setCurrentIndex(index)
             self._activate(index)
+
+    def _variables_changed(self) -> None:
+        """Variable columns and the variable filter, as the bar says (issue 13); a filtered
+        variable that is not a chosen column is read but its column hidden."""
+        bar = self.variable_bar
+        values, shown = bar.values(), set(bar.columns())
+        if not values and not self.model.variable_columns():
+            return
+        self.model.set_variables(values, bar.kinds(), bar.value_filter())
+        for offset, name in enumerate(values):
+            self.table.setColumnHidden(ArticleTableModel.COLUMN_COUNT + offset, name not in shown)
+        self._update_count()
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_filter(text)
