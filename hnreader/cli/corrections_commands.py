@@ -160,7 +160,9 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
         "annotations follow their quotes (or become orphans, see `orphans`)",
         epilog="example: hnreader reimport transcript.txt --split 'pattern:^## '",
     )
-    sub.add_argument("source", metavar="SOURCE", help="the file's name or path as imported, or its id")
+    sub.add_argument(
+        "source", metavar="SOURCE", help="the file's name or path as imported, or its id"
+    )
     add_import_options(sub)
     sub.add_argument(
         "--year", type=int, default=None, metavar="YYYY", help="the year of dates without one"
@@ -197,7 +199,9 @@ def _cmd_orphans(project: Any, args: argparse.Namespace) -> int:
         return _change_done(project.delete_orphan(args.orphan_id), args)
     if action == "attach":
         start, end = _span(project, args)
-        return _change_done(project.attach_orphan(args.orphan_id, args.article_id, start, end), args)
+        return _change_done(
+            project.attach_orphan(args.orphan_id, args.article_id, start, end), args
+        )
     orphans = project.orphans()
     tags = {t.id: t.path for t in project.tags()}
     if args.json:

@@ -64,7 +64,7 @@ def restore_line(store: Store, segmenter: Segmenter, article_id: int, number: in
         restored = article.removed[number - 1]
         lines = article.text.split("\n")
         index = _insertion_index(store, article, lines, restored)
-        new_lines = lines[:index] + [restored.text] + lines[index:]
+        new_lines = [*lines[:index], restored.text, *lines[index:]]
         start = sum(len(x) + 1 for x in lines[:index])
         captions = _spans_shifted(article.captions, start, len(restored.text) + 1)
         removed = article.removed[: number - 1] + article.removed[number:]
@@ -181,7 +181,9 @@ def _source_line(store: Store, article: Article, text: str) -> int:
     return 0
 
 
-def _insertion_index(store: Store, article: Article, lines: list[str], restored: RemovedLine) -> int:
+def _insertion_index(
+    store: Store, article: Article, lines: list[str], restored: RemovedLine
+) -> int:
     """Where a restored line goes: before the first line of the text that comes from a later
     source line (lines matched to the source in order); at the end if none does."""
     source = _source_lines(store, article)

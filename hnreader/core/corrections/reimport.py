@@ -10,13 +10,20 @@ memos of articles that are no longer there move to the first article.
 from __future__ import annotations
 
 from hnreader.core.analysis.segmenter import Segmenter
-from hnreader.core.anchoring import MOVED, ORPHANED, REANCHORED, STAYED, AnchorCounts, Placement
+from hnreader.core.anchoring import (
+    MOVED,
+    ORPHANED,
+    REANCHORED,
+    STAYED,
+    AnchorCounts,
+    Placement,
+    reanchor,
+)
 from hnreader.core.corrections import Correction, anchor_of
 from hnreader.core.importing.analysed import analyse_text, file_drafts
 from hnreader.core.importing.formats import DocumentSource
 from hnreader.core.importing.options import ImportOptions
 from hnreader.core.models import Annotation, ArticleDraft, ChangeKind, ErrorCode, StoreError
-from hnreader.core.anchoring import reanchor
 from hnreader.core.store import Store
 
 _DOCUMENTS = ("txt", "docx", "html", "mhtml")

@@ -32,7 +32,6 @@ from hnreader.core.importing.formats import SUPPORTED_SUFFIXES, DocumentSource
 from hnreader.core.importing.formats.dispatch import file_format, is_collected, is_table
 from hnreader.core.importing.formats.readers import read_document
 from hnreader.core.importing.options import ImportOptions
-from hnreader.core.importing.split_modes import with_import_values
 from hnreader.core.importing.reindexing import (
     figures_are_stale,
     never_cancelled,
@@ -40,6 +39,7 @@ from hnreader.core.importing.reindexing import (
     reindex,
 )
 from hnreader.core.importing.repeated_lines import MIN_FILES, repeated_in_files
+from hnreader.core.importing.split_modes import with_import_values
 from hnreader.core.importing.workers import (
     FILES_IN_FLIGHT_PER_WORKER,
     CommitBatches,

@@ -86,8 +86,7 @@ def check_encoding(name: str) -> str:
         codec = codecs.lookup(name).name
     except LookupError:
         raise InvalidOption(
-            f"unknown encoding “{name}”: use e.g. utf-8, gb18030 (for GBK/GB2312), big5 "
-            "or utf-16",
+            f"unknown encoding “{name}”: use e.g. utf-8, gb18030 (for GBK/GB2312), big5 or utf-16",
             code=ErrorCode.INVALID_VALUE,
             value=name,
         ) from None

@@ -24,6 +24,12 @@ from hnreader.core.importing import importer
 from hnreader.core.importing.formats import SUPPORTED_SUFFIXES
 from hnreader.core.importing.formats.columns import parse_mapping
 from hnreader.core.importing.options import ImportOptions, import_options
+from hnreader.core.importing.preview import (
+    ImportPreview,
+    PreviewArticle,
+    PreviewFile,
+    preview_article,
+)
 from hnreader.core.models import ImportReport, Progress, StoreError, no_progress
 from hnreader.core.project.actions import ProjectActions
 from hnreader.core.project.coding import ProjectCoding
@@ -35,10 +41,10 @@ from hnreader.core.text.normalize import FOLD_VERSION
 __all__ = [
     "IMPORTABLE_SUFFIXES",
     "ImportOptions",
-    "import_options",
     "Project",
     "Segmenter",
     "describe_failure",
+    "import_options",
     "open_default_project",
     "parse_column_map",
     "shared_dictionaries",

@@ -31,7 +31,9 @@ class CorrectionQueries(ArticleQueries):
 
     def excluded_count(self) -> int:
         return int(
-            self._value("SELECT count(*) FROM articles INDEXED BY articles_excluded WHERE excluded != 0")
+            self._value(
+                "SELECT count(*) FROM articles INDEXED BY articles_excluded WHERE excluded != 0"
+            )
         )
 
     @in_transaction
@@ -39,7 +41,9 @@ class CorrectionQueries(ArticleQueries):
         ids = sorted(set(article_ids))
         if not ids:
             raise StoreError("no articles given")
-        missing = [i for i in ids if self._value("SELECT 1 FROM articles WHERE id = ?", (i,)) is None]
+        missing = [
+            i for i in ids if self._value("SELECT 1 FROM articles WHERE id = ?", (i,)) is None
+        ]
         if missing:
             raise StoreError(f"there is no article with id {missing[0]}")
 
@@ -178,7 +182,10 @@ class CorrectionQueries(ArticleQueries):
             self._conn.execute("DELETE FROM orphans WHERE id = ?", (orphan_id,))
 
         return self._change(
-            ChangeKind.DELETE_ORPHAN, (orphan.quote[:12],), lambda: {"orphans": {(orphan_id,)}}, action
+            ChangeKind.DELETE_ORPHAN,
+            (orphan.quote[:12],),
+            lambda: {"orphans": {(orphan_id,)}},
+            action,
         )
 
     # -- rows touched by a correction
@@ -218,7 +225,8 @@ class CorrectionQueries(ArticleQueries):
     def set_article_heading(self, article_id: int, title: str, subtitle: str) -> None:
         """Inside a transaction: a new title and subtitle (the header index follows)."""
         self._conn.execute(
-            "UPDATE articles SET title = ?, subtitle = ? WHERE id = ?", (title, subtitle, article_id)
+            "UPDATE articles SET title = ?, subtitle = ? WHERE id = ?",
+            (title, subtitle, article_id),
         )
         self._sync_header_document(article_id)
 

@@ -125,7 +125,9 @@ class OrphansDialog(QDialog):
         project = self.controller.project
         names = {t.id: t.path for t in project.tags()}
         chosen = self.chosen()
-        rows = [(o, "、".join(names[t] for t in o.tag_ids if t in names)) for o in project.orphans()]
+        rows = [
+            (o, "、".join(names[t] for t in o.tag_ids if t in names)) for o in project.orphans()
+        ]
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))

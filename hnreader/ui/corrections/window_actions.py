@@ -121,9 +121,7 @@ def reimport_current_file(window: MainWindow) -> None:
     if dialog.exec() and dialog.options() is not None:
         options = dialog.options()
         assert options is not None
-        correction = run_correction(
-            window.controller, lambda: project.reimport(source_id, options)
-        )
+        correction = run_correction(window.controller, lambda: project.reimport(source_id, options))
         if correction is not None:
             window.show_article(project.store.source_article_ids(source_id)[0])
 

@@ -178,9 +178,9 @@ class ImportDialog(QDialog):
         self.preview_shown.emit()
 
     def _failed(self, message: str, _details: str) -> None:
-        if self.sender() is not None and self._worker is not None:
-            if self.sender() is not self._worker.signals:
-                return  # an older preview's failure
+        sender = self.sender()
+        if sender is not None and self._worker is not None and sender is not self._worker.signals:
+            return  # an older preview's failure
         self._worker = None
         self.status_label.setText(self.tr("The preview failed: %1").replace("%1", message))
 

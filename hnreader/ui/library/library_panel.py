@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -30,19 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.models import ArticleSummary, StoreError
-from hnreader.core.project import Project
+from hnreader.core.models import StoreError
 from hnreader.ui.common.plain_text import rich_text
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.common.worker import Worker
+from hnreader.ui.corrections.library_actions import add_exclusion_actions
 from hnreader.ui.library.article_table_model import (
     FETCH_BATCH,
     Arrangement,
     ArticleTableModel,
-    arrange,
 )
-from hnreader.ui.corrections.library_actions import add_exclusion_actions
+from hnreader.ui.library.library_rows import load_library, quiet_label, without
 from hnreader.ui.library.set_variable_dialog import SetVariableDialog
 from hnreader.ui.library.variable_filter_bar import VariableFilterBar
 from hnreader.ui.project.project_controller import ProjectController
@@ -64,24 +63,6 @@ MOVE_OPEN_DELAY_MS = 150
 # Up to this many articles the whole list is read on the GUI thread (~0.1 s at 10,000);
 # above it the first screen is read at once and the rest in the background.
 SYNC_ARTICLE_LIMIT = 20_000
-
-
-def load_library(
-    project: Project,
-    terms: list[str],
-    sort_column: int,
-    descending: bool,
-    hidden: frozenset[int] = frozenset(),
-    progress=None,
-    is_cancelled=None,
-) -> Arrangement:
-    """Every article's summary but the `hidden` ones (excluded), filtered and sorted, on its
-    own connection."""
-    with project.open_for_thread() as own:
-        # Sorting 100,000 rows in Python holds the interpreter lock (and so the GUI) for
-        # ~0.1 s; SQLite sorts without it, and Python's sort of sorted rows is a quick pass.
-        rows = own.article_summaries(by_date=sort_column == ArticleTableModel.DATE)
-    return arrange(without(rows, hidden), terms, sort_column, descending)
 
 
 class LibraryPanel(QWidget):
@@ -505,23 +486,3 @@ class LibraryPanel(QWidget):
                         self.table.setCurrentIndex(self.model.index(0, 0))
                     return True
         return super().eventFilter(watched, event)
-
-
-def without(rows: list[ArticleSummary], hidden: frozenset[int]) -> list[ArticleSummary]:
-    return [r for r in rows if r.id not in hidden] if hidden else rows
-
-
-def quiet_label(label: QLabel) -> None:
-    """Secondary text: the label's colour halfway to the background (works in dark themes)."""
-    palette = label.palette()
-    text, background = (
-        palette.color(QPalette.ColorRole.WindowText),
-        palette.color(QPalette.ColorRole.Window),
-    )
-    mixed = QColor(
-        (text.red() * 3 + background.red() * 2) // 5,
-        (text.green() * 3 + background.green() * 2) // 5,
-        (text.blue() * 3 + background.blue() * 2) // 5,
-    )
-    palette.setColor(QPalette.ColorRole.WindowText, mixed)
-    label.setPalette(palette)

@@ -101,9 +101,7 @@ class VariableFilterBar(QWidget):
         if name:
             counts = Counter(v for v in self._values_of(name).values() if v != "")
             self.value.addItem(self.tr("All values"), None)
-            for value, count in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[
-                :MAX_VALUES
-            ]:
+            for value, count in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:MAX_VALUES]:
                 self.value.addItem(visible_controls(f"{value}  ({count:,})"), value)
             index = self.value.findData(keep) if keep is not None else 0
             self.value.setCurrentIndex(max(0, index))

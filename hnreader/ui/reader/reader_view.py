@@ -18,11 +18,11 @@ from hnreader.core.analysis.word_snapping import snap_to_words, visible_word_bou
 from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
 from hnreader.ui.common.plain_text import visible_controls
 from hnreader.ui.common.settings import Settings
+from hnreader.ui.corrections.reader_actions import restore_line
 from hnreader.ui.project.project_controller import ProjectController
 from hnreader.ui.reader.article_header import ArticleHeader
 from hnreader.ui.reader.reader_context_menu import ReaderContextMenu
 from hnreader.ui.reader.reader_text_edit import Layer, ReaderTextEdit, build_highlights
-from hnreader.ui.corrections.reader_actions import restore_line
 from hnreader.ui.reader.removed_lines_box import RemovedLinesBox
 
 

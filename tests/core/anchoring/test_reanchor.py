@@ -16,13 +16,18 @@ from hnreader.core.anchoring import (
     reanchor_all,
 )
 
-TEXT = "导航 首页 新闻\n十八洞村是精准扶贫的首倡地。\n2019年全村人均纯收入达到14668元。\n责任编辑：张三"
+TEXT = (
+    "导航 首页 新闻\n十八洞村是精准扶贫的首倡地。\n2019年全村人均纯收入达到14668元。\n"
+    "责任编辑：张三"
+)
 
 
 def anchor_of(text: str, quote: str, context: int = 10) -> Anchor:
     start = text.index(quote)
     end = start + len(quote)
-    return Anchor(start, end, quote, text[max(0, start - context) : start], text[end : end + context])
+    return Anchor(
+        start, end, quote, text[max(0, start - context) : start], text[end : end + context]
+    )
 
 
 def test_unchanged_text_keeps_every_anchor_in_place() -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-TRANSCRIPT = "## 第一条新闻\n\n湖南省今年粮食总产量达到六百亿斤。\n\n## 第二条新闻\n\n长沙地铁六号线今天开通运营。\n"
+TRANSCRIPT = (
+    "## 第一条新闻\n\n湖南省今年粮食总产量达到六百亿斤。\n\n"
+    "## 第二条新闻\n\n长沙地铁六号线今天开通运营。\n"
+)
 
 
 def _file(tmp_path: Path) -> Path:

@@ -124,9 +124,7 @@ def test_an_annotation_on_a_line_set_aside_becomes_an_orphan_and_can_be_attached
     assert (orphan.quote, orphan.note, orphan.coder) == ("23505元", "要点", "tester")
     assert orphan.annotation_id == annotation and orphan.tag_ids
     # Restore the line (set-aside line numbers as listed), then attach the orphan there.
-    number = next(
-        n for n, r in enumerate(project.article(target).removed, 1) if "23505" in r.text
-    )
+    number = next(n for n, r in enumerate(project.article(target).removed, 1) if "23505" in r.text)
     project.restore_line(target, number)
     text = project.article(target).text
     assert text.startswith("本报长沙讯")
@@ -222,5 +220,5 @@ def test_reimport_by_pattern_splits_at_matching_lines(project: Project, transcri
 
 
 def test_reimport_of_an_unknown_file_names_it(project: Project) -> None:
-    with pytest.raises(StoreError, match="no imported file is named “nothing.txt”"):
+    with pytest.raises(StoreError, match=r"no imported file is named “nothing\.txt”"):
         project.find_source("nothing.txt")

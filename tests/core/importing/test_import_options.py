@@ -77,9 +77,7 @@ def test_preview_writes_nothing_and_follows_the_options(tmp_path: Path) -> None:
     assert by_name["broken.docx"].problem and not by_name["broken.docx"].articles
     headings = preview_import(
         [folder],
-        import_options(
-            "headings", year=2021, publication="湖南日报", variables=["region=衡阳"]
-        ),
+        import_options("headings", year=2021, publication="湖南日报", variables=["region=衡阳"]),
     )
     articles = {f.name: f for f in headings.files}["notice.txt"].articles
     assert len(articles) == 4

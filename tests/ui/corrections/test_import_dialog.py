@@ -19,9 +19,7 @@ TRANSCRIPT = (
 
 def _titles(dialog: ImportDialog) -> list[str]:
     model = dialog.model
-    return [
-        model.data(model.index(r, PreviewTableModel.TITLE)) for r in range(model.rowCount())
-    ]
+    return [model.data(model.index(r, PreviewTableModel.TITLE)) for r in range(model.rowCount())]
 
 
 def test_the_preview_follows_the_split_mode_and_writes_nothing(

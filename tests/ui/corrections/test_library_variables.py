@@ -39,7 +39,10 @@ def test_a_variable_column_sorts_and_its_value_filters(qtbot, controller, settin
     words_action = next(a for a in bar.columns_menu.actions() if a.data() == "words")
     words_action.setChecked(True)
     column = ArticleTableModel.COLUMN_COUNT
-    assert panel.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "words"
+    assert (
+        panel.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        == "words"
+    )
     panel.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     shown = [v for v in _column(panel, column) if v]
     assert shown == ["15", "80", "900", "1200"]  # numbers sort as numbers
