@@ -8,9 +8,8 @@ from typing import Any
 
 from hnreader.cli.console import print_json
 from hnreader.core.corrections import Correction
-from hnreader.core.importing.options import ImportOptions, import_options
-from hnreader.core.importing.preview import ImportPreview
 from hnreader.core.models import Change
+from hnreader.core.project import ImportOptions, ImportPreview, import_options
 
 SPLIT_HELP = (
     "how documents are split into articles: auto (hnreader decides), file (one article per "

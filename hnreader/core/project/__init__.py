@@ -41,12 +41,16 @@ from hnreader.core.text.normalize import FOLD_VERSION
 __all__ = [
     "IMPORTABLE_SUFFIXES",
     "ImportOptions",
+    "ImportPreview",
+    "PreviewArticle",
+    "PreviewFile",
     "Project",
     "Segmenter",
     "describe_failure",
     "import_options",
     "open_default_project",
     "parse_column_map",
+    "preview_article",
     "shared_dictionaries",
 ]
 

@@ -17,9 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.importing.preview import ImportPreview, PreviewFile, preview_article
 from hnreader.core.models import HnreaderError
-from hnreader.core.project import ImportOptions, Project
+from hnreader.core.project import (
+    ImportOptions,
+    ImportPreview,
+    PreviewFile,
+    Project,
+    preview_article,
+)
 from hnreader.ui.common.error_messages import user_message
 from hnreader.ui.common.plain_text import visible_controls
 from hnreader.ui.common.table_views import set_up_list_table

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from hnreader.core.importing.preview import ImportPreview, PreviewArticle
+from hnreader.core.project import ImportPreview, PreviewArticle
 from hnreader.ui.common.date_text import shown_date
 from hnreader.ui.common.plain_text import tooltip, visible_controls
 from hnreader.ui.common.removed_reasons import reason_text
