@@ -32,6 +32,14 @@ _TEMPLATES: dict[str, str] = {
     ChangeKind.DELETE_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Delete memo"),
     ChangeKind.ADD_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Add word “%1”"),
     ChangeKind.REMOVE_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Remove word “%1”"),
+    ChangeKind.EXCLUDE_ARTICLES: QT_TRANSLATE_NOOP("UndoLabel", "Exclude %1 article(s)"),
+    ChangeKind.INCLUDE_ARTICLES: QT_TRANSLATE_NOOP("UndoLabel", "Include %1 article(s)"),
+    ChangeKind.SET_ASIDE_LINE: QT_TRANSLATE_NOOP("UndoLabel", "Set aside a line of “%1”"),
+    ChangeKind.RESTORE_LINE: QT_TRANSLATE_NOOP("UndoLabel", "Restore a line to “%1”"),
+    ChangeKind.TITLE_FROM_LINE: QT_TRANSLATE_NOOP("UndoLabel", "Make “%1” the title"),
+    ChangeKind.REIMPORT: QT_TRANSLATE_NOOP("UndoLabel", "Re-import %1 (%2)"),
+    ChangeKind.ATTACH_ORPHAN: QT_TRANSLATE_NOOP("UndoLabel", "Attach “%1”"),
+    ChangeKind.DELETE_ORPHAN: QT_TRANSLATE_NOOP("UndoLabel", "Delete orphan “%1”"),
 }
 
 
