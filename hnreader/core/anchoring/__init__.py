@@ -17,6 +17,7 @@ Offsets are code points into the text, as everywhere in the core.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -30,7 +31,9 @@ MIN_FUZZY_CHARS = 6
 # shorter of the two within 82% of the longer, so ±22% of the quote's length covers it
 # (`_fuzzy`).
 _PIECE_CHARS = 4
-_MAX_CANDIDATES = 400
+_MAX_CANDIDATES = 400  # occurrences of one piece looked at
+_GUESSES = 6  # places examined closely
+_END_SLACK = 2  # how far the ends found by difflib's alignment are varied
 
 STAYED = "stayed"
 MOVED = "moved"
@@ -145,45 +148,67 @@ def _common_suffix(a: str, b: str) -> int:
 
 
 def _fuzzy(text: str, anchor: Anchor, min_similarity: float) -> Placement:
+    """The passage most similar to the quote, if at least `min_similarity` (difflib ratio).
+
+    Where: pieces of the quote vote for the place it starts (each occurrence of a piece,
+    shifted by the piece's place in the quote); the places with most votes are examined.
+    How far: difflib aligns the quote within a region around each place (its matching
+    blocks give the passage's ends), and the ends are varied by a few characters. A region
+    whose characters cannot reach the threshold is skipped (`quick_ratio`'s upper bound).
+    """
     quote = anchor.quote
     length = len(quote)
     slack = max(2, -(-length * 22 // 100))
-    starts: set[int] = set()
-    for guess in _candidate_starts(text, quote):
-        starts.update(range(max(0, guess - slack), min(len(text), guess + slack) + 1))
     best: tuple[float, int, int, int] | None = None  # (ratio, -distance, start, end)
-    matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(quote)
-    for start in sorted(starts):
-        for end in range(start + max(1, length - slack), start + length + slack + 1):
-            if end > len(text):
-                break
-            matcher.set_seq1(text[start:end])
-            if matcher.real_quick_ratio() < min_similarity:
-                continue
-            if matcher.quick_ratio() < min_similarity:
-                continue
-            ratio = matcher.ratio()
-            if ratio < min_similarity:
-                continue
-            key = (ratio, -abs(start - anchor.start), start, end)
-            if best is None or key[:2] > best[:2]:
-                best = key
+    region_matcher = SequenceMatcher(None, autojunk=False)
+    region_matcher.set_seq2(quote)
+    window_matcher = SequenceMatcher(None, autojunk=False)
+    window_matcher.set_seq2(quote)
+    for guess in _likely_starts(text, quote, anchor.start, slack):
+        low, high = max(0, guess - slack), min(len(text), guess + length + slack)
+        region_matcher.set_seq1(text[low:high])
+        # At most `common` characters can match, in a passage at least that long.
+        common = region_matcher.quick_ratio() * (high - low + length) / 2
+        if 2 * common / (common + length) < min_similarity:
+            continue
+        blocks = [b for b in region_matcher.get_matching_blocks() if b.size]
+        if not blocks:
+            continue
+        first, last = low + blocks[0].a, low + blocks[-1].a + blocks[-1].size
+        for start in range(max(0, first - _END_SLACK), first + _END_SLACK + 1):
+            for end in range(max(start + 1, last - _END_SLACK), last + _END_SLACK + 1):
+                if end > len(text):
+                    break
+                window_matcher.set_seq1(text[start:end])
+                if window_matcher.real_quick_ratio() < min_similarity:
+                    continue
+                ratio = window_matcher.ratio()
+                key = (ratio, -abs(start - anchor.start), start, end)
+                if ratio >= min_similarity and (best is None or key[:2] > best[:2]):
+                    best = key
     if best is None:
         return Placement(ORPHANED)
     ratio, _, start, end = best
     return Placement(REANCHORED, start, end, round(ratio, 4))
 
 
-def _candidate_starts(text: str, quote: str) -> list[int]:
-    """Where the quote may start in `text`: each occurrence of a piece of it, shifted by the
-    piece's place in the quote (the pieces tile the quote, so an edit leaves most intact)."""
-    starts: set[int] = set()
-    step = _PIECE_CHARS
-    for offset in range(0, max(1, len(quote) - step + 1), step):
-        piece = quote[offset : offset + step]
-        at = text.find(piece)
-        while at >= 0 and len(starts) < _MAX_CANDIDATES:
-            starts.add(max(0, at - offset))
-            at = text.find(piece, at + 1)
-    return sorted(starts)
+def _likely_starts(text: str, quote: str, old_start: int, slack: int) -> list[int]:
+    """Where the quote most likely starts in `text`: places voted for by the occurrences of
+    its pieces (the pieces tile the quote, so an edit leaves most of them intact), nearby
+    votes pooled; the `_GUESSES` places with most votes, ties to the nearest."""
+    votes: Counter[int] = Counter()
+    for offset in range(0, max(1, len(quote) - _PIECE_CHARS + 1), _PIECE_CHARS):
+        piece = quote[offset : offset + _PIECE_CHARS]
+        at, seen = text.find(piece), 0
+        while at >= 0 and seen < _MAX_CANDIDATES:
+            votes[max(0, at - offset)] += 1
+            at, seen = text.find(piece, at + 1), seen + 1
+    pooled: list[tuple[int, int]] = []  # (votes, start) of places within `slack` of another
+    for start in sorted(votes):
+        if pooled and start - pooled[-1][1] <= slack:
+            count, first = pooled[-1]
+            pooled[-1] = (count + votes[start], first)
+        else:
+            pooled.append((votes[start], start))
+    ranked = sorted(pooled, key=lambda p: (-p[0], abs(p[1] - old_start)))
+    return [start for _, start in ranked[:_GUESSES]]
