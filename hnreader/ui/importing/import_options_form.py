@@ -56,6 +56,10 @@ class ImportOptionsForm(QWidget):
         self.encoding = QComboBox()
         self.encoding.addItems([self.tr("Detect"), *_ENCODINGS[1:]])
         self.encoding.setToolTip(self.tr("How text files are decoded"))
+        width = self.fontMetrics().horizontalAdvance("0" * 16) + 40
+        for short in (self.year, self.encoding):
+            short.setMinimumWidth(width)
+            short.setMaximumWidth(width * 2)
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
