@@ -123,3 +123,55 @@ def test_restore_from_the_set_aside_box_and_make_a_line_the_title(
     assert project.article(article_id).title.startswith(lines[1].strip()[:10])
     window.controller.undo()
     assert project.article(article_id).text.split("\n") == lines
+
+
+def test_reimport_dialog_previews_then_resplits_in_one_undo_step(
+    project: Project, settings, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from hnreader.ui.corrections import window_actions
+    from hnreader.ui.corrections.window_actions import ReimportDialog
+
+    window = _window(project, settings, qtbot, monkeypatch)
+    article_id = window.reader.article_id
+    assert article_id is not None
+    source = project.source_of(article_id)
+    before = project.store.source_article_ids(source)
+    dialog = ReimportDialog(project, source)
+    qtbot.addWidget(dialog)
+    dialog.form.set_split("file")
+    dialog.refresh_preview()
+    assert dialog.model.rowCount() == 1
+
+    def accept(self) -> int:  # type: ignore[no-untyped-def]
+        self.form.set_split("file")
+        self.refresh_preview()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(window_actions.ReimportDialog, "exec", accept)
+    window.reimport_action.trigger()
+    assert project.store.source_article_ids(source) == before[:1]
+    assert "Annotations" in window.statusBar().currentMessage() or "no annotations" in (
+        window.statusBar().currentMessage()
+    )
+    window.controller.undo()
+    assert project.store.source_article_ids(source) == before
+
+
+def test_an_orphan_deleted_in_the_dialog_comes_back_with_undo(
+    project: Project, settings, qtbot, monkeypatch, tag_ids
+) -> None:
+    window = _window(project, settings, qtbot, monkeypatch)
+    article_id = window.reader.article_id
+    assert article_id is not None
+    first = project.article(article_id).text.split("\n")[0]
+    project.annotate(article_id, 0, len(first), [tag_ids["数据"]])
+    project.set_aside_line(article_id, 1)
+    dialog = show_orphans(window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    dialog.delete_button.click()
+    assert dialog.model.rowCount() == 0
+    window.controller.undo()
+    assert dialog.model.rowCount() == 1
