@@ -415,8 +415,12 @@ def _migration_14_corrections(conn: sqlite3.Connection) -> None:
     whose text is gone after a correction is kept as an orphan (its quote, context, note,
     coder and tags) until it is attached again or deleted. An orphan keeps the id of the
     article it was on without a foreign key: that article may be gone (a re-import)."""
-    conn.execute("ALTER TABLE articles ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0")
-    conn.execute("CREATE INDEX articles_excluded ON articles(excluded) WHERE excluded != 0")
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    if "excluded" not in columns:  # (idempotent, as migration 11: a file relabelled older)
+        conn.execute("ALTER TABLE articles ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0")
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS articles_excluded ON articles(excluded) WHERE excluded != 0"
+    )
     conn.execute(
         "CREATE TABLE IF NOT EXISTS orphans (id INTEGER PRIMARY KEY AUTOINCREMENT, "
         "annotation_id INTEGER NOT NULL, article_id INTEGER NOT NULL, "
@@ -429,7 +433,7 @@ def _migration_14_corrections(conn: sqlite3.Connection) -> None:
         "tag_ids TEXT NOT NULL DEFAULT '[]', orphaned TEXT NOT NULL, "
         "reason TEXT NOT NULL DEFAULT '')"
     )
-    conn.execute("CREATE INDEX orphans_article ON orphans(article_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS orphans_article ON orphans(article_id)")
 
 
 def compress_text(text: str) -> bytes:
