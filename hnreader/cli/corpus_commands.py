@@ -90,6 +90,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 
 def _cmd_show(project: Any, args: argparse.Namespace) -> int:
     article = project.article(args.article_id)
+    excluded = article.id in project.excluded_ids()
     if args.json:
         print_json(
             {
@@ -111,14 +112,18 @@ def _cmd_show(project: Any, args: argparse.Namespace) -> int:
                 "captions": [[c.start, c.end] for c in article.captions],
                 "removed": [asdict(r) for r in article.removed],
                 "variables": dict(article.variables),
-                "paragraphs": [
-                    {"start": start, "end": start + len(text), "text": text}
-                    for start, text in _paragraphs(article.text)
+                "excluded": excluded,
+                "paragraphs": [  # "line": the LINE of `article boilerplate|title`
+                    {"line": n, "start": start, "end": start + len(text), "text": text}
+                    for n, (start, text) in enumerate(_paragraphs(article.text), start=1)
                 ],
             }
         )
         return 0
-    print(article.title)
+    print(
+        article.title
+        + ("  (excluded: `hnreader article include` brings it back)" if excluded else "")
+    )
     if article.subtitle:
         print(article.subtitle)
     credit = shown_byline(article.byline).replace("\n", " ")

@@ -121,8 +121,8 @@ def add_article_actions(actions: Any, parents: list[argparse.ArgumentParser]) ->
         act = actions.add_parser(
             name,
             parents=parents,
-            help=f"{what} (lines as `show ID --numbered` counts them, from 1); annotations "
-            "are re-anchored to their quotes",
+            help=f"{what} (LINE from 1: the N-th line `show ID --numbered` prints, `line` in "
+            "show --json's paragraphs); annotations are re-anchored to their quotes",
         )
         act.add_argument("article_id", type=int, metavar="ID")
         act.add_argument("line", type=int, metavar="LINE")

@@ -69,6 +69,9 @@ def test_exclude_hides_from_search_and_include_brings_back(cli) -> None:  # type
     assert code == 0 and "Exclude 1 article(s)" in out
     assert 2 not in {a["id"] for a in json.loads(cli("search", word, "--json")[1])["articles"]}
     assert next(a for a in json.loads(cli("articles", "--json")[1]) if a["id"] == 2)["excluded"]
+    shown = json.loads(cli("show", "2", "--json")[1])
+    assert shown["excluded"] and shown["paragraphs"][0]["line"] == 1
+    assert "(excluded" in cli("show", "2")[1].splitlines()[0]
     cli("article", "include", "2")
     assert 2 in {a["id"] for a in json.loads(cli("search", word, "--json")[1])["articles"]}
 
