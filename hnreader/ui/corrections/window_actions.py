@@ -97,6 +97,10 @@ class ReimportDialog(QDialog):
     def options(self) -> ImportOptions | None:
         return self._options
 
+    def done(self, result: int) -> None:
+        self._timer.stop()  # no preview of a file after the dialog (or its project) is gone
+        super().done(result)
+
     def refresh_preview(self) -> None:
         """One stored file: split here (a few milliseconds for a news file)."""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -123,8 +127,11 @@ def reimport_current_file(window: MainWindow) -> None:
     project = window.project
     source_id = project.source_of(article_id)
     dialog = ReimportDialog(project, source_id, window)
-    if dialog.exec() and dialog.options() is not None:
-        options = dialog.options()
+    accepted = dialog.exec() and dialog.options() is not None
+    options = dialog.options()
+    dialog.done(0 if not accepted else 1)
+    dialog.deleteLater()
+    if accepted:
         assert options is not None
         correction = run_correction(window.controller, lambda: project.reimport(source_id, options))
         if correction is not None:

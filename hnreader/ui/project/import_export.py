@@ -70,8 +70,11 @@ class ImportExport(QObject):
         from hnreader.ui.importing.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.window.project, sources, self.window)
-        if dialog.exec() and dialog.options() is not None:
-            self.run_import(sources, options=dialog.options())
+        accepted = dialog.exec() and dialog.options() is not None
+        options = dialog.options()
+        dialog.deleteLater()
+        if accepted:
+            self.run_import(sources, options=options)
 
     def run_import(
         self,

@@ -147,6 +147,7 @@ def test_reimport_dialog_previews_then_resplits_in_one_undo_step(
     def accept(self) -> int:  # type: ignore[no-untyped-def]
         self.form.set_split("file")
         self.refresh_preview()
+        self.accept()
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(window_actions.ReimportDialog, "exec", accept)
