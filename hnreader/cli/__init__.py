@@ -14,6 +14,7 @@ from hnreader.cli import (
     analysis_commands,
     codebook_commands,
     corpus_commands,
+    corrections_commands,
     edit_commands,
     ledger_commands,
     merge_commands,
@@ -83,6 +84,8 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="YYYY",
         help="the year of dates the files give no year for (5月24日 → YYYY-05-24)",
     )
+    corrections_commands.add_import_options(sub)
+    corrections_commands.add_encoding_and_preview(sub)
 
     sub = commands.add_parser(
         "give-year",
@@ -200,6 +203,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("annotations", parents=[project, as_json], help="list the annotations")
     edit_commands.add_parsers(commands, project, as_json)
+    corrections_commands.add_parsers(commands, project, as_json)
     team_commands.add_parsers(commands, project, as_json)
     team_commands.add_memo_parsers(commands, project, as_json)
     merge_commands.add_parsers(commands, project, as_json)
@@ -385,6 +389,7 @@ WRITE_COMMANDS = {
     "memo",
     *edit_commands.WRITE_COMMANDS,
     *merge_commands.WRITE_COMMANDS,
+    *corrections_commands.WRITE_COMMANDS,
 }
 
 COMMANDS = {
@@ -393,6 +398,7 @@ COMMANDS = {
     **search_commands.COMMANDS,
     **codebook_commands.COMMANDS,
     **edit_commands.COMMANDS,
+    **corrections_commands.COMMANDS,
     **team_commands.COMMANDS,
     **merge_commands.COMMANDS,
     **analysis_commands.COMMANDS,

@@ -13,12 +13,19 @@ from hnreader.core.text.credits import shown_byline
 
 
 def _cmd_import(project: Any, args: argparse.Namespace) -> int:
+    from hnreader.cli.corrections_commands import options_of, print_preview
+
+    options = options_of(args)
+    if args.dry_run:
+        preview = project.preview_import([Path(p) for p in args.paths], options, args.map)
+        return print_preview(preview, args.json)
     report = project.import_paths(
         [Path(p) for p in args.paths],
         progress=stderr_progress,
         on_changed="keep_both" if args.keep_both else "skip",
         year=args.year,
         columns=args.map,
+        options=options,
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
@@ -44,6 +51,7 @@ def _cmd_import(project: Any, args: argparse.Namespace) -> int:
 
 def _cmd_articles(project: Any, args: argparse.Namespace) -> int:
     summaries = project.article_summaries()
+    excluded = project.excluded_ids()
     if args.json:
         origins = project.article_origins([s.id for s in summaries])
         print_json(
@@ -55,6 +63,7 @@ def _cmd_articles(project: Any, args: argparse.Namespace) -> int:
                     "byline": s.byline,
                     "source": s.source,
                     "chars": s.chars,
+                    "excluded": s.id in excluded,
                     **origins[s.id]._asdict(),
                 }
                 for s in summaries
@@ -62,7 +71,11 @@ def _cmd_articles(project: Any, args: argparse.Namespace) -> int:
         )
         return 0
     for s in summaries:
-        print(f"{s.id:>5}  {s.date or '—':<10}  {s.title}  [{s.source} #{s.ordinal}, {s.chars}字]")
+        mark = "  (excluded)" if s.id in excluded else ""
+        print(
+            f"{s.id:>5}  {s.date or '—':<10}  {s.title}  [{s.source} #{s.ordinal}, {s.chars}字]"
+            + mark
+        )
     return 0
 
 
@@ -77,6 +90,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 
 def _cmd_show(project: Any, args: argparse.Namespace) -> int:
     article = project.article(args.article_id)
+    excluded = article.id in project.excluded_ids()
     if args.json:
         print_json(
             {
@@ -98,14 +112,18 @@ def _cmd_show(project: Any, args: argparse.Namespace) -> int:
                 "captions": [[c.start, c.end] for c in article.captions],
                 "removed": [asdict(r) for r in article.removed],
                 "variables": dict(article.variables),
-                "paragraphs": [
-                    {"start": start, "end": start + len(text), "text": text}
-                    for start, text in _paragraphs(article.text)
+                "excluded": excluded,
+                "paragraphs": [  # "line": the LINE of `article boilerplate|title`
+                    {"line": n, "start": start, "end": start + len(text), "text": text}
+                    for n, (start, text) in enumerate(_paragraphs(article.text), start=1)
                 ],
             }
         )
         return 0
-    print(article.title)
+    print(
+        article.title
+        + ("  (excluded: `hnreader article include` brings it back)" if excluded else "")
+    )
     if article.subtitle:
         print(article.subtitle)
     credit = shown_byline(article.byline).replace("\n", " ")

@@ -9,6 +9,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from hnreader.cli import corrections_commands
 from hnreader.cli.console import print_json, stderr_progress
 from hnreader.core.models import Change, ErrorCode, HnreaderError
 
@@ -83,7 +84,8 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
     sub = commands.add_parser(
         "article",
         parents=[project],
-        help="edit an article: rename, set its details, split or merge it",
+        help="edit an article: rename, set its details, split, merge, delete or exclude it, "
+        "set a line aside, restore one, make a line the title",
         epilog="example: hnreader article set 3 date=2020-05-22 publication=湖南日报",
     )
     actions = sub.add_subparsers(dest="article_command", metavar="ACTION", required=True)
@@ -115,6 +117,7 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
         "source file keeps the text)",
     )
     act.add_argument("article_id", type=int, metavar="ID")
+    corrections_commands.add_article_actions(actions, parents)
 
     sub = commands.add_parser(
         "set",
@@ -224,6 +227,8 @@ def _cmd_annotation(project: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_article(project: Any, args: argparse.Namespace) -> int:
+    if args.article_command in corrections_commands.ARTICLE_ACTIONS:
+        return corrections_commands.article_action(project, args)
     action, article_id = args.article_command, args.article_id
     if action == "rename":
         change = project.update_article(article_id, title=args.title)

@@ -202,6 +202,29 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class Orphan:
+    """An annotation whose text a correction removed: kept with its quote, context, note,
+    coder and tags until it is attached again or deleted (issue 13)."""
+
+    id: int
+    annotation_id: int  # the id it had (and gets back when attached, if still free)
+    article_id: int  # the article it was on (which may be gone)
+    article_title: str
+    kind: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    note: str
+    coder: str
+    created: str
+    tag_ids: tuple[int, ...]
+    orphaned: str  # when (ISO time)
+    reason: str  # the correction that set it aside (a ChangeKind value)
+
+
+@dataclass(frozen=True)
 class Memo:
     """A researcher's note: on an article, on a tag (beyond its description), or an entry of
     the project's journal."""
@@ -483,6 +506,14 @@ class ChangeKind:
     UNCONFIRM_ENTRY = "unconfirm_entry"
     MARK_CORRECT = "mark_correct"  # args: the value, the entry
     CLEAR_CORRECT = "clear_correct"  # args: the entry
+    EXCLUDE_ARTICLES = "exclude_articles"  # args: how many
+    INCLUDE_ARTICLES = "include_articles"  # args: how many
+    SET_ASIDE_LINE = "set_aside_line"  # args: the title (shortened)
+    RESTORE_LINE = "restore_line"  # args: the title (shortened)
+    TITLE_FROM_LINE = "title_from_line"  # args: the new title (shortened)
+    REIMPORT = "reimport"  # args: the file's name, the split mode
+    ATTACH_ORPHAN = "attach_orphan"  # args: the quote (shortened)
+    DELETE_ORPHAN = "delete_orphan"  # args: the quote (shortened)
 
     ENGLISH: ClassVar[dict[str, str]] = {
         TAG_PASSAGE: "Tag “{0}”",
@@ -519,6 +550,14 @@ class ChangeKind:
         UNCONFIRM_ENTRY: "Unconfirm “{0}”",
         MARK_CORRECT: "Mark {0} correct in “{1}”",
         CLEAR_CORRECT: "Clear the correct value of “{0}”",
+        EXCLUDE_ARTICLES: "Exclude {0} article(s)",
+        INCLUDE_ARTICLES: "Include {0} article(s)",
+        SET_ASIDE_LINE: "Set aside a line of “{0}”",
+        RESTORE_LINE: "Restore a line to “{0}”",
+        TITLE_FROM_LINE: "Make “{0}” the title",
+        REIMPORT: "Re-import {0} ({1})",
+        ATTACH_ORPHAN: "Attach “{0}”",
+        DELETE_ORPHAN: "Delete orphan “{0}”",
     }
 
 

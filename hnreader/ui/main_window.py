@@ -156,6 +156,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         self.reader.article_shown.connect(self._on_article_shown)
         self.reader.tag_picker_requested.connect(self.pick_tag)
         self.reader.status_reported.connect(self._show_status_message)
+        self.controller.status_reported.connect(self._show_status_message)
         self.reader.annotation_clicked.connect(self.annotation_panel.select_annotation)
         self.reader.figure_clicked.connect(self._on_figure_clicked)
         self.search_panel.results_changed.connect(self._refresh_search_spans)
@@ -358,6 +359,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
             self.split_action,
             self.merge_action,
             self.merge_coding_action,
+            self.reimport_action,
             self.safety.backup_action,
         ):
             action.setEnabled(writable)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QToolBar, QWidget
 
 from hnreader.ui.common.plain_text import action_text, tooltip
 from hnreader.ui.common.undo_labels import translated_label
+from hnreader.ui.corrections.window_actions import reimport_current_file, show_orphans
 from hnreader.ui.library.give_year import give_year
 from hnreader.ui.merge import team_actions
 
@@ -139,6 +140,14 @@ class WindowMenus:
         self.merge_action = self._action(
             QCoreApplication.translate("MainWindow", "&Merge with Next Article"), self.merge_article
         )
+        self.reimport_action = self._action(
+            QCoreApplication.translate("MainWindow", "Re-import File with Other Split…"),
+            partial(reimport_current_file, self),
+        )
+        self.orphans_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Orphaned Annotations…"),
+            partial(show_orphans, self),
+        )
         self.removed_action = self._action(
             QCoreApplication.translate("MainWindow", "Show &Removed Lines"),
             self.reader.set_show_removed,
@@ -254,6 +263,8 @@ class WindowMenus:
                 self.give_year_action,
                 self.split_action,
                 self.merge_action,
+                self.reimport_action,
+                self.orphans_action,
                 self.removed_action,
             ]
         )

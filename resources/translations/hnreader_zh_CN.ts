@@ -483,6 +483,10 @@ A reader and annotation workbench for Chinese news corpora.</source>
 <context>
     <name>ArticleTableModel</name>
     <message>
+        <source>Document variable “%1”</source>
+        <translation>文档变量“%1”</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -513,6 +517,10 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>Not read yet</source>
         <translation>未读</translation>
+    </message>
+    <message>
+        <source>Excluded: left out of search, counts, analysis and export</source>
+        <translation>已排除：不参与检索、计数、分析和导出</translation>
     </message>
 </context>
 <context>
@@ -627,6 +635,41 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>co-occurrence</source>
         <translation>共现</translation>
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <source>Done; no annotations were affected.</source>
+        <translation>已完成；没有标注受影响。</translation>
+    </message>
+    <message>
+        <source>Annotations: %1 stayed, %2 moved, %3 re-anchored, %4 orphaned</source>
+        <translation>标注：%1 个原位保留，%2 个移动，%3 个重新定位，%4 个成为孤立标注</translation>
+    </message>
+    <message>
+        <source> (Article ▸ Orphaned Annotations…)</source>
+        <translation>（文章 ▸ 孤立标注…）</translation>
+    </message>
+    <message>
+        <source>Include Again</source>
+        <translation>重新纳入</translation>
+    </message>
+    <message>
+        <source>Exclude from Search and Export</source>
+        <translation>从检索和导出中排除</translation>
+    </message>
+    <message>
+        <source>Exclude %1 Articles</source>
+        <translation>排除 %1 篇文章</translation>
+    </message>
+    <message>
+        <source>Set This Line Aside as Boilerplate</source>
+        <translation>将此行列为无关行</translation>
+    </message>
+    <message>
+        <source>Make This Line the Title</source>
+        <translation>将此行设为标题</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1093,49 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等另外 %1 项</translation>
+    </message>
+    <message>
+        <source>Importing: %1</source>
+        <translation>导入：%1</translation>
+    </message>
+    <message>
+        <source>Select an article to see the lines it would set aside.</source>
+        <translation>选择一篇文章，查看它会剔除哪些行。</translation>
+    </message>
+    <message>
+        <source>Preview (nothing is imported yet):</source>
+        <translation>预览（尚未导入任何内容）：</translation>
+    </message>
+    <message>
+        <source>Reading the first files…</source>
+        <translation>正在读取前几个文件…</translation>
+    </message>
+    <message>
+        <source>%1 article(s) in the first %2 of %3 file(s)</source>
+        <translation>%3 个文件中的前 %2 个共有 %1 篇文章</translation>
+    </message>
+    <message>
+        <source>; %1 file(s) would be skipped</source>
+        <translation>；%1 个文件将被跳过</translation>
+    </message>
+    <message>
+        <source>The preview failed: %1</source>
+        <translation>预览失败：%1</translation>
+    </message>
+    <message>
+        <source>No lines would be set aside from this article.</source>
+        <translation>这篇文章不会剔除任何行。</translation>
+    </message>
+</context>
+<context>
     <name>ImportExport</name>
     <message>
         <source>News files</source>
@@ -1152,6 +1238,73 @@ Which year are they from?</source>
     <message>
         <source>Export finished</source>
         <translation>导出完成</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsForm</name>
+    <message>
+        <source>Automatic (hnreader decides)</source>
+        <translation>自动（由 hnreader 判断）</translation>
+    </message>
+    <message>
+        <source>One article per file</source>
+        <translation>每个文件一篇文章</translation>
+    </message>
+    <message>
+        <source>At headings (# … and 一、…)</source>
+        <translation>按标题（# … 和 一、…）</translation>
+    </message>
+    <message>
+        <source>At lines matching a pattern</source>
+        <translation>按匹配正则表达式的行</translation>
+    </message>
+    <message>
+        <source>Regular expression, e.g. ^第.+期</source>
+        <translation>正则表达式，例如 ^第.+期</translation>
+    </message>
+    <message>
+        <source>From the files</source>
+        <translation>取自文件</translation>
+    </message>
+    <message>
+        <source>The year of dates that give none (5月24日)</source>
+        <translation>没有年份的日期（5月24日）所用的年份</translation>
+    </message>
+    <message>
+        <source>As the files say</source>
+        <translation>按文件所写</translation>
+    </message>
+    <message>
+        <source>e.g. region=衡阳, section=要闻</source>
+        <translation>例如 region=衡阳, section=要闻</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>How text files are decoded</source>
+        <translation>文本文件的解码方式</translation>
+    </message>
+    <message>
+        <source>Split into articles:</source>
+        <translation>切分文章：</translation>
+    </message>
+    <message>
+        <source>Default year:</source>
+        <translation>默认年份：</translation>
+    </message>
+    <message>
+        <source>Publication:</source>
+        <translation>报刊：</translation>
+    </message>
+    <message>
+        <source>Variables:</source>
+        <translation>变量：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1801,14 @@ Which year are they from?</source>
         <translation>以空格分隔的词须全部出现（Esc 清除，Enter 打开第一篇）</translation>
     </message>
     <message>
+        <source>Show excluded</source>
+        <translation>显示已排除</translation>
+    </message>
+    <message>
+        <source>List the articles left out of search, counts, analysis and export</source>
+        <translation>列出不参与检索、计数、分析和导出的文章</translation>
+    </message>
+    <message>
         <source>Tagged</source>
         <translation>批注</translation>
     </message>
@@ -1805,6 +1966,14 @@ Which year are they from?</source>
     <message>
         <source>&amp;Merge with Next Article</source>
         <translation>与下一篇文章合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Re-import File with Other Split…</source>
+        <translation>以其他切分方式重新导入文件…</translation>
+    </message>
+    <message>
+        <source>&amp;Orphaned Annotations…</source>
+        <translation>孤立标注(&amp;O)…</translation>
     </message>
     <message>
         <source>Show &amp;Removed Lines</source>
@@ -2292,6 +2461,64 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>OrphanTableModel</name>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码者</translation>
+    </message>
+    <message>
+        <source>Was on</source>
+        <translation>原所在文章</translation>
+    </message>
+</context>
+<context>
+    <name>OrphansDialog</name>
+    <message>
+        <source>Orphaned Annotations</source>
+        <translation>孤立标注</translation>
+    </message>
+    <message>
+        <source>These annotations lost their text in a correction. Select the passage they belong to in the reader and choose Attach Here, or delete them.</source>
+        <translation>这些标注的文字在一次校正中被移除了。请在阅读器中选中它们所属的段落，然后选择“附着到此处”，或将其删除。</translation>
+    </message>
+    <message>
+        <source>No orphaned annotations.</source>
+        <translation>没有孤立标注。</translation>
+    </message>
+    <message>
+        <source>Attach Here</source>
+        <translation>附着到此处</translation>
+    </message>
+    <message>
+        <source>Attach to the text selected in the reader</source>
+        <translation>附着到阅读器中选中的文字</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Select the passage in the reader first, then choose Attach Here.</source>
+        <translation>请先在阅读器中选中段落，再选择“附着到此处”。</translation>
+    </message>
+</context>
+<context>
     <name>PackageDialog</name>
     <message>
         <source>Export Coder Package</source>
@@ -2417,6 +2644,33 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>PreviewTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>剔除行</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>将跳过：%1</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyBanner</name>
     <message>
         <source>Restore from Backup…</source>
@@ -2494,7 +2748,26 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>ReimportDialog</name>
+    <message>
+        <source>Re-import File</source>
+        <translation>重新导入文件</translation>
+    </message>
+    <message>
+        <source>Split “%1” again. Its articles are replaced in one step (Edit ▸ Undo brings them back); annotations follow their quotes, and those whose text is gone are kept as orphans.</source>
+        <translation>重新切分“%1”。其文章将一步替换（编辑 ▸ 撤销可恢复）；标注会跟随其引文，文字已不存在的标注将保留为孤立标注。</translation>
+    </message>
+    <message>
+        <source>Re-import</source>
+        <translation>重新导入</translation>
+    </message>
+</context>
+<context>
     <name>RemovedLinesBox</name>
+    <message>
+        <source>Restore This Line to the Article</source>
+        <translation>将此行恢复到文章中</translation>
+    </message>
     <message>
         <source>Set aside on import — not part of the article (1 line)</source>
         <translation>导入时搁置 — 不属于文章正文（1 行）</translation>
@@ -3308,6 +3581,61 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Clear the correct value of “%1”</source>
         <translation>清除“%1”的正确值标记</translation>
+    </message>
+    <message>
+        <source>Exclude %1 article(s)</source>
+        <translation>排除 %1 篇文章</translation>
+    </message>
+    <message>
+        <source>Include %1 article(s)</source>
+        <translation>重新纳入 %1 篇文章</translation>
+    </message>
+    <message>
+        <source>Set aside a line of “%1”</source>
+        <translation>将“%1”的一行列为无关行</translation>
+    </message>
+    <message>
+        <source>Restore a line to “%1”</source>
+        <translation>将一行恢复到“%1”</translation>
+    </message>
+    <message>
+        <source>Make “%1” the title</source>
+        <translation>将“%1”设为标题</translation>
+    </message>
+    <message>
+        <source>Re-import %1 (%2)</source>
+        <translation>重新导入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Attach “%1”</source>
+        <translation>重新附着“%1”</translation>
+    </message>
+    <message>
+        <source>Delete orphan “%1”</source>
+        <translation>删除孤立标注“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>VariableFilterBar</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Show document variables as columns</source>
+        <translation>将文档变量显示为列</translation>
+    </message>
+    <message>
+        <source>Keep only the articles with this variable&apos;s value</source>
+        <translation>只保留该变量取此值的文章</translation>
+    </message>
+    <message>
+        <source>Any variable</source>
+        <translation>任意变量</translation>
+    </message>
+    <message>
+        <source>All values</source>
+        <translation>所有取值</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,7 @@ def test_a_rows_context_menu_opens_marks_unread_copies_and_asks_for_details(
         "Copy Title",
         "Set Variable…",
         "Delete Article…",
+        "Exclude from Search and Export",
     ]
     with qtbot.waitSignal(panel.article_activated) as blocker:
         actions["Open"].trigger()

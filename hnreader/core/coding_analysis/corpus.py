@@ -183,6 +183,9 @@ def load_coded_corpus(
     """Read the articles the filter keeps, with their annotations (and texts)."""
     selection.check()
     ids = store.article_ids() if selection.article_ids is None else list(selection.article_ids)
+    excluded = store.excluded_ids()  # left out of analysis (issue 13)
+    if excluded:
+        ids = [i for i in ids if i not in excluded]
     briefs = store.article_briefs(ids)
     origins = store.article_origins(ids)
     variables = store.variables_of(ids)

@@ -131,6 +131,8 @@ def annotation_rows(store: Store, selection: ExportFilter) -> list[tuple[object,
     annotations = store.annotations(
         tag_ids=selection.tag_ids, article_ids=selection.article_ids, coder=selection.coder
     )
+    excluded = store.excluded_ids()  # excluded articles are not exported (issue 13)
+    annotations = [a for a in annotations if a.article_id not in excluded]
     tags = {tag.id: tag for tag in store.tags()}
     wanted = set(selection.tag_ids) if selection.tag_ids is not None else None
     article_ids = sorted({a.article_id for a in annotations})
@@ -180,6 +182,9 @@ def figure_rows(
     store: Store, article_ids: Sequence[int] | None = None
 ) -> Iterator[tuple[object, ...]]:
     figures = store.figures()
+    excluded = store.excluded_ids()  # excluded articles are not exported (issue 13)
+    if excluded:
+        figures = [(a, f) for a, f in figures if a not in excluded]
     if article_ids is not None:
         keep = set(article_ids)
         figures = [(a, f) for a, f in figures if a in keep]

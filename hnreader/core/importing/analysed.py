@@ -12,6 +12,8 @@ from hnreader.core.analysis.index import build_index_entry, fold_parts, index_ve
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.importing.documents import document_drafts
 from hnreader.core.importing.formats import PageMeta
+from hnreader.core.importing.options import ImportOptions
+from hnreader.core.importing.split_modes import with_import_values
 from hnreader.core.models import ArticleDraft, ErrorCode, Figure, HnreaderError, Span
 from hnreader.core.store import IndexRow
 
@@ -53,14 +55,14 @@ def analyse_file(
     meta: PageMeta | None = None,
     multi_article: bool = False,
     repeated: Collection[int] = frozenset(),
+    options: ImportOptions | None = None,
 ) -> AnalysedFile:
     """Split a decoded text into articles and analyse each; `on_article(chars)` after each.
     `year` dates articles the file gives no year for (see `split_articles`); `set_aside`,
     `meta` and `multi_article` come from the file's reader (see `formats.DocumentSource`);
-    `repeated` are the lines that recur in other files of the import (site chrome)."""
-    drafts = document_drafts(
-        Path(name).name, text, year, set_aside, meta, multi_article, repeated=repeated
-    )
+    `repeated` are the lines that recur in other files of the import (site chrome);
+    `options` the user's split mode, publication and variables for the import."""
+    drafts = file_drafts(name, text, year, set_aside, meta, multi_article, repeated, options)
     if not drafts:
         raise HnreaderError(
             f"{name}: no article text found in the file", code=ErrorCode.EMPTY_SOURCE, file=name
@@ -74,3 +76,29 @@ def analyse_file(
         if on_article is not None:
             on_article(len(draft.text))
     return AnalysedFile(drafts, figures, rows)
+
+
+def file_drafts(
+    name: str,
+    text: str,
+    year: int | None = None,
+    set_aside: dict[int, str] | None = None,
+    meta: PageMeta | None = None,
+    multi_article: bool = False,
+    repeated: Collection[int] = frozenset(),
+    options: ImportOptions | None = None,
+) -> list[ArticleDraft]:
+    """A decoded file's articles as an import with these options stores them (unanalysed:
+    what a preview shows)."""
+    options = options or ImportOptions()
+    drafts = document_drafts(
+        Path(name).name,
+        text,
+        options.year if options.year is not None else year,
+        set_aside,
+        meta,
+        multi_article,
+        repeated=repeated,
+        split=options.split,
+    )
+    return [with_import_values(d, options.publication, options.variables) for d in drafts]

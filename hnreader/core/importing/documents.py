@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from hnreader.core.importing.drafts import derived_title
 from hnreader.core.importing.formats import PageMeta
-from hnreader.core.importing.splitter import split_articles
+from hnreader.core.importing.split_modes import SplitMode, split_document
 from hnreader.core.models import ArticleDraft
 from hnreader.core.text.dates import has_year
 
@@ -25,8 +25,9 @@ def document_drafts(
     meta: PageMeta | None = None,
     multi_article: bool = False,
     repeated: Collection[int] = frozenset(),
+    split: SplitMode | None = None,
 ) -> list[ArticleDraft]:
-    drafts = split_articles(text, name, year=year, repeated=repeated, set_aside=set_aside)
+    drafts = split_document(text, name, split or SplitMode(), year, repeated, set_aside)
     if meta is None or not drafts:
         return drafts
     return [_completed(d, meta, multi_article, i == 0) for i, d in enumerate(drafts)]

@@ -31,6 +31,7 @@ from hnreader.core.importing.analysed import AnalysedFile, analyse_file, analyse
 from hnreader.core.importing.formats import SUPPORTED_SUFFIXES, DocumentSource
 from hnreader.core.importing.formats.dispatch import file_format, is_collected, is_table
 from hnreader.core.importing.formats.readers import read_document
+from hnreader.core.importing.options import ImportOptions
 from hnreader.core.importing.reindexing import (
     figures_are_stale,
     never_cancelled,
@@ -38,6 +39,7 @@ from hnreader.core.importing.reindexing import (
     reindex,
 )
 from hnreader.core.importing.repeated_lines import MIN_FILES, repeated_in_files
+from hnreader.core.importing.split_modes import with_import_values
 from hnreader.core.importing.workers import (
     FILES_IN_FLIGHT_PER_WORKER,
     CommitBatches,
@@ -137,6 +139,7 @@ def import_paths(
     on_changed: str = "skip",
     year: int | None = None,
     columns: Mapping[str, str] | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportReport:
     """Import files and folders (the supported files inside, recursively), each file all or
     nothing.
@@ -145,7 +148,9 @@ def import_paths(
     version (same path, other text) is in the project is skipped and listed in `changed`
     unless `on_changed` is "keep_both", which imports it as a second copy: never silently.
     `year` is the year of articles whose files give none (the last source of a year);
-    `columns` maps roles to the columns of tables ({"text": "正文", "title": "标题"}).
+    `columns` maps roles to the columns of tables ({"text": "正文", "title": "标题"});
+    `options`: the split mode, default year, publication, variables and encoding the user
+    chose for this import (`ImportOptions`; its year wins over `year`).
     """
     if on_changed not in ("skip", "keep_both"):
         raise ValueError(f"on_changed must be 'skip' or 'keep_both', not {on_changed!r}")
@@ -156,7 +161,8 @@ def import_paths(
         workers = worker_count(total, len(files))
     run = _ImportRun(store, segmenter, total, progress, is_cancelled)
     run.keep_both = on_changed == "keep_both"
-    run.year = year
+    run.options = options or ImportOptions()
+    run.year = run.options.year if run.options.year is not None else year
     run.columns = dict(columns) if columns else None
     text_files = [f for f in files if f.suffix.lower() == ".txt"]
     if len(text_files) >= MIN_FILES:  # site chrome shared by saved pages (see repeated_lines)
@@ -225,6 +231,7 @@ class _ImportRun:
         self.keep_both = False  # import a changed version of a file as a second copy
         self.year: int | None = None  # the year of articles whose files give none
         self.columns: dict[str, str] | None = None  # table columns by role, as the user said
+        self.options = ImportOptions()  # split mode, publication, variables, encoding
         self.repeated: frozenset[int] = frozenset()  # lines found in several files: chrome
         self.changed: list[str] = []
         self.problems: list[ImportProblem] = []  # the skipped files, with their codes
@@ -234,7 +241,7 @@ class _ImportRun:
         """The file read by its format's reader, or None (noted in `skipped`) if it cannot or
         need not be imported. A table is not read here: see `_is_table`."""
         try:
-            source = read_document(file, self._format(file))
+            source = read_document(file, self._format(file), self.options.encoding)
         except HnreaderError as error:
             self.skip_error(file, error)
             return None
@@ -306,6 +313,10 @@ class _ImportRun:
 
     def analyse(self, draft: ArticleDraft) -> tuple[list[Figure], IndexRow]:
         return analyse_text(draft.text, draft.captions, self.segmenter)
+
+    def with_options(self, draft: ArticleDraft) -> ArticleDraft:
+        """A table row's draft with the import's publication and variables."""
+        return with_import_values(draft, self.options.publication, self.options.variables)
 
     def _store(self, decoded: _Decoded, analysed: AnalysedFile) -> None:
         # Stored names and paths are readable text: a name that is not UTF-8 (a GBK name from
@@ -387,7 +398,9 @@ class _ImportRun:
                     future = None
                     if decoded is not None:
                         name = display_file_name(file.name)
-                        future = pool.submit(analyse_in_worker, name, decoded.source, self.year)
+                        future = pool.submit(
+                            analyse_in_worker, name, decoded.source, self.year, self.options
+                        )
                     pending.append((file, size, decoded, future))
                 file, size, decoded, future = pending[0]
                 if decoded is not None and future is not None:
@@ -434,6 +447,7 @@ class _ImportRun:
                 meta=source.meta,
                 multi_article=source.multi_article,
                 repeated=self.repeated,
+                options=self.options,
             )
         except ImportCancelled:
             self.cancelled = True

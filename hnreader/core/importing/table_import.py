@@ -155,6 +155,7 @@ def _store_records(
                 if draft is None:
                     empty.append(record.number)
                     continue
+                draft = run.with_options(draft)
                 figures, index_row = run.analyse(draft)
                 sink.add(draft, figures, index_row)
                 kinds.observe(draft.variables)

@@ -10,6 +10,7 @@ import time
 from hnreader.core.analysis.segmenter import Segmenter, SegmenterSpec
 from hnreader.core.importing.analysed import AnalysedFile, analyse_file
 from hnreader.core.importing.formats import DocumentSource
+from hnreader.core.importing.options import ImportOptions
 from hnreader.core.store import Store
 
 # Starting a worker costs about a second (a fresh interpreter loads jieba's dictionary), so
@@ -30,7 +31,9 @@ def start_worker(spec: SegmenterSpec, repeated: frozenset[int] = frozenset()) ->
     _worker_repeated = repeated  # the import's chrome (see repeated_lines)
 
 
-def analyse_in_worker(name: str, source: DocumentSource, year: int | None) -> AnalysedFile:
+def analyse_in_worker(
+    name: str, source: DocumentSource, year: int | None, options: ImportOptions | None = None
+) -> AnalysedFile:
     assert _worker_segmenter is not None
     return analyse_file(
         name,
@@ -41,6 +44,7 @@ def analyse_in_worker(name: str, source: DocumentSource, year: int | None) -> An
         meta=source.meta,
         multi_article=source.multi_article,
         repeated=_worker_repeated,
+        options=options,
     )
 
 

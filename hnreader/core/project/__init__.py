@@ -23,9 +23,17 @@ from hnreader.core.editing.history import History
 from hnreader.core.importing import importer
 from hnreader.core.importing.formats import SUPPORTED_SUFFIXES
 from hnreader.core.importing.formats.columns import parse_mapping
+from hnreader.core.importing.options import ImportOptions, import_options
+from hnreader.core.importing.preview import (
+    ImportPreview,
+    PreviewArticle,
+    PreviewFile,
+    preview_article,
+)
 from hnreader.core.models import ImportReport, Progress, StoreError, no_progress
 from hnreader.core.project.actions import ProjectActions
 from hnreader.core.project.coding import ProjectCoding
+from hnreader.core.project.corrections import ProjectCorrections
 from hnreader.core.project.ledger import ProjectLedger
 from hnreader.core.project.merging import ProjectMerging
 from hnreader.core.store import Store
@@ -35,11 +43,17 @@ from hnreader.core.text.normalize import FOLD_VERSION
 
 __all__ = [
     "IMPORTABLE_SUFFIXES",
+    "ImportOptions",
+    "ImportPreview",
+    "PreviewArticle",
+    "PreviewFile",
     "Project",
     "Segmenter",
     "describe_failure",
+    "import_options",
     "open_default_project",
     "parse_column_map",
+    "preview_article",
     "shared_dictionaries",
 ]
 
@@ -58,7 +72,7 @@ BUNDLED_CORPUS_KEY = "bundled_corpus_imported"
 INDEX_FOLD_KEY = "index_fold"
 
 
-class Project(ProjectActions, ProjectCoding, ProjectMerging, ProjectLedger):
+class Project(ProjectCorrections, ProjectActions, ProjectCoding, ProjectMerging, ProjectLedger):
     """An open project file: every read and action of the UI and the CLI goes through here."""
 
     def __init__(
@@ -207,6 +221,7 @@ class Project(ProjectActions, ProjectCoding, ProjectMerging, ProjectLedger):
         on_changed: str = "skip",
         year: int | None = None,
         columns: Mapping[str, str] | None = None,
+        options: ImportOptions | None = None,
     ) -> ImportReport:
         """Import files and folders; `workers` processes (default: by size and cores).
         `year`: the year of articles whose files give none; `columns`: which column of a
@@ -227,6 +242,7 @@ class Project(ProjectActions, ProjectCoding, ProjectMerging, ProjectLedger):
             on_changed,
             year,
             columns,
+            options,
         )
 
     def import_bundled_corpus_once(

@@ -32,7 +32,7 @@ from hnreader.core.search.candidates import (
 from hnreader.core.search.query import ParsedQuery
 from hnreader.core.store import MatchRow
 from hnreader.core.text.fts import body_tokens
-from hnreader.core.text.normalize import has_width_variants
+from hnreader.core.text.normalize import fold_for_search, has_width_variants
 
 BODY = SearchField.BODY
 # Ids per statement: between two, progress is reported and cancelling is noticed.
@@ -113,13 +113,15 @@ def _body_totals(
         # their occurrences, and every article holding one of them matches.
         totals = backend.fts_token_totals([body_tokens(t) for t in terms])
         hits = sum(n for _articles, n in totals.values())
-        if len(terms) == 1:
-            articles = sum(a for a, _n in totals.values())
-        else:
-            articles = backend.fts_count(expression)
+        # Excluded articles (issue 13) are in the vocabulary's counts but never hits: their
+        # occurrences come off (they are few; the article count leaves them out itself).
+        excluded = backend.excluded_ids()
+        for text in backend.article_texts(sorted(excluded)).values() if excluded else ():
+            view = fold_for_search(text)
+            hits -= sum(view.count(term) for term in terms)
         if progress is not None:
             progress(last, last)
-        return articles, hits
+        return backend.fts_count(expression), hits
     in_sql = not any(has_width_variants(term) for term in terms)
     articles = hits = 0
     for after in range(0, last, CHUNK):
@@ -163,7 +165,8 @@ def _header_totals(
         ids.extend(page)
     hits: dict[str, int] = {}
     with_hits: list[int] = []
-    for article_id, row in backend.header_rows(ids).items():
+    excluded = backend.excluded_ids()
+    for article_id, row in backend.header_rows([i for i in ids if i not in excluded]).items():
         counts = [
             (field, n)
             for field, n in matcher.count(MatchRow("", None, None, row), segmenter)

@@ -21,6 +21,7 @@ from hnreader.core.store.article_details import ArticleDetails
 from hnreader.core.store.articles import sha256_text
 from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
 from hnreader.core.store.change_log import ChangeLog, ReadMarks
+from hnreader.core.store.corrections import CorrectionQueries
 from hnreader.core.store.curation import CurationQueries
 from hnreader.core.store.ledger import LedgerQueries
 from hnreader.core.store.memos import MemoQueries
@@ -42,6 +43,7 @@ class Store(
     MergeQueries,
     CurationQueries,
     LedgerQueries,
+    CorrectionQueries,
 ):
     """An open project file. Not thread-safe: use one Store per thread."""
 

@@ -40,6 +40,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "ledger_indicators": ("alias",),
     "ledger_merges": ("name",),
     "ledger_decisions": ("indicator", "measure", "place", "period"),
+    "orphans": ("id",),
 }
 
 _S = TypeVar("_S", bound="StoreBase")
@@ -399,12 +400,15 @@ class StoreBase:
                 if row is None:
                     continue
                 columns = ", ".join(f'"{c}"' for c in row)
+                updated = 0
                 if current[table].get(key) is not None and table != "article_index":
                     assignments = ", ".join(f'"{c}" = ?' for c in row)
-                    self._conn.execute(
+                    updated = self._conn.execute(
                         f"UPDATE {table} SET {assignments} WHERE {where}", (*row.values(), *key)
-                    )
-                else:
+                    ).rowcount
+                # A row deleted above by a cascade (a memo on an article a re-import removed,
+                # issue 13) is inserted again rather than updated in thin air.
+                if not updated:
                     marks = ", ".join("?" for _ in row)
                     self._conn.execute(
                         f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())

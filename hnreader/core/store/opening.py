@@ -18,7 +18,7 @@ _REQUIRED_TABLES = frozenset(
     | {"annotations", "annotation_tags", "user_words"}
 )
 # … and from the file format that added them on.
-_REQUIRED_SINCE = {9: frozenset({"article_header_fts"})}
+_REQUIRED_SINCE = {9: frozenset({"article_header_fts"}), 14: frozenset({"orphans"})}
 
 
 def store_error(error: sqlite3.Error, path: Path, *, conflict: str = "") -> StoreError:

@@ -472,6 +472,33 @@ def _migration_17_every_character_indexed(conn: sqlite3.Connection) -> None:
         )
 
 
+def _migration_14_corrections(conn: sqlite3.Connection) -> None:
+    """Corrections after import (issue 13, item 6): an article can be excluded (kept, with
+    its annotations, but left out of search, counts, analysis and export), and an annotation
+    whose text is gone after a correction is kept as an orphan (its quote, context, note,
+    coder and tags) until it is attached again or deleted. An orphan keeps the id of the
+    article it was on without a foreign key: that article may be gone (a re-import)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    if "excluded" not in columns:  # (idempotent, as migration 11: a file relabelled older)
+        conn.execute("ALTER TABLE articles ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0")
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS articles_excluded ON articles(excluded) WHERE excluded != 0"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS orphans (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "annotation_id INTEGER NOT NULL, article_id INTEGER NOT NULL, "
+        "article_title TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, "
+        'start INTEGER NOT NULL, "end" INTEGER NOT NULL, quote TEXT NOT NULL, '
+        "prefix TEXT NOT NULL DEFAULT '', suffix TEXT NOT NULL DEFAULT '', "
+        "note TEXT NOT NULL DEFAULT '', coder TEXT NOT NULL DEFAULT '', "
+        "created TEXT NOT NULL, updated TEXT NOT NULL, figure_value REAL, "
+        "figure_unit TEXT NOT NULL DEFAULT '', figure_kind TEXT NOT NULL DEFAULT '', "
+        "tag_ids TEXT NOT NULL DEFAULT '[]', orphaned TEXT NOT NULL, "
+        "reason TEXT NOT NULL DEFAULT '')"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS orphans_article ON orphans(article_id)")
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -497,5 +524,6 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (10, "figure model: ISO dates, ranges, approximations, signs", _migration_10_figure_model),
     (11, "undo history, read articles and memos in the file", _migration_11_change_log),
     (12, "statistics ledger: indicators, merges, decisions", _migration_12_ledger_decisions),
+    (14, "excluded articles and orphaned annotations", _migration_14_corrections),
     (17, "every character in the search index", _migration_17_every_character_indexed),
 )

@@ -27,6 +27,7 @@ class MatchRow(NamedTuple):
 
 class SearchIndexQueries(StoreBase):
     article_count: Callable[[], int]  # ArticleQueries'
+    excluded_ids: Callable[[], set[int]]  # CorrectionQueries'
 
     def write_index_many(self, rows: Sequence[tuple[int, IndexRow]]) -> None:
         """(Re)index articles in one transaction. An article whose FTS document stays the same
@@ -123,7 +124,10 @@ class SearchIndexQueries(StoreBase):
         if upto is not None:
             sql += " AND rowid <= ?"
             params.append(upto)
-        return int(self._fts_value(sql, params))
+        count = int(self._fts_value(sql, params))
+        # Excluded articles keep their index rows (issue 13) but are never a hit.
+        excluded = [i for i in self.excluded_ids() if i > after and (upto is None or i <= upto)]
+        return count - len(self.fts_matching(match, excluded)) if excluded else count
 
     def fts_body_hits(
         self, match: str, terms: Sequence[str], after: int, upto: int
@@ -140,7 +144,7 @@ class SearchIndexQueries(StoreBase):
             f"SELECT count(*), coalesce(sum({' + '.join([each] * len(terms))}), 0) "
             "FROM article_fts f JOIN articles a ON a.id = f.rowid "
             "LEFT JOIN article_index i ON i.article_id = f.rowid "
-            "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ?"
+            "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ? AND a.excluded = 0"
         )
         params: list[Any] = [value for term in terms for value in (term, len(term))]
         row = self._fts_row(sql, [*params, match, after, upto])
@@ -152,7 +156,8 @@ class SearchIndexQueries(StoreBase):
         sql = (
             "SELECT f.rowid, a.text, i.folded FROM article_fts f "
             "JOIN articles a ON a.id = f.rowid LEFT JOIN article_index i ON i.article_id = f.rowid "
-            "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ? ORDER BY f.rowid"
+            "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ? AND a.excluded = 0 "
+            "ORDER BY f.rowid"
         )
         try:
             rows = self._conn.execute(sql, (match, after, upto)).fetchall()
@@ -213,10 +218,12 @@ class SearchIndexQueries(StoreBase):
 
     def match_rows(self, ids: Sequence[int]) -> dict[int, MatchRow]:
         """What a search checks of these articles' text: the text, its stored folded view
-        (or None), its compressed flags (or None); no header (see `header_rows`)."""
+        (or None), its compressed flags (or None); no header (see `header_rows`). Excluded
+        articles have none, so a search passes over them."""
         rows = self._select_in(
             "SELECT a.id, a.text, i.folded, i.flags FROM articles a "
-            "LEFT JOIN article_index i ON i.article_id = a.id WHERE a.id IN ({})",
+            "LEFT JOIN article_index i ON i.article_id = a.id WHERE a.id IN ({}) "
+            "AND a.excluded = 0",  # an excluded article is never a hit (issue 13)
             ids,
         )
         return {r[0]: MatchRow(r[1], r[2], None if r[3] is None else bytes(r[3])) for r in rows}

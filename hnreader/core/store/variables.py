@@ -98,6 +98,15 @@ class VariableQueries(StoreBase):
             out.setdefault(article_id, {})[name] = value
         return out
 
+    def variable_values(self, name: str) -> dict[int, str]:
+        """{article id: value} of one variable (the library's column and filter)."""
+        rows = self._rows(
+            "SELECT article_id, value FROM article_variables INDEXED BY article_variables_name "
+            "WHERE name = ?",
+            (name,),
+        )
+        return {row[0]: row[1] for row in rows}
+
     def variable_summaries(self) -> list[VariableSummary]:
         """Every variable name with its kind and how many articles have it, by name."""
         rows = self._rows(

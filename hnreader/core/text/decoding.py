@@ -166,6 +166,28 @@ def decode_bytes(data: bytes, name: str, *, markup: bool = False) -> DecodedText
     return DecodedText(text, decoded.encoding, decoded.confidence, decoded.evidence)
 
 
+def decode_as(data: bytes, name: str, encoding: str) -> str:
+    """A text file's bytes decoded with the encoding the user named (issue 13: the import's
+    encoding override), normalised; ImportFileError where they do not decode so."""
+    if data.startswith(b"\xef\xbb\xbf") and encoding.replace("_", "-") in ("utf-8", "utf8"):
+        data = data[3:]
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            f"{name}: is not {encoding} (the bytes at {error.start} do not decode so); "
+            "choose another encoding, or let hnreader decide",
+            code=ErrorCode.ENCODING_UNDECIDABLE,
+            file=name,
+            encoding=encoding,
+        ) from None
+    text = normalise_stored_text(text.lstrip("\ufeff"))
+    _refuse_control_characters(text, name)
+    if not text.strip():
+        raise ImportFileError(f"{name}: is empty", code=ErrorCode.EMPTY_SOURCE, file=name)
+    return text
+
+
 # An encoding named in the first bytes of a page or an XML file: <meta charset="gbk">,
 # <meta http-equiv="Content-Type" content="text/html; charset=gb2312">, <?xml encoding="GBK"?>.
 _DECLARATION_BYTES = 4096

@@ -42,6 +42,14 @@ _TEMPLATES: dict[str, str] = {
     ChangeKind.UNCONFIRM_ENTRY: QT_TRANSLATE_NOOP("UndoLabel", "Unconfirm “%1”"),
     ChangeKind.MARK_CORRECT: QT_TRANSLATE_NOOP("UndoLabel", "Mark %1 correct in “%2”"),
     ChangeKind.CLEAR_CORRECT: QT_TRANSLATE_NOOP("UndoLabel", "Clear the correct value of “%1”"),
+    ChangeKind.EXCLUDE_ARTICLES: QT_TRANSLATE_NOOP("UndoLabel", "Exclude %1 article(s)"),
+    ChangeKind.INCLUDE_ARTICLES: QT_TRANSLATE_NOOP("UndoLabel", "Include %1 article(s)"),
+    ChangeKind.SET_ASIDE_LINE: QT_TRANSLATE_NOOP("UndoLabel", "Set aside a line of “%1”"),
+    ChangeKind.RESTORE_LINE: QT_TRANSLATE_NOOP("UndoLabel", "Restore a line to “%1”"),
+    ChangeKind.TITLE_FROM_LINE: QT_TRANSLATE_NOOP("UndoLabel", "Make “%1” the title"),
+    ChangeKind.REIMPORT: QT_TRANSLATE_NOOP("UndoLabel", "Re-import %1 (%2)"),
+    ChangeKind.ATTACH_ORPHAN: QT_TRANSLATE_NOOP("UndoLabel", "Attach “%1”"),
+    ChangeKind.DELETE_ORPHAN: QT_TRANSLATE_NOOP("UndoLabel", "Delete orphan “%1”"),
 }
 
 

@@ -13,7 +13,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from hnreader.core.models import ArticleSummary
 from hnreader.ui.common.date_text import shown_date
@@ -134,16 +135,70 @@ class ArticleTableModel(QAbstractTableModel):
         self._row: dict[int, int] = {}  # index into _rows → row in _visible
         self._loaded = 0  # how many of _visible the view has fetched
         self._read: set[int] = set()
+        self._excluded: set[int] = set()  # shown greyed when "Show excluded" lists them
         self._filter_terms: list[str] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._bold: QFont | None = None
         self._dot: QIcon | None = None
+        # Document variables shown as columns after the fixed ones, and the one filter on a
+        # variable's value (issue 13): {name: {article id: value}}, their kinds.
+        self._variables: list[str] = []
+        self._values: dict[str, dict[int, str]] = {}
+        self._kinds: dict[str, str] = {}
+        self._variable_filter: tuple[str, str] | None = None
 
     # -- content
 
     def set_rows(self, rows: Sequence[ArticleSummary]) -> None:
         self.adopt(arrange(rows, self._filter_terms, self._sort_column, self._descending()))
+
+    def set_variables(
+        self,
+        values: dict[str, dict[int, str]],
+        kinds: dict[str, str],
+        value_filter: tuple[str, str] | None,
+    ) -> None:
+        """Show these variables as columns (in this order) and keep only the articles whose
+        variable `value_filter[0]` has the value `value_filter[1]` (None: all)."""
+        self.beginResetModel()
+        self._variables = list(values)
+        self._values = dict(values)
+        self._kinds = dict(kinds)
+        self._variable_filter = value_filter
+        if self._sort_column >= self.columnCount():
+            self._sort_column = self.DATE
+        self._rebuild()
+        self.endResetModel()
+
+    def variable_columns(self) -> list[str]:
+        return list(self._variables)
+
+    def _by_variables(self, visible: list[int]) -> list[int]:
+        """Visible rows after the variable filter, sorted by a variable column if asked."""
+        if self._variable_filter is not None:
+            name, wanted = self._variable_filter
+            values = self._values.get(name, {})
+            visible = [i for i in visible if values.get(self._rows[i].id) == wanted]
+        column = self._sort_column - self.COLUMN_COUNT
+        if 0 <= column < len(self._variables):
+            name = self._variables[column]
+            values = self._values.get(name, {})
+            numeric = self._kinds.get(name) == "number"
+
+            def key(i: int) -> tuple[int, Any]:
+                value = values[self._rows[i].id]
+                if numeric:
+                    try:
+                        return (0, float(value))
+                    except ValueError:
+                        pass
+                return (1, value.casefold())
+
+            having = [i for i in visible if values.get(self._rows[i].id, "") != ""]
+            lacking = [i for i in visible if values.get(self._rows[i].id, "") == ""]
+            visible = sorted(having, key=key, reverse=self._descending()) + lacking  # last
+        return visible
 
     def adopt(self, arrangement: Arrangement) -> None:
         """Show rows arranged by `arrange()`; they are re-arranged here only if the filter or
@@ -153,7 +208,12 @@ class ArticleTableModel(QAbstractTableModel):
         self._position = arrangement.position
         self._haystacks = arrangement.haystacks
         current = (tuple(self._filter_terms), self._sort_column, self._descending())
-        if (arrangement.terms, arrangement.sort_column, arrangement.descending) == current:
+        by_variables = self._variable_filter is not None or self._sort_column >= self.COLUMN_COUNT
+        if (
+            arrangement.terms,
+            arrangement.sort_column,
+            arrangement.descending,
+        ) == current and not by_variables:
             self._show(arrangement.visible, arrangement.row)
         else:
             self._rebuild()
@@ -166,6 +226,12 @@ class ArticleTableModel(QAbstractTableModel):
     def set_read(self, article_ids: Iterable[int]) -> None:
         self._read = set(article_ids)
         self._emit_column_changed(self.TITLE)
+
+    def set_excluded(self, article_ids: Iterable[int]) -> None:
+        self._excluded = set(article_ids)
+
+    def is_excluded(self, article_id: int) -> bool:
+        return article_id in self._excluded
 
     def is_read(self, article_id: int) -> bool:
         return article_id in self._read
@@ -225,13 +291,16 @@ class ArticleTableModel(QAbstractTableModel):
         return self._sort_order == Qt.SortOrder.DescendingOrder
 
     def _rebuild(self) -> None:
+        fixed = self._sort_column if self._sort_column < self.COLUMN_COUNT else self.DATE
         self._show(
-            _visible(
-                self._rows,
-                self._haystacks,
-                self._filter_terms,
-                self._sort_column,
-                self._descending(),
+            self._by_variables(
+                _visible(
+                    self._rows,
+                    self._haystacks,
+                    self._filter_terms,
+                    fixed,
+                    self._descending(),
+                )
             )
         )
 
@@ -262,7 +331,7 @@ class ArticleTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._loaded
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+        return 0 if parent.isValid() else self.COLUMN_COUNT + len(self._variables)
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._loaded < len(self._visible)
@@ -272,7 +341,7 @@ class ArticleTableModel(QAbstractTableModel):
             self._fetch_to(self._loaded + FETCH_BATCH)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < self.COLUMN_COUNT:
+        if not 0 <= column < self.columnCount():
             return
         self.beginResetModel()
         self._sort_column, self._sort_order = column, order
@@ -280,7 +349,14 @@ class ArticleTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if section >= self.COLUMN_COUNT:
+            name = self._variables[section - self.COLUMN_COUNT]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return visible_controls(name)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tooltip(self.tr("Document variable “%1”").replace("%1", name))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Title"), self.tr("Date"), self.tr("Source"), self.tr("Tagged"))[
@@ -295,6 +371,9 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         summary = self._rows[self._visible[index.row()]]
         column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole and column >= self.COLUMN_COUNT:
+            name = self._variables[column - self.COLUMN_COUNT]
+            return visible_controls(self._values.get(name, {}).get(summary.id, ""))
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
                 return visible_controls(summary.title) or self.tr("(untitled)")
@@ -312,6 +391,8 @@ class ArticleTableModel(QAbstractTableModel):
                     self._bold = QFont()
                     self._bold.setBold(True)
                 return self._bold
+        elif role == Qt.ItemDataRole.ForegroundRole and summary.id in self._excluded:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         elif role == Qt.ItemDataRole.DecorationRole and column == self.ANNOTATIONS:
             if summary.annotation_count:
                 if self._dot is None:
@@ -324,6 +405,8 @@ class ArticleTableModel(QAbstractTableModel):
             lines.append(self.tr("%1 characters").replace("%1", f"{summary.chars:,}"))
             if summary.id not in self._read:
                 lines.append(self.tr("Not read yet"))
+            if summary.id in self._excluded:
+                lines.append(self.tr("Excluded: left out of search, counts, analysis and export"))
             return tooltip("\n".join(lines))
         return None
 

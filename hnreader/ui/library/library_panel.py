@@ -16,8 +16,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,18 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.models import StoreError
-from hnreader.core.project import Project
 from hnreader.ui.common.plain_text import rich_text
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.common.worker import Worker
+from hnreader.ui.corrections.library_actions import add_exclusion_actions
 from hnreader.ui.library.article_table_model import (
     FETCH_BATCH,
     Arrangement,
     ArticleTableModel,
-    arrange,
 )
+from hnreader.ui.library.library_rows import load_library, quiet_label, without
 from hnreader.ui.library.set_variable_dialog import SetVariableDialog
+from hnreader.ui.library.variable_filter_bar import VariableFilterBar
 from hnreader.ui.project.project_controller import ProjectController
 
 log = logging.getLogger(__name__)
@@ -61,22 +63,6 @@ MOVE_OPEN_DELAY_MS = 150
 # Up to this many articles the whole list is read on the GUI thread (~0.1 s at 10,000);
 # above it the first screen is read at once and the rest in the background.
 SYNC_ARTICLE_LIMIT = 20_000
-
-
-def load_library(
-    project: Project,
-    terms: list[str],
-    sort_column: int,
-    descending: bool,
-    progress=None,
-    is_cancelled=None,
-) -> Arrangement:
-    """Every article's summary, filtered and sorted, on its own connection."""
-    with project.open_for_thread() as own:
-        # Sorting 100,000 rows in Python holds the interpreter lock (and so the GUI) for
-        # ~0.1 s; SQLite sorts without it, and Python's sort of sorted rows is a quick pass.
-        rows = own.article_summaries(by_date=sort_column == ArticleTableModel.DATE)
-    return arrange(rows, terms, sort_column, descending)
 
 
 class LibraryPanel(QWidget):
@@ -102,6 +88,7 @@ class LibraryPanel(QWidget):
         self._load: Worker | None = None  # the background read of a large library
         self._load_total = 0
         self._counts_changed: set[int] = set()  # annotation counts changed while loading
+        self._hidden: frozenset[int] = frozenset()  # excluded articles not listed
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by title, source, reporter or date"))
@@ -109,6 +96,12 @@ class LibraryPanel(QWidget):
         self.filter_edit.setToolTip(
             self.tr("Words separated by spaces must all occur (Esc clears, Enter opens the first)")
         )
+        # Excluded articles (issue 13) are listed only when asked for.
+        self.show_excluded = QCheckBox(self.tr("Show excluded"))
+        self.show_excluded.setToolTip(
+            self.tr("List the articles left out of search, counts, analysis and export")
+        )
+        self.show_excluded.toggled.connect(self.refresh)
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setObjectName("libraryCount")
@@ -140,11 +133,15 @@ class LibraryPanel(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.show_excluded)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(top)
+        self.variable_bar = VariableFilterBar(self)
+        self.variable_bar.changed.connect(self._variables_changed)
+        layout.addWidget(self.variable_bar)
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.filter_edit)
 
@@ -173,14 +170,20 @@ class LibraryPanel(QWidget):
         """
         self.model.set_read(self._read_ids())
         project = self.controller.project
+        excluded = project.excluded_ids()
+        self.model.set_excluded(excluded)
+        self.variable_bar.load(project)
+        self._variables_changed()
+        self.show_excluded.setVisible(bool(excluded) or self.show_excluded.isChecked())
+        self._hidden = frozenset() if self.show_excluded.isChecked() else frozenset(excluded)
         total = project.article_count()
         if total <= SYNC_ARTICLE_LIMIT:
             self._load = None
-            self.model.set_rows(project.article_summaries())
+            self.model.set_rows(without(project.article_summaries(), self._hidden))
             self._rows_replaced()
             return
         if self.model.total_count() == 0:
-            self.model.set_rows(project.first_summaries(FETCH_BATCH))
+            self.model.set_rows(without(project.first_summaries(FETCH_BATCH), self._hidden))
         self._start_load(total)
         self._rows_replaced()
 
@@ -207,7 +210,9 @@ class LibraryPanel(QWidget):
     def _start_load(self, total: int) -> None:
         terms, sort_column, descending = self.model.arrangement_key()
         worker = Worker(
-            partial(load_library, self.controller.project, terms, sort_column, descending)
+            partial(
+                load_library, self.controller.project, terms, sort_column, descending, self._hidden
+            )
         )
         worker.signals.finished.connect(self._load_finished)
         worker.signals.failed.connect(self._load_failed)
@@ -226,7 +231,9 @@ class LibraryPanel(QWidget):
                 "listing the library in the background failed (%s); listing it here", message
             )
             project = self.controller.project
-            self._show_listed(lambda: self.model.set_rows(project.article_summaries()))
+            self._show_listed(
+                lambda: self.model.set_rows(without(project.article_summaries(), self._hidden))
+            )
 
     def _is_current_load(self) -> bool:
         """Whether the sending worker is the latest load (a newer refresh replaces it)."""
@@ -344,6 +351,7 @@ class LibraryPanel(QWidget):
             self.tr("Delete Article…"), partial(self.delete_article, article_id)
         )
         delete.setEnabled(not self.controller.project.read_only)
+        add_exclusion_actions(menu, self.controller, chosen, self.model.is_excluded(article_id))
         return menu
 
     def chosen_articles(self, clicked: int) -> list[int]:
@@ -407,6 +415,18 @@ class LibraryPanel(QWidget):
             self.table.setCurrentIndex(index)
             self._activate(index)
 
+    def _variables_changed(self) -> None:
+        """Variable columns and the variable filter, as the bar says (issue 13); a filtered
+        variable that is not a chosen column is read but its column hidden."""
+        bar = self.variable_bar
+        values, shown = bar.values(), set(bar.columns())
+        if not values and not self.model.variable_columns():
+            return
+        self.model.set_variables(values, bar.kinds(), bar.value_filter())
+        for offset, name in enumerate(values):
+            self.table.setColumnHidden(ArticleTableModel.COLUMN_COUNT + offset, name not in shown)
+        self._update_count()
+
     def _filter_changed(self, text: str) -> None:
         self.model.set_filter(text)
         self._update_count()
@@ -466,19 +486,3 @@ class LibraryPanel(QWidget):
                         self.table.setCurrentIndex(self.model.index(0, 0))
                     return True
         return super().eventFilter(watched, event)
-
-
-def quiet_label(label: QLabel) -> None:
-    """Secondary text: the label's colour halfway to the background (works in dark themes)."""
-    palette = label.palette()
-    text, background = (
-        palette.color(QPalette.ColorRole.WindowText),
-        palette.color(QPalette.ColorRole.Window),
-    )
-    mixed = QColor(
-        (text.red() * 3 + background.red() * 2) // 5,
-        (text.green() * 3 + background.green() * 2) // 5,
-        (text.blue() * 3 + background.blue() * 2) // 5,
-    )
-    palette.setColor(QPalette.ColorRole.WindowText, mixed)
-    label.setPalette(palette)

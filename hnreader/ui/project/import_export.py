@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hnreader.core.models import ImportProblem, ImportReport
-from hnreader.core.project import IMPORTABLE_SUFFIXES
+from hnreader.core.project import IMPORTABLE_SUFFIXES, ImportOptions
 from hnreader.ui.common.plain_text import rich_text
 from hnreader.ui.project.export_dialog import ExportDialog
 from hnreader.ui.project.import_wording import problem_text
@@ -56,16 +56,32 @@ class ImportExport(QObject):
             import_filter(),
         )
         if files:
-            self.run_import([Path(f) for f in files])
+            self.import_with_options([Path(f) for f in files])
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self.window, self.tr("Import a folder of news files"), str(Path.home())
         )
         if folder:
-            self.run_import([Path(folder)])
+            self.import_with_options([Path(folder)])
 
-    def run_import(self, sources: list[Path] | None, on_changed: str = "skip") -> None:
+    def import_with_options(self, sources: list[Path]) -> None:
+        """The import dialog (options, preview), then the import with its options."""
+        from hnreader.ui.importing.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.window.project, sources, self.window)
+        accepted = dialog.exec() and dialog.options() is not None
+        options = dialog.options()
+        dialog.deleteLater()
+        if accepted:
+            self.run_import(sources, options=options)
+
+    def run_import(
+        self,
+        sources: list[Path] | None,
+        on_changed: str = "skip",
+        options: ImportOptions | None = None,
+    ) -> None:
         """Import in the background; None imports the bundled corpus (first start)."""
 
         def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
@@ -75,7 +91,7 @@ class ImportExport(QObject):
                 if sources is None:
                     return worker_project.import_bundled_corpus_once(progress, is_cancelled)
                 return worker_project.import_paths(
-                    sources, progress, is_cancelled, on_changed=on_changed
+                    sources, progress, is_cancelled, on_changed=on_changed, options=options
                 )
             finally:
                 worker_project.close()
@@ -88,7 +104,9 @@ class ImportExport(QObject):
         elif isinstance(result, ImportReport) and sources is not None:
             self._report_import(result)
             if result.changed and self._import_changed_as_copies(len(result.changed)):
-                self.run_import([Path(p) for p in result.changed], on_changed="keep_both")
+                self.run_import(
+                    [Path(p) for p in result.changed], on_changed="keep_both", options=options
+                )
 
     def _import_changed_as_copies(self, count: int) -> bool:
         """Files changed since they were imported are never added silently: ask."""

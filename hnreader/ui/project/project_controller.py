@@ -24,6 +24,7 @@ class ProjectController(QObject):
     memos_changed = Signal()
     history_changed = Signal()
     action_failed = Signal(str)  # a message for the user
+    status_reported = Signal(str)  # a passing message for the status bar (a correction's counts)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMenu
 
 from hnreader.ui.common.plain_text import action_text, visible_controls
+from hnreader.ui.corrections.reader_actions import add_line_actions
 
 if TYPE_CHECKING:
     from hnreader.ui.reader.reader_view import ReaderView
@@ -60,6 +61,7 @@ class ReaderContextMenu(QObject):
         length = len(view.article.text) if view.article is not None else 0
         split.setEnabled(0 < self._split_offset < length)
         split.triggered.connect(self._on_split_here)
+        add_line_actions(menu, view, self._split_offset)
         menu.addSeparator()
         copy = menu.addAction(
             QIcon.fromTheme("edit-copy"), self.tr("Copy"), QKeySequence.StandardKey.Copy

@@ -18,6 +18,7 @@ from hnreader.core.analysis.word_snapping import snap_to_words, visible_word_bou
 from hnreader.core.models import Annotation, Article, Figure, StoreError, Tag
 from hnreader.ui.common.plain_text import visible_controls
 from hnreader.ui.common.settings import Settings
+from hnreader.ui.corrections.reader_actions import restore_line
 from hnreader.ui.project.project_controller import ProjectController
 from hnreader.ui.reader.article_header import ArticleHeader
 from hnreader.ui.reader.reader_context_menu import ReaderContextMenu
@@ -95,6 +96,7 @@ class ReaderView(QWidget):
         self.text_edit.set_header(self.header)
         self.removed_box = RemovedLinesBox(page)
         page_layout.addWidget(self.removed_box)
+        self.removed_box.restore_requested.connect(self._restore_line)
         self.pages.addWidget(page)
 
     def _connect(self) -> None:
@@ -459,6 +461,10 @@ class ReaderView(QWidget):
         self.text_edit.verticalScrollBar().setValue(scroll)
 
     # -- context menu
+
+    def _restore_line(self, number: int) -> None:
+        if self._article is not None:
+            restore_line(self.controller, self._article.id, number)
 
     def context_menu(self, qt_position: int) -> QMenu:
         """The menu for a right click at a Qt position (built fresh, so always current)."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
 from hnreader.core.models import RemovedLine
 from hnreader.ui.common.plain_text import visible_controls
@@ -16,7 +16,10 @@ REMOVED_ROWS = 6  # the box shows this many lines, then scrolls
 
 
 class RemovedLinesBox(QFrame):
-    """A toggle naming how many lines were set aside, over those lines as plain text."""
+    """A toggle naming how many lines were set aside, over those lines as plain text; a
+    line's context menu restores it to the article (`restore_requested`, 1-based)."""
+
+    restore_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,9 +43,27 @@ class RemovedLinesBox(QFrame):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         layout.addWidget(self.toggle)
         layout.addWidget(self.text)
+        self._count = 0
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._line_menu)
         self.hide()
 
+    def line_menu(self, point: QPoint) -> QMenu:
+        """The menu of the set-aside line at a point of the text's viewport."""
+        menu = QMenu(self)
+        line = self.text.cursorForPosition(point).blockNumber() + 1
+        restore = menu.addAction(self.tr("Restore This Line to the Article"))
+        restore.setEnabled(1 <= line <= self._count)
+        restore.triggered.connect(lambda: self.restore_requested.emit(line))
+        return menu
+
+    def _line_menu(self, point: QPoint) -> None:
+        menu = self.line_menu(point)
+        menu.exec(self.text.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
     def show_lines(self, lines: Sequence[RemovedLine]) -> None:
+        self._count = len(lines)
         self.toggle.setText(
             (
                 self.tr("Set aside on import — not part of the article (1 line)")
@@ -52,7 +73,10 @@ class RemovedLinesBox(QFrame):
         )
         self.text.setPlainText(
             visible_controls(
-                "\n".join(f"[{reason_text(line.reason)}] {line.text}" for line in lines)
+                "\n".join(
+                    f"[{reason_text(line.reason)}] {line.text.replace(chr(10), ' ')}"
+                    for line in lines
+                )
             )
             if lines
             else self.tr("No lines were set aside from this article.")

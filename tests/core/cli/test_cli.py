@@ -23,6 +23,7 @@ def test_articles_and_show_json(cli) -> None:  # type: ignore[no-untyped-def]
         "byline",
         "source",
         "chars",
+        "excluded",
         "publication",
         "page",
         "section",

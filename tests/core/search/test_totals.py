@@ -69,11 +69,13 @@ def store(shared_segmenter: Segmenter) -> Store:
     return store
 
 
-def _brute_force(query: str, fields: tuple[str, ...]) -> tuple[int, int]:
+def _brute_force(
+    query: str, fields: tuple[str, ...], articles_given: list[tuple[str, str]] | None = None
+) -> tuple[int, int]:
     """(hits, articles) by str.count (non-overlapping, left to right) on the folded fields."""
     parsed = parse_query(query)
     hits = articles = 0
-    for title, text in ARTICLES:
+    for title, text in ARTICLES if articles_given is None else articles_given:
         views = {SearchField.BODY: fold_for_search(text), SearchField.TITLE: fold_for_search(title)}
         views = {field: view for field, view in views.items() if field in fields}
         if any(t.folded in view for t in parsed.excluded for view in views.values()):
@@ -178,3 +180,29 @@ def test_the_article_count_comes_from_the_index_when_it_can(
             assert counted is None, query
     assert count_articles(store, shared_segmenter, "扶贫", whole_words=True) is None
     assert count_articles(store, shared_segmenter, "-扶贫") is None  # nothing to look for
+
+
+def test_excluded_articles_are_in_no_total(tmp_path: Path, shared_segmenter: Segmenter) -> None:
+    store = Store(":memory:")
+    for number, (title, text) in enumerate(ARTICLES, start=1):
+        _figures, row = analyse_text(text, (), shared_segmenter)
+        store.add_source(
+            name=f"{number}.txt",
+            path=f"/tmp/{number}.txt",
+            sha256=f"hash-{number}",
+            encoding="utf-8",
+            text=text,
+            drafts=[ArticleDraft(title=title, text=text)],
+            figures=[[]],
+            index_rows=[row],
+        )
+    store.set_excluded([1, 3], True)  # 扶贫新闻 and 哈哈
+    kept = [a for n, a in enumerate(ARTICLES, start=1) if n not in (1, 3)]
+    for query in QUERIES:
+        for fields in ((SearchField.BODY,), SearchField.ALL):
+            totals = count_matches(store, shared_segmenter, query, fields=fields)
+            assert totals is not None
+            expected = _brute_force(query, fields, kept)
+            assert (totals.hits, totals.articles) == expected, (query, fields)
+            if can_count_from_index(parse_query(query), fields, False):
+                assert count_articles(store, shared_segmenter, query, fields=fields) == expected[1]

@@ -29,9 +29,15 @@ class TableFile(Protocol):
     def segments(self, chunks: Iterable[str]) -> Iterator[Segment]: ...
 
 
-def read_document(path: Path, fmt: str) -> DocumentSource:
-    """A .txt, .html, .mhtml or .docx file, read and decoded (ImportFileError if it cannot)."""
+def read_document(path: Path, fmt: str, encoding: str = "") -> DocumentSource:
+    """A .txt, .html, .mhtml or .docx file, read and decoded (ImportFileError if it cannot);
+    `encoding` (a codec name) overrides the decision of a text file's encoding."""
     name = display_file_name(path.name)
+    if fmt == "txt" and encoding:
+        from hnreader.core.text.decoding import decode_as
+
+        text = decode_as(read_file_bytes(path, DEFAULT_MAX_BYTES), name, encoding)
+        return DocumentSource("txt", text, encoding, text)
     if fmt == "txt":
         decoded = read_text_file(path, DEFAULT_MAX_BYTES)
         return DocumentSource("txt", decoded.text, decoded.encoding, decoded.text)

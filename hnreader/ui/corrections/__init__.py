@@ -1,0 +1,1 @@
+"""Corrections after import in the app: exclude, line corrections, re-import, orphans (issue 13)."""

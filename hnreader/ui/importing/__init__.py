@@ -1,0 +1,1 @@
+"""The import dialog: options and a live preview (issue 13)."""
