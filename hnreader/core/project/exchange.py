@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from hnreader import __version__
@@ -25,6 +26,7 @@ from hnreader.core.models import (
     no_progress,
 )
 from hnreader.core.store import Store
+from hnreader.core.store.exchange import ExchangePlan
 from hnreader.core.text.safety import display_file_name
 
 Cancelled = Callable[[], bool]
@@ -121,6 +123,18 @@ class ProjectExchange:
         """A `.qdpx` project or a `.qdc` codebook into this project, as one undo step; the
         report says what came in and what could not. None when cancelled (nothing written).
         `dry_run`: the report only."""
+        prepared = self.prepare_exchange_import(path, progress, is_cancelled)
+        if prepared is None:
+            return None
+        if not dry_run:
+            self.apply_exchange_import(prepared)
+        return prepared.report
+
+    def prepare_exchange_import(
+        self, path: Path | str, progress: Progress = no_progress, is_cancelled: Cancelled = _never
+    ) -> PreparedExchange | None:
+        """Read and analyse a `.qdpx`/`.qdc` (the long part; any thread's project can do it)
+        without writing anything; None when cancelled. Bad files raise ImportFileError."""
         path = Path(path)
         name = display_file_name(path.name)
         if not path.is_file():
@@ -159,18 +173,36 @@ class ProjectExchange:
         if built is None:
             return None
         plan, report = built
-        if plan.drafts and self.store.has_source(sha256) is not None:
+        earlier = self.store.has_source(sha256) if plan.drafts else None
+        if earlier is not None:
             raise ImportFileError(
-                f"{name} was imported before (as {self.store.has_source(sha256)}); undo that "
-                "import or delete its articles first",
+                f"{name} was imported before (as {earlier}); undo that import or delete its "
+                "articles first",
                 code=ErrorCode.ALREADY_IMPORTED,
                 file=name,
-                earlier=self.store.has_source(sha256),
+                earlier=earlier,
             )
-        new_tags = any(t.existing_id is None for t in plan.tags)
-        if dry_run or not (plan.drafts or new_tags or plan.memos):
-            return report
-        if is_cancelled():
+        return PreparedExchange(plan, report)
+
+    def apply_exchange_import(self, prepared: PreparedExchange) -> Change | None:
+        """Write a prepared import as one undo step (None when it brings nothing new: every
+        code a tag the project has, no sources, no notes). The tags are matched again, so a
+        tag made meanwhile is not made twice."""
+        plan = prepared.plan
+        known = {t.id for t in self.store.tags()}
+        if any(t.existing_id is not None and t.existing_id not in known for t in plan.tags):
+            raise StoreError(
+                f"the project's tags changed while {plan.name} was read; import it again",
+                code=ErrorCode.CONFLICT,
+            )
+        if not (plan.drafts or plan.memos or any(t.existing_id is None for t in plan.tags)):
             return None
-        self._record(self.store.import_exchange(plan))
-        return report
+        return self._record(self.store.import_exchange(plan))
+
+
+@dataclass(frozen=True)
+class PreparedExchange:
+    """A read and analysed REFI-QDA file, ready to be written (`apply_exchange_import`)."""
+
+    plan: ExchangePlan
+    report: ExchangeReport
