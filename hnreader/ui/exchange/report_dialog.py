@@ -58,7 +58,7 @@ class ExchangeReportDialog(QDialog):
     def __init__(self, report: ExchangeReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("REFI-QDA import finished"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         heading = self.tr("Imported %1").replace("%1", report.file)
         if report.origin:
@@ -89,6 +89,7 @@ class ExchangeReportDialog(QDialog):
             layout.addWidget(self._label(self.tr("Not carried over as it was:")))
             self.left_out = QPlainTextEdit()
             self.left_out.setReadOnly(True)
+            self.left_out.setMinimumHeight(240)
             self.left_out.setPlainText("\n".join(f"• {left_out_text(i)}" for i in report.left_out))
             layout.addWidget(self.left_out)
         else:
