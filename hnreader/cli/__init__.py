@@ -15,11 +15,11 @@ from hnreader.cli import (
     codebook_commands,
     corpus_commands,
     edit_commands,
+    exchange_commands,
     safety_commands,
     search_commands,
     system_commands,
     team_commands,
-    exchange_commands,
 )
 from hnreader.cli.console import (
     EXIT_CODES,

@@ -230,9 +230,7 @@ class WindowMenus:
             [self.import_files_action, self.import_folder_action, self.import_refi_action]
         )
         file_menu.addAction(self.export_action)
-        self.export_menu = file_menu.addMenu(
-            QCoreApplication.translate("MainWindow", "E&xport")
-        )
+        self.export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "E&xport"))
         self.export_menu.addActions([self.export_qdpx_action, self.export_qdc_action])
         file_menu.addSeparator()
         file_menu.addActions([self.safety.backup_action, self.safety.restore_action])

@@ -168,9 +168,7 @@ def _plan_tags(
         above = paths.get(code.parent, "") if code.parent else ""
         path = f"{above}/{name}" if above else name
         if path in by_path:
-            planned.append(
-                PlannedTag(key, name, "", "", parent_key, existing_id=by_path[path].id)
-            )
+            planned.append(PlannedTag(key, name, "", "", parent_key, existing_id=by_path[path].id))
             reused += 1
         else:
             unique, number = name, 2
@@ -282,7 +280,20 @@ def build_plan(
         if not title:
             title = text.strip().split("\n", 1)[0][:30]
         index = len(drafts)
-        drafts.append(ArticleDraft(title=title, text=text, variables=tuple(own), **fields))
+        drafts.append(
+            ArticleDraft(
+                title=title,
+                text=text,
+                date=fields.get("date", ""),
+                subtitle=fields.get("subtitle", ""),
+                byline=fields.get("byline", ""),
+                publication=fields.get("publication", ""),
+                page=fields.get("page", ""),
+                section=fields.get("section", ""),
+                url=fields.get("url", ""),
+                variables=tuple(own),
+            )
+        )
         found, row = analyse_text(text, (), segmenter)
         figures.append(found)
         rows.append(row)
@@ -354,9 +365,7 @@ def build_plan(
         memos,
         variable_kinds,
     )
-    coders = sorted(
-        {a.coder for a in annotations if a.coder} | {m.coder for m in memos if m.coder}
-    )
+    coders = sorted({a.coder for a in annotations if a.coder} | {m.coder for m in memos if m.coder})
     summary = ExchangeReport(
         file=file_name,
         articles=len(drafts),

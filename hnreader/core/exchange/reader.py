@@ -173,9 +173,8 @@ class _Archive:
         total = 0
         for member in members:
             total += member.file_size
-            bomb = (
-                member.file_size > _RATIO_FLOOR_BYTES
-                and member.file_size > MAX_RATIO * max(1, member.compress_size)
+            bomb = member.file_size > _RATIO_FLOOR_BYTES and member.file_size > MAX_RATIO * max(
+                1, member.compress_size
             )
             if total > MAX_UNCOMPRESSED_BYTES or bomb:
                 self.zip.close()
@@ -188,7 +187,7 @@ class _Archive:
                     limit=MAX_UNCOMPRESSED_BYTES,
                 )
         self.by_name = {m.filename.replace("\\", "/").lower(): m for m in members}
-        self.by_base = {}
+        self.by_base: dict[str, zipfile.ZipInfo] = {}
         for key, member in self.by_name.items():
             self.by_base.setdefault(key.rsplit("/", 1)[-1], member)
 

@@ -69,9 +69,7 @@ class ProjectExchange:
         def step(done: int, total: int) -> None:
             progress(done, total, Stage.EXPORTING, path.name)
 
-        doc = project_document(
-            self.store, self._exchange_uuid(), name, ORIGIN, step, is_cancelled
-        )
+        doc = project_document(self.store, self._exchange_uuid(), name, ORIGIN, step, is_cancelled)
         if doc is None:
             return None
         try:

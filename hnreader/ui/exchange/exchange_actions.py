@@ -81,11 +81,15 @@ class ExchangeActions(QObject):
         try:
             summary = self.window.project.export_qdc(out)
         except HnreaderError as error:
-            QMessageBox.warning(self.window, self.tr("Export failed"), rich_text(user_message(error)))
+            QMessageBox.warning(
+                self.window, self.tr("Export failed"), rich_text(user_message(error))
+            )
             return
         self._tell(
             self.tr("Export finished"),
-            self.tr("Wrote %1\n%2 tag(s).").replace("%1", str(out)).replace("%2", str(summary.tags)),
+            self.tr("Wrote %1\n%2 tag(s).")
+            .replace("%1", str(out))
+            .replace("%2", str(summary.tags)),
         )
 
     def import_file(self) -> None:

@@ -70,6 +70,16 @@ def make_coded_project(path: Path, tmp_path: Path, segmenter: Segmenter) -> Proj
     project.coder = "王芳"
     project.add_memo("journal", "第一轮编码完成\n下一步：核对")
     project.set_variable([second.id], "受访者", "村支书")
+    project.update_article(
+        first.id,
+        subtitle="开店",
+        byline="■记者 贺佳",
+        publication="湖南日报",
+        url="https://example.org/1",
+        page="07 版",
+        section="要闻",
+    )
+    project.update_article(third.id, date="--05-24")  # no year: exported as Text, not Date
     return project
 
 

@@ -66,7 +66,8 @@ def qualcoder_qde(start: int = 18, end: int = 22) -> str:
 <CodeRef targetGUID="{CODE_A}"/></Coding>
 </PlainTextSelection>
 <VariableValue><VariableRef targetGUID="{VAR_TEXT}"/><TextValue>female</TextValue></VariableValue>
-<VariableValue><VariableRef targetGUID="{VAR_BOOL}"/><BooleanValue>true</BooleanValue></VariableValue>
+<VariableValue><VariableRef targetGUID="{VAR_BOOL}"/>
+<BooleanValue>true</BooleanValue></VariableValue>
 </TextSource>
 <TextSource guid="bbbbbbbb-1111-4111-8111-111111111111" name="Inline">
 <PlainTextContent>Inline text, coded whole.</PlainTextContent>
@@ -102,7 +103,7 @@ def qualcoder_file(tmp_path: Path, **positions: int) -> Path:
         qualcoder_qde(**positions),
         {
             f"sources/{SOURCE}.txt": TEXT.encode("utf-8"),
-            f"sources/{JOURNAL}.txt": "Coded the first interview.".encode(),
+            f"sources/{JOURNAL}.txt": b"Coded the first interview.",
         },
     )
 
@@ -135,7 +136,9 @@ def test_a_qualcoder_project_imports_with_a_report(empty: Project, tmp_path: Pat
     assert anna.title == "Anna" and anna.variables == (("gender", "female"), ("consent", "true"))
     tags = {t.path: t for t in empty.tags()}
     assert set(tags) == {"Economy", "Economy/Shops", "a／b"}
-    assert tags["Economy"].color == "#FFFF00" and tags["Economy"].description == "Anything about jobs"
+    assert (
+        tags["Economy"].color == "#FFFF00" and tags["Economy"].description == "Anything about jobs"
+    )
     shop, whole = empty.annotations()
     assert (shop.quote, shop.note, shop.coder) == ("shop", "the shop", "colin")
     assert shop.created == "2019-06-04T05:30:00+00:00"
@@ -194,7 +197,7 @@ def test_an_older_atlas_codebook_reads(empty: Project, tmp_path: Path) -> None:
         '<Codes><Code guid="{5215CC69-B628-4E02-AFB9-9BEEAEE55808}" name="Topics" '
         'isCodable="false"><Code guid="D7AA29DA-519B-4946-9B90-253B6DB8FD0A" name="Health" '
         'isCodable="true" color="#33cc33"><Description>Care</Description></Code></Code>'
-        "</Codes><Sets><Set guid=\"{0DCEF2F5-E55C-49DA-8C33-9B0803C7AEB4}\" name=\"S\"/></Sets>"
+        '</Codes><Sets><Set guid="{0DCEF2F5-E55C-49DA-8C33-9B0803C7AEB4}" name="S"/></Sets>'
         "</CodeBook>",
         encoding="utf-8",
     )

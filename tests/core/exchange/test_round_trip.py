@@ -36,8 +36,18 @@ def snapshot(project: Project) -> dict[str, Any]:
     for article_id in ids:
         a = project.article(article_id)
         articles.append(
-            (a.title, a.text, a.date, a.subtitle, a.byline, a.publication, a.url, a.page,
-             a.section, tuple(sorted(a.variables)))
+            (
+                a.title,
+                a.text,
+                a.date,
+                a.subtitle,
+                a.byline,
+                a.publication,
+                a.url,
+                a.page,
+                a.section,
+                tuple(sorted(a.variables)),
+            )
         )  # fmt: skip  (redo puts variables back in another order: compared as a set)
     annotations = sorted(
         (order[a.article_id], a.start, a.end, a.quote, a.prefix, a.suffix,
