@@ -9,6 +9,7 @@ identical byte for byte.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import uuid
 import xml.etree.ElementTree as ET
@@ -23,8 +24,17 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+# Characters XML 1.0 cannot carry at all (an article may hold a vertical tab or a form feed):
+# in names and notes they become U+FFFD; the source texts go to their own files unchanged.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _attrs(**values: str | int | None) -> dict[str, str]:
-    return {name: str(value) for name, value in values.items() if value is not None}
+    return {name: xml_safe(str(value)) for name, value in values.items() if value is not None}
 
 
 def _sub(parent: ET.Element, tag: str, **values: str | int | None) -> ET.Element:
@@ -32,7 +42,7 @@ def _sub(parent: ET.Element, tag: str, **values: str | int | None) -> ET.Element
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:
-    ET.SubElement(parent, tag).text = text
+    ET.SubElement(parent, tag).text = xml_safe(text)
 
 
 def _codes(parent: ET.Element, doc: ExchangeDocument, *, with_notes: bool) -> None:

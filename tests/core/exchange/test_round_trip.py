@@ -178,3 +178,22 @@ def test_an_empty_project_exports_a_valid_project(
         with pytest.raises(Exception, match="no tags"):
             empty.export_qdc(tmp_path / "empty.qdc")
         assert not (tmp_path / "empty.qdc").exists()
+
+
+def test_characters_xml_cannot_hold_do_not_break_the_export(
+    project_schema: xmlschema.XMLSchema,
+) -> None:
+    from hnreader.core.exchange.document import ExchangeDocument, ExSelection, ExSource
+    from hnreader.core.exchange.writer import project_xml
+
+    text = "表格\x0b第二列\x0c分页"  # a vertical tab and a form feed, as a text file may hold
+    guid = "81479b1d-1df2-5914-aff3-b995e86e3aa6"
+    selection = ExSelection(
+        "cee596fb-3699-52a5-bb4b-32f0e6563b15", 1, 5, (), "注\x0b释", None, None, None
+    )
+    doc = ExchangeDocument(
+        name="x\x0cy", sources=[ExSource(guid, "标\x0b题", text, (selection,), ())]
+    )
+    xml = project_xml(doc).decode("utf-8")
+    project_schema.validate(xml)
+    assert 'name="格\ufffd第二"' in xml and "注\ufffd释" in xml
