@@ -353,7 +353,8 @@ def _project(root: ET.Element, archive: _Archive | None, notes: _Notes) -> Excha
                 _child_text(variable, "Description"),
             )
         )
-    for element in _child(root, "Sources") or []:
+    sources = _child(root, "Sources")
+    for element in list(sources) if sources is not None else []:
         kind = _local(element)
         name = element.get("name") or ""
         if kind in _NON_TEXT_SOURCES:
