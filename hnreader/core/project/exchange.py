@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hnreader import __version__
 from hnreader.core.analysis.segmenter import Segmenter
-from hnreader.core.editing.history import History
+from hnreader.core.editing.history import History, Restore
 from hnreader.core.exchange import reader, writer
 from hnreader.core.exchange.document import ExchangeReport, ExportSummary
 from hnreader.core.exchange.from_project import codebook_document, project_document
@@ -46,6 +46,7 @@ class ProjectExchange:
     coder: str
     history: History
     _record: Callable[[Change], Change]  # ProjectActions': records a change for undo
+    _restore: Restore
 
     def _exchange_uuid(self) -> str:
         """The project's own id, from which every exported GUID is derived (kept in the file
@@ -182,10 +183,13 @@ class ProjectExchange:
             )
         return PreparedExchange(plan, report)
 
-    def apply_exchange_import(self, prepared: PreparedExchange) -> Change | None:
+    def apply_exchange_import(
+        self, prepared: PreparedExchange, *, for_session: tuple[str, int] | None = None
+    ) -> Change | None:
         """Write a prepared import as one undo step (None when it brings nothing new: every
-        code a tag the project has, no sources, no notes). The tags are matched again, so a
-        tag made meanwhile is not made twice."""
+        code a tag the project has, no sources, no notes). `for_session`: a window's
+        `history.identity`, when a worker thread writes on that window's behalf (the step is
+        then the window's to undo)."""
         plan = prepared.plan
         known = {t.id for t in self.store.tags()}
         if any(t.existing_id is not None and t.existing_id not in known for t in plan.tags):
@@ -195,7 +199,10 @@ class ProjectExchange:
             )
         if not (plan.drafts or plan.memos or any(t.existing_id is None for t in plan.tags)):
             return None
-        return self._record(self.store.import_exchange(plan))
+        change = self.store.import_exchange(plan)
+        if for_session is None:
+            return self._record(change)
+        return History(self._restore, self.store, joining=for_session).record(change, self.coder)
 
 
 @dataclass(frozen=True)

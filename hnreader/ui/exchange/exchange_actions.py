@@ -1,6 +1,6 @@
 """File ▸ Export ▸ REFI-QDA Project/Codebook and File ▸ Import REFI-QDA…: reading, analysing
-and writing the archive run in the background; the import is written on the window's own
-project as one undo step, then its report is shown."""
+and writing run in the background (the import recorded as one undo step of this window),
+then the import's report is shown."""
 
 from __future__ import annotations
 
@@ -104,32 +104,30 @@ class ExchangeActions(QObject):
             self.run_import(Path(path))
 
     def run_import(self, path: Path) -> ExchangeReportDialog | None:
-        """Read and analyse in the background, write here (so Undo in this window undoes
-        it), then show the report (kept in `last_report`)."""
+        """Read, analyse and write in the background, the step recorded as this window's
+        (so its Undo takes it back), then show the report (kept in `last_report`)."""
+        session = self.window.project.history.identity
 
         def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
             worker_project = self.window.project.open_for_thread()
             try:
-                return worker_project.prepare_exchange_import(path, progress, is_cancelled)
+                prepared = worker_project.prepare_exchange_import(path, progress, is_cancelled)
+                if prepared is None or is_cancelled():
+                    return None  # cancelled: nothing was written
+                change = worker_project.apply_exchange_import(prepared, for_session=session)
+                return prepared, change
             finally:
                 worker_project.close()
 
-        ok, prepared = self.window.tasks.run_blocking(self.tr("Importing…"), work)
+        ok, result = self.window.tasks.run_blocking(self.tr("Importing…"), work)
         if not ok:
-            QMessageBox.warning(self.window, self.tr("Import failed"), rich_text(str(prepared)))
+            QMessageBox.warning(self.window, self.tr("Import failed"), rich_text(str(result)))
             return None
-        if prepared is None:
-            return None  # cancelled: nothing was written
-        written: list[bool] = []
-
-        def apply():  # type: ignore[no-untyped-def]
-            change = self.window.project.apply_exchange_import(prepared)
-            written.append(True)
-            return change
-
-        change = self.window.controller.run(apply)
-        if not written:
-            return None  # refused: the window has said why (controller.action_failed)
+        if result is None:
+            return None
+        prepared, change = result
+        if change is not None:
+            self.window.controller.run(lambda: change)  # tell every panel what changed
         dialog = ExchangeReportDialog(prepared.report, self.window)
         self.last_report = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
