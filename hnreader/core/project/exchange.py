@@ -191,8 +191,13 @@ class ProjectExchange:
         `history.identity`, when a worker thread writes on that window's behalf (the step is
         then the window's to undo)."""
         plan = prepared.plan
-        known = {t.id for t in self.store.tags()}
-        if any(t.existing_id is not None and t.existing_id not in known for t in plan.tags):
+        tags = self.store.tags()
+        known, names = {t.id for t in tags}, {t.name for t in tags}
+        if any(
+            (t.existing_id is not None and t.existing_id not in known)
+            or (t.existing_id is None and t.name in names)
+            for t in plan.tags
+        ):
             raise StoreError(
                 f"the project's tags changed while {plan.name} was read; import it again",
                 code=ErrorCode.CONFLICT,

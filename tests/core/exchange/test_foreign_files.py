@@ -266,3 +266,15 @@ def test_a_missing_source_file_is_reported_not_fatal(empty: Project, tmp_path: P
     assert report is not None and report.articles == 1  # the inline one
     left = {i.kind: i for i in report.left_out}
     assert left[LeftOutKind.SOURCES_WITHOUT_TEXT].examples == ("Anna", "Report.docx")
+
+
+def test_a_codebook_changed_between_reading_and_writing_imports_nothing(
+    empty: Project, tmp_path: Path
+) -> None:
+    prepared = empty.prepare_exchange_import(qualcoder_file(tmp_path))
+    assert prepared is not None
+    empty.add_tag("Economy")  # made meanwhile (another window): the plan would make it again
+    with pytest.raises(HnreaderError) as caught:
+        empty.apply_exchange_import(prepared)
+    assert caught.value.code == ErrorCode.CONFLICT
+    assert empty.article_ids() == [] and [t.name for t in empty.tags()] == ["Economy"]

@@ -197,3 +197,19 @@ def test_characters_xml_cannot_hold_do_not_break_the_export(
     xml = project_xml(doc).decode("utf-8")
     project_schema.validate(xml)
     assert 'name="格\ufffd第二"' in xml and "注\ufffd释" in xml
+
+
+def test_a_worker_writes_the_import_as_the_windows_step(
+    coded_project: Project, tmp_path: Path, shared_segmenter: Segmenter
+) -> None:
+    out = tmp_path / "coded.qdpx"
+    coded_project.export_qdpx(out)
+    with Project.open(tmp_path / "empty.sqlite", segmenter=shared_segmenter) as window:
+        with window.open_for_thread() as worker:
+            prepared = worker.prepare_exchange_import(out)
+            assert prepared is not None
+            worker.apply_exchange_import(prepared, for_session=window.history.identity)
+        assert len(window.article_ids()) == 3
+        assert window.history.undo_label == "Import “coded.qdpx”"
+        window.undo()
+        assert window.article_ids() == []
