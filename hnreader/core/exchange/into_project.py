@@ -299,11 +299,14 @@ def build_plan(
         rows.append(row)
         for selection in source.selections:
             start, end = selection.start, selection.end
+            label = f"{source.name}: {selection.name or f'{selection.start}–{selection.end}'}"
             if units is not None:
                 start, end = units[start], units[min(end, len(units) - 1)]
+            elif end > len(source.text):
+                report.add(LeftOutKind.SELECTIONS_OUTSIDE_TEXT, label)
+                continue
             start, end = offsets[start], offsets[end]
             codes = [tag_keys[c] for c in selection.code_guids if c in tag_keys]
-            label = f"{source.name}: {selection.name or f'{selection.start}–{selection.end}'}"
             if len(codes) < len(selection.code_guids) or not selection.code_guids:
                 report.add(LeftOutKind.CODINGS_WITHOUT_CODE, label)
             if not codes:

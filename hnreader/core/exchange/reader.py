@@ -273,10 +273,12 @@ def _int(value: str | None) -> int | None:
 
 def _selections(source: ET.Element, text: str, notes: _Notes) -> list[ExSelection]:
     chosen: list[ExSelection] = []
+    # Positions may count UTF-16 units (see into_project), so the longer count bounds them.
+    limit = len(text.encode("utf-16-le", "surrogatepass")) // 2
     for element in _children(source, "PlainTextSelection"):
         start, end = _int(element.get("startPosition")), _int(element.get("endPosition"))
         label = element.get("name") or f"{start}–{end}"
-        if start is None or end is None or not (0 <= start < end <= len(text)):
+        if start is None or end is None or not (0 <= start < end <= limit):
             notes.add(LeftOutKind.SELECTIONS_OUTSIDE_TEXT, f"{source.get('name', '')}: {label}")
             continue
         codes = tuple(_guid(c.get("targetGUID")) for c in _codings(element))

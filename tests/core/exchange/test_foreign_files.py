@@ -278,3 +278,25 @@ def test_a_codebook_changed_between_reading_and_writing_imports_nothing(
         empty.apply_exchange_import(prepared)
     assert caught.value.code == ErrorCode.CONFLICT
     assert empty.article_ids() == [] and [t.name for t in empty.tags()] == ["Economy"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "quote"),
+    [(35, 43, "is busy."), (36, 44, "is busy."), (36, 45, None)],
+    ids=["code-points-at-the-end", "utf16-at-the-end", "past-the-end"],
+)
+def test_selections_at_the_end_of_a_text_with_a_non_bmp_character(
+    empty: Project, tmp_path: Path, start: int, end: int, quote: str | None
+) -> None:
+    # "is busy." ends the text: code points 35–43 (CRLF counted as two), UTF-16 units 36–44
+    qde = qualcoder_qde(start=start, end=end).replace('name="shop"', 'name="is busy."')
+    path = write_qdpx(tmp_path / "end.qdpx", qde, {f"sources/{SOURCE}.txt": TEXT.encode("utf-8")})
+    report = empty.import_exchange(path)
+    assert report is not None
+    quotes = [a.quote for a in empty.annotations()]
+    if quote is None:
+        assert quotes == ["Inline text, coded whole."]
+        outside = next(i for i in report.left_out if i.kind == "selections_outside_text")
+        assert "Anna: is busy." in outside.examples
+    else:
+        assert quotes[0] == quote
