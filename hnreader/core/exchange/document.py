@@ -139,6 +139,28 @@ class LeftOut:
         return f"{self.count} {words}{shown}"
 
 
+class LeftOutTally:
+    """What was noticed and not carried over, counted by kind with a few examples each."""
+
+    EXAMPLES = 3
+
+    def __init__(self, items: tuple[LeftOut, ...] | list[LeftOut] = ()) -> None:
+        self.counts: dict[str, int] = {item.kind: item.count for item in items}
+        self.examples: dict[str, list[str]] = {item.kind: list(item.examples) for item in items}
+
+    def add(self, kind: str, example: str = "", count: int = 1) -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + count
+        shown = self.examples.setdefault(kind, [])
+        if example and len(shown) < self.EXAMPLES and example not in shown:
+            shown.append(example)
+
+    def items(self) -> tuple[LeftOut, ...]:
+        return tuple(
+            LeftOut(kind, count, tuple(self.examples.get(kind, ())))
+            for kind, count in self.counts.items()
+        )
+
+
 @dataclass(frozen=True)
 class ExchangeReport:
     """What an import of a `.qdpx` or `.qdc` brought in, and what it left out."""

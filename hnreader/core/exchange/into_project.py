@@ -23,6 +23,7 @@ from hnreader.core.exchange.document import (
     ExSource,
     LeftOut,
     LeftOutKind,
+    LeftOutTally,
 )
 from hnreader.core.exchange.from_project import KIND_NOTE
 from hnreader.core.importing.analysed import analyse_text
@@ -133,26 +134,8 @@ def _color(value: str | None) -> str:
     return value.upper() if re.fullmatch(r"#[0-9A-Fa-f]{6}", value) else DEFAULT_COLOR
 
 
-class _Report:
-    def __init__(self, left_out: Sequence[LeftOut]) -> None:
-        self.counts = {item.kind: item.count for item in left_out}
-        self.examples = {item.kind: list(item.examples) for item in left_out}
-
-    def add(self, kind: str, example: str = "") -> None:
-        self.counts[kind] = self.counts.get(kind, 0) + 1
-        shown = self.examples.setdefault(kind, [])
-        if example and len(shown) < 3 and example not in shown:
-            shown.append(example)
-
-    def items(self) -> tuple[LeftOut, ...]:
-        return tuple(
-            LeftOut(kind, count, tuple(self.examples.get(kind, ())))
-            for kind, count in self.counts.items()
-        )
-
-
 def _plan_tags(
-    doc: ExchangeDocument, existing: Sequence[Tag], report: _Report
+    doc: ExchangeDocument, existing: Sequence[Tag], report: LeftOutTally
 ) -> tuple[list[PlannedTag], dict[str, int], int]:
     by_path = {t.path: t for t in existing}
     used = {t.name for t in existing}
@@ -194,7 +177,7 @@ def _plan_tags(
     return planned, keys, reused
 
 
-def _variable_names(doc: ExchangeDocument, report: _Report) -> dict[str, tuple[str, str]]:
+def _variable_names(doc: ExchangeDocument, report: LeftOutTally) -> dict[str, tuple[str, str]]:
     """{variable guid: (name, hnreader kind)}; article fields keep their `article:` name."""
     names: dict[str, tuple[str, str]] = {}
     for variable in doc.variables:
@@ -225,7 +208,7 @@ def build_plan(
     is_cancelled: Callable[[], bool],
 ) -> tuple[ExchangePlan, ExchangeReport] | None:
     """What to store and the report of it; None when cancelled. Nothing is written here."""
-    report = _Report(left_out)
+    report = LeftOutTally(tuple(left_out))
     stamp = _now()
     tags, tag_keys, reused = _plan_tags(doc, existing_tags, report)
     variables = _variable_names(doc, report)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from hnreader.core.exchange.document import (
     ExVariable,
     LeftOut,
     LeftOutKind,
+    LeftOutTally,
 )
 from hnreader.core.models import ErrorCode, ImportFileError
 from hnreader.core.text.safety import display_file_name
@@ -37,7 +37,6 @@ MAX_UNCOMPRESSED_BYTES = 1_000_000_000
 MAX_MEMBERS = 100_000
 MAX_RATIO = 400  # a member expanding more than this (beyond 10 MB) is a bomb
 _RATIO_FLOOR_BYTES = 10_000_000
-_EXAMPLES = 3
 _NON_TEXT_SOURCES = {
     "PictureSource": LeftOutKind.PICTURE_SOURCES,
     "PDFSource": LeftOutKind.PDF_SOURCES,
@@ -90,26 +89,6 @@ def _refs(element: ET.Element, name: str) -> tuple[str, ...]:
 def _guid(value: str | None) -> str:
     """GUIDs compared without braces or case (MAXQDA writes upper case, some tools {…})."""
     return (value or "").strip().strip("{}").lower()
-
-
-class _Notes:
-    """What the reader noticed and could not carry over, by kind."""
-
-    def __init__(self) -> None:
-        self.counts: Counter[str] = Counter()
-        self.examples: dict[str, list[str]] = {}
-
-    def add(self, kind: str, example: str = "", count: int = 1) -> None:
-        self.counts[kind] += count
-        shown = self.examples.setdefault(kind, [])
-        if example and len(shown) < _EXAMPLES and example not in shown:
-            shown.append(example)
-
-    def left_out(self) -> list[LeftOut]:
-        return [
-            LeftOut(kind, count, tuple(self.examples.get(kind, ())))
-            for kind, count in self.counts.items()
-        ]
 
 
 def _refuse(name: str, message: str, code: str, **details: object) -> ImportFileError:
@@ -271,7 +250,7 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def _selections(source: ET.Element, text: str, notes: _Notes) -> list[ExSelection]:
+def _selections(source: ET.Element, text: str, notes: LeftOutTally) -> list[ExSelection]:
     chosen: list[ExSelection] = []
     # Positions may count UTF-16 units (see into_project), so the longer count bounds them.
     limit = len(text.encode("utf-16-le", "surrogatepass")) // 2
@@ -341,7 +320,7 @@ def _text_of(element: ET.Element, archive: _Archive | None) -> str | None:
     return None
 
 
-def _project(root: ET.Element, archive: _Archive | None, notes: _Notes) -> ExchangeDocument:
+def _project(root: ET.Element, archive: _Archive | None, notes: LeftOutTally) -> ExchangeDocument:
     doc = ExchangeDocument(name=root.get("name") or "", origin=root.get("origin") or "")
     for user in _children(_child(root, "Users"), "User"):
         doc.users[_guid(user.get("guid"))] = user.get("name") or user.get("id") or ""
@@ -427,8 +406,8 @@ def read_qdpx(path: Path) -> tuple[ExchangeDocument, list[LeftOut]]:
     try:
         root = _parse(archive.project(), name, "project.qde")
         _check_root(root, "Project", name, "project")
-        notes = _Notes()
-        return _project(root, archive, notes), notes.left_out()
+        notes = LeftOutTally()
+        return _project(root, archive, notes), list(notes.items())
     finally:
         archive.close()
 
@@ -452,7 +431,7 @@ def read_qdc(path: Path) -> tuple[ExchangeDocument, list[LeftOut]]:
     _check_root(root, "CodeBook", name, "codebook")
     doc = ExchangeDocument(origin=root.get("origin") or "")
     _codes(_child(root, "Codes"), doc.codes, None)
-    notes = _Notes()
+    notes = LeftOutTally()
     for element in _children(_child(root, "Sets"), "Set"):
         notes.add(LeftOutKind.SETS, element.get("name") or "")
-    return doc, notes.left_out()
+    return doc, list(notes.items())
