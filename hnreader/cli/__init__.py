@@ -16,6 +16,7 @@ from hnreader.cli import (
     corpus_commands,
     corrections_commands,
     edit_commands,
+    exchange_commands,
     ledger_commands,
     merge_commands,
     safety_commands,
@@ -208,6 +209,7 @@ def _build_parser() -> argparse.ArgumentParser:
     team_commands.add_memo_parsers(commands, project, as_json)
     merge_commands.add_parsers(commands, project, as_json)
     merge_commands.add_disagreement_parser(commands, project, as_json)
+    exchange_commands.add_parsers(commands, project, as_json)
     analysis_commands.add_parsers(commands, project, as_json)
     ledger_commands.add_parsers(commands, project, as_json)
 
@@ -390,6 +392,7 @@ WRITE_COMMANDS = {
     *edit_commands.WRITE_COMMANDS,
     *merge_commands.WRITE_COMMANDS,
     *corrections_commands.WRITE_COMMANDS,
+    *exchange_commands.WRITE_COMMANDS,
 }
 
 COMMANDS = {
@@ -401,6 +404,7 @@ COMMANDS = {
     **corrections_commands.COMMANDS,
     **team_commands.COMMANDS,
     **merge_commands.COMMANDS,
+    **exchange_commands.COMMANDS,
     **analysis_commands.COMMANDS,
     **ledger_commands.COMMANDS,
 }

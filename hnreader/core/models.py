@@ -493,6 +493,7 @@ class ChangeKind:
     ADD_MEMO = "add_memo"
     EDIT_MEMO = "edit_memo"
     DELETE_MEMO = "delete_memo"
+    IMPORT_EXCHANGE = "import_exchange"  # args: the file's name, how many articles
     ADD_WORD = "add_word"  # args: the word
     REMOVE_WORD = "remove_word"
     MERGE_CODING = "merge_coding"  # args: the other project's file name
@@ -538,6 +539,7 @@ class ChangeKind:
         ADD_MEMO: "Add memo",
         EDIT_MEMO: "Edit memo",
         DELETE_MEMO: "Delete memo",
+        IMPORT_EXCHANGE: "Import “{0}”",
         ADD_WORD: "Add word “{0}”",
         REMOVE_WORD: "Remove word “{0}”",
         MERGE_CODING: "Merge coding from “{0}”",

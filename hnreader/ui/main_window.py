@@ -352,6 +352,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         for action in (
             self.import_files_action,
             self.import_folder_action,
+            self.import_refi_action,
             self.tag_action,
             self.dictionary_action,
             self.details_action,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QToolBar, QWidget
 from hnreader.ui.common.plain_text import action_text, tooltip
 from hnreader.ui.common.undo_labels import translated_label
 from hnreader.ui.corrections.window_actions import reimport_current_file, show_orphans
+from hnreader.ui.exchange.exchange_actions import ExchangeActions
 from hnreader.ui.library.give_year import give_year
 from hnreader.ui.merge import team_actions
 
@@ -71,6 +72,19 @@ class WindowMenus:
             self.imports.export,
             "Ctrl+E",
             _icon("document-export", sp.SP_DialogSaveButton, self),
+        )
+        self.exchange = ExchangeActions(self)  # type: ignore[arg-type]
+        self.export_qdpx_action = self._action(
+            QCoreApplication.translate("MainWindow", "REFI-QDA &Project (.qdpx)…"),
+            self.exchange.export_project,
+        )
+        self.export_qdc_action = self._action(
+            QCoreApplication.translate("MainWindow", "REFI-QDA &Codebook (.qdc)…"),
+            self.exchange.export_codebook,
+        )
+        self.import_refi_action = self._action(
+            QCoreApplication.translate("MainWindow", "Import &REFI-QDA…"),
+            self.exchange.import_file,
         )
         self.quit_action = self._action(
             QCoreApplication.translate("MainWindow", "&Quit"),
@@ -240,8 +254,11 @@ class WindowMenus:
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions(
-            [self.import_files_action, self.import_folder_action, self.export_action]
+            [self.import_files_action, self.import_folder_action, self.import_refi_action]
         )
+        file_menu.addAction(self.export_action)
+        self.export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "E&xport"))
+        self.export_menu.addActions([self.export_qdpx_action, self.export_qdc_action])
         file_menu.addSeparator()
         file_menu.addActions([self.merge_coding_action, self.package_action])
         file_menu.addSeparator()

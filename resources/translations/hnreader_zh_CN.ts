@@ -869,6 +869,183 @@ A reader and annotation workbench for Chinese news corpora.</source>
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <source>%1 picture source(s): hnreader holds text only</source>
+        <translation>%1 个图片来源：hnreader 只保存文本</translation>
+    </message>
+    <message>
+        <source>%1 PDF source(s): hnreader holds text only</source>
+        <translation>%1 个 PDF 来源：hnreader 只保存文本</translation>
+    </message>
+    <message>
+        <source>%1 audio source(s) and their transcripts</source>
+        <translation>%1 个音频来源及其转录</translation>
+    </message>
+    <message>
+        <source>%1 video source(s) and their transcripts</source>
+        <translation>%1 个视频来源及其转录</translation>
+    </message>
+    <message>
+        <source>%1 text source(s) without plain text in the file (rich text only, or a file outside the archive)</source>
+        <translation>%1 个文本来源在文件中没有纯文本（只有富文本，或文件在压缩包之外）</translation>
+    </message>
+    <message>
+        <source>%1 coded area(s) of pictures, PDFs, audio or video</source>
+        <translation>%1 处图片、PDF、音频或视频中的编码区域</translation>
+    </message>
+    <message>
+        <source>%1 selection(s) outside their source&apos;s text</source>
+        <translation>%1 个选段超出了来源文本的范围</translation>
+    </message>
+    <message>
+        <source>%1 selection(s) or coding(s) without a code of the file</source>
+        <translation>%1 个选段或编码没有对应文件中的代码</translation>
+    </message>
+    <message>
+        <source>%1 variable(s) of a type kept as text</source>
+        <translation>%1 个变量的类型按文本保存</translation>
+    </message>
+    <message>
+        <source>%1 case(s): hnreader has no cases</source>
+        <translation>%1 个个案：hnreader 没有个案</translation>
+    </message>
+    <message>
+        <source>%1 set(s): hnreader has no sets</source>
+        <translation>%1 个集合：hnreader 没有集合</translation>
+    </message>
+    <message>
+        <source>%1 link(s) between items</source>
+        <translation>%1 个条目之间的链接</translation>
+    </message>
+    <message>
+        <source>%1 graph(s)</source>
+        <translation>%1 个图</translation>
+    </message>
+    <message>
+        <source>%1 code(s) renamed: their name was taken or held “/”</source>
+        <translation>%1 个代码已改名：名称已被占用或含有“/”</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Export a REFI-QDA project</source>
+        <translation>导出 REFI-QDA 项目</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Wrote %1
+%2 article(s), %3 tag(s), %4 annotation(s), %5 memo(s), %6 coder(s).</source>
+        <translation>已写入 %1
+%2 篇文章，%3 个标签，%4 条标注，%5 条备忘，%6 位编码员。</translation>
+    </message>
+    <message>
+        <source>Export the codebook</source>
+        <translation>导出编码本</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA 编码本 (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Wrote %1
+%2 tag(s).</source>
+        <translation>已写入 %1
+%2 个标签。</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA project or codebook</source>
+        <translation>导入 REFI-QDA 项目或编码本</translation>
+    </message>
+    <message>
+        <source>REFI-QDA files (*.qdpx *.qdc);;REFI-QDA project (*.qdpx);;REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA 文件 (*.qdpx *.qdc);;REFI-QDA 项目 (*.qdpx);;REFI-QDA 编码本 (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeReportDialog</name>
+    <message>
+        <source>REFI-QDA import finished</source>
+        <translation>REFI-QDA 导入完成</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <source>written by %1</source>
+        <translation>由 %1 生成</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>New tags</source>
+        <translation>新标签</translation>
+    </message>
+    <message>
+        <source>Codes matched to existing tags</source>
+        <translation>对应到已有标签的代码</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>备忘</translation>
+    </message>
+    <message>
+        <source>Variable values</source>
+        <translation>变量值</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <source>Not carried over as it was:</source>
+        <translation>未能原样导入：</translation>
+    </message>
+    <message>
+        <source>Everything in the file was carried over.</source>
+        <translation>文件中的全部内容都已导入。</translation>
+    </message>
+    <message>
+        <source>Edit ▸ Undo removes the whole import.</source>
+        <translation>“编辑 ▸ 撤销”可撤销整个导入。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export tagged passages</source>
@@ -1912,6 +2089,18 @@ Which year are they from?</source>
         <translation>导出为 CSV(&amp;E)…</translation>
     </message>
     <message>
+        <source>REFI-QDA &amp;Project (.qdpx)…</source>
+        <translation>REFI-QDA 项目(&amp;P) (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>REFI-QDA &amp;Codebook (.qdc)…</source>
+        <translation>REFI-QDA 编码本(&amp;C) (.qdc)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;REFI-QDA…</source>
+        <translation>导入 REFI-QDA(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2050,6 +2239,10 @@ Which year are they from?</source>
     <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -3533,6 +3726,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Delete memo</source>
         <translation>删除备忘</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>导入“%1”</translation>
     </message>
     <message>
         <source>Add word “%1”</source>

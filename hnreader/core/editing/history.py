@@ -24,11 +24,23 @@ class History:
     """A linear undo/redo stack of `Change`s kept in the project file; undo restores a
     change's `before`, redo its `after`."""
 
-    def __init__(self, restore: Restore, store: Store) -> None:
+    def __init__(
+        self, restore: Restore, store: Store, *, joining: tuple[str, int] | None = None
+    ) -> None:
+        """`joining`: another history's `identity`, for a worker thread's connection that
+        records on that session's behalf (its steps are then that window's to undo)."""
         self._restore = restore
         self._store = store
-        self.session = uuid.uuid4().hex
-        self._floor = store.change_log_floor()  # what earlier sessions left
+        if joining is not None:
+            self.session, self._floor = joining
+        else:
+            self.session = uuid.uuid4().hex
+            self._floor = store.change_log_floor()  # what earlier sessions left
+
+    @property
+    def identity(self) -> tuple[str, int]:
+        """The session and its floor: what a `joining` history needs."""
+        return self.session, self._floor
 
     def record(self, change: Change, coder: str = "") -> Change:
         self._store.log_change(change, session=self.session, floor=self._floor, coder=coder)

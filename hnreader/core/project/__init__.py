@@ -34,6 +34,7 @@ from hnreader.core.models import ImportReport, Progress, StoreError, no_progress
 from hnreader.core.project.actions import ProjectActions
 from hnreader.core.project.coding import ProjectCoding
 from hnreader.core.project.corrections import ProjectCorrections
+from hnreader.core.project.exchange import ProjectExchange
 from hnreader.core.project.ledger import ProjectLedger
 from hnreader.core.project.merging import ProjectMerging
 from hnreader.core.store import Store
@@ -72,7 +73,14 @@ BUNDLED_CORPUS_KEY = "bundled_corpus_imported"
 INDEX_FOLD_KEY = "index_fold"
 
 
-class Project(ProjectCorrections, ProjectActions, ProjectCoding, ProjectMerging, ProjectLedger):
+class Project(
+    ProjectCorrections,
+    ProjectActions,
+    ProjectCoding,
+    ProjectMerging,
+    ProjectLedger,
+    ProjectExchange,
+):
     """An open project file: every read and action of the UI and the CLI goes through here."""
 
     def __init__(

@@ -23,6 +23,7 @@ from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
 from hnreader.core.store.change_log import ChangeLog, ReadMarks
 from hnreader.core.store.corrections import CorrectionQueries
 from hnreader.core.store.curation import CurationQueries
+from hnreader.core.store.exchange import ExchangeQueries
 from hnreader.core.store.ledger import LedgerQueries
 from hnreader.core.store.memos import MemoQueries
 from hnreader.core.store.merging import MergeQueries
@@ -44,6 +45,7 @@ class Store(
     CurationQueries,
     LedgerQueries,
     CorrectionQueries,
+    ExchangeQueries,
 ):
     """An open project file. Not thread-safe: use one Store per thread."""
 

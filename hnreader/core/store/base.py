@@ -28,6 +28,7 @@ _WAL_SAFE_SQLITE = (3, 51, 3)
 
 # Primary-key columns of the tables a Change can touch, in parent → child order.
 _KEYS: dict[str, tuple[str, ...]] = {
+    "source_files": ("id",),  # only a REFI-QDA import records one (its articles' source)
     "articles": ("id",),
     "article_index": ("article_id",),
     "figures": ("id",),

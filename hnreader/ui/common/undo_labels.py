@@ -30,6 +30,7 @@ _TEMPLATES: dict[str, str] = {
     ChangeKind.ADD_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Add memo"),
     ChangeKind.EDIT_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Edit memo"),
     ChangeKind.DELETE_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Delete memo"),
+    ChangeKind.IMPORT_EXCHANGE: QT_TRANSLATE_NOOP("UndoLabel", "Import “%1”"),
     ChangeKind.ADD_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Add word “%1”"),
     ChangeKind.REMOVE_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Remove word “%1”"),
     ChangeKind.MERGE_CODING: QT_TRANSLATE_NOOP("UndoLabel", "Merge coding from “%1”"),
