@@ -66,8 +66,14 @@ def indexed_article_count(
     articles = backend.fts_count(expression)
     header = tuple(field for field in fields if field != BODY)
     if header:
-        extra, _hits = _header_totals(backend, parsed, header, expression, matcher, segmenter)
-        articles += extra
+        # Only the headers of articles whose body does not match can add one: those few
+        # are read and checked (an article found by its body is counted already).
+        candidates = _header_candidates(backend, parsed, header)
+        in_body = backend.fts_matching(expression, candidates)
+        extra, _hits = _header_hits(
+            backend, [i for i in candidates if i not in in_body], matcher, segmenter
+        )
+        articles += len(extra)
     return articles
 
 
@@ -153,9 +159,20 @@ def _header_totals(
     segmenter: Segmenter,
 ) -> tuple[int, dict[str, int]]:
     """(articles with header hits whose body does not match, hits per header field)."""
+    with_hits, hits = _header_hits(
+        backend, _header_candidates(backend, parsed, header), matcher, segmenter
+    )
+    in_body = backend.fts_matching(body_expression, with_hits)
+    return len(set(with_hits) - in_body), hits
+
+
+def _header_candidates(
+    backend: SearchBackend, parsed: ParsedQuery, header: tuple[str, ...]
+) -> list[int]:
+    """The articles whose header may hold the query (the header index's superset)."""
     expression = header_expression(parsed, header)
     ids: list[int] = []
-    # A term the header index cannot look up (punctuation): every header is read, a few
+    # A term the header index cannot look up (spaces only): every header is read, a few
     # dozen characters each.
     while page := (
         backend.fts_page(None, ids[-1] if ids else 0, 5000)
@@ -163,6 +180,13 @@ def _header_totals(
         else backend.header_fts_page(expression, ids[-1] if ids else 0, 5000)
     ):
         ids.extend(page)
+    return ids
+
+
+def _header_hits(
+    backend: SearchBackend, ids: list[int], matcher: Counter, segmenter: Segmenter
+) -> tuple[list[int], dict[str, int]]:
+    """Those of `ids` (not excluded) whose header holds the query, and the hits per field."""
     hits: dict[str, int] = {}
     with_hits: list[int] = []
     excluded = backend.excluded_ids()
@@ -176,5 +200,4 @@ def _header_totals(
             with_hits.append(article_id)
             for field, n in counts:
                 hits[field] = hits.get(field, 0) + n
-    in_body = backend.fts_matching(body_expression, with_hits)
-    return len(set(with_hits) - in_body), hits
+    return with_hits, hits
