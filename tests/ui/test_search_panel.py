@@ -277,6 +277,7 @@ def test_a_new_query_does_not_show_the_count_of_the_old_one(panel, controller, q
     try:
         search_now(qtbot, panel, "扶贫")
         assert panel.is_counting() and "counting" in panel.status_label.text()
+        qtbot.waitUntil(lambda: panel._count_worker is not None)  # after the article count
         old_count = panel._count_worker
         search_now(qtbot, panel, "脱贫")
         qtbot.waitUntil(lambda: not panel.is_counting(), timeout=10000)

@@ -209,7 +209,7 @@ class SearchPanel(QWidget):
 
     def is_counting(self) -> bool:
         """The totals of the listed result are being counted in the background."""
-        return self._count_worker is not None
+        return self._count_worker is not None or self._articles_worker is not None
 
     def spans_for(self, article_id: int) -> list[tuple[int, int]]:
         """The hits of the current search in one article, for the reader to highlight."""
@@ -353,13 +353,17 @@ class SearchPanel(QWidget):
     # -- totals
 
     def _start_count(self, session: SearchSession) -> None:
-        # The number of articles comes from the index in milliseconds; the hits take
-        # longer (the matching texts are read): both run at once.
+        # The number of articles comes from the index in milliseconds, the hits take longer
+        # (the matching texts are read): the hits are counted once the articles are, so
+        # the two do not compete for the cores.
         articles = Worker.for_project(self.controller.project, session.article_count_job())
         articles.signals.finished.connect(self._articles_counted)
+        articles.signals.failed.connect(self._articles_failed)
         self._articles_worker = articles
         self._articles_for = session
         articles.start()
+
+    def _start_hit_count(self, session: SearchSession) -> None:
         worker = Worker.for_project(self.controller.project, session.count_job())
         worker.signals.finished.connect(self._count_finished)
         worker.signals.failed.connect(self._count_failed)
@@ -379,7 +383,15 @@ class SearchPanel(QWidget):
             return
         self._articles_worker = None
         self._articles_for.set_known_articles(articles if isinstance(articles, int) else None)
+        self._start_hit_count(self._articles_for)
         self._update_status()
+
+    def _articles_failed(self, message: str, _details: str) -> None:
+        if not self._is_current(self._articles_worker):
+            return
+        self._articles_worker = None
+        log.warning("counting the articles failed: %s", message)
+        self._start_hit_count(self._articles_for)  # says why, if it fails too
 
     def _count_failed(self, message: str, _details: str) -> None:
         if not self._is_current(self._count_worker):
