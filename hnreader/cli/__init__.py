@@ -19,6 +19,7 @@ from hnreader.cli import (
     search_commands,
     system_commands,
     team_commands,
+    trend_commands,
 )
 from hnreader.cli.console import (
     EXIT_CODES,
@@ -201,6 +202,7 @@ def _build_parser() -> argparse.ArgumentParser:
     team_commands.add_parsers(commands, project, as_json)
     team_commands.add_memo_parsers(commands, project, as_json)
     analysis_commands.add_parsers(commands, project, as_json)
+    trend_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -375,4 +377,5 @@ COMMANDS = {
     **edit_commands.COMMANDS,
     **team_commands.COMMANDS,
     **analysis_commands.COMMANDS,
+    **trend_commands.COMMANDS,
 }

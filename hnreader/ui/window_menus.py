@@ -186,6 +186,11 @@ class WindowMenus:
             QCoreApplication.translate("MainWindow", "Tag &Co-occurrence…"),
             partial(self.open_analysis, "cooccurrence"),
         )
+        self.trends_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Trends and Charts…"),
+            partial(self.open_analysis, "trends"),
+            "Ctrl+Shift+T",
+        )
         self.agreement_action = self._action(
             QCoreApplication.translate("MainWindow", "Coder &Agreement…"), self.show_agreement
         )
@@ -257,6 +262,7 @@ class WindowMenus:
         analyse_menu.addActions(
             [self.retrieve_action, self.matrix_action, self.cooccurrence_action]
         )
+        analyse_menu.addAction(self.trends_action)
         analyse_menu.addSeparator()
         analyse_menu.addAction(self.agreement_action)  # team coding
         tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))

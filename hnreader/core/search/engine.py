@@ -47,7 +47,14 @@ from hnreader.core.search.query import ParsedQuery, parse_query
 from hnreader.core.store import MatchRow
 from hnreader.core.text.normalize import fold_for_search, width_pattern
 
-__all__ = ["MatchRow", "SearchBackend", "count_matches", "search", "search_article"]
+__all__ = [
+    "MatchRow",
+    "SearchBackend",
+    "count_by_article",
+    "count_matches",
+    "search",
+    "search_article",
+]
 
 WORD = "word"
 SUBWORD = "subword"
@@ -350,6 +357,39 @@ def count_matches(
             progress(checked, ids[-1])
     header = tuple((f, by_field[f]) for f in SearchField.HEADER if by_field[f])
     return SearchTotals(sum(by_field.values()), articles, header)
+
+
+def count_by_article(
+    backend: SearchBackend,
+    segmenter: Segmenter,
+    query: str,
+    *,
+    whole_words: bool = False,
+    fields: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> dict[int, int] | None:
+    """The number of hits in each matching article (in the `fields` searched), as
+    `count_matches` totals them: its per-article form, for trends over time. None when the
+    query holds nothing searchable or `is_cancelled()` turned true."""
+    prepared = _prepare(segmenter, query, whole_words, fields)
+    if isinstance(prepared, SearchResult):
+        return None
+    found: dict[int, int] = {}
+    checked = 0
+    for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):
+        if is_cancelled is not None and is_cancelled():
+            return None
+        for article_id in ids:
+            row = rows.get(article_id)
+            counted = prepared.matcher.count(row, segmenter) if row is not None else []
+            hits = sum(n for _, n in counted)
+            if hits:
+                found[article_id] = hits
+        checked += len(ids)
+        if progress is not None:
+            progress(checked, ids[-1])
+    return found
 
 
 def _flags_for(blob: bytes | None, view: str, segmenter: Segmenter) -> bytes:

@@ -1,0 +1,211 @@
+"""The project's trends, dispersion plots and tag frequencies (issue 16, item 7): the data
+of the charts, computed here; the charts are drawn by `hnreader.charts`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.coding_analysis.corpus import (
+    AnalysisCancelled,
+    AnalysisError,
+    CodedCorpus,
+    CodingFilter,
+)
+from hnreader.core.models import Progress, SearchField, SearchResult, Stage
+from hnreader.core.search import engine as searching
+from hnreader.core.search.query import parse_query
+from hnreader.core.store import Store
+from hnreader.core.trends.dispersion import Dispersion, Hit, dispersion
+from hnreader.core.trends.series import (
+    TAG,
+    TERM,
+    DatedArticle,
+    Trend,
+    TrendError,
+    check_period,
+    trend,
+)
+from hnreader.core.trends.tag_counts import TagFrequencies, passages_by_article, tag_frequencies
+
+Cancelled = Callable[[], bool]
+BODY_ONLY = (SearchField.BODY,)  # rates are per character of the text: hits in it only
+PAGE = 1000
+
+
+class ProjectTrends:
+    """Trends for `Project` (which sets `store`, `segmenter`, and has `coded_corpus` and
+    `search` from its other halves)."""
+
+    store: Store
+    segmenter: Segmenter
+    coded_corpus: Callable[..., CodedCorpus]
+    search: Callable[..., SearchResult]
+
+    def trend_articles(self, selection: CodingFilter | None = None) -> list[DatedArticle]:
+        """The articles the filter keeps, with their dates and lengths (no text is read)."""
+        selection = selection or CodingFilter()
+        selection.check()
+        ids = None if selection.article_ids is None else list(selection.article_ids)
+        rows = self.store.dated_lengths(ids)
+        kept = [DatedArticle(i, d, c) for i, d, c in rows if selection.keeps_date(d)]
+        if selection.where:
+            known = {v.name for v in self.store.variable_summaries()}
+            for name, _ in selection.where:
+                if name not in known:
+                    raise AnalysisError(
+                        f"there is no document variable named “{name}”; `hnreader variables` "
+                        "lists them",
+                        variable=name,
+                    )
+            values = self.store.variables_of([a.id for a in kept])
+            kept = [
+                a
+                for a in kept
+                if all(values.get(a.id, {}).get(n) == v for n, v in selection.where)
+            ]
+        return kept
+
+    def term_counts(
+        self,
+        term: str,
+        *,
+        whole_words: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> dict[int, int]:
+        """{article id: hits of the query in its text} (the search's own counting)."""
+        parse_query(term)  # a QueryError that says what is wrong with it
+        counts = searching.count_by_article(
+            self.store,
+            self.segmenter,
+            term,
+            whole_words=whole_words,
+            fields=BODY_ONLY,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+        if counts is None:
+            if is_cancelled is not None and is_cancelled():
+                raise AnalysisCancelled("the trend was cancelled")
+            return {}
+        return counts
+
+    def term_hits(
+        self,
+        term: str,
+        *,
+        whole_words: bool = False,
+        is_cancelled: Cancelled | None = None,
+    ) -> dict[int, list[Hit]]:
+        """{article id: its hits (article id, start, end) in the text}: every page of the
+        search, as the concordance lists it."""
+        parse_query(term)
+        found: dict[int, list[Hit]] = {}
+        after = 0
+        while True:
+            if is_cancelled is not None and is_cancelled():
+                raise AnalysisCancelled("the dispersion plot was cancelled")
+            page = self.search(
+                term, whole_words=whole_words, fields=BODY_ONLY, limit=PAGE, after=after
+            )
+            if page.message:
+                return found
+            for article in page.articles:
+                hits = [(article.article_id, h.start, h.end) for h in article.body_hits]
+                if hits:
+                    found[article.article_id] = hits
+            if page.complete or not page.articles:
+                return found
+            after = page.next_after
+
+    def term_trend(
+        self,
+        terms: Sequence[str],
+        by: str = "month",
+        *,
+        whole_words: bool = False,
+        selection: CodingFilter | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> Trend:
+        """Hits of each search term per period (and per 10,000 characters: `Trend.per`)."""
+        check_period(by)
+        if not terms:
+            raise TrendError("give at least one search term")
+        articles = self.trend_articles(selection)
+        counted = []
+        for i, term in enumerate(terms):
+            _report(progress, i, len(terms))
+            counts = self.term_counts(term, whole_words=whole_words, is_cancelled=is_cancelled)
+            counted.append((term, TERM, counts))
+        _report(progress, len(terms), len(terms))
+        return trend(articles, by, counted)
+
+    def tag_trend(
+        self,
+        tag_ids: Sequence[int],
+        by: str = "month",
+        *,
+        with_subtags: bool = True,
+        selection: CodingFilter | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> Trend:
+        """Passages of each tag per period (a tag with its sub-tags unless told)."""
+        check_period(by)
+        if not tag_ids:
+            raise TrendError("give at least one tag")
+        corpus = self.coded_corpus(selection, progress, is_cancelled)
+        counted = [
+            (
+                corpus.tag(tag_id).path,
+                TAG,
+                passages_by_article(corpus, tag_id, with_subtags=with_subtags),
+            )
+            for tag_id in tag_ids
+        ]
+        articles = [DatedArticle(a.id, a.date, a.chars) for a in corpus.articles.values()]
+        return trend(articles, by, counted)
+
+    def term_dispersion(
+        self,
+        terms: Sequence[str],
+        *,
+        whole_words: bool = False,
+        selection: CodingFilter | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> Dispersion:
+        """Where each term's hits fall across the dated articles laid out in date order."""
+        if not terms:
+            raise TrendError("give at least one search term")
+        articles = self.trend_articles(selection)
+        found = []
+        for i, term in enumerate(terms):
+            _report(progress, i, len(terms))
+            hits = self.term_hits(term, whole_words=whole_words, is_cancelled=is_cancelled)
+            found.append((term, hits))
+        _report(progress, len(terms), len(terms))
+        return dispersion(articles, found)
+
+    def tag_frequencies(
+        self,
+        *,
+        by_coder: bool = False,
+        with_subtags: bool = True,
+        tag_ids: Sequence[int] | None = None,
+        selection: CodingFilter | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> TagFrequencies:
+        """Passages per tag, in all or per coder."""
+        corpus = self.coded_corpus(selection, progress, is_cancelled)
+        return tag_frequencies(
+            corpus, with_subtags=with_subtags, by_coder=by_coder, tag_ids=tag_ids
+        )
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total, Stage.ANALYSING)

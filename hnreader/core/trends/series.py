@@ -1,0 +1,130 @@
+"""Frequencies per month, quarter or year: hits of search terms or passages of tags, absolute
+and per 10,000 characters, with the articles without a date counted apart."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from hnreader.core.coding_analysis.corpus import AnalysisError
+from hnreader.core.trends.periods import PERIODS, period_of, period_range
+
+TERM, TAG = "term", "tag"
+PER_CHARS = 10_000
+
+
+class TrendError(AnalysisError):
+    """A trend cannot be computed as asked (an unknown period, no term or tag)."""
+
+
+@dataclass(frozen=True)
+class DatedArticle:
+    """What a trend needs of an article: its date (ISO, any precision, or "") and length."""
+
+    id: int
+    date: str
+    chars: int
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """One line of a chart: a search term (as typed) or a tag (its path)."""
+
+    label: str
+    kind: str  # TERM or TAG
+    counts: tuple[int, ...]  # hits (terms) or passages (tags) in each period
+    articles: tuple[int, ...]  # articles with at least one, in each period
+    undated: int  # hits or passages in articles without a date fine enough for the period
+    undated_articles: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts) + self.undated
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Series over consecutive periods (empty periods included, so gaps stay visible)."""
+
+    by: str
+    periods: tuple[str, ...]
+    article_counts: tuple[int, ...]  # articles in each period
+    chars: tuple[int, ...]  # characters of those articles
+    series: tuple[TrendSeries, ...]
+    undated_articles: int  # articles without a date fine enough for `by`
+    undated_chars: int
+
+    def per(self, series: TrendSeries, scale: int = PER_CHARS) -> tuple[float, ...]:
+        """The series per `scale` characters of each period's articles (0 where a period
+        has no text)."""
+        return tuple(
+            count * scale / chars if chars else 0.0
+            for count, chars in zip(series.counts, self.chars, strict=True)
+        )
+
+    def undated_per(self, series: TrendSeries, scale: int = PER_CHARS) -> float:
+        return series.undated * scale / self.undated_chars if self.undated_chars else 0.0
+
+
+def check_period(by: str) -> None:
+    if by not in PERIODS:
+        raise TrendError(f"“{by}” is not a period; use one of {', '.join(PERIODS)}")
+
+
+def trend(
+    articles: Sequence[DatedArticle],
+    by: str,
+    counted: Sequence[tuple[str, str, Mapping[int, int]]],
+) -> Trend:
+    """The trend of each (label, kind, {article id: count}) over the periods the articles'
+    dates span. Counts of articles not in `articles` are left out (they were filtered)."""
+    check_period(by)
+    period_by_id: dict[int, str] = {}
+    chars_by_period: dict[str, int] = {}
+    articles_by_period: dict[str, int] = {}
+    undated_articles = undated_chars = 0
+    for article in articles:
+        period = period_of(article.date, by)
+        period_by_id[article.id] = period
+        if period:
+            chars_by_period[period] = chars_by_period.get(period, 0) + article.chars
+            articles_by_period[period] = articles_by_period.get(period, 0) + 1
+        else:
+            undated_articles += 1
+            undated_chars += article.chars
+    dated = sorted(chars_by_period)
+    periods = period_range(dated[0], dated[-1], by) if dated else []
+    position = {period: i for i, period in enumerate(periods)}
+    series = []
+    for label, kind, counts in counted:
+        hits = [0] * len(periods)
+        with_hits = [0] * len(periods)
+        undated = undated_with = 0
+        for article_id, count in counts.items():
+            period = period_by_id.get(article_id)
+            if period is None or count <= 0:
+                continue
+            if period:
+                hits[position[period]] += count
+                with_hits[position[period]] += 1
+            else:
+                undated += count
+                undated_with += 1
+        series.append(TrendSeries(label, kind, tuple(hits), tuple(with_hits), undated, undated_with))
+    return Trend(
+        by,
+        tuple(periods),
+        tuple(articles_by_period.get(p, 0) for p in periods),
+        tuple(chars_by_period.get(p, 0) for p in periods),
+        tuple(series),
+        undated_articles,
+        undated_chars,
+    )
+
+
+def split_terms(text: str) -> list[str]:
+    """Several search terms typed in one box: separated by commas, semicolons (of either
+    width) or new lines; each term is a query of its own (spaces inside it mean AND)."""
+    for separator in "，；;\n":
+        text = text.replace(separator, ",")
+    return list(dict.fromkeys(term.strip() for term in text.split(",") if term.strip()))
