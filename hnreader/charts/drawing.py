@@ -88,7 +88,13 @@ def draw_trend(
     xs = list(range(count))
     width = 0.8 / max(1, len(trend.series))
     for i, series in enumerate(trend.series):
-        values = trend.per(series, per) if per else series.counts
+        if per:  # a period without text has no rate: a gap, not a zero
+            rates = trend.per(series, per)
+            values: Sequence[float] = [
+                rate if chars else math.nan for rate, chars in zip(rates, trend.chars, strict=True)
+            ]
+        else:
+            values = series.counts
         colour = COLOURS[i % len(COLOURS)]
         label = _label(series.label)
         if style == BAR:

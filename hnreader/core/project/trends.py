@@ -4,6 +4,7 @@ of the charts, computed here; the charts are drawn by `hnreader.charts`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.coding_analysis.corpus import (
@@ -17,6 +18,7 @@ from hnreader.core.search import engine as searching
 from hnreader.core.search.query import parse_query
 from hnreader.core.store import Store
 from hnreader.core.trends.dispersion import Dispersion, Hit, dispersion
+from hnreader.core.trends.periods import YEAR, period_of
 from hnreader.core.trends.series import (
     TAG,
     TERM,
@@ -48,7 +50,7 @@ class ProjectTrends:
         selection.check()
         ids = None if selection.article_ids is None else list(selection.article_ids)
         rows = self.store.dated_lengths(ids)
-        kept = [DatedArticle(i, d, c) for i, d, c in rows if selection.keeps_date(d)]
+        kept = [DatedArticle(i, d, c) for i, d, c in rows if keeps_date(selection, d)]
         if selection.where:
             known = {v.name for v in self.store.variable_summaries()}
             for name, _ in selection.where:
@@ -65,6 +67,29 @@ class ProjectTrends:
                 if all(values.get(a.id, {}).get(n) == v for n, v in selection.where)
             ]
         return kept
+
+    def _dated_corpus(
+        self,
+        selection: CodingFilter | None,
+        progress: Progress | None,
+        is_cancelled: Cancelled | None,
+    ) -> CodedCorpus:
+        """The coded corpus with the trends' date bounds (a date of a month or a year falls
+        within bounds that hold it, as `keeps_date` says)."""
+        selection = selection or CodingFilter()
+        selection.check()
+        corpus = self.coded_corpus(
+            replace(selection, date_from="", date_to=""), progress, is_cancelled
+        )
+        kept = {i: a for i, a in corpus.articles.items() if keeps_date(selection, a.date)}
+        if len(kept) < len(corpus.articles):
+            corpus = CodedCorpus(
+                kept,
+                corpus.tags,
+                [span for span in corpus.spans if span.article_id in kept],
+                {i: t for i, t in corpus.texts.items() if i in kept},
+            )
+        return corpus
 
     def term_counts(
         self,
@@ -156,7 +181,7 @@ class ProjectTrends:
         check_period(by)
         if not tag_ids:
             raise TrendError("give at least one tag")
-        corpus = self.coded_corpus(selection, progress, is_cancelled)
+        corpus = self._dated_corpus(selection, progress, is_cancelled)
         counted = [
             (
                 corpus.tag(tag_id).path,
@@ -200,10 +225,25 @@ class ProjectTrends:
         is_cancelled: Cancelled | None = None,
     ) -> TagFrequencies:
         """Passages per tag, in all or per coder."""
-        corpus = self.coded_corpus(selection, progress, is_cancelled)
+        corpus = self._dated_corpus(selection, progress, is_cancelled)
         return tag_frequencies(
             corpus, with_subtags=with_subtags, by_coder=by_coder, tag_ids=tag_ids
         )
+
+
+def keeps_date(selection: CodingFilter, date: str) -> bool:
+    """Whether a date is within the filter's bounds, at its own precision: 2019-04 is within
+    2019-02 … 2019-12 and 2019 within 2019 … 2020 (the coding analyses want whole ISO dates);
+    without bounds every article is kept, undated ones too."""
+    if not (selection.date_from or selection.date_to):
+        return True
+    if not period_of(date, YEAR):
+        return False
+    if selection.date_from and date[: len(selection.date_from)] < selection.date_from[: len(date)]:
+        return False
+    return not (
+        selection.date_to and date[: len(selection.date_to)] > selection.date_to[: len(date)]
+    )
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

@@ -13,7 +13,7 @@ from hnreader.ui.common.plain_text import visible_controls
 
 class ChartWording(QObject):
     def _what(self, labels: list[str]) -> str:
-        return self.tr("、").join(f"“{visible_controls(label)}”" for label in labels)
+        return self.tr(", ").join(f"“{visible_controls(label)}”" for label in labels)
 
     def _period(self, by: str) -> str:
         return {"month": self.tr("Month"), "quarter": self.tr("Quarter")}.get(by, self.tr("Year"))
@@ -38,7 +38,7 @@ class ChartWording(QObject):
     def undated_note(self, trend: Trend) -> str:
         if not trend.undated_articles:
             return ""
-        counts = self.tr("、").join(
+        counts = self.tr(", ").join(
             f"{visible_controls(s.label)} {s.undated}" for s in trend.series
         )
         return (
@@ -55,9 +55,8 @@ class ChartWording(QObject):
             .replace("%2", f"{s.total:,}")
             for s in trend.series
         ]
-        text = self.tr("; ").join(parts)
-        note = self.undated_note(trend)
-        return f"{text}. {note}" if note else text
+        # The chart itself says what it leaves out (undated_note).
+        return self.tr("; ").join(parts)
 
     def dispersion(self, result: Dispersion) -> ChartWords:
         title = self.tr("Dispersion of %1 across the corpus").replace(
@@ -88,9 +87,7 @@ class ChartWording(QObject):
             .replace("%3", f"{row.articles:,}")
             for row in result.rows
         ]
-        text = self.tr("; ").join(parts) + self.tr(". Click a tick to open the article there.")
-        note = self._dispersion_note(result)
-        return f"{text} {note}" if note else text
+        return self.tr("; ").join(parts) + self.tr(". Click a tick to open the article there.")
 
     def tags(self, result: TagFrequencies) -> ChartWords:
         title = self.tr("Passages per tag and coder") if len(result.coders) > 1 else self.tr(
