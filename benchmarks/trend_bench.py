@@ -51,17 +51,25 @@ def main(argv: list[str] | None = None) -> None:
     dated = sorted(a.date[:4] for a in articles if a.date[:4].isdigit())
     print(f"  dated {dated[0]}–{dated[-1]}, {len(articles) - len(dated):,} undated")
     for term in terms:
-        timed(f"count_matches({term}) (the search's totals)",
-              lambda t=term: project.count_matches(t, fields=["body"]), repeats)  # fmt: skip
+        timed(
+            f"count_matches({term}) (the search's totals)",
+            lambda t=term: project.count_matches(t, fields=["body"]),
+            repeats,
+        )
         timed(f"count per article ({term})", lambda t=term: project.term_counts(t), repeats)
-        trend = timed(f"trend of {term} by month (the whole job)",
-                      lambda t=term: project.term_trend([t], "month"), repeats)  # fmt: skip
+        trend = timed(
+            f"trend of {term} by month (the whole job)",
+            lambda t=term: project.term_trend([t], "month"),
+            repeats,
+        )
         series = trend.series[0]
         print(f"  {len(trend.periods)} months, {series.total:,} hits, {series.undated:,} undated")
-        timed(f"trend of {term} by year, whole words",
-              lambda t=term: project.term_trend([t], "year", whole_words=True), 1)  # fmt: skip
-    disp = timed(f"dispersion plot of {terms[0]}",
-                 lambda: project.term_dispersion([terms[0]]), 1)  # fmt: skip
+        timed(
+            f"trend of {term} by year, whole words",
+            lambda t=term: project.term_trend([t], "year", whole_words=True),
+            1,
+        )
+    disp = timed(f"dispersion plot of {terms[0]}", lambda: project.term_dispersion([terms[0]]), 1)
     print(f"  {len(disp.rows[0].positions):,} ticks over {len(disp.article_ids):,} articles")
     from hnreader.charts import drawing
 
@@ -69,6 +77,7 @@ def main(argv: list[str] | None = None) -> None:
     words = drawing.ChartWords(f"“{terms[0]}”每月出现次数", "月份", "次数")
     with tempfile.TemporaryDirectory() as folder:
         for suffix in (".png", ".svg"):
+
             def draw(suffix: str = suffix) -> None:
                 figure = drawing.new_figure()
                 drawing.draw_trend(figure, trend, words)

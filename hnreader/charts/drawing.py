@@ -23,8 +23,18 @@ LINE, BAR = "line", "bar"
 STYLES = (LINE, BAR)
 CHART_SUFFIXES = (".png", ".svg")
 SIZE = (10.0, 5.6)  # inches: fits a page width at 200 dpi
-COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
-           "#7f7f7f", "#bcbd22", "#17becf")  # fmt: skip
+COLOURS = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
 
 
 @dataclass(frozen=True)
@@ -66,8 +76,10 @@ def _words(figure: Figure, axes: Axes, words: ChartWords) -> None:
     axes.set_ylabel(words.y_axis)
     if words.note:
         # constrained layout leaves figure texts out: keep a strip free for the note
+        from matplotlib.layout_engine import ConstrainedLayoutEngine
+
         engine = figure.get_layout_engine()
-        if engine is not None:
+        if isinstance(engine, ConstrainedLayoutEngine):
             engine.set(rect=(0, 0.045, 1, 0.955))
         figure.text(0.01, 0.01, words.note, fontsize=8.5, color="#555555", ha="left", va="bottom")
 
@@ -101,8 +113,15 @@ def draw_trend(
             offset = (i - (len(trend.series) - 1) / 2) * width
             axes.bar([x + offset for x in xs], values, width=width, label=label, color=colour)
         else:
-            axes.plot(xs, values, label=label, color=colour, linewidth=1.8,
-                      marker="o" if count <= 40 else None, markersize=3.5)  # fmt: skip
+            axes.plot(
+                xs,
+                values,
+                label=label,
+                color=colour,
+                linewidth=1.8,
+                marker="o" if count <= 40 else None,
+                markersize=3.5,
+            )
     step = _tick_step(count, trend.by)
     ticks = xs[::step]
     axes.set_xticks(ticks, [trend.periods[x] for x in ticks])
@@ -129,8 +148,9 @@ def draw_dispersion(figure: Figure, result: Dispersion, words: ChartWords) -> No
     rows = result.rows
     for i, row in enumerate(rows):
         y = len(rows) - 1 - i  # the first term on top
-        axes.vlines(row.positions, y - 0.38, y + 0.38, color=COLOURS[i % len(COLOURS)],
-                    linewidth=0.8)  # fmt: skip
+        axes.vlines(
+            row.positions, y - 0.38, y + 0.38, color=COLOURS[i % len(COLOURS)], linewidth=0.8
+        )
     axes.set_yticks(
         [len(rows) - 1 - i for i in range(len(rows))],
         [f"{_label(row.label)}\n({len(row.positions):,})" for row in rows],
@@ -163,12 +183,20 @@ def draw_tag_frequencies(
         values = [row[j] for row in result.counts]
         offset = (j - (columns - 1) / 2) * height
         ys = [count - 1 - i - offset for i in range(count)]
-        bars = axes.barh(ys, values, height=height, color=COLOURS[j % len(COLOURS)],
-                         label=_label(names[j]) if columns > 1 else None)  # fmt: skip
+        bars = axes.barh(
+            ys,
+            values,
+            height=height,
+            color=COLOURS[j % len(COLOURS)],
+            label=_label(names[j]) if columns > 1 else None,
+        )
         axes.bar_label(bars, padding=2, fontsize=8)
     axes.set_yticks(
         [count - 1 - i for i in range(count)],
-        ["\u3000" * depth + tag.name for tag, depth in zip(result.tags, result.depths, strict=True)],
+        [
+            "\u3000" * depth + tag.name
+            for tag, depth in zip(result.tags, result.depths, strict=True)
+        ],
     )
     axes.set_ylim(-0.6, max(0, count - 1) + 0.6)
     from matplotlib.ticker import MaxNLocator

@@ -102,7 +102,9 @@ def _trend(project: Any, args: argparse.Namespace) -> Trend:
             terms, args.by, whole_words=args.whole_words, selection=_selection(args)
         )
     tag_ids = [project.tag_by_name(name).id for name in args.tag]
-    return project.tag_trend(tag_ids, args.by, with_subtags=args.subtags, selection=_selection(args))
+    return project.tag_trend(
+        tag_ids, args.by, with_subtags=args.subtags, selection=_selection(args)
+    )
 
 
 def _undated_line(trend: Trend) -> str:

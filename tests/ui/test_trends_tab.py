@@ -83,7 +83,9 @@ def test_clicking_a_dispersion_tick_opens_the_article_at_the_hit(
     article_id, start, end = row.hits[-1]
     x, y = tab.chart.tick_position(0, len(row.positions) - 1)
     with qtbot.waitSignal(analyse.passage_activated, timeout=5000) as signal:
-        qtbot.mouseClick(tab.chart.canvas, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+        qtbot.mouseClick(
+            tab.chart.canvas, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y))
+        )
     assert signal.args == [article_id, start, end]
     assert window.reader.article_id == article_id
     assert project.article(article_id).text[start:end] == "精准扶贫"

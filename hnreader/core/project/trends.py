@@ -62,9 +62,7 @@ class ProjectTrends:
                     )
             values = self.store.variables_of([a.id for a in kept])
             kept = [
-                a
-                for a in kept
-                if all(values.get(a.id, {}).get(n) == v for n, v in selection.where)
+                a for a in kept if all(values.get(a.id, {}).get(n) == v for n, v in selection.where)
             ]
         return kept
 

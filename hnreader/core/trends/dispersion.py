@@ -69,9 +69,7 @@ def dispersion(
     articles: Sequence[DatedArticle], found: Sequence[tuple[str, Mapping[int, Sequence[Hit]]]]
 ) -> Dispersion:
     """Lay the dated `articles` out by date (then id) and place each term's hits."""
-    dated = sorted(
-        (a for a in articles if period_of(a.date, YEAR)), key=lambda a: (a.date, a.id)
-    )
+    dated = sorted((a for a in articles if period_of(a.date, YEAR)), key=lambda a: (a.date, a.id))
     starts: dict[int, int] = {}
     years: list[tuple[str, int]] = []
     months: list[tuple[str, int]] = []

@@ -101,16 +101,18 @@ def trend(
         with_hits = [0] * len(periods)
         undated = undated_with = 0
         for article_id, count in counts.items():
-            period = period_by_id.get(article_id)
-            if period is None or count <= 0:
+            found = period_by_id.get(article_id)
+            if found is None or count <= 0:
                 continue
-            if period:
-                hits[position[period]] += count
-                with_hits[position[period]] += 1
+            if found:
+                hits[position[found]] += count
+                with_hits[position[found]] += 1
             else:
                 undated += count
                 undated_with += 1
-        series.append(TrendSeries(label, kind, tuple(hits), tuple(with_hits), undated, undated_with))
+        series.append(
+            TrendSeries(label, kind, tuple(hits), tuple(with_hits), undated, undated_with)
+        )
     return Trend(
         by,
         tuple(periods),

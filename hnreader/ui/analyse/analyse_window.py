@@ -349,8 +349,12 @@ def _trends(
     progress: Any,
     is_cancelled: Any,
 ) -> object:
-    # matplotlib is imported here, off the GUI thread (≈ 0.5 s the first time)
-    import hnreader.ui.analyse.chart_canvas  # noqa: F401
+    # matplotlib is imported and its fonts found here, off the GUI thread (≈ 1 s, several on
+    # a first run that builds matplotlib's font cache)
+    from hnreader.charts.fonts import setup
+
+    setup()
+    import matplotlib.backends.backend_qtagg  # noqa: F401
 
     options = {"selection": selection, "progress": progress, "is_cancelled": is_cancelled}
     if request.kind == "dispersion":

@@ -20,20 +20,28 @@ class ChartWording(QObject):
 
     def trend(self, trend: Trend, per: int) -> ChartWords:
         tags = bool(trend.series) and trend.series[0].kind == TAG
-        what = self._what([s.label for s in trend.series])
+        titles = {
+            (False, False, "month"): self.tr("%1: hits per month"),
+            (False, False, "quarter"): self.tr("%1: hits per quarter"),
+            (False, False, "year"): self.tr("%1: hits per year"),
+            (False, True, "month"): self.tr("%1: hits per 10,000 characters, by month"),
+            (False, True, "quarter"): self.tr("%1: hits per 10,000 characters, by quarter"),
+            (False, True, "year"): self.tr("%1: hits per 10,000 characters, by year"),
+            (True, False, "month"): self.tr("%1: passages per month"),
+            (True, False, "quarter"): self.tr("%1: passages per quarter"),
+            (True, False, "year"): self.tr("%1: passages per year"),
+            (True, True, "month"): self.tr("%1: passages per 10,000 characters, by month"),
+            (True, True, "quarter"): self.tr("%1: passages per 10,000 characters, by quarter"),
+            (True, True, "year"): self.tr("%1: passages per 10,000 characters, by year"),
+        }
         if tags:
-            title = self.tr("%1: passages per %2") if not per else self.tr(
-                "%1: passages per 10,000 characters, by %2"
-            )
             y_axis = self.tr("Passages") if not per else self.tr("Passages per 10,000 characters")
         else:
-            title = self.tr("%1: hits per %2") if not per else self.tr(
-                "%1: hits per 10,000 characters, by %2"
-            )
             y_axis = self.tr("Hits") if not per else self.tr("Hits per 10,000 characters")
-        period = self._period(trend.by)
-        title = title.replace("%1", what).replace("%2", period.lower())
-        return ChartWords(title, period, y_axis, self.undated_note(trend))
+        title = titles[(tags, bool(per), trend.by)].replace(
+            "%1", self._what([s.label for s in trend.series])
+        )
+        return ChartWords(title, self._period(trend.by), y_axis, self.undated_note(trend))
 
     def undated_note(self, trend: Trend) -> str:
         if not trend.undated_articles:
@@ -41,11 +49,11 @@ class ChartWording(QObject):
         counts = self.tr(", ").join(
             f"{visible_controls(s.label)} {s.undated}" for s in trend.series
         )
-        return (
-            self.tr("Not charted: %n article(s) without a date fine enough for the period (%1)",
-                    "", trend.undated_articles)  # fmt: skip
-            .replace("%1", counts)
-        )
+        return self.tr(
+            "Not charted: %n article(s) without a date fine enough for the period (%1)",
+            "",
+            trend.undated_articles,
+        ).replace("%1", counts)
 
     def trend_summary(self, trend: Trend) -> str:
         tags = bool(trend.series) and trend.series[0].kind == TAG
@@ -73,11 +81,9 @@ class ChartWording(QObject):
         undated = sum(row.undated_hits for row in result.rows)
         if not result.undated_articles:
             return ""
-        return (
-            self.tr("Not shown: %1 hit(s) in %n article(s) without a date", "",
-                    result.undated_articles)  # fmt: skip
-            .replace("%1", str(undated))
-        )
+        return self.tr(
+            "Not shown: %1 hit(s) in %n article(s) without a date", "", result.undated_articles
+        ).replace("%1", str(undated))
 
     def dispersion_summary(self, result: Dispersion) -> str:
         parts = [
@@ -90,8 +96,10 @@ class ChartWording(QObject):
         return self.tr("; ").join(parts) + self.tr(". Click a tick to open the article there.")
 
     def tags(self, result: TagFrequencies) -> ChartWords:
-        title = self.tr("Passages per tag and coder") if len(result.coders) > 1 else self.tr(
-            "Passages per tag"
+        title = (
+            self.tr("Passages per tag and coder")
+            if len(result.coders) > 1
+            else self.tr("Passages per tag")
         )
         return ChartWords(
             title,

@@ -75,8 +75,10 @@ class TrendsTab(QWidget):
         self.terms = QLineEdit()
         self.terms.setPlaceholderText(self.tr("精准扶贫, 脱贫攻坚"))
         self.terms.setToolTip(
-            self.tr("One or more search terms, separated by commas; each is searched as in the "
-                    "Search panel")  # fmt: skip
+            self.tr(
+                "One or more search terms, separated by commas; each is searched as in the "
+                "Search panel"
+            )
         )
         self.whole_words = QCheckBox(self.tr("Whole words only"))
         self.tag_model = QStandardItemModel(self)
@@ -109,7 +111,7 @@ class TrendsTab(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Chart"), self.kind)
-        form.addRow(self.tr("Count"), self.source)
+        form.addRow(self.tr("Counting"), self.source)
         form.addRow(self.tr("Terms"), self.terms)
         form.addRow("", self.whole_words)
         form.addRow(self.tr("Tags"), self.tag_list)
@@ -166,7 +168,9 @@ class TrendsTab(QWidget):
             item.setToolTip(visible_controls(tag.path))
             item.setCheckable(True)
             item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Checked if tag.id in ticked else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if tag.id in ticked else Qt.CheckState.Unchecked
+            )
             self.tag_model.appendRow(item)
         self.tag_model.blockSignals(False)
 
@@ -203,16 +207,22 @@ class TrendsTab(QWidget):
         terms = tuple(split_terms(self.terms.text()))
         by = str(self.period.currentData())
         if kind == TAGS:
-            return ChartRequest(TAGS, tag_ids=tuple(self.ticked_tags()), by_coder=self.by_coder.isChecked())
+            return ChartRequest(
+                TAGS, tag_ids=tuple(self.ticked_tags()), by_coder=self.by_coder.isChecked()
+            )
         if kind == TREND and self.source.currentData() == TAGGED:
             if not self.ticked_tags():
-                self.show_hint(self.tr("Tick one or more tags: the chart counts their passages per period."))
+                self.show_hint(
+                    self.tr("Tick one or more tags: the chart counts their passages per period.")
+                )
                 return None
             return ChartRequest(TREND, tag_ids=tuple(self.ticked_tags()), by=by)
         if not terms:
             self.show_hint(
-                self.tr("Type one or more search terms (separated by commas) and press Enter: "
-                        "the chart shows how often they occur.")  # fmt: skip
+                self.tr(
+                    "Type one or more search terms (separated by commas) and press Enter: "
+                    "the chart shows how often they occur."
+                )
             )
             return None
         return ChartRequest(kind, terms=terms, by=by, whole_words=self.whole_words.isChecked())
@@ -259,7 +269,12 @@ class TrendsTab(QWidget):
             self.summary.setText(wording.dispersion_summary(data))
         else:
             if not data.tags:
-                self.show_hint(self.tr("There are no tags yet. Create tags in the Tags panel and tag passages in the reader."))
+                self.show_hint(
+                    self.tr(
+                        "There are no tags yet. Create tags in the Tags panel and tag passages "
+                        "in the reader."
+                    )
+                )
                 return
             names = [visible_controls(c) or self.tr("(no name)") for c in data.coders]
             self.chart.draw(TAGS, data, wording.tags(data), coder_names=names)
@@ -293,7 +308,9 @@ class TrendsTab(QWidget):
         if path.suffix.lower() != suffix:
             path = path.with_suffix(suffix)
         self.export_chart_to(path)
-        self.summary.setText(self.tr("Wrote the chart to %1").replace("%1", visible_controls(str(path))))
+        self.summary.setText(
+            self.tr("Wrote the chart to %1").replace("%1", visible_controls(str(path)))
+        )
         return path
 
     def _export_png(self) -> None:
@@ -309,4 +326,6 @@ class TrendsTab(QWidget):
 
     def _name(self) -> str:
         kind = self.result[0].kind if self.result else TREND
-        return {TREND: self.tr("trend"), DISPERSION: self.tr("dispersion")}.get(kind, self.tr("tag-frequencies"))
+        return {TREND: self.tr("trend"), DISPERSION: self.tr("dispersion")}.get(
+            kind, self.tr("tag-frequencies")
+        )

@@ -40,21 +40,23 @@ def _svg_texts(path: Path) -> list[str]:
     return ["".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")]
 
 
-def test_charts_export_png_and_svg_with_the_cjk_text(trend_project: Project, tmp_path: Path) -> None:
+def test_charts_export_png_and_svg_with_the_cjk_text(
+    trend_project: Project, tmp_path: Path
+) -> None:
     from hnreader.charts import drawing, fonts
 
     assert fonts.cjk_font() == "Noto Sans CJK SC"  # installed here; the first choice
     words = drawing.ChartWords("“精准扶贫”每月出现次数", "月份", "次数", note="未计入：无日期 2 篇")
+    odd = trend_project.term_trend(["精准扶贫", "_下划线", "$x$"], "month")
+    quarters = trend_project.term_trend(["精准扶贫"], "quarter")
+    spread = trend_project.term_dispersion(["精准扶贫", "𠮷"])
+    coded = trend_project.tag_frequencies(by_coder=True)
     for name, draw in (
-        ("trend", lambda f: drawing.draw_trend(
-            f, trend_project.term_trend(["精准扶贫", "_下划线", "$x$"], "month"), words, per=10_000)),
-        ("bars", lambda f: drawing.draw_trend(
-            f, trend_project.term_trend(["精准扶贫"], "quarter"), words, style="bar")),
-        ("dispersion", lambda f: drawing.draw_dispersion(
-            f, trend_project.term_dispersion(["精准扶贫", "𠮷"]), words)),
-        ("tags", lambda f: drawing.draw_tag_frequencies(
-            f, trend_project.tag_frequencies(by_coder=True), words, ["amy", "bob"])),
-    ):  # fmt: skip
+        ("trend", lambda f: drawing.draw_trend(f, odd, words, per=10_000)),
+        ("bars", lambda f: drawing.draw_trend(f, quarters, words, style="bar")),
+        ("dispersion", lambda f: drawing.draw_dispersion(f, spread, words)),
+        ("tags", lambda f: drawing.draw_tag_frequencies(f, coded, words, ["amy", "bob"])),
+    ):
         figure = drawing.new_figure()
         draw(figure)
         png, svg = tmp_path / f"{name}.png", tmp_path / f"{name}.svg"
@@ -99,7 +101,9 @@ def test_trend_command_json_and_text(run) -> None:  # type: ignore[no-untyped-de
 
 def test_trend_command_csv_and_xlsx(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     csv_path, xlsx_path = tmp_path / "t.csv", tmp_path / "t.xlsx"
-    code, out, _ = run("trend", "精准扶贫", "--by", "year", "--csv", str(csv_path), "--xlsx", str(xlsx_path))
+    code, out, _ = run(
+        "trend", "精准扶贫", "--by", "year", "--csv", str(csv_path), "--xlsx", str(xlsx_path)
+    )
     assert code == 0 and "Wrote 3 rows" in out
     lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("period,articles,characters,精准扶贫")
@@ -112,7 +116,9 @@ def test_trend_command_csv_and_xlsx(run, tmp_path: Path) -> None:  # type: ignor
 
 def test_chart_commands_write_files(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     svg = tmp_path / "trend.svg"
-    code, out, _ = run("chart", "trend", "精准扶贫", "--by", "month", "--per", "10000", "--out", str(svg))
+    code, out, _ = run(
+        "chart", "trend", "精准扶贫", "--by", "month", "--per", "10000", "--out", str(svg)
+    )
     assert code == 0 and str(svg) in out
     texts = _svg_texts(svg)
     assert "精准扶贫: hits per 10,000 characters by month" in texts

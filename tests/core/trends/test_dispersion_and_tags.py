@@ -9,7 +9,9 @@ from hnreader.core.trends.tables import dispersion_table, tag_frequency_table
 def test_dispersion_places_every_hit_along_the_dated_corpus(trend_project: Project) -> None:
     result = trend_project.term_dispersion(["精准扶贫", "𠮷"])
     articles = {i: trend_project.article(i) for i in trend_project.article_ids()}
-    dated = sorted((a for a in articles.values() if a.date[:4].isdigit()), key=lambda a: (a.date, a.id))
+    dated = sorted(
+        (a for a in articles.values() if a.date[:4].isdigit()), key=lambda a: (a.date, a.id)
+    )
     assert list(result.article_ids) == [a.id for a in dated]
     starts, offset = {}, 0
     for article in dated:
@@ -29,11 +31,15 @@ def test_dispersion_places_every_hit_along_the_dated_corpus(trend_project: Proje
                 folded = fold_for_search(text)
                 position = folded.find(term)
                 while position >= 0:
-                    expected.append((starts[article.id] + position, (article.id, position, position + 4)))
+                    expected.append(
+                        (starts[article.id] + position, (article.id, position, position + 4))
+                    )
                     position = folded.find(term, position + 4)
             else:
                 while position >= 0:
-                    expected.append((starts[article.id] + position, (article.id, position, position + 1)))
+                    expected.append(
+                        (starts[article.id] + position, (article.id, position, position + 1))
+                    )
                     position = text.find(term, position + 1)
         assert list(zip(row.positions, row.hits, strict=True)) == sorted(expected)
     assert result.rows[0].undated_hits == 2 and result.rows[1].undated_hits == 0
@@ -42,7 +48,7 @@ def test_dispersion_places_every_hit_along_the_dated_corpus(trend_project: Proje
     assert first.hit_near(first.positions[2] + 50, 1.0) is None
     assert result.article_at(first.positions[-1]) == first.hits[-1][0]
     assert result.article_at(result.total_chars) is None
-    header, rows, _ = dispersion_table(result)
+    _, rows, _ = dispersion_table(result)
     assert len(rows) == len(first.positions) + len(result.rows[1].positions)
     assert rows[0][:3] == ("精准扶贫", first.hits[0][0], result.date_of(first.hits[0][0]))
 
@@ -60,7 +66,10 @@ def test_tag_frequencies_equal_the_annotations(trend_project: Project) -> None:
         )
     alone = trend_project.tag_frequencies(with_subtags=False)
     assert alone.coders == ("",)
-    assert dict(zip([t.name for t in alone.tags], alone.totals(), strict=True)) == {"政策": 2, "扶贫": 3}
+    assert dict(zip([t.name for t in alone.tags], alone.totals(), strict=True)) == {
+        "政策": 2,
+        "扶贫": 3,
+    }
     header, rows, _ = tag_frequency_table(result)
     assert header == ("tag_id", "tag", "passages", "amy", "bob")
     assert rows[0][1:] == ("政策", 5, 3, 2)

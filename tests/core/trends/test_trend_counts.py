@@ -42,10 +42,19 @@ def test_periods() -> None:
     assert period_of("2019", "month") == ""  # a year alone has no month
     assert period_of("--05-24", "year") == ""  # a month-day without its year
     assert period_of("", "year") == ""
-    assert period_range("2019-11", "2020-02", "month") == ["2019-11", "2019-12", "2020-01", "2020-02"]
+    assert period_range("2019-11", "2020-02", "month") == [
+        "2019-11",
+        "2019-12",
+        "2020-01",
+        "2020-02",
+    ]
     assert period_range("2019-Q4", "2020-Q1", "quarter") == ["2019-Q4", "2020-Q1"]
     assert period_start("2020-Q3", "quarter") == "2020-07-01"
-    assert split_terms("精准扶贫，脱贫攻坚; 产业 扶贫；精准扶贫\n") == ["精准扶贫", "脱贫攻坚", "产业 扶贫"]
+    assert split_terms("精准扶贫，脱贫攻坚; 产业 扶贫；精准扶贫\n") == [
+        "精准扶贫",
+        "脱贫攻坚",
+        "产业 扶贫",
+    ]
 
 
 @pytest.mark.parametrize("by", ["month", "quarter", "year"])
@@ -134,7 +143,9 @@ def test_filters_keep_their_articles_only(trend_project: Project) -> None:
     tags = trend_project.tag_trend(
         [trend_project.tag_by_name("政策").id], "year", selection=CodingFilter(date_from="2020")
     )
-    assert tags.periods == ("2020",) and tags.series[0].counts == (2,) and tags.undated_articles == 0
+    assert (
+        tags.periods == ("2020",) and tags.series[0].counts == (2,) and tags.undated_articles == 0
+    )
     assert dated.undated_articles == 0  # a date bound leaves the undated out
     one = trend_project.term_trend(["精准扶贫"], "year", selection=CodingFilter(article_ids=[1, 6]))
     assert one.periods == ("2019",) and one.series[0].counts == (3,)
