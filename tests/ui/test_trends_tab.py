@@ -112,3 +112,35 @@ def test_passages_per_tag_by_coder(project, settings, qtbot, monkeypatch, tag_id
     axes = tab.chart.figure.axes[0]
     assert [t.get_text() for t in axes.get_legend().get_texts()] == ["bob", "tester"]
     assert tab.summary.text() == "3 passage(s) in all"
+
+
+def test_a_tag_trend_by_quarter(project, settings, qtbot, monkeypatch, tag_ids) -> None:  # type: ignore[no-untyped-def]
+    dated = next(i for i in project.article_ids() if project.article(i).date.startswith("2020-"))
+    project.annotate(dated, 0, 2, [tag_ids["政策"]])
+    project.annotate(dated, 3, 5, [tag_ids["政策"]])
+    undated = next(i for i in project.article_ids() if not project.article(i).date)
+    project.annotate(undated, 0, 2, [tag_ids["政策"]])
+    window = open_window(project, settings, qtbot, monkeypatch)
+    analyse = _open_trends(window, qtbot)
+    tab = analyse.trends
+    tab.source.setCurrentIndex(tab.source.findData("tags"))
+    assert "Tick one or more tags" in tab.hint.text()
+    assert not tab.terms.isVisible() and tab.tag_list.isVisible()
+    tab.period.setCurrentIndex(tab.period.findData("quarter"))
+    item = next(
+        tab.tag_model.item(r)
+        for r in range(tab.tag_model.rowCount())
+        if tab.tag_model.item(r).text() == "政策"
+    )
+    with qtbot.waitSignal(analyse.result_shown, timeout=20000):
+        item.setCheckState(Qt.CheckState.Checked)
+    _, trend = tab.result
+    quarter = (
+        f"{project.article(dated).date[:4]}-Q{(int(project.article(dated).date[5:7]) + 2) // 3}"
+    )
+    assert dict(zip(trend.periods, trend.series[0].counts, strict=True))[quarter] == 2
+    assert trend.series[0].undated == 1
+    axes = tab.chart.figure.axes[0]
+    assert axes.get_title(loc="left") == "“政策”: passages per quarter"
+    assert axes.get_ylabel() == "Passages" and axes.get_xlabel() == "Quarter"
+    assert tab.summary.text() == "政策: 3 passage(s)"
