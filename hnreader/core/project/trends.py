@@ -44,13 +44,17 @@ class ProjectTrends:
     coded_corpus: Callable[..., CodedCorpus]
     search: Callable[..., SearchResult]
 
-    def trend_articles(self, selection: CodingFilter | None = None) -> list[DatedArticle]:
-        """The articles the filter keeps, with their dates and lengths (no text is read)."""
+    def trend_articles(self, selection: CodingFilter | None = None) -> list[tuple[int, str, int]]:
+        """(id, date, length) of the articles the filter keeps (no text is read), in id
+        order: plain tuples, as `trends.series.trend` takes them (`DatedArticle` names the
+        fields)."""
         selection = selection or CodingFilter()
         selection.check()
         ids = None if selection.article_ids is None else list(selection.article_ids)
         rows = self.store.dated_lengths(ids)
-        kept = [DatedArticle(i, d, c) for i, d, c in rows if keeps_date(selection, d)]
+        if selection.date_from or selection.date_to:
+            rows = [row for row in rows if keeps_date(selection, row[1])]
+        kept = rows
         if selection.where:
             known = {v.name for v in self.store.variable_summaries()}
             for name, _ in selection.where:
@@ -60,9 +64,9 @@ class ProjectTrends:
                         "lists them",
                         variable=name,
                     )
-            values = self.store.variables_of([a.id for a in kept])
+            values = self.store.variables_of([a[0] for a in kept])
             kept = [
-                a for a in kept if all(values.get(a.id, {}).get(n) == v for n, v in selection.where)
+                a for a in kept if all(values.get(a[0], {}).get(n) == v for n, v in selection.where)
             ]
         return kept
 

@@ -12,10 +12,19 @@ class TrendQueries(StoreBase):
         """(id, date, length in code points) of every article (or of these), in id order.
 
         The stored `chars` column is read, never the texts: the `articles_source` index holds
-        date and chars, so SQLite answers from the index alone."""
+        date and chars, so SQLite answers from the index alone. A missing date is "" (the
+        column is NOT NULL)."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples: 115,000 rows in ≈ 0.1 s, Row objects cost more
         if ids is None:
-            rows = self._rows("SELECT id, date, chars FROM articles ORDER BY id")
+            # No ORDER BY: SQLite scans the covering index instead of the 500 MB table.
+            rows = cursor.execute("SELECT id, date, chars FROM articles").fetchall()
         else:
-            rows = self._select_in("SELECT id, date, chars FROM articles WHERE id IN ({})", ids)
-            rows.sort(key=lambda row: row[0])
-        return [(row[0], row[1] or "", row[2]) for row in rows]
+            rows = []
+            for offset in range(0, len(ids), 500):
+                chunk = list(ids[offset : offset + 500])
+                marks = ", ".join("?" * len(chunk))
+                sql = f"SELECT id, date, chars FROM articles WHERE id IN ({marks})"
+                rows.extend(cursor.execute(sql, chunk).fetchall())
+        rows.sort()
+        return rows

@@ -66,10 +66,14 @@ class Dispersion:
 
 
 def dispersion(
-    articles: Sequence[DatedArticle], found: Sequence[tuple[str, Mapping[int, Sequence[Hit]]]]
+    articles: Sequence[tuple[int, str, int]],
+    found: Sequence[tuple[str, Mapping[int, Sequence[Hit]]]],
 ) -> Dispersion:
     """Lay the dated `articles` out by date (then id) and place each term's hits."""
-    dated = sorted((a for a in articles if period_of(a.date, YEAR)), key=lambda a: (a.date, a.id))
+    dated = sorted(
+        (DatedArticle(*a) for a in articles if period_of(a[1], YEAR)),
+        key=lambda a: (a.date, a.id),
+    )
     starts: dict[int, int] = {}
     years: list[tuple[str, int]] = []
     months: list[tuple[str, int]] = []
@@ -83,7 +87,7 @@ def dispersion(
         if month and (not months or months[-1][0] != month):
             months.append((month, offset))
         offset += article.chars
-    known = {a.id for a in articles}
+    known = {a[0] for a in articles}
     rows = []
     for label, hits_by_article in found:
         placed: list[tuple[int, Hit]] = []

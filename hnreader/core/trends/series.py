@@ -3,8 +3,10 @@ and per 10,000 characters, with the articles without a date counted apart."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from hnreader.core.coding_analysis.corpus import AnalysisError
 from hnreader.core.trends.periods import PERIODS, period_of, period_range
@@ -17,9 +19,9 @@ class TrendError(AnalysisError):
     """A trend cannot be computed as asked (an unknown period, no term or tag)."""
 
 
-@dataclass(frozen=True)
-class DatedArticle:
-    """What a trend needs of an article: its date (ISO, any precision, or "") and length."""
+class DatedArticle(NamedTuple):
+    """What a trend needs of an article: its date (ISO, any precision, or "") and length
+    (a named tuple: a trend reads one per article of the corpus)."""
 
     id: int
     date: str
@@ -72,26 +74,32 @@ def check_period(by: str) -> None:
 
 
 def trend(
-    articles: Sequence[DatedArticle],
+    articles: Sequence[tuple[int, str, int]],
     by: str,
     counted: Sequence[tuple[str, str, Mapping[int, int]]],
 ) -> Trend:
-    """The trend of each (label, kind, {article id: count}) over the periods the articles'
-    dates span. Counts of articles not in `articles` are left out (they were filtered)."""
+    """The trend of each (label, kind, {article id: count}) over the periods the `articles`'
+    dates span (each a `DatedArticle` or a plain (id, date, chars) tuple). Counts of articles
+    not in `articles` are left out (they were filtered)."""
     check_period(by)
-    period_by_id: dict[int, str] = {}
+    # Per date first (a corpus has far fewer dates than articles), in C where it can be.
+    ids, dates, lengths = zip(*articles, strict=True) if articles else ((), (), ())
+    date_by_id: dict[int, str] = dict(zip(ids, dates, strict=True))
+    articles_by_date = Counter(dates)
+    chars_by_date: dict[str, int] = {}
+    for date, chars in zip(dates, lengths, strict=True):
+        chars_by_date[date] = chars_by_date.get(date, 0) + chars
+    period_of_date = {date: period_of(date, by) for date in articles_by_date}
     chars_by_period: dict[str, int] = {}
     articles_by_period: dict[str, int] = {}
     undated_articles = undated_chars = 0
-    for article in articles:
-        period = period_of(article.date, by)
-        period_by_id[article.id] = period
+    for date, period in period_of_date.items():
         if period:
-            chars_by_period[period] = chars_by_period.get(period, 0) + article.chars
-            articles_by_period[period] = articles_by_period.get(period, 0) + 1
+            chars_by_period[period] = chars_by_period.get(period, 0) + chars_by_date[date]
+            articles_by_period[period] = articles_by_period.get(period, 0) + articles_by_date[date]
         else:
-            undated_articles += 1
-            undated_chars += article.chars
+            undated_articles += articles_by_date[date]
+            undated_chars += chars_by_date[date]
     dated = sorted(chars_by_period)
     periods = period_range(dated[0], dated[-1], by) if dated else []
     position = {period: i for i, period in enumerate(periods)}
@@ -101,9 +109,10 @@ def trend(
         with_hits = [0] * len(periods)
         undated = undated_with = 0
         for article_id, count in counts.items():
-            found = period_by_id.get(article_id)
-            if found is None or count <= 0:
-                continue
+            date = date_by_id.get(article_id)
+            if date is None or count <= 0:
+                continue  # filtered out
+            found = period_of_date[date]
             if found:
                 hits[position[found]] += count
                 with_hits[position[found]] += 1
