@@ -70,6 +70,26 @@ def _tick_step(count: int, by: str) -> int:
     return math.ceil(count / 12)
 
 
+def _on_step(period: str, by: str, step: int) -> bool:
+    """Whether a period gets a tick label: every step-th from a year's start (January, or
+    January and July, …; years divisible by the step)."""
+    if step == 1:
+        return True
+    if by == MONTH:
+        return (
+            (int(period[5:7]) - 1) % step == 0
+            if step < 12
+            else (int(period[5:7]) == 1 and int(period[:4]) % (step // 12) == 0)
+        )
+    if by == QUARTER:
+        return (
+            (int(period[-1]) - 1) % step == 0
+            if step < 4
+            else (period.endswith("Q1") and int(period[:4]) % (step // 4) == 0)
+        )
+    return int(period[:4]) % step == 0
+
+
 def _words(figure: Figure, axes: Axes, words: ChartWords) -> None:
     axes.set_title(words.title, fontsize=13, loc="left")
     axes.set_xlabel(words.x_axis)
@@ -123,7 +143,7 @@ def draw_trend(
                 markersize=3.5,
             )
     step = _tick_step(count, trend.by)
-    ticks = xs[::step]
+    ticks = [x for x in xs if _on_step(trend.periods[x], trend.by, step)] or xs[:1]
     axes.set_xticks(ticks, [trend.periods[x] for x in ticks])
     if count and max(len(p) for p in trend.periods) * len(ticks) > 90:
         axes.tick_params(axis="x", labelrotation=45)
@@ -136,7 +156,7 @@ def draw_trend(
     axes.grid(axis="y", color="#dddddd", linewidth=0.8)
     axes.set_axisbelow(True)
     if trend.series:
-        axes.legend(title=words.legend_title or None, frameon=False, loc="upper left")
+        axes.legend(title=words.legend_title or None, frameon=False, loc="best")
     _words(figure, axes, words)
 
 
@@ -194,7 +214,8 @@ def draw_tag_frequencies(
     axes.set_yticks(
         [count - 1 - i for i in range(count)],
         [
-            "\u3000" * depth + tag.name
+            # right-aligned labels cannot be indented: a sub-tag is marked └ (one per level)
+            "└" * depth + (" " if depth else "") + _label(tag.name)
             for tag, depth in zip(result.tags, result.depths, strict=True)
         ],
     )
