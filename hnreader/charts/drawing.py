@@ -190,9 +190,16 @@ def draw_dispersion(figure: Figure, result: Dispersion, words: ChartWords) -> No
 
 
 def draw_tag_frequencies(
-    figure: Figure, result: TagFrequencies, words: ChartWords, coder_names: Sequence[str] = ()
+    figure: Figure,
+    result: TagFrequencies,
+    words: ChartWords,
+    coder_names: Sequence[str] = (),
+    *,
+    grow: bool = True,
 ) -> None:
-    """Horizontal bars, one per tag (sub-tags indented), one bar per coder when by coder."""
+    """Horizontal bars, one per tag (sub-tags marked), one bar per coder when by coder.
+    With `grow` a long codebook makes the figure taller (a file; on screen the widget sets
+    the size)."""
     figure.clear()
     axes = figure.add_subplot()
     count = len(result.tags)
@@ -228,8 +235,8 @@ def draw_tag_frequencies(
     if columns > 1:
         axes.legend(title=words.legend_title or None, frameon=False, loc="lower right")
     _words(figure, axes, words)
-    if count > 14:
-        figure.set_size_inches(SIZE[0], min(30.0, 1.5 + 0.32 * count))
+    if grow and count > 14:
+        figure.set_size_inches(SIZE[0], min(30.0, 1.5 + 0.32 * count), forward=False)
 
 
 def save_chart(figure: Figure, path: Path) -> None:

@@ -35,13 +35,12 @@ class ChartCanvas(QWidget):
 
     def draw(self, kind: str, data: Any, words: drawing.ChartWords, **options: Any) -> None:
         self.dispersion = data if kind == "dispersion" else None
-        self.figure.set_size_inches(*drawing.SIZE)
         if kind == "trend":
             drawing.draw_trend(self.figure, data, words, **options)
         elif kind == "dispersion":
             drawing.draw_dispersion(self.figure, data, words)
         else:
-            drawing.draw_tag_frequencies(self.figure, data, words, **options)
+            drawing.draw_tag_frequencies(self.figure, data, words, grow=False, **options)
         self.canvas.draw()
 
     def save(self, path: Path) -> None:
