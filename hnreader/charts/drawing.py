@@ -160,6 +160,19 @@ def draw_trend(
     _words(figure, axes, words)
 
 
+TICK_COLUMNS = 4000  # more than a 10-inch axis has pixels at 200 dpi
+
+
+def _tick_places(positions: Sequence[int], total: int) -> Sequence[float]:
+    """The ticks to draw: each hit's place, or with more hits than the axis has columns one
+    tick per column that holds hits (they would be drawn on one another; 60,000 lines take
+    seconds to render and make a large SVG)."""
+    if len(positions) <= TICK_COLUMNS or total <= 0:
+        return positions
+    width = total / TICK_COLUMNS
+    return [(column + 0.5) * width for column in sorted({int(p // width) for p in positions})]
+
+
 def draw_dispersion(figure: Figure, result: Dispersion, words: ChartWords) -> None:
     """AntConc's concordance plot: one row per term, a tick at each hit's place in the
     corpus laid out in date order; years mark the axis."""
@@ -168,9 +181,8 @@ def draw_dispersion(figure: Figure, result: Dispersion, words: ChartWords) -> No
     rows = result.rows
     for i, row in enumerate(rows):
         y = len(rows) - 1 - i  # the first term on top
-        axes.vlines(
-            row.positions, y - 0.38, y + 0.38, color=COLOURS[i % len(COLOURS)], linewidth=0.8
-        )
+        places = _tick_places(row.positions, result.total_chars)
+        axes.vlines(places, y - 0.38, y + 0.38, color=COLOURS[i % len(COLOURS)], linewidth=0.8)
     axes.set_yticks(
         [len(rows) - 1 - i for i in range(len(rows))],
         [f"{_label(row.label)}\n({len(row.positions):,})" for row in rows],

@@ -13,7 +13,7 @@ from hnreader.core.coding_analysis.corpus import (
     CodedCorpus,
     CodingFilter,
 )
-from hnreader.core.models import Progress, SearchField, SearchResult, Stage
+from hnreader.core.models import Progress, SearchField, Stage
 from hnreader.core.search import engine as searching
 from hnreader.core.search.query import parse_query
 from hnreader.core.store import Store
@@ -32,17 +32,15 @@ from hnreader.core.trends.tag_counts import TagFrequencies, passages_by_article,
 
 Cancelled = Callable[[], bool]
 BODY_ONLY = (SearchField.BODY,)  # rates are per character of the text: hits in it only
-PAGE = 1000
 
 
 class ProjectTrends:
-    """Trends for `Project` (which sets `store`, `segmenter`, and has `coded_corpus` and
-    `search` from its other halves)."""
+    """Trends for `Project` (which sets `store`, `segmenter`, and has `coded_corpus` from
+    its other half)."""
 
     store: Store
     segmenter: Segmenter
     coded_corpus: Callable[..., CodedCorpus]
-    search: Callable[..., SearchResult]
 
     def trend_articles(self, selection: CodingFilter | None = None) -> list[tuple[int, str, int]]:
         """(id, date, length) of the articles the filter keeps (no text is read), in id
@@ -123,28 +121,28 @@ class ProjectTrends:
         term: str,
         *,
         whole_words: bool = False,
+        progress: Callable[[int, int], None] | None = None,
         is_cancelled: Cancelled | None = None,
     ) -> dict[int, list[Hit]]:
-        """{article id: its hits (article id, start, end) in the text}: every page of the
-        search, as the concordance lists it."""
+        """{article id: its hits (article id, start, end) in the text}, as the concordance
+        lists them."""
         parse_query(term)
-        found: dict[int, list[Hit]] = {}
-        after = 0
-        while True:
+        found = searching.body_spans_by_article(
+            self.store,
+            self.segmenter,
+            term,
+            whole_words=whole_words,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+        if found is None:
             if is_cancelled is not None and is_cancelled():
                 raise AnalysisCancelled("the dispersion plot was cancelled")
-            page = self.search(
-                term, whole_words=whole_words, fields=BODY_ONLY, limit=PAGE, after=after
-            )
-            if page.message:
-                return found
-            for article in page.articles:
-                hits = [(article.article_id, h.start, h.end) for h in article.body_hits]
-                if hits:
-                    found[article.article_id] = hits
-            if page.complete or not page.articles:
-                return found
-            after = page.next_after
+            return {}
+        return {
+            article_id: [(article_id, start, end) for start, end in spans]
+            for article_id, spans in found.items()
+        }
 
     def term_trend(
         self,

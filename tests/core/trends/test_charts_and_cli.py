@@ -144,3 +144,16 @@ def test_bad_input_gets_a_message_and_writes_nothing(run, tmp_path: Path) -> Non
     assert code != 0 and "not a date bound" in err
     code, _, err = run("trend", "--tag", "没有这个标签")
     assert code != 0 and "Traceback" not in err
+
+
+def test_a_dense_dispersion_plot_draws_one_tick_per_column() -> None:
+    from hnreader.charts.drawing import TICK_COLUMNS, _tick_places
+
+    few = [5, 90, 91]
+    assert _tick_places(few, 100) == few  # each hit where it is
+    many = list(range(0, 1_000_000, 7))  # 142,858 hits
+    places = _tick_places(many, 1_000_000)
+    assert len(places) == TICK_COLUMNS  # every column holds a hit
+    assert places[0] == 0.5 * 1_000_000 / TICK_COLUMNS
+    sparse = [*range(0, 10_000, 1), 999_999]  # dense at the start, one at the end
+    assert _tick_places(sparse, 1_000_000)[-1] > 999_000

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hnreader.core.project import Project
 from hnreader.core.trends.tables import dispersion_table, tag_frequency_table
 
@@ -51,6 +53,23 @@ def test_dispersion_places_every_hit_along_the_dated_corpus(trend_project: Proje
     _, rows, _ = dispersion_table(result)
     assert len(rows) == len(first.positions) + len(result.rows[1].positions)
     assert rows[0][:3] == ("精准扶贫", first.hits[0][0], result.date_of(first.hits[0][0]))
+
+
+@pytest.mark.parametrize("whole_words", [False, True])
+@pytest.mark.parametrize(
+    "term", ["精准扶贫", "扶贫", "准扶", "𠮷", "精准扶贫 -天气", "脱贫攻坚 产业"]
+)
+def test_the_hits_are_the_concordance_s(
+    trend_project: Project, term: str, whole_words: bool
+) -> None:
+    page = trend_project.search(term, whole_words=whole_words, fields=["body"], limit=1000)
+    assert page.complete
+    expected = {
+        a.article_id: [(a.article_id, h.start, h.end) for h in a.body_hits]
+        for a in page.articles
+        if a.body_hits
+    }
+    assert trend_project.term_hits(term, whole_words=whole_words) == expected
 
 
 def test_tag_frequencies_equal_the_annotations(trend_project: Project) -> None:
