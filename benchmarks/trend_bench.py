@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     timed("first search (loads jieba's dictionary)", lambda: project.search(terms[0], limit=1), 1)
     print(f"{project.article_count():,} articles in {args.project}")
     articles = timed("dates and lengths of every article (store)", project.trend_articles, repeats)
-    dated = sorted(a.date[:4] for a in articles if a.date[:4].isdigit())
+    dated = sorted(date[:4] for _, date, _ in articles if date[:4].isdigit())
     print(f"  dated {dated[0]}–{dated[-1]}, {len(articles) - len(dated):,} undated")
     for term in terms:
         timed(
