@@ -187,6 +187,10 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Counting for the chart…</source>
+        <translation>正在为图表计数…</translation>
+    </message>
+    <message>
         <source>Analysing the codes…</source>
         <translation>正在分析编码…</translation>
     </message>

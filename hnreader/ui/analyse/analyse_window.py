@@ -1,5 +1,5 @@
-"""The Analyse window: the shared filters over Retrieve, Code Matrix and Co-occurrence tabs,
-each computed in the background with progress and Cancel."""
+"""The Analyse window: the shared filters over Retrieve, Code Matrix, Co-occurrence and Trends
+tabs, each computed in the background with progress and Cancel."""
 
 from __future__ import annotations
 
@@ -205,7 +205,10 @@ class AnalyseWindow(QWidget):
         worker.signals.finished.connect(partial(self._on_finished, worker, done))
         worker.signals.failed.connect(partial(self._on_failed, worker))
         self._worker = worker
-        self.status.setText(self.tr("Analysing the codes…"))
+        if self.current_name() == TRENDS:
+            self.status.setText(self.tr("Counting for the chart…"))
+        else:
+            self.status.setText(self.tr("Analysing the codes…"))
         self._set_busy(True)
         worker.start()
 
