@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
 from ui_helpers import open_window, type_text
 
 
@@ -144,3 +145,25 @@ def test_a_tag_trend_by_quarter(project, settings, qtbot, monkeypatch, tag_ids) 
     assert axes.get_title(loc="left") == "“政策”: passages per quarter"
     assert axes.get_ylabel() == "Passages" and axes.get_xlabel() == "Quarter"
     assert tab.summary.text() == "政策: 3 passage(s)"
+
+
+def test_cancel_stops_a_chart_and_nothing_stale_is_shown(
+    project, settings, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(project, settings, qtbot, monkeypatch)
+    analyse = _open_trends(window, qtbot)
+    tab = analyse.trends
+    tab.terms.setText("精准扶贫")
+    shown: list[object] = []
+    analyse.result_shown.connect(lambda: shown.append(tab.result))
+    tab.draw_button.click()
+    assert analyse.is_busy() and analyse.cancel_button.isVisible()
+    assert analyse.status.text() == "Counting for the chart…"
+    qtbot.mouseClick(analyse.cancel_button, Qt.MouseButton.LeftButton)
+    assert not analyse.is_busy() and not analyse.cancel_button.isVisible()
+    # The cancelled worker ends (its signals are delivered): its result is not shown.
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()
+    assert shown == [] and tab.result is None
+    _draw(analyse, qtbot, "精准扶贫")  # and the next one runs
+    assert tab.result is not None and tab.result[0].terms == ("精准扶贫",)

@@ -162,7 +162,12 @@ class ProjectTrends:
         counted = []
         for i, term in enumerate(terms):
             _report(progress, i, len(terms))
-            counts = self.term_counts(term, whole_words=whole_words, is_cancelled=is_cancelled)
+            counts = self.term_counts(
+                term,
+                whole_words=whole_words,
+                progress=_within(progress, i, len(terms), articles),
+                is_cancelled=is_cancelled,
+            )
             counted.append((term, TERM, counts))
         _report(progress, len(terms), len(terms))
         return trend(articles, by, counted)
@@ -209,7 +214,12 @@ class ProjectTrends:
         found = []
         for i, term in enumerate(terms):
             _report(progress, i, len(terms))
-            hits = self.term_hits(term, whole_words=whole_words, is_cancelled=is_cancelled)
+            hits = self.term_hits(
+                term,
+                whole_words=whole_words,
+                progress=_within(progress, i, len(terms), articles),
+                is_cancelled=is_cancelled,
+            )
             found.append((term, hits))
         _report(progress, len(terms), len(terms))
         return dispersion(articles, found)
@@ -246,6 +256,23 @@ def keeps_date(selection: CodingFilter, date: str) -> bool:
     )
 
 
+def _within(
+    progress: Progress | None, term: int, terms: int, articles: Sequence[tuple[int, str, int]]
+) -> Callable[[int, int], None] | None:
+    """The search's progress (candidates checked, the last article id) as the share of the
+    whole job: per mille, each term its part."""
+    if progress is None or not articles:
+        return None
+    last_id = max(articles[-1][0], 1)
+
+    def report(_checked: int, article_id: int) -> None:
+        done = (term + min(article_id, last_id) / last_id) / terms
+        progress(int(done * 1000), 1000, Stage.ANALYSING)
+
+    return report
+
+
 def _report(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None:
-        progress(done, total, Stage.ANALYSING)
+    """`done` of `total` terms, per mille as `_within` reports."""
+    if progress is not None and total:
+        progress(done * 1000 // total, 1000, Stage.ANALYSING)

@@ -192,3 +192,20 @@ def test_trend_table_rows(trend_project: Project) -> None:
     assert rows[-1][3] == result.series[0].undated
     assert rows[0][4] == round(result.per(result.series[0])[0], 4)
     assert "精准扶贫" in numeric and "period" not in numeric
+
+
+def test_progress_rises_per_mille_and_a_cancel_stops(trend_project: Project) -> None:
+    from hnreader.core.coding_analysis.corpus import AnalysisCancelled
+
+    reports: list[tuple[int, int, str]] = []
+    trend_project.term_trend(
+        ["精准扶贫", "𠮷"], "year", progress=lambda d, t, stage, *_: reports.append((d, t, stage))
+    )
+    assert reports[0][:2] == (0, 1000) and reports[-1][:2] == (1000, 1000)
+    assert {t for _, t, _ in reports} == {1000} and {s for _, _, s in reports} == {"analysing"}
+    assert [d for d, _, _ in reports] == sorted(d for d, _, _ in reports)
+    assert any(0 < d < 1000 for d, _, _ in reports)  # the search's batches are reported too
+    with pytest.raises(AnalysisCancelled):
+        trend_project.term_trend(["精准扶贫"], "month", is_cancelled=lambda: True)
+    with pytest.raises(AnalysisCancelled):
+        trend_project.term_dispersion(["精准扶贫"], is_cancelled=lambda: True)
