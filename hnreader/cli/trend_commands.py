@@ -69,7 +69,7 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
     sub.add_argument("--style", choices=STYLES, default="line", help="(default: line)")
     sub = kinds.add_parser(
         "dispersion",
-        parents=[project, out, _filters("(not used by a dispersion plot)")],
+        parents=[project, out, _filters("(for `chart trend` and `chart tags` only)")],
         help="where each term's hits fall across the corpus in date order",
         epilog="example: hnreader chart dispersion 精准扶贫 产业扶贫 --out dispersion.svg",
     )
@@ -199,8 +199,13 @@ def _cmd_chart(project: Any, args: argparse.Namespace) -> int:
             _undated_line(trend),
         )
         draw_trend(figure, trend, words, per=args.per, style=args.style)
-        rows = len(trend.periods)
+        table = trend_table(trend, args.per or 10_000)
     elif args.chart_kind == "dispersion":
+        if args.tag:
+            raise HnreaderError(
+                "chart dispersion plots search terms; --tag is for `chart trend` and `chart tags`",
+                code=ErrorCode.INVALID_VALUE,
+            )
         result = project.term_dispersion(
             args.terms, whole_words=args.whole_words, selection=_selection(args)
         )
@@ -218,7 +223,7 @@ def _cmd_chart(project: Any, args: argparse.Namespace) -> int:
             note,
         )
         draw_dispersion(figure, result, words)
-        rows = len(dispersion_table(result)[1])
+        table = dispersion_table(result)
     else:
         tag_ids = [project.tag_by_name(n).id for n in args.tag] if args.tag else None
         result = project.tag_frequencies(
@@ -235,9 +240,10 @@ def _cmd_chart(project: Any, args: argparse.Namespace) -> int:
             legend_title="Coder" if args.by_coder else "",
         )
         draw_tag_frequencies(figure, result, words, names)
-        rows = len(tag_frequency_table(result)[1])
+        table = tag_frequency_table(result)
     save_chart(figure, path)
-    print(f"Wrote the chart ({rows} row(s) of data) to {path}")
+    print(f"Wrote the chart ({len(table[1])} row(s) of data) to {path}")
+    _export(project, args, table)  # its data too, with --csv / --xlsx
     return 0
 
 

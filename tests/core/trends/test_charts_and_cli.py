@@ -125,6 +125,15 @@ def test_chart_commands_write_files(run, tmp_path: Path) -> None:  # type: ignor
     png = tmp_path / "dispersion.png"
     assert run("chart", "dispersion", "精准扶贫", "--out", str(png))[0] == 0
     assert png.read_bytes()[:8] == PNG
+    data = tmp_path / "dispersion.csv"
+    code, out, _ = run("chart", "dispersion", "精准扶贫", "--out", str(png), "--csv", str(data))
+    # 12 hits, 2 in the undated article (not laid out): the 10 others, one row each
+    assert code == 0 and f"Wrote 10 rows to {data}" in out
+    lines = data.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "term,article_id,article_date,start,end,corpus_position"
+    assert len(lines) == 1 + 10
+    code, _, err = run("chart", "dispersion", "精准扶贫", "--tag", "政策", "--out", str(png))
+    assert code != 0 and "--tag is for" in err
     tags = tmp_path / "tags.svg"
     assert run("chart", "tags", "--by-coder", "--title", "标签频次", "--out", str(tags))[0] == 0
     assert "标签频次" in _svg_texts(tags)
