@@ -1,9 +1,13 @@
 """A deterministic synthetic Chinese news corpus for benchmarks (same seed → same bytes).
 
-Articles recombine the bundled corpus's sentences, vary their figures (numbers, percentages,
-万/亿, years) and mix in sentences of words drawn from jieba's dictionary, so segmentation and
-figure detection do real work. Each file holds several articles laid out like a newspaper
-page: headline, byline (本报记者 张三), date line, body paragraphs.
+Articles recombine sentences of the bundled corpus and of the development sets' real news
+from other sources (`benchmarks/devset/`: national, Taiwan and Hong Kong papers, transcripts,
+web pages), vary their figures (numbers, percentages, 万/亿, years, full-width ％ and digits)
+and mix in sentences of words drawn from jieba's dictionary, sentences turned into Traditional
+characters and Latin words (GDP, COVID-19, 5G), so segmentation, folding and figure detection
+do real work. Article lengths vary from a brief to a feature (log-normal, 150 to 8,000
+characters). Each file holds several articles laid out like a newspaper page: headline, byline
+(本报记者 张三), date line, body paragraphs.
 
     python -m benchmarks.generate_corpus --articles 1000 --out /tmp/corpus-1k
 """
@@ -18,9 +22,11 @@ import re
 from pathlib import Path
 
 import jieba
+import opencc
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = ROOT / "corpus"
+DEVSET = ROOT / "benchmarks" / "devset"
 ARTICLES_PER_FILE = 5
 TARGET_CHARS = 1500
 # A word put into about 1 article in 200, so the query set has a rare word with known hits.
@@ -28,24 +34,48 @@ RARE_WORD = "量子通信"
 RARE_RATE = 0.005
 
 _SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]”?")
+_MARKUP = re.compile(r"[<>&{}\\\"]|https?:")  # records' HTML, JSON and links
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰红梅建国志文斌辉鹏宇佳"
 _UNITS = ("万", "亿", "亿元", "万元", "万人", "%", "个百分点", "户", "人", "个", "公里", "吨")
 _CONNECTIVES = ("据了解,", "记者了解到,", "与此同时,", "此外,", "近年来,", "目前,", "")
+_FULL_WIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
+_LATIN = ("GDP", "COVID-19", "5G", "APP", "CPI", "WTO", "iPhone", "AI", "PM2.5", "Wi-Fi", "NGO")
+MIN_CHARS, MAX_CHARS = 150, 8000
+
+
+def _sentences_of(lines: list[str]) -> list[str]:
+    sentences: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if len(line) < 30:
+            continue  # headlines, bylines, captions
+        sentences.extend(s.strip() for s in _SENTENCE.findall(line) if len(s.strip()) >= 8)
+    return sentences
+
+
+def devset_sentences(folder: Path = DEVSET) -> list[str]:
+    """Body sentences of the development sets' real news texts (other sources than the
+    bundled corpus), in path order."""
+    lines: list[str] = []
+    for file in sorted([*folder.glob("figures/texts/*.txt"), *folder.glob("splitting/files/*")]):
+        if file.suffix not in (".txt", ""):
+            continue
+        try:
+            lines.extend(file.read_text(encoding="utf-8").splitlines())
+        except (UnicodeDecodeError, OSError):
+            continue  # GBK/Big5 development files: their sentences are not needed here
+    return [s for s in _sentences_of(lines) if not _MARKUP.search(s)]
 
 
 def bundled_sentences(folder: Path = BUNDLED_CORPUS) -> list[str]:
     """Body sentences of the bundled corpus, in file order (long enough to read as prose)."""
-    sentences: list[str] = []
+    lines: list[str] = []
     for file in sorted(folder.glob("*.txt")):
-        for line in file.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if len(line) < 30:
-                continue  # headlines, bylines, captions
-            sentences.extend(s.strip() for s in _SENTENCE.findall(line) if len(s.strip()) >= 8)
-    return sentences
+        lines.extend(file.read_text(encoding="utf-8").splitlines())
+    return _sentences_of(lines)
 
 
 def dictionary_words(limit: int = 60_000) -> list[str]:
@@ -65,6 +95,8 @@ class CorpusGenerator:
     def __init__(self, seed: int = 42) -> None:
         self.rng = random.Random(seed)
         self.sentences = bundled_sentences()
+        self.other_sentences = devset_sentences()
+        self.traditional = opencc.OpenCC("s2t")
         self.words = dictionary_words()
         # Zipf-like weights so common words recur and rare ones stay rare.
         self.cum_weights = list(
@@ -103,9 +135,23 @@ class CorpusGenerator:
         ) + "。"
 
     def _sentence(self) -> str:
-        if self.rng.random() < 0.3:
-            return self._word_sentence()
-        return _NUMBER.sub(self._vary_number, self.rng.choice(self.sentences))
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.25:
+            sentence = self._word_sentence()
+        elif roll < 0.55 and self.other_sentences:
+            sentence = rng.choice(self.other_sentences)
+        else:
+            sentence = rng.choice(self.sentences)
+        sentence = _NUMBER.sub(self._vary_number, sentence)
+        if rng.random() < 0.05:
+            sentence = self.traditional.convert(sentence)
+        if rng.random() < 0.05:
+            cut = rng.randint(0, len(sentence) - 1)
+            sentence = sentence[:cut] + rng.choice(_LATIN) + sentence[cut:]
+        if rng.random() < 0.02:  # full-width digits and per cent signs, as some papers set them
+            sentence = sentence.translate(_FULL_WIDTH)
+        return sentence
 
     def _name(self) -> str:
         rng = self.rng
@@ -122,7 +168,8 @@ class CorpusGenerator:
         rng = self.rng
         year, month, day = rng.randint(2015, 2021), rng.randint(1, 12), rng.randint(1, 28)
         reporters = " ".join(self._name() for _ in range(rng.randint(1, 3)))
-        target = int(TARGET_CHARS * rng.uniform(0.8, 1.2))
+        # Log-normal around TARGET_CHARS: briefs, reports and long features.
+        target = int(min(MAX_CHARS, max(MIN_CHARS, rng.lognormvariate(0, 0.6) * TARGET_CHARS)))
         paragraphs: list[str] = []
         size = 0
         while size < target:

@@ -43,6 +43,16 @@ def domain_dictionary_path() -> Path:
     return resources_dir() / "dictionaries" / "poverty_alleviation.txt"
 
 
+def indicator_dictionary_path() -> Path:
+    """The statistics ledger's shipped indicator dictionary (issue 14)."""
+    return resources_dir() / "ledger" / "indicators.txt"
+
+
+def ledger_places_path() -> Path:
+    """The places the statistics ledger recognises (provinces, Hunan's cities and counties)."""
+    return resources_dir() / "ledger" / "places.txt"
+
+
 def data_dir() -> Path:
     home = _home_override()
     path = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -15,6 +15,8 @@ from hnreader.cli import (
     codebook_commands,
     corpus_commands,
     edit_commands,
+    ledger_commands,
+    merge_commands,
     safety_commands,
     search_commands,
     system_commands,
@@ -201,8 +203,11 @@ def _build_parser() -> argparse.ArgumentParser:
     edit_commands.add_parsers(commands, project, as_json)
     team_commands.add_parsers(commands, project, as_json)
     team_commands.add_memo_parsers(commands, project, as_json)
+    merge_commands.add_parsers(commands, project, as_json)
+    merge_commands.add_disagreement_parser(commands, project, as_json)
     analysis_commands.add_parsers(commands, project, as_json)
     trend_commands.add_parsers(commands, project, as_json)
+    ledger_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -267,6 +272,13 @@ def _open_project(args: argparse.Namespace) -> Any:
 
     coder = getattr(args, "coder", None) or saved_coder()  # the app's, else $HNREADER_CODER
     if getattr(args, "project", None):
+        pending = Project.pending_upgrade(Path(args.project))
+        if pending is not None:  # a large project takes a minute or more, once
+            print(
+                f"hnreader: upgrading {Path(args.project).name} from file format {pending[0]} "
+                f"to {pending[1]} (once; a backup is made first)…",
+                file=sys.stderr,
+            )
         project = Project.open(Path(args.project), coder=coder)
     else:
         project = open_default_project(progress=stderr_progress)
@@ -367,7 +379,15 @@ def _default_path() -> Path:
 # Commands that work on the project file itself, without opening it as a project.
 FILE_COMMANDS = {**safety_commands.FILE_COMMANDS, **system_commands.FILE_COMMANDS}
 # Commands that change the project: the daily backup is made before them when due.
-WRITE_COMMANDS = {"import", "tag", "annotate", "give-year", "memo", *edit_commands.WRITE_COMMANDS}
+WRITE_COMMANDS = {
+    "import",
+    "tag",
+    "annotate",
+    "give-year",
+    "memo",
+    *edit_commands.WRITE_COMMANDS,
+    *merge_commands.WRITE_COMMANDS,
+}
 
 COMMANDS = {
     **safety_commands.COMMANDS,
@@ -376,6 +396,8 @@ COMMANDS = {
     **codebook_commands.COMMANDS,
     **edit_commands.COMMANDS,
     **team_commands.COMMANDS,
+    **merge_commands.COMMANDS,
     **analysis_commands.COMMANDS,
     **trend_commands.COMMANDS,
+    **ledger_commands.COMMANDS,
 }

@@ -19,6 +19,7 @@ EXIT_CODES = {
     ErrorCode.NOT_A_PROJECT: 7,
     ErrorCode.EMPTY_FILE: 7,
     ErrorCode.TOO_NEW: 7,
+    ErrorCode.TOO_OLD: 7,
     ErrorCode.INCONSISTENT_SCHEMA: 7,
     ErrorCode.CONFLICT: 8,
 }

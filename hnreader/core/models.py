@@ -401,6 +401,7 @@ class ErrorCode:
     NOT_A_PROJECT = "not_a_project"
     EMPTY_FILE = "empty_file"  # 0 bytes: not silently made into a new project
     TOO_NEW = "too_new"  # saved by a newer hnreader
+    TOO_OLD = "too_old"  # an older file format, where it is only read (a merge's other file)
     INCONSISTENT_SCHEMA = "inconsistent_schema"  # its version does not match its tables
     MISSING = "missing"
     IO_ERROR = "io_error"
@@ -471,6 +472,17 @@ class ChangeKind:
     DELETE_MEMO = "delete_memo"
     ADD_WORD = "add_word"  # args: the word
     REMOVE_WORD = "remove_word"
+    MERGE_CODING = "merge_coding"  # args: the other project's file name
+    RESOLVE = "resolve"  # args: the consensus coder's name
+    # the statistics ledger (issue 14)
+    ADD_INDICATOR = "add_indicator"  # args: the name, the indicator it is a name of
+    REMOVE_INDICATOR = "remove_indicator"  # args: the name
+    MERGE_INDICATORS = "merge_indicators"  # args: the name merged, the name it became
+    UNMERGE_INDICATOR = "unmerge_indicator"  # args: the name
+    CONFIRM_ENTRY = "confirm_entry"  # args: the entry (indicator · place · period)
+    UNCONFIRM_ENTRY = "unconfirm_entry"
+    MARK_CORRECT = "mark_correct"  # args: the value, the entry
+    CLEAR_CORRECT = "clear_correct"  # args: the entry
 
     ENGLISH: ClassVar[dict[str, str]] = {
         TAG_PASSAGE: "Tag “{0}”",
@@ -497,6 +509,16 @@ class ChangeKind:
         DELETE_MEMO: "Delete memo",
         ADD_WORD: "Add word “{0}”",
         REMOVE_WORD: "Remove word “{0}”",
+        MERGE_CODING: "Merge coding from “{0}”",
+        RESOLVE: "Resolve a disagreement as “{0}”",
+        ADD_INDICATOR: "Add indicator name “{0}”",
+        REMOVE_INDICATOR: "Remove indicator name “{0}”",
+        MERGE_INDICATORS: "Merge indicator “{0}” into “{1}”",
+        UNMERGE_INDICATOR: "Unmerge indicator “{0}”",
+        CONFIRM_ENTRY: "Confirm “{0}”",
+        UNCONFIRM_ENTRY: "Unconfirm “{0}”",
+        MARK_CORRECT: "Mark {0} correct in “{1}”",
+        CLEAR_CORRECT: "Clear the correct value of “{0}”",
     }
 
 

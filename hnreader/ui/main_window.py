@@ -35,6 +35,7 @@ from hnreader.ui.common.settings import Settings
 from hnreader.ui.common.task_runner import TaskRunner
 from hnreader.ui.common.worker import Worker
 from hnreader.ui.figures.figures_panel import FiguresPanel
+from hnreader.ui.ledger.ledger_window import LedgerWindow
 from hnreader.ui.library.article_details_dialog import ArticleDetailsDialog
 from hnreader.ui.library.library_panel import LibraryPanel
 from hnreader.ui.project.about import show_about
@@ -69,6 +70,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         self.tasks = TaskRunner(self)
         self._warm_up: Worker | None = None
         self.analyse_window: AnalyseWindow | None = None
+        self.ledger_window: LedgerWindow | None = None
         self.setAcceptDrops(True)
         self.setWindowTitle(window_title(self.tr("%1 — hnreader").replace("%1", project.path.stem)))
         self.resize(QSize(1400, 880))
@@ -216,6 +218,9 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         if self.analyse_window is not None:
             self.analyse_window.cancel()
             self.analyse_window.close()
+        if self.ledger_window is not None:
+            self.ledger_window.cancel()
+            self.ledger_window.close()
         self.project.close()
         super().closeEvent(event)
 
@@ -266,6 +271,13 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
             self.analyse_window = AnalyseWindow(self.controller, self)
             self.analyse_window.passage_activated.connect(self.show_analysed_passage)
         self.analyse_window.show_tab(name)
+
+    def open_ledger(self) -> None:
+        """Analyse ▸ Statistics Ledger… (the window is made on first use)."""
+        if self.ledger_window is None:
+            self.ledger_window = LedgerWindow(self.controller, self)
+            self.ledger_window.value_activated.connect(self.show_analysed_passage)
+        self.ledger_window.show_ledger()
 
     def show_analysed_passage(self, article_id: int, start: int, end: int) -> None:
         self.show_span(article_id, start, end)
@@ -345,6 +357,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
             self.give_year_action,
             self.split_action,
             self.merge_action,
+            self.merge_coding_action,
             self.safety.backup_action,
         ):
             action.setEnabled(writable)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QToolBar, QWidget
 from hnreader.ui.common.plain_text import action_text, tooltip
 from hnreader.ui.common.undo_labels import translated_label
 from hnreader.ui.library.give_year import give_year
+from hnreader.ui.merge import team_actions
 
 
 def _icon(theme: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
@@ -191,8 +192,25 @@ class WindowMenus:
             partial(self.open_analysis, "trends"),
             "Ctrl+Shift+T",
         )
+        self.merge_coding_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Merge Coding from Project…"),
+            partial(team_actions.merge_coding, self),
+        )
+        self.package_action = self._action(
+            QCoreApplication.translate("MainWindow", "Export Coder &Package…"),
+            partial(team_actions.export_coder_package, self),
+        )
+        self.ledger_action = self._action(
+            QCoreApplication.translate("MainWindow", "Statistics &Ledger…"),
+            self.open_ledger,
+            "Ctrl+Shift+L",
+        )
         self.agreement_action = self._action(
             QCoreApplication.translate("MainWindow", "Coder &Agreement…"), self.show_agreement
+        )
+        self.resolve_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Resolve Disagreements…"),
+            partial(team_actions.resolve_disagreements, self),
         )
         self.reset_layout_action = self._action(
             QCoreApplication.translate("MainWindow", "Reset &Layout"), self.reset_layout
@@ -220,6 +238,8 @@ class WindowMenus:
         file_menu.addActions(
             [self.import_files_action, self.import_folder_action, self.export_action]
         )
+        file_menu.addSeparator()
+        file_menu.addActions([self.merge_coding_action, self.package_action])
         file_menu.addSeparator()
         file_menu.addActions([self.safety.backup_action, self.safety.restore_action])
         file_menu.addSeparator()
@@ -264,7 +284,9 @@ class WindowMenus:
         )
         analyse_menu.addAction(self.trends_action)
         analyse_menu.addSeparator()
-        analyse_menu.addAction(self.agreement_action)  # team coding
+        analyse_menu.addAction(self.ledger_action)  # figures as data (issue 14)
+        analyse_menu.addSeparator()
+        analyse_menu.addActions([self.agreement_action, self.resolve_action])  # team coding
         tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
         tools_menu.addActions([self.safety.check_action, self.safety.salvage_action])
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))

@@ -6,10 +6,17 @@ open windows themselves."""
 from __future__ import annotations
 
 import sqlite3
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from hnreader import paths
 from hnreader.core import safekeeping
@@ -18,6 +25,7 @@ from hnreader.core.project import Project, Segmenter, describe_failure
 from hnreader.ui.common.error_messages import user_message
 from hnreader.ui.common.plain_text import rich_text
 from hnreader.ui.common.settings import Settings
+from hnreader.ui.common.worker import Worker
 from hnreader.ui.main_window import MainWindow
 from hnreader.ui.project.project_safety import RecoveryChoice, ask_recovery
 
@@ -81,6 +89,9 @@ class WindowManager(QObject):
 
     def _open_project(self, path: Path) -> Project:
         segmenter, coder = self.dictionaries.fresh(), self.settings.coder
+        pending = Project.pending_upgrade(path)
+        if pending is not None:
+            _upgrade_with_progress(path, *pending)
         try:
             return Project.open(path, segmenter=segmenter, coder=coder)
         except HnreaderError as error:
@@ -142,6 +153,45 @@ def _salvage(path: Path) -> Path | None:
         ),
     )
     return Path(target)
+
+
+def _upgrade_with_progress(path: Path, version: int, current: int) -> None:
+    """Upgrade an older project file off the GUI thread behind a busy dialog (a large one
+    takes a minute or more, once). Whatever fails is left for opening to report: it runs
+    the same upgrade and says why, with nothing changed."""
+    dialog = upgrade_dialog(path, version, current)
+    loop = QEventLoop()
+    worker = Worker(partial(Project.upgrade_file, path))
+    worker.signals.ended.connect(loop.quit)  # queued: delivered inside exec()
+    dialog.show()
+    worker.start(QThreadPool.globalInstance())
+    loop.exec()
+    dialog.close()
+
+
+def upgrade_dialog(path: Path, version: int, current: int) -> QProgressDialog:
+    """The busy dialog shown while an older project file is upgraded."""
+    text = (
+        QApplication.translate(
+            "windows",
+            "Upgrading %1 from file format %2 to %3. This happens once; a large project "
+            "takes a minute or more, and a backup is made first.",
+        )
+        .replace("%1", path.name)
+        .replace("%2", str(version))
+        .replace("%3", str(current))
+    )
+    dialog = QProgressDialog("", "", 0, 0)
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is data
+    label.setWordWrap(True)
+    dialog.setLabel(label)
+    dialog.setWindowTitle(QApplication.translate("windows", "Upgrading the project file"))
+    dialog.setCancelButton(None)  # type: ignore[arg-type]  # an upgrade is one transaction
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setFixedWidth(480)
+    return dialog
 
 
 def _create_in_empty_file(path: Path) -> bool:

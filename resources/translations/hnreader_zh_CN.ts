@@ -303,8 +303,20 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>删除所选批注 (Del)</translation>
     </message>
     <message>
+        <source>Show the annotations of every coder or of one</source>
+        <translation>显示所有编码员或某一位编码员的标注</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>所有编码员</translation>
+    </message>
+    <message>
         <source>No annotations yet: select text and tag it.</source>
         <translation>尚无批注：选中文本即可为其加标签。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 annotations</source>
+        <translation>%1 / %2 条标注</translation>
     </message>
     <message>
         <source>1 annotation</source>
@@ -317,6 +329,10 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>No article is shown.</source>
         <translation>未显示文章。</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名）</translation>
     </message>
     <message>
         <source>Note</source>
@@ -565,14 +581,6 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>年份</translation>
     </message>
     <message>
-        <source>Passages</source>
-        <translation>编码片段数</translation>
-    </message>
-    <message>
-        <source>Passages per 10,000 characters</source>
-        <translation>每万字编码片段数</translation>
-    </message>
-    <message>
         <source>%1: hits per month</source>
         <translation>%1：每月出现次数</translation>
     </message>
@@ -619,6 +627,14 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>%1: passages per 10,000 characters, by year</source>
         <translation>%1：每年每万字编码片段数</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>编码片段数</translation>
+    </message>
+    <message>
+        <source>Passages per 10,000 characters</source>
+        <translation>每万字编码片段数</translation>
     </message>
     <message>
         <source>Hits</source>
@@ -816,6 +832,140 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>%1 words</source>
         <translation>%1 个词</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementDialog</name>
+    <message>
+        <source>Resolve Disagreements</source>
+        <translation>处理编码分歧</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名）</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>The coder name the accepted coding is saved under.</source>
+        <translation>采纳的编码以此编码员名义保存。</translation>
+    </message>
+    <message>
+        <source>Find Disagreements</source>
+        <translation>查找分歧</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>Coders:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Consensus coder:</source>
+        <translation>共识编码员：</translation>
+    </message>
+    <message>
+        <source>Choose two coders and press Find Disagreements.</source>
+        <translation>请选择两位编码员，然后点击“查找分歧”。</translation>
+    </message>
+    <message>
+        <source>Accept A</source>
+        <translation>采纳 A</translation>
+    </message>
+    <message>
+        <source>Accept B</source>
+        <translation>采纳 B</translation>
+    </message>
+    <message>
+        <source>Accept Both</source>
+        <translation>两者都采纳</translation>
+    </message>
+    <message>
+        <source>Use Selection</source>
+        <translation>采用所选文字</translation>
+    </message>
+    <message>
+        <source>Select text in a lane: the consensus coding of this unit becomes it.</source>
+        <translation>在任一栏中选择文字：此单元的共识编码即为所选范围。</translation>
+    </message>
+    <message>
+        <source>Choose two different coders.</source>
+        <translation>请选择两位不同的编码员。</translation>
+    </message>
+    <message>
+        <source>Looking for disagreements…</source>
+        <translation>正在查找分歧…</translation>
+    </message>
+    <message>
+        <source>%1 disagreement(s); %2 with a consensus coding so far.</source>
+        <translation>共 %1 处分歧；其中 %2 处已有共识编码。</translation>
+    </message>
+    <message>
+        <source>No disagreements: the two coders coded every unit alike.</source>
+        <translation>没有分歧：两位编码员对每个单元的编码都相同。</translation>
+    </message>
+    <message>
+        <source>“%1” — %2, characters %3–%4</source>
+        <translation>“%1”—%2，第 %3–%4 字</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <source>Consensus: %1</source>
+        <translation>共识：%1</translation>
+    </message>
+    <message>
+        <source>Select the text the consensus coding should cover.</source>
+        <translation>请选择共识编码应覆盖的文字。</translation>
+    </message>
+</context>
+<context>
+    <name>Disagreements</name>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <source>coded</source>
+        <translation>已编码</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1417,37 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>IndicatorNamesDialog</name>
+    <message>
+        <source>Indicator Names</source>
+        <translation>指标名</translation>
+    </message>
+    <message>
+        <source>This project&apos;s own indicator names. The ledger looks for them before figures, as it does for the names of the shipped dictionary (%1: one indicator a line; edit it to change them for every project).</source>
+        <translation>本项目自己的指标名。台账会在数字前查找这些名称，与随软件提供的词典中的名称一样（%1：每行一个指标；编辑该文件可改变所有项目使用的名称）。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Indicator Name</source>
+        <translation>添加指标名</translation>
+    </message>
+    <message>
+        <source>Name in the text:</source>
+        <translation>文中的名称：</translation>
+    </message>
+    <message>
+        <source>The indicator it is a name of (leave as is for a new indicator):</source>
+        <translation>它是哪个指标的名称（新指标请保持不变）：</translation>
+    </message>
+</context>
+<context>
     <name>KwicTableModel</name>
     <message>
         <source>In</source>
@@ -1335,6 +1516,268 @@ Which year are they from?</source>
     <message>
         <source>In the byline (not taggable)</source>
         <translation>位于署名（不可标注）</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerEntryModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值数</translation>
+    </message>
+    <message>
+        <source>Stated as</source>
+        <translation>所报数值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>A name guessed from the words before the figures (not in the indicator dictionary): add it as an indicator name or merge it into one</source>
+        <translation>由数字前的词语推测出的名称（不在指标词典中）：可将其加为指标名，或合并到某个指标</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModels</name>
+    <message>
+        <source>⚠ Conflict</source>
+        <translation>⚠ 数值冲突</translation>
+    </message>
+    <message>
+        <source>✓ Value marked correct</source>
+        <translation>✓ 已标出正确值</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed</source>
+        <translation>✓ 已确认</translation>
+    </message>
+    <message>
+        <source>dictionary</source>
+        <translation>词典</translation>
+    </message>
+    <message>
+        <source>project&apos;s name</source>
+        <translation>项目自定义</translation>
+    </message>
+    <message>
+        <source>guessed</source>
+        <translation>推测</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>句中</translation>
+    </message>
+    <message>
+        <source>dateline</source>
+        <translation>电头</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <source>year before it</source>
+        <translation>数值前的年份</translation>
+    </message>
+    <message>
+        <source>relative year</source>
+        <translation>相对年份</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerValueModel</name>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Found as</source>
+        <translation>指标原文</translation>
+    </message>
+    <message>
+        <source>Place from</source>
+        <translation>地区来源</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>时期来源</translation>
+    </message>
+    <message>
+        <source>Disagrees with another value of this entry; values with the same letter agree with each other</source>
+        <translation>与本条目的其他数值不一致；字母相同的数值彼此一致</translation>
+    </message>
+    <message>
+        <source>Marked as the correct value</source>
+        <translation>已标为正确值</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerWindow</name>
+    <message>
+        <source>Statistics Ledger — %1</source>
+        <translation>统计台账 — %1</translation>
+    </message>
+    <message>
+        <source>Filter indicators, places, periods…</source>
+        <translation>筛选指标、地区、时期…</translation>
+    </message>
+    <message>
+        <source>Only conflicts</source>
+        <translation>仅显示冲突</translation>
+    </message>
+    <message>
+        <source>Entries whose values disagree. Values agree when the more precise one, rounded or cut to the last digit of the other, gives the other (747万 and 747.6万 agree; 747万 and 767万 do not); a value written with 约, 近, 多… agrees within 10%.</source>
+        <translation>数值互相矛盾的条目。把较精确的数值按另一数值的末位四舍五入或截去后与之相同，即视为一致（747万与747.6万一致；747万与767万不一致）；带“约、近、多”等字样的数值在10%以内视为一致。</translation>
+    </message>
+    <message>
+        <source>Guessed indicators</source>
+        <translation>推测的指标</translation>
+    </message>
+    <message>
+        <source>Also list names guessed from the words before a figure (marked ?)</source>
+        <translation>也列出由数字前的词语推测出的名称（标有 ?）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Indicator Names…</source>
+        <translation>指标名…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s own indicator names, besides the shipped dictionary</source>
+        <translation>本项目自己的指标名（在随软件提供的词典之外）</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Read every article&apos;s figures again</source>
+        <translation>重新读取所有文章的数字</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Merge Indicator Into…</source>
+        <translation>合并指标到…</translation>
+    </message>
+    <message>
+        <source>Add to Dictionary</source>
+        <translation>加入词典</translation>
+    </message>
+    <message>
+        <source>Make this guessed name an indicator of the project&apos;s dictionary</source>
+        <translation>把这个推测出的名称加为本项目词典中的指标</translation>
+    </message>
+    <message>
+        <source>Tag Figures…</source>
+        <translation>为数字加标签…</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>条目：</translation>
+    </message>
+    <message>
+        <source>Mark as Correct</source>
+        <translation>标为正确值</translation>
+    </message>
+    <message>
+        <source>Open in Reader</source>
+        <translation>在阅读器中打开</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries · %3 in conflict · %4 of %5 figures have an indicator</source>
+        <translation>%2 个条目中显示 %1 个 · %3 个有冲突 · %5 个数字中 %4 个有指标</translation>
+    </message>
+    <message>
+        <source>Unconfirm</source>
+        <translation>取消确认</translation>
+    </message>
+    <message>
+        <source>Clear Mark</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <source>%1 value(s) from %2 article(s); double-click one to read it</source>
+        <translation>%1 个数值，来自 %2 篇文章；双击可阅读原文</translation>
+    </message>
+    <message>
+        <source>Merge Indicator</source>
+        <translation>合并指标</translation>
+    </message>
+    <message>
+        <source>Show the entries of “%1” as (choose or type a name):</source>
+        <translation>把“%1”的条目显示为（选择或输入名称）：</translation>
+    </message>
+    <message>
+        <source>These figures have that tag already.</source>
+        <translation>这些数字已有该标签。</translation>
+    </message>
+    <message>
+        <source>Reading the figures of every article…</source>
+        <translation>正在读取所有文章的数字…</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export Ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n value(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个数值写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The ledger could not be built: %1</source>
+        <translation>无法生成台账：%1</translation>
     </message>
 </context>
 <context>
@@ -1547,8 +1990,24 @@ Which year are they from?</source>
         <translation>趋势与图表(&amp;T)…</translation>
     </message>
     <message>
+        <source>&amp;Merge Coding from Project…</source>
+        <translation>从其他项目合并编码(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export Coder &amp;Package…</source>
+        <translation>导出编码员工作包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Statistics &amp;Ledger…</source>
+        <translation>统计台账(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Coder &amp;Agreement…</source>
         <translation>编码员一致性(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve Disagreements…</source>
+        <translation>处理编码分歧(&amp;R)…</translation>
     </message>
     <message>
         <source>Reset &amp;Layout</source>
@@ -1661,6 +2120,10 @@ Which year are they from?</source>
     <message>
         <source>hnreader projects (*.sqlite);;All files (*)</source>
         <translation>hnreader 项目 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Merge Coding from Project</source>
+        <translation>从其他项目合并编码</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +2310,120 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge Coding from %1</source>
+        <translation>从 %1 合并编码</translation>
+    </message>
+    <message>
+        <source>The coding of %1 is added to this project: annotations with their coders, memos, and tags this project lacks. That file is only read. Articles are found by their text; passages of articles changed or split since are found by their quote, or listed as orphans.</source>
+        <translation>%1 的编码将加入本项目：带编码员的标注、备忘录，以及本项目没有的标签。该文件只读取、不修改。文章按正文匹配；此后被修改或拆分的文章，其段落按引文重新定位，找不到的列为孤立项。</translation>
+    </message>
+    <message>
+        <source>Tags not found here</source>
+        <translation>本项目中没有的标签</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Not placed here (orphans):</source>
+        <translation>未能放入本项目（孤立项）：</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>New tag “%1”</source>
+        <translation>新建标签“%1”</translation>
+    </message>
+    <message>
+        <source>Onto “%1”</source>
+        <translation>并入“%1”</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Articles: %1 found with the same text, %2 changed or split (passages re-anchored by quote), %3 not in this project.</source>
+        <translation>文章：%1 篇正文相同，%2 篇已修改或拆分（段落按引文重新定位），%3 篇不在本项目中。</translation>
+    </message>
+    <message>
+        <source>Tags: %1 matched, %2 mapped, %3 created.</source>
+        <translation>标签：%1 个匹配，%2 个映射，%3 个新建。</translation>
+    </message>
+    <message>
+        <source>Merged. Edit ▸ Undo takes the whole merge back in one step.</source>
+        <translation>已合并。“编辑 ▸ 撤销”可一步撤回整个合并。</translation>
+    </message>
+    <message>
+        <source>This is what the merge would do (nothing is changed yet):</source>
+        <translation>合并将进行以下操作（尚未做任何修改）：</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: everything in %1 is here already.</source>
+        <translation>没有可合并的内容：%1 中的一切本项目都已有。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReport</name>
+    <message>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>of which re-anchored</source>
+        <translation>其中重新定位</translation>
+    </message>
+    <message>
+        <source>Skipped (duplicates)</source>
+        <translation>跳过（重复）</translation>
+    </message>
+    <message>
+        <source>Orphaned</source>
+        <translation>孤立</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+</context>
+<context>
     <name>MergeTagDialog</name>
     <message>
         <source>Merge Tag</source>
@@ -1859,6 +2436,49 @@ Which year are they from?</source>
     <message>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Export Coder Package</source>
+        <translation>导出编码员工作包</translation>
+    </message>
+    <message>
+        <source>A verified copy of this project (articles, codebook, memos) for a coder to work on. Merge it back later with File ▸ Merge Coding from Project….</source>
+        <translation>本项目经校验的副本（文章、编码本、备忘录），供编码员工作。之后可用“文件 ▸ 从其他项目合并编码…”合并回来。</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s annotations</source>
+        <translation>所有人的标注</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名）</translation>
+    </message>
+    <message>
+        <source>Only the annotations of %1</source>
+        <translation>仅 %1 的标注</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>标注：</translation>
+    </message>
+    <message>
+        <source>hnreader projects (*.sqlite)</source>
+        <translation>hnreader 项目 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Copying and verifying…</source>
+        <translation>正在复制并校验…</translation>
+    </message>
+    <message>
+        <source>Written and verified: %1</source>
+        <translation>已写入并校验：%1</translation>
+    </message>
+    <message>
+        <source>%1 annotation(s) of other coders left out.</source>
+        <translation>已略去其他编码员的 %1 条标注。</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2923,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>The search failed: %1</source>
         <translation>检索失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 articles · listing the first %2 · counting the hits…</source>
+        <translation>%1 篇文章 · 列出前 %2 篇 · 正在统计命中数…</translation>
     </message>
     <message>
         <source>Listing the first %1 articles · counting…</source>
@@ -2957,6 +3581,46 @@ A OR B 匹配任意一个：乡村 OR 农村
         <source>Remove word “%1”</source>
         <translation>删除词语“%1”</translation>
     </message>
+    <message>
+        <source>Merge coding from “%1”</source>
+        <translation>从“%1”合并编码</translation>
+    </message>
+    <message>
+        <source>Resolve a disagreement as “%1”</source>
+        <translation>以“%1”处理分歧</translation>
+    </message>
+    <message>
+        <source>Add indicator name “%1”</source>
+        <translation>添加指标名“%1”</translation>
+    </message>
+    <message>
+        <source>Remove indicator name “%1”</source>
+        <translation>删除指标名“%1”</translation>
+    </message>
+    <message>
+        <source>Merge indicator “%1” into “%2”</source>
+        <translation>将指标“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Unmerge indicator “%1”</source>
+        <translation>取消合并指标“%1”</translation>
+    </message>
+    <message>
+        <source>Confirm “%1”</source>
+        <translation>确认“%1”</translation>
+    </message>
+    <message>
+        <source>Unconfirm “%1”</source>
+        <translation>取消确认“%1”</translation>
+    </message>
+    <message>
+        <source>Mark %1 correct in “%2”</source>
+        <translation>在“%2”中将 %1 标为正确</translation>
+    </message>
+    <message>
+        <source>Clear the correct value of “%1”</source>
+        <translation>清除“%1”的正确值标记</translation>
+    </message>
 </context>
 <context>
     <name>VariablesTableModel</name>
@@ -3072,6 +3736,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>%1 was saved by a newer hnreader; nothing was changed. Update hnreader to open it.</source>
         <translation>%1 由更新版本的 hnreader 保存，未做任何修改。请更新 hnreader 后再打开。</translation>
+    </message>
+    <message>
+        <source>%1 was saved by an older hnreader and is only read here, never upgraded. Open it once in this version, then try again.</source>
+        <translation>%1 由较旧版本的 hnreader 保存，此处只读取、不升级。请先用本版本打开它一次，然后重试。</translation>
     </message>
     <message>
         <source>%1 is not a consistent hnreader project; nothing was changed. Restore a backup of it.</source>
@@ -3308,6 +3976,14 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Upgrading %1 from file format %2 to %3. This happens once; a large project takes a minute or more, and a backup is made first.</source>
+        <translation>正在将 %1 从文件格式 %2 升级到 %3。只需一次；大型项目需要一分钟或更久，升级前会先做备份。</translation>
+    </message>
+    <message>
+        <source>Upgrading the project file</source>
+        <translation>正在升级项目文件</translation>
     </message>
 </context>
 </TS>

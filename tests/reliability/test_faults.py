@@ -22,9 +22,31 @@ from hnreader.core.store import SCHEMA_VERSION, Store
 PAGE = 4096
 
 
+def _btree_page_from(path: Path, page: int) -> int:
+    """The first page from `page` on that is a b-tree page. The check on open (quick_check)
+    reads b-tree pages; damage inside an overflow page (the middle of a long article text)
+    is found only by the full check, so which page sits at 50% would decide the test (it
+    moved when migration 12 added tables)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute(
+                "SELECT pageno FROM dbstat WHERE pageno >= ? AND pagetype != 'overflow' "
+                "ORDER BY pageno LIMIT 1",
+                (page,),
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:  # no dbstat in this SQLite: keep the page
+        return page
+    return rows[0][0] if rows else page
+
+
 def _overwrite(path: Path, share: float, data: bytes) -> None:
     size = path.stat().st_size
     offset = int(size * share) // PAGE * PAGE
+    if offset:
+        offset = (_btree_page_from(path, offset // PAGE + 1) - 1) * PAGE
     with path.open("r+b") as handle:
         handle.seek(offset)
         handle.write(data)

@@ -144,3 +144,22 @@ def test_empty_and_other_articles(panel, project, controller, tag_ids) -> None:
     assert panel.model.rowCount() == 1
     assert not panel.empty_label.isVisible()
     QApplication.processEvents()
+
+
+def test_the_coder_filter_shows_one_coder(panel, project, article_id, tag_ids) -> None:  # type: ignore[no-untyped-def]
+    assert panel.coder_box.isHidden()  # one coder: nothing to choose
+    project.coder = "李四"
+    project.annotate(article_id, 40, 44, [tag_ids["政策"]])
+    panel.refresh()
+    assert not panel.coder_box.isHidden()
+    assert [panel.coder_box.itemText(i) for i in range(panel.coder_box.count())] == [
+        "All coders",
+        "tester",
+        "李四",
+    ]
+    panel.coder_box.setCurrentIndex(panel.coder_box.findData("李四"))
+    assert panel.model.rowCount() == 1 and panel.count_label.text() == "1 of 4 annotations"
+    panel.refresh()  # kept across a refresh
+    assert panel.coder_box.currentData() == "李四" and panel.model.rowCount() == 1
+    panel.coder_box.setCurrentIndex(0)
+    assert panel.model.rowCount() == 4

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
+from hnreader.core.store import SCHEMA_VERSION
+from hnreader.core.text.normalize import fold_for_search
 from hnreader.ui.common.settings import Settings
 from hnreader.ui.main_window import MainWindow
 from hnreader.ui.windows import WindowManager
@@ -60,3 +63,43 @@ def test_a_window_that_cannot_open_the_next_project_stays_open(
     window.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     assert windows.windows == []
+
+
+def test_an_older_file_is_upgraded_behind_a_dialog_before_the_window_opens(
+    project_template: Path, tmp_path: Path, settings: Settings, qtbot, monkeypatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    path = tmp_path / "old.sqlite"
+    shutil.copyfile(project_template, path)
+    conn = sqlite3.connect(path)  # the body index as format 11 had it
+    texts = conn.execute(
+        "SELECT a.id, a.text FROM articles a JOIN article_index i ON i.article_id = a.id"
+    ).fetchall()
+    conn.execute("DROP TABLE article_fts")
+    conn.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5(chars, content = '', "
+        "columnsize = 0, tokenize = 'unicode61 remove_diacritics 0')"
+    )
+    conn.executemany(
+        "INSERT INTO article_fts(rowid, chars) VALUES (?, ?)",
+        [(i, " ".join(fold_for_search(t))) for i, t in texts],
+    )
+    conn.execute("PRAGMA user_version = 11")
+    conn.commit()
+    conn.close()
+    assert Project.pending_upgrade(path) == (11, SCHEMA_VERSION)
+    shown: list[str] = []
+    real_show = QProgressDialog.show
+    monkeypatch.setattr(
+        QProgressDialog,
+        "show",
+        lambda dialog: (shown.append(dialog.labelText()), real_show(dialog)),
+    )
+    windows = WindowManager(settings, Segmenter(cache_dir=tmp_path / "jieba"))
+    window = windows.open(str(path))
+    assert shown and "old.sqlite" in shown[0] and "11" in shown[0]
+    assert Project.pending_upgrade(path) is None
+    percent = [t for _i, t in texts if "%" in fold_for_search(t)]
+    totals = window.project.count_matches("%", fields=["body"])
+    assert totals is not None and totals.articles == len(percent) > 0  # from the new index
+    window.close()

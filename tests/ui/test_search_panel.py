@@ -485,3 +485,22 @@ def test_the_kwic_date_is_shown_as_the_library_shows_it(panel, qtbot) -> None:
     dates = column(panel, KwicTableModel.DATE)
     assert not any(d.startswith("--") for d in dates)  # --05-24 reads 5月24日, as in the Library
     assert any("月" in d for d in dates)
+
+
+def test_the_number_of_articles_is_known_before_the_hits_are_counted(panel, controller, qtbot):
+    panel.page_size = 1
+    search_now(qtbot, panel, "扶贫")
+    session = panel.session()
+    qtbot.waitUntil(lambda: session.known_articles is not None and not panel.is_counting())
+    totals = controller.project.count_matches("扶贫")
+    assert session.known_articles == totals.articles == session.total_articles
+    text = panel._status_text(session)  # with the count still going, as a user sees it
+    panel._count_worker = object()  # type: ignore[assignment]
+    session.totals = None
+    try:
+        assert panel._status_text(session) == (
+            f"{totals.articles:,} articles · listing the first 1 · counting the hits…"
+        )
+    finally:
+        panel._count_worker = None
+    assert text.startswith(status_of(controller.project, "扶贫"))

@@ -1,30 +1,33 @@
 """What is indexed for an article: the FTS5 document, the word-boundary flags, match strings.
 
-The store keeps a contentless `article_fts(chars, content='', columnsize=0,
-tokenize='unicode61 remove_diacritics 0')`, so the index holds no second copy of the text.
+The store keeps a contentless `article_fts(chars, content='', columnsize=0, tokenize='ascii')`,
+so the index holds no second copy of the text.
 
-- `chars` is the folded text with every character set apart by a space, so unicode61 makes
-  one token per letter, digit or Han character (BMP or not, 〇 included; punctuation and
-  symbols are separators). A term queried as a phrase of its characters finds every article
-  holding the term (1- and 2-character words, digits inside numbers included) plus some more
-  (the phrase also matches across punctuation): FTS is only a candidate filter, a superset;
-  the exact hits come from a substring search in Python (`search.py`).
+- `chars` is the folded text with every code point a token of its own, at its own position
+  (`core/text/fts.py`: ASCII punctuation and spaces mapped to tokens too). A term queried
+  as the phrase of its characters finds exactly the articles holding the term (`body_match`;
+  a superset only for terms holding an ASCII space or control character, or longer than
+  `MAX_PHRASE_CHARS`), so the index alone answers "which articles, how many"; the hits and
+  their offsets come from a substring search in the text (`search/engine.py`).
 - The document is rebuilt from the stored text whenever it is needed (to delete it from the
   contentless table): `fts_document(text, folded)`, where `folded` is what the store keeps
   only for the few articles that OpenCC's Traditional → Simplified step changes.
 - `flags` records, per code point, where accurate-mode words and search-mode tokens start
   and end, so a hit can be classified as a word, a subword or a bare substring without
   segmenting the article again at query time.
+- The header index (title, subtitle, byline) sets the fields' characters apart the same way
+  but leaves spaces as separators: `header_match` is a superset filter there, and the
+  fields are read back and checked.
 """
 
 from __future__ import annotations
 
-import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.text.fts import body_phrase, body_phrase_is_exact, header_tokens
 from hnreader.core.text.normalize import fold_width, to_simplified
 
 # Bump when what build_index_entry produces changes; stored with the segmenter version.
@@ -34,13 +37,9 @@ WORD_BOUNDARY = 1  # an accurate-mode word starts or ends here
 TOKEN_START = 2  # some search-mode token starts here
 TOKEN_END = 4  # some search-mode token ends here
 
-# At most this many tokens of a term go into its FTS phrase (still a superset: the rest is
-# checked in Python); keeps FTS work bounded for pasted sentences.
+# At most this many tokens of a term go into its header FTS phrase (still a superset: the
+# rest is checked in Python); keeps FTS work bounded for pasted sentences.
 MAX_PHRASE_TOKENS = 32
-
-# Unicode categories unicode61 makes tokens of (letters, numbers, private use, unassigned);
-# everything else separates tokens.
-_TOKEN_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Co", "Cn"})
 
 
 @dataclass(frozen=True)
@@ -86,25 +85,37 @@ def boundary_flags(folded: str, segmenter: Segmenter) -> bytes:
     return bytes(flags)
 
 
-def is_token_char(char: str) -> bool:
-    """Whether unicode61 makes a token of this character (else it separates tokens)."""
-    return unicodedata.category(char) in _TOKEN_CATEGORIES
+def body_match(term: str) -> str:
+    """The FTS5 expression on the body index for a folded query term; valid for any term:
+    `扶贫` → `chars : "扶 贫"`, `13.43%` → `chars : "1 3 ． 4 3 ％"`."""
+    return "chars : " + body_phrase(term)
 
 
-def chars_match_is_exhaustive(term: str) -> bool:
-    """Whether `chars_match(term)` finds every article holding `term` as a substring: when
-    the term has a character FTS indexes (a query term always has one, see search_query)."""
-    return any(is_token_char(c) for c in term)
+def body_match_is_exact(term: str) -> bool:
+    """Whether `body_match(term)` matches exactly the articles whose folded text holds the
+    term (see `core/text/fts.py`); otherwise it matches a superset of them."""
+    return body_phrase_is_exact(term)
 
 
-def chars_match(term: str, columns: Sequence[str] = ("chars",)) -> str:
-    """The FTS5 expression on the `chars` column (or on other columns holding documents
-    made the same way, e.g. the header index's) for a folded query term; valid for any term.
+def header_match_is_exhaustive(term: str) -> bool:
+    """Whether `header_match(term)` finds every header holding `term` as a substring: when
+    the term has a character the header index keeps (any but spaces and controls)."""
+    return bool(_header_chars(term))
 
-    One phrase string, which FTS5 tokenizes as it tokenized the documents: `扶贫` →
-    `chars : "扶 贫"`, `13.43%` → `chars : "1 3 4 3"`, on two columns `{title byline} : "扶 贫"`.
-    A term with no token character gives an empty phrase, which matches nothing.
+
+def header_match(term: str, columns: Sequence[str]) -> str:
+    """The FTS5 expression on header columns (documents made by `header_document`) for a
+    folded query term; valid for any term.
+
+    One phrase string, which FTS5 tokenizes as it tokenized the documents: `扶贫` on two
+    columns → `{title byline} : "扶 贫"`, `13.43%` → `... : "1 3 ． 4 3 ％"`. Spaces are not
+    in it (they are no token there): a superset, checked in Python. A term of spaces only
+    gives an empty phrase, which matches nothing.
     """
-    tokens = [c for c in term if is_token_char(c)][:MAX_PHRASE_TOKENS]
+    tokens = _header_chars(term)[:MAX_PHRASE_TOKENS]
     column = columns[0] if len(columns) == 1 else "{" + " ".join(columns) + "}"
     return column + ' : "' + " ".join(tokens) + '"'
+
+
+def _header_chars(term: str) -> str:
+    return "".join(c for c in header_tokens(term) if c > " " and c != "\x7f")

@@ -26,9 +26,12 @@ from hnreader.core.importing.formats.columns import parse_mapping
 from hnreader.core.models import ImportReport, Progress, StoreError, no_progress
 from hnreader.core.project.actions import ProjectActions
 from hnreader.core.project.coding import ProjectCoding
+from hnreader.core.project.ledger import ProjectLedger
+from hnreader.core.project.merging import ProjectMerging
 from hnreader.core.project.trends import ProjectTrends
 from hnreader.core.store import Store
-from hnreader.core.store.opening import store_error
+from hnreader.core.store.opening import file_version, store_error
+from hnreader.core.store.schema import SCHEMA_VERSION
 from hnreader.core.text.normalize import FOLD_VERSION
 
 __all__ = [
@@ -56,7 +59,7 @@ BUNDLED_CORPUS_KEY = "bundled_corpus_imported"
 INDEX_FOLD_KEY = "index_fold"
 
 
-class Project(ProjectActions, ProjectCoding, ProjectTrends):
+class Project(ProjectActions, ProjectCoding, ProjectMerging, ProjectLedger, ProjectTrends):
     """An open project file: every read and action of the UI and the CLI goes through here."""
 
     def __init__(
@@ -90,6 +93,24 @@ class Project(ProjectActions, ProjectCoding, ProjectTrends):
         `initialize_empty`; a file that cannot be written or is damaged opens read-only."""
         store = Store(path, create=create, read_only=read_only, initialize_empty=initialize_empty)
         return cls(store, segmenter or Segmenter(cache_dir=paths.jieba_cache_dir()), coder)
+
+    @staticmethod
+    def pending_upgrade(path: Path | str) -> tuple[int, int] | None:
+        """(the file's format, this version's) when opening `path` will upgrade it (the
+        migrations can take a minute for a large project), else None."""
+        version = file_version(Path(path))
+        if version is None or not 0 < version < SCHEMA_VERSION:
+            return None
+        return version, SCHEMA_VERSION
+
+    @staticmethod
+    def upgrade_file(
+        path: Path | str, progress: Progress | None = None, is_cancelled: object = None
+    ) -> None:
+        """Upgrade a project file to this version's format (with the verified backup every
+        upgrade makes) and close it again: for running off the GUI thread before `open`,
+        which then has nothing left to do. Raises what `open` would."""
+        Store(path, create=False).close()
 
     def load_dictionaries(self) -> None:
         """Load jieba's and the project's dictionaries now (≈ 0.6 s, once; thread-safe), so

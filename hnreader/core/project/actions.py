@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hnreader.core.analysis.index import chars_match, index_version
+from hnreader.core.analysis.index import body_match, index_version
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.editing import articles as article_editing
 from hnreader.core.editing.history import History
@@ -53,7 +53,7 @@ class ProjectActions(ProjectReads):
         # Only text that contains a changed word can be segmented differently.
         affected: set[int] = set()
         for word in added | removed:
-            affected.update(self.store.fts_ids(chars_match(fold_for_search(word))))
+            affected.update(self.store.fts_ids(body_match(fold_for_search(word))))
         importer.reindex(self.store, self.segmenter, sorted(affected))
         self.store.relabel_index_version(old_version, index_version(self.segmenter))
 

@@ -287,6 +287,15 @@ class ProjectReads:
             is_cancelled=is_cancelled,
         )
 
+    def count_articles(
+        self, query: str, *, whole_words: bool = False, fields: Sequence[str] | None = None
+    ) -> int | None:
+        """How many articles match, when the search index alone can say (fast); None when
+        only `count_matches` can."""
+        return searching.count_articles(
+            self.store, self.segmenter, query, whole_words=whole_words, fields=fields
+        )
+
     def query_segmentation(self, query: str) -> tuple[list[list[str]], list[str]] | None:
         """How a query is segmented: the words of each term that must occur, and the
         excluded terms as typed; None when the query cannot be read."""
@@ -304,10 +313,17 @@ class ProjectReads:
         whole_words: bool = False,
         fields: Sequence[str] | None = None,
         page_size: int = 200,
+        first_page_size: int | None = None,
     ) -> SearchSession:
         """A new search to follow page by page (see `SearchSession`): nothing is searched
         until its first `page_job()` runs."""
-        return SearchSession(query, whole_words=whole_words, fields=fields, page_size=page_size)
+        return SearchSession(
+            query,
+            whole_words=whole_words,
+            fields=fields,
+            page_size=page_size,
+            first_page_size=first_page_size,
+        )
 
     def hit_passages(
         self, hits: Sequence[tuple[int, int, int]], scope: str

@@ -8,7 +8,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from hnreader.core.analysis.index import chars_match, chars_match_is_exhaustive
+from hnreader.core.analysis.index import (
+    body_match,
+    body_match_is_exact,
+    header_match,
+    header_match_is_exhaustive,
+)
 from hnreader.core.models import SearchField
 from hnreader.core.search.query import ParsedQuery, TermGroup
 from hnreader.core.store import HeaderRow, MatchRow
@@ -42,6 +47,21 @@ class SearchBackend(Protocol):
         """(title, date, source) of these articles."""
         ...
 
+    # The exact totals' index counts (`search/totals.py`; the Store's docstrings say more).
+    def fts_count(self, match: str, after: int = 0, upto: int | None = None) -> int: ...
+
+    def fts_body_hits(
+        self, match: str, terms: Sequence[str], after: int, upto: int
+    ) -> tuple[int, int]: ...
+
+    def fts_texts(self, match: str, after: int, upto: int) -> list[tuple[int, str, str | None]]: ...
+
+    def fts_matching(self, match: str, ids: Sequence[int]) -> set[int]: ...
+
+    def fts_token_totals(self, tokens: Sequence[str]) -> dict[str, tuple[int, int]]: ...
+
+    def last_article_id(self) -> int: ...
+
 
 def searched_fields(fields: Sequence[str] | None) -> tuple[str, ...]:
     """The fields a search covers, in `SearchField.ALL` order (None: all of them)."""
@@ -53,22 +73,43 @@ def searched_fields(fields: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(field for field in SearchField.ALL if field in fields)
 
 
-def fts_expression(parsed: ParsedQuery, columns: Sequence[str] = ("chars",)) -> str | None:
-    """The FTS5 candidate filter for a parsed query: the positive groups ANDed (exclusions are
-    checked in Python: an FTS phrase is a superset, so NOT would drop real matches). None
-    when no group can be looked up (every article is then a candidate)."""
-    groups = [g for g in parsed.groups if _group_is_exhaustive(g)]
+def fts_expression(parsed: ParsedQuery) -> str:
+    """The body index's expression for a parsed query: the positive groups ANDed, the
+    excluded terms NOT-ed when their phrases are exact (else checked in Python: a superset
+    phrase would drop real matches)."""
+    expression = " AND ".join(_body_group(g) for g in parsed.groups)
+    excluded = [t for t in parsed.excluded if body_match_is_exact(t.folded)]
+    if excluded:
+        expression += " NOT (" + " OR ".join(body_match(t.folded) for t in excluded) + ")"
+    return expression
+
+
+def fts_is_exact(parsed: ParsedQuery) -> bool:
+    """Whether the articles `fts_expression` matches are exactly those whose body holds the
+    query (every term's phrase exact, every exclusion in the expression)."""
+    terms = [*parsed.positive_terms, *parsed.excluded]
+    return all(body_match_is_exact(t.folded) for t in terms)
+
+
+def header_expression(parsed: ParsedQuery, columns: Sequence[str]) -> str | None:
+    """The header index's candidate filter on `columns`: the positive groups ANDed (None
+    when no group can be looked up there)."""
+    groups = [g for g in parsed.groups if _header_is_exhaustive(g)]
     if not groups:
         return None
-    return " AND ".join(_group_expression(g, columns) for g in groups)
+    return " AND ".join(_header_group(g, columns) for g in groups)
 
 
-def _group_is_exhaustive(group: TermGroup) -> bool:
-    return all(chars_match_is_exhaustive(term.folded) for term in group.alternatives)
+def _body_group(group: TermGroup) -> str:
+    return "(" + " OR ".join(body_match(t.folded) for t in group.alternatives) + ")"
 
 
-def _group_expression(group: TermGroup, columns: Sequence[str] = ("chars",)) -> str:
-    return "(" + " OR ".join(chars_match(t.folded, columns) for t in group.alternatives) + ")"
+def _header_is_exhaustive(group: TermGroup) -> bool:
+    return all(header_match_is_exhaustive(term.folded) for term in group.alternatives)
+
+
+def _header_group(group: TermGroup, columns: Sequence[str]) -> str:
+    return "(" + " OR ".join(header_match(t.folded, columns) for t in group.alternatives) + ")"
 
 
 @dataclass(frozen=True)
@@ -89,18 +130,17 @@ class Lookup:
         if not header:
             return cls(fts_expression(parsed), None)
         # An excluded term in a header excludes the article: every header is read then.
-        looked_up = all(_group_is_exhaustive(g) for g in parsed.groups) and not parsed.excluded
+        groups_found = all(_header_is_exhaustive(g) for g in parsed.groups)
         if BODY not in fields:  # every term in the header fields searched
-            expression = fts_expression(parsed, header)
-            return cls(None, expression, every_header=not looked_up or expression is None)
-        body = fts_expression(parsed)
-        if body is None:
+            expression = header_expression(parsed, header)
+            every = not groups_found or bool(parsed.excluded) or expression is None
+            return cls(None, expression, every_header=every)
+        if not groups_found:  # a header may hold a term its index cannot find: read all
             return cls(None, None, every_header=True)
         # An article not found in its body lacks some term there, so holds it in its header:
-        # any looked-up group found in the header makes it a candidate.
-        groups = [g for g in parsed.groups if _group_is_exhaustive(g)]
-        either = " OR ".join(_group_expression(g, header) for g in groups)
-        return cls(body, either, every_header=not looked_up)
+        # any group found in the header makes it a candidate.
+        either = " OR ".join(_header_group(g, header) for g in parsed.groups)
+        return cls(fts_expression(parsed), either, every_header=bool(parsed.excluded))
 
     def page(self, backend: SearchBackend, after: int, limit: int) -> tuple[list[int], list[int]]:
         """Up to `limit` candidate ids above `after`, ascending, and those of them whose

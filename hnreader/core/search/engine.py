@@ -44,6 +44,11 @@ from hnreader.core.search.candidates import (
     searched_fields,
 )
 from hnreader.core.search.query import ParsedQuery, parse_query
+from hnreader.core.search.totals import (
+    can_count_from_index,
+    indexed_article_count,
+    indexed_totals,
+)
 from hnreader.core.store import MatchRow
 from hnreader.core.text.normalize import fold_for_search, width_pattern
 
@@ -51,6 +56,7 @@ __all__ = [
     "MatchRow",
     "SearchBackend",
     "body_spans_by_article",
+    "count_articles",
     "count_by_article",
     "count_matches",
     "search",
@@ -202,6 +208,8 @@ class _Prepared:
     segments: tuple[str, ...]
     lookup: Lookup
     matcher: _Matcher
+    parsed: ParsedQuery
+    fields: tuple[str, ...]
 
 
 def _prepare(
@@ -214,7 +222,12 @@ def _prepare(
         return SearchResult(str(query), (), 0, 0, (), message=str(error), error=error)
     segments = tuple(word for term in parsed.positive_terms for word in segmenter.cut(term.folded))
     return _Prepared(
-        query, segments, Lookup.of(parsed, searched), _Matcher(parsed, whole_words, searched)
+        query,
+        segments,
+        Lookup.of(parsed, searched),
+        _Matcher(parsed, whole_words, searched),
+        parsed,
+        searched,
     )
 
 
@@ -341,6 +354,16 @@ def count_matches(
     prepared = _prepare(segmenter, query, whole_words, fields)
     if isinstance(prepared, SearchResult):
         return None
+    if can_count_from_index(prepared.parsed, prepared.fields, whole_words):
+        return indexed_totals(
+            backend,
+            prepared.parsed,
+            prepared.fields,
+            prepared.matcher,
+            segmenter,
+            progress,
+            is_cancelled,
+        )
     by_field = dict.fromkeys(SearchField.ALL, 0)
     articles = checked = 0
     for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):
@@ -358,6 +381,27 @@ def count_matches(
             progress(checked, ids[-1])
     header = tuple((f, by_field[f]) for f in SearchField.HEADER if by_field[f])
     return SearchTotals(sum(by_field.values()), articles, header)
+
+
+def count_articles(
+    backend: SearchBackend,
+    segmenter: Segmenter,
+    query: str,
+    *,
+    whole_words: bool = False,
+    fields: Sequence[str] | None = None,
+) -> int | None:
+    """How many articles match, when the index alone can say (in milliseconds, whatever
+    the corpus size); None when only `count_matches` can (whole words, a term with an ASCII
+    space, several groups over the header) or the query holds nothing searchable."""
+    prepared = _prepare(segmenter, query, whole_words, fields)
+    if isinstance(prepared, SearchResult):
+        return None
+    if not can_count_from_index(prepared.parsed, prepared.fields, whole_words):
+        return None
+    return indexed_article_count(
+        backend, prepared.parsed, prepared.fields, prepared.matcher, segmenter
+    )
 
 
 def count_by_article(

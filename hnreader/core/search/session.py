@@ -115,6 +115,24 @@ class CountJob:
         )
 
 
+@dataclass(frozen=True)
+class ArticleCountJob:
+    """Counts the matching articles from the index alone, when it can (None otherwise):
+    milliseconds, so the number shows while the hits are still being counted."""
+
+    query: str
+    whole_words: bool
+    fields: tuple[str, ...] | None = None
+
+    def __call__(
+        self,
+        project: Project,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> int | None:
+        return project.count_articles(self.query, whole_words=self.whole_words, fields=self.fields)
+
+
 class SearchSession:
     """The hits of one query listed so far, page by page, and what is known of the rest.
 
@@ -128,17 +146,22 @@ class SearchSession:
         whole_words: bool = False,
         fields: Sequence[str] | None = None,
         page_size: int = 200,
+        first_page_size: int | None = None,
     ) -> None:
         self.query = query
         self.whole_words = whole_words
         self.fields = None if fields is None else tuple(fields)
         self.page_size = max(1, page_size)
+        # The first page can be smaller, so the first rows show sooner (a page of 50
+        # articles fills a concordance several times over; scrolling lists the rest).
+        self.first_page_size = max(1, first_page_size or page_size)
         self.articles: list[ArticleHits] = []
         self.rows: list[ListedHit] = []  # every listed hit, in corpus order
         self.segments: tuple[str, ...] = ()
         self.complete = False  # every matching article is listed
         self.next_after = 0  # the article id the next page starts after
         self.totals: SearchTotals | None = None  # exact, once known
+        self.known_articles: int | None = None  # how many articles match, before the totals
         self.message = ""  # why the search stopped (English), "" while it is fine
         self.error: HnreaderError | None = None  # … with its code, when it has one
         self.pages = 0
@@ -148,10 +171,14 @@ class SearchSession:
 
     def page_job(self) -> PageJob:
         """The job that lists the next page (the first one before any page was added)."""
-        return PageJob(self.query, self.whole_words, self.page_size, self.next_after, self.fields)
+        size = self.first_page_size if self.pages == 0 else self.page_size
+        return PageJob(self.query, self.whole_words, size, self.next_after, self.fields)
 
     def count_job(self) -> CountJob:
         return CountJob(self.query, self.whole_words, self.fields)
+
+    def article_count_job(self) -> ArticleCountJob:
+        return ArticleCountJob(self.query, self.whole_words, self.fields)
 
     # -- results
 
@@ -170,6 +197,11 @@ class SearchSession:
     @property
     def total_articles(self) -> int | None:
         return None if self.totals is None else self.totals.articles
+
+    def set_known_articles(self, articles: int | None) -> None:
+        """The number of matching articles, known before the hits are counted."""
+        if articles is not None:
+            self.known_articles = articles
 
     @property
     def searches_header(self) -> bool:

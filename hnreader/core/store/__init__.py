@@ -21,7 +21,10 @@ from hnreader.core.store.article_details import ArticleDetails
 from hnreader.core.store.articles import sha256_text
 from hnreader.core.store.base import Change, IndexRow, RowKey, RowState
 from hnreader.core.store.change_log import ChangeLog, ReadMarks
+from hnreader.core.store.curation import CurationQueries
+from hnreader.core.store.ledger import LedgerQueries
 from hnreader.core.store.memos import MemoQueries
+from hnreader.core.store.merging import MergeQueries
 from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from hnreader.core.store.search_index import HeaderRow, MatchRow
 from hnreader.core.store.source_streams import SourceSink, SourceStreams
@@ -38,6 +41,9 @@ class Store(
     ReadMarks,
     MemoQueries,
     TrendQueries,
+    MergeQueries,
+    CurationQueries,
+    LedgerQueries,
 ):
     """An open project file. Not thread-safe: use one Store per thread."""
 

@@ -170,12 +170,16 @@ def _verified_copy(
     folder: Path | None,
     progress: Progress | None = None,
     is_cancelled: Cancelled | None = None,
+    to: Path | None = None,
 ) -> BackupInfo:
+    """The verified copy, in `folder` under a backup's name, or at `to` (replacing it)."""
     if not _REASON.match(reason):
         raise ValueError(f"backup reason {reason!r}: use lowercase letters, digits and '-'")
     if not project.is_file():
         raise StoreError(f"{project}: no such project file, so there is nothing to back up.")
     target_dir = Path(folder) if folder is not None else paths.backups_dir(project)
+    if to is not None:
+        target_dir = to.parent
     created = datetime.now().astimezone().replace(microsecond=0)
 
     def step(_status: int, remaining: int, total: int) -> None:
@@ -217,7 +221,7 @@ def _verified_copy(
                     "it was deleted and the existing backups were kept. Check the project."
                 )
             _fsync_file(temp)
-            final = _free_name(target_dir, created, reason, verified=True)
+            final = to if to is not None else _free_name(target_dir, created, reason, verified=True)
             os.replace(temp, final)
             _fsync_dir(target_dir)
         except StoreError:
@@ -230,6 +234,36 @@ def _verified_copy(
             _remove_with_side_files(temp)
             raise
     return BackupInfo(final, created, reason, final.stat().st_size, version, verified=True)
+
+
+def export_copy(
+    project: Path,
+    out: Path,
+    *,
+    progress: Progress | None = None,
+    is_cancelled: Cancelled | None = None,
+) -> Path:
+    """A verified copy of `project` at `out` (a coder package, issue 17), made as a backup
+    is; `out` is replaced only once the copy is verified. Refused onto the project itself."""
+    out = Path(out)
+    if out.exists() and (out.resolve() == Path(project).resolve() or out.is_dir()):
+        raise StoreError(
+            f"{out} is the project itself or a folder; choose a new file for the package.",
+            path=str(out),
+        )
+    if not out.parent.is_dir():
+        raise StoreError(f"{out.parent}: no such folder; choose a folder that exists.")
+    for suffix in SIDE_FILES:  # left beside a replaced file, SQLite would replay them
+        (out.parent / (out.name + suffix)).unlink(missing_ok=True)
+    info = _verified_copy(
+        Path(project),
+        reason="package",
+        folder=None,
+        progress=progress,
+        is_cancelled=is_cancelled,
+        to=out,
+    )
+    return info.path
 
 
 def _scan(folder: Path, *, read_versions: bool) -> list[BackupInfo]:

@@ -37,6 +37,9 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "user_words": ("word",),
     "article_variables": ("article_id", "name"),
     "memos": ("id",),
+    "ledger_indicators": ("alias",),
+    "ledger_merges": ("name",),
+    "ledger_decisions": ("indicator", "measure", "place", "period"),
 }
 
 _S = TypeVar("_S", bound="StoreBase")

@@ -149,6 +149,21 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
+def file_version(path: Path) -> int | None:
+    """The file format of an existing project file, read without writing anything (None
+    when it is missing or cannot be read: opening it says why)."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
 def read_version(conn: sqlite3.Connection, path: Path) -> int:
     try:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])

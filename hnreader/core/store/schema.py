@@ -7,9 +7,9 @@ import zlib
 from collections.abc import Callable
 
 from hnreader.core.text.dates import iso_dates
-from hnreader.core.text.fts import header_documents
+from hnreader.core.text.fts import fts_document, header_documents
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 17
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -304,9 +304,9 @@ def _migration_8_document_variables(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE source_files ADD COLUMN format TEXT NOT NULL DEFAULT 'txt'")
 
 
-HEADER_FTS_SCHEMA = (
+HEADER_FTS_SCHEMA = (  # as of format 17 (9 made it with unicode61; 17 rebuilds it)
     "CREATE VIRTUAL TABLE article_header_fts USING fts5(title, subtitle, byline, "
-    "columnsize = 0, tokenize = 'unicode61 remove_diacritics 0')"
+    "columnsize = 0, tokenize = 'ascii')"
 )
 
 
@@ -409,6 +409,69 @@ def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_12_ledger_decisions(conn: sqlite3.Connection) -> None:
+    """The statistics ledger's decisions (issue 14): the project's own indicator names (or
+    other names of shipped ones), indicator names merged into others, and per entry
+    (indicator, measure, place, period) whether it was confirmed and which value was marked
+    correct (by its article and span, which survive re-deriving the figures). No foreign
+    key to articles: a value whose article is gone is simply not found again."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS ledger_indicators (alias TEXT PRIMARY KEY, "
+        "indicator TEXT NOT NULL, kinds TEXT NOT NULL DEFAULT '', added TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS ledger_merges (name TEXT PRIMARY KEY, "
+        "into_name TEXT NOT NULL, made TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS ledger_decisions (indicator TEXT NOT NULL, "
+        "measure TEXT NOT NULL, place TEXT NOT NULL, period TEXT NOT NULL, "
+        "confirmed INTEGER NOT NULL DEFAULT 0, correct_article_id INTEGER, "
+        "correct_start INTEGER, correct_end INTEGER, coder TEXT NOT NULL DEFAULT '', "
+        "made TEXT NOT NULL, PRIMARY KEY (indicator, measure, place, period))"
+    )
+
+
+BODY_FTS_SCHEMA = (
+    "CREATE VIRTUAL TABLE article_fts USING fts5("
+    "chars, content = '', columnsize = 0, tokenize = 'ascii')"
+)
+_REFILL_BATCH = 500
+
+
+def _migration_17_every_character_indexed(conn: sqlite3.Connection) -> None:
+    """Every character of the text in the body index (issue 15): punctuation, symbols,
+    digits with their separators and spaces are tokens too, each at its own position
+    (`core/text/fts.py`), so a term's phrase matches exactly the articles holding it and
+    queries such as `13.43%` or `。` are posting-list lookups, never a scan of the texts.
+
+    The index is rebuilt here from what the store keeps (text and folded view), without
+    segmenting anything again; the word-boundary flags are unchanged. The header index is
+    rebuilt too (ascii, punctuation kept as tokens, spaces separating)."""
+    conn.execute("DROP TABLE article_header_fts")
+    conn.execute(HEADER_FTS_SCHEMA)
+    headers = conn.execute(
+        "SELECT a.id, a.title, a.subtitle, a.byline FROM articles a "
+        "JOIN article_index i ON i.article_id = a.id ORDER BY a.id"
+    )
+    while batch := headers.fetchmany(_REFILL_BATCH):
+        conn.executemany(
+            "INSERT INTO article_header_fts(rowid, title, subtitle, byline) VALUES (?, ?, ?, ?)",
+            [(article_id, *header_documents(*fields)) for article_id, *fields in batch],
+        )
+    conn.execute("DROP TABLE article_fts")
+    conn.execute(BODY_FTS_SCHEMA)
+    rows = conn.execute(
+        "SELECT a.id, a.text, i.folded FROM articles a "
+        "JOIN article_index i ON i.article_id = a.id ORDER BY a.id"
+    )
+    while batch := rows.fetchmany(_REFILL_BATCH):
+        conn.executemany(
+            "INSERT INTO article_fts(rowid, chars) VALUES (?, ?)",
+            [(article_id, fts_document(text, folded)) for article_id, text, folded in batch],
+        )
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -433,4 +496,6 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (9, "search index of titles, subtitles and bylines", _migration_9_header_index),
     (10, "figure model: ISO dates, ranges, approximations, signs", _migration_10_figure_model),
     (11, "undo history, read articles and memos in the file", _migration_11_change_log),
+    (12, "statistics ledger: indicators, merges, decisions", _migration_12_ledger_decisions),
+    (17, "every character in the search index", _migration_17_every_character_indexed),
 )

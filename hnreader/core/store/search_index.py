@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import zlib
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from hnreader.core.models import SearchField, StoreError
 from hnreader.core.store.base import IndexRow, StoreBase
@@ -114,6 +114,95 @@ class SearchIndexQueries(StoreBase):
             return [row[0] for row in self._rows(sql, (match, after, limit))]
         except sqlite3.OperationalError as error:
             raise StoreError(f"the search index could not read this query ({error})") from None
+
+    def fts_count(self, match: str, after: int = 0, upto: int | None = None) -> int:
+        """How many articles (ids in `after`..`upto`) have a body document matching `match`,
+        counted in the index alone."""
+        sql = "SELECT count(*) FROM article_fts WHERE article_fts MATCH ? AND rowid > ?"
+        params: list[Any] = [match, after]
+        if upto is not None:
+            sql += " AND rowid <= ?"
+            params.append(upto)
+        return int(self._fts_value(sql, params))
+
+    def fts_body_hits(
+        self, match: str, terms: Sequence[str], after: int, upto: int
+    ) -> tuple[int, int]:
+        """(articles, hits) over the articles with ids in `after`..`upto` whose body
+        document matches `match`: the hits are the non-overlapping occurrences, left to
+        right, of each term in the article's stored folded view, else in its text (right
+        only for terms whose characters folding makes from no other character), counted by
+        SQLite without the texts coming into Python."""
+        if not terms:
+            return 0, 0
+        each = "(a.chars - length(replace(coalesce(i.folded, a.text), ?, ''))) / ?"
+        sql = (
+            f"SELECT count(*), coalesce(sum({' + '.join([each] * len(terms))}), 0) "
+            "FROM article_fts f JOIN articles a ON a.id = f.rowid "
+            "LEFT JOIN article_index i ON i.article_id = f.rowid "
+            "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ?"
+        )
+        params: list[Any] = [value for term in terms for value in (term, len(term))]
+        row = self._fts_row(sql, [*params, match, after, upto])
+        return int(row[0]), int(row[1])
+
+    def fts_texts(self, match: str, after: int, upto: int) -> list[tuple[int, str, str | None]]:
+        """(id, text, stored folded view or None) of the articles with ids in `after`..`upto`
+        whose body document matches `match`, in id order."""
+        sql = (
+            "SELECT f.rowid, a.text, i.folded FROM article_fts f "
+            "JOIN articles a ON a.id = f.rowid LEFT JOIN article_index i ON i.article_id = f.rowid "
+            "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ? ORDER BY f.rowid"
+        )
+        try:
+            rows = self._conn.execute(sql, (match, after, upto)).fetchall()
+            return [(row[0], row[1], row[2]) for row in rows]
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"the search index could not read this query ({error})") from None
+
+    def fts_token_totals(self, tokens: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """(articles, occurrences) of single tokens of the body index, from the index's own
+        vocabulary (fts5vocab, a temporary table of this connection: nothing is written)."""
+        self._conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_fts_terms "
+            "USING fts5vocab(main, article_fts, 'row')"
+        )
+        found = dict.fromkeys(tokens, (0, 0))
+        for token in dict.fromkeys(tokens):
+            row = self._conn.execute(
+                "SELECT doc, cnt FROM temp.article_fts_terms WHERE term = ?", (token,)
+            ).fetchone()
+            if row is not None:
+                found[token] = (int(row[0]), int(row[1]))
+        return found
+
+    def fts_matching(self, match: str, ids: Sequence[int]) -> set[int]:
+        """Those of `ids` whose body document matches `match`."""
+        found: set[int] = set()
+        for offset in range(0, len(ids), 500):
+            chunk = list(ids[offset : offset + 500])
+            sql = (
+                "SELECT rowid FROM article_fts WHERE article_fts MATCH ? "
+                f"AND rowid IN ({', '.join('?' * len(chunk))})"
+            )
+            try:
+                found.update(row[0] for row in self._conn.execute(sql, (match, *chunk)))
+            except sqlite3.OperationalError as error:
+                raise StoreError(f"the search index could not read this query ({error})") from None
+        return found
+
+    def last_article_id(self) -> int:
+        """The highest article id (0 when there is none)."""
+        return int(self._value("SELECT coalesce(max(id), 0) FROM articles"))
+
+    def _fts_row(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...]:
+        try:
+            return tuple(self._conn.execute(sql, params).fetchone())
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"the search index could not read this query ({error})") from None
+
+    def _fts_value(self, sql: str, params: Sequence[Any]) -> Any:
+        return self._fts_row(sql, params)[0]
 
     def fts_ids(self, match: str) -> list[int]:
         """Every article id whose FTS document matches `match`, ascending."""

@@ -126,6 +126,13 @@ def _width_preimages() -> dict[str, str]:
 _WIDTH_PREIMAGES = _width_preimages()
 
 
+def has_width_variants(folded: str) -> bool:
+    """Whether some other character folds to one of this folded term's characters (ASCII
+    letters, digits and punctuation: their full-width and upper-case forms), so that the
+    raw text may hold the term where `fold_width(text)` does and the text itself does not."""
+    return any(char in _WIDTH_PREIMAGES for char in folded)
+
+
 def width_pattern(folded: str) -> re.Pattern[str]:
     """A regex matching, in a raw text, exactly the places where `fold_width(text)` holds
     `folded`: `13.43%` also matches `１３．４３％`, `gdp` also `GDP`; other characters as is."""

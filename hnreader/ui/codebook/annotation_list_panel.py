@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -124,9 +125,16 @@ class AnnotationListPanel(QWidget):
         )
         self.delete_button.setToolTip(self.tr("Delete the selected annotations (Del)"))
         self.delete_button.clicked.connect(self.delete_selected)
+        # Whose annotations are listed (issue 17): every coder's, or one coder's.
+        self.coder_box = QComboBox(self)
+        self.coder_box.setToolTip(self.tr("Show the annotations of every coder or of one"))
+        self.coder_box.addItem(self.tr("All coders"), None)
+        self.coder_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.coder_box.currentIndexChanged.connect(self.refresh)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
         bar.addWidget(self.count_label, 1)
+        bar.addWidget(self.coder_box)
         for button in (self.note_button, self.tags_button, self.delete_button):
             bar.addWidget(button)
 
@@ -196,6 +204,11 @@ class AnnotationListPanel(QWidget):
         annotations: list[Annotation] = []
         if self._article_id is not None:
             annotations = project.annotations(article_id=self._article_id)
+        self._fill_coders(project.coders())
+        every = len(annotations)
+        coder = self.coder_box.currentData()
+        if coder is not None:
+            annotations = [a for a in annotations if a.coder == coder]
         self.model.set_rows(annotations, project.tags())
         selection = self.view.selectionModel()
         for row, annotation in enumerate(annotations):
@@ -207,6 +220,10 @@ class AnnotationListPanel(QWidget):
         count = len(annotations)
         if self._article_id is None:
             self.count_label.setText("")
+        elif count != every:
+            self.count_label.setText(
+                self.tr("%1 of %2 annotations").replace("%1", str(count)).replace("%2", str(every))
+            )
         elif count == 1:
             self.count_label.setText(self.tr("1 annotation"))
         else:
@@ -220,6 +237,22 @@ class AnnotationListPanel(QWidget):
             else self.tr("No article is shown.")
         )
         self._update_actions()
+
+    def _fill_coders(self, coders: Sequence[str]) -> None:
+        """The coder choices in step with the project's coders, the chosen one kept."""
+        shown = [self.coder_box.itemData(i) for i in range(1, self.coder_box.count())]
+        if shown == list(coders):
+            return
+        chosen = self.coder_box.currentData()
+        self.coder_box.blockSignals(True)
+        while self.coder_box.count() > 1:
+            self.coder_box.removeItem(1)
+        for coder in coders:
+            self.coder_box.addItem(coder or self.tr("(no name)"), coder)
+        index = self.coder_box.findData(chosen) if chosen is not None else 0
+        self.coder_box.setCurrentIndex(max(0, index))
+        self.coder_box.blockSignals(False)
+        self.coder_box.setVisible(len(coders) > 1)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})

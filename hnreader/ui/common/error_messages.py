@@ -51,6 +51,11 @@ def _sentence(code: str) -> str:
             "errors",
             "%1 was saved by a newer hnreader; nothing was changed. Update hnreader to open it.",
         ),
+        ErrorCode.TOO_OLD: QCoreApplication.translate(
+            "errors",
+            "%1 was saved by an older hnreader and is only read here, never upgraded. Open it "
+            "once in this version, then try again.",
+        ),
         ErrorCode.INCONSISTENT_SCHEMA: QCoreApplication.translate(
             "errors",
             "%1 is not a consistent hnreader project; nothing was changed. Restore a backup of it.",

@@ -32,6 +32,16 @@ _TEMPLATES: dict[str, str] = {
     ChangeKind.DELETE_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Delete memo"),
     ChangeKind.ADD_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Add word “%1”"),
     ChangeKind.REMOVE_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Remove word “%1”"),
+    ChangeKind.MERGE_CODING: QT_TRANSLATE_NOOP("UndoLabel", "Merge coding from “%1”"),
+    ChangeKind.RESOLVE: QT_TRANSLATE_NOOP("UndoLabel", "Resolve a disagreement as “%1”"),
+    ChangeKind.ADD_INDICATOR: QT_TRANSLATE_NOOP("UndoLabel", "Add indicator name “%1”"),
+    ChangeKind.REMOVE_INDICATOR: QT_TRANSLATE_NOOP("UndoLabel", "Remove indicator name “%1”"),
+    ChangeKind.MERGE_INDICATORS: QT_TRANSLATE_NOOP("UndoLabel", "Merge indicator “%1” into “%2”"),
+    ChangeKind.UNMERGE_INDICATOR: QT_TRANSLATE_NOOP("UndoLabel", "Unmerge indicator “%1”"),
+    ChangeKind.CONFIRM_ENTRY: QT_TRANSLATE_NOOP("UndoLabel", "Confirm “%1”"),
+    ChangeKind.UNCONFIRM_ENTRY: QT_TRANSLATE_NOOP("UndoLabel", "Unconfirm “%1”"),
+    ChangeKind.MARK_CORRECT: QT_TRANSLATE_NOOP("UndoLabel", "Mark %1 correct in “%2”"),
+    ChangeKind.CLEAR_CORRECT: QT_TRANSLATE_NOOP("UndoLabel", "Clear the correct value of “%1”"),
 }
 
 

@@ -15,9 +15,11 @@ from hnreader.core.analysis.index import (
     TOKEN_END,
     TOKEN_START,
     WORD_BOUNDARY,
+    body_match,
+    body_match_is_exact,
     build_index_entry,
-    chars_match,
-    chars_match_is_exhaustive,
+    header_match,
+    header_match_is_exhaustive,
 )
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.importing.importer import analyse_text
@@ -31,7 +33,8 @@ from hnreader.core.search.engine import (
 )
 from hnreader.core.search.query import parse_query
 from hnreader.core.store import HeaderRow, Store
-from hnreader.core.text.fts import chars_document, fts_document
+from hnreader.core.store.schema import BODY_FTS_SCHEMA
+from hnreader.core.text.fts import chars_document, fts_document, header_document
 from hnreader.core.text.normalize import fold_for_search, normalise_stored_text
 
 
@@ -70,6 +73,10 @@ class FakeBackend:
     def header_fts_page(self, match: str, after: int, limit: int) -> list[int]:
         self.header_matches.append(match)
         return self.store.header_fts_page(match, after, limit)
+
+    def __getattr__(self, name: str) -> object:
+        # The totals' index counts (fts_count, fts_body_hits, fts_texts…) of the real Store.
+        return getattr(self.store, name)
 
     def match_rows(self, ids: Sequence[int]) -> dict[int, MatchRow]:
         self.rows_read.extend(ids)
@@ -400,13 +407,11 @@ def test_hits_equal_a_regex_scan(
 
 def test_fts_expressions_are_valid_for_any_term() -> None:
     db = sqlite3.connect(":memory:")
-    db.execute(
-        "CREATE VIRTUAL TABLE t USING fts5(chars, content='', columnsize=0, "
-        "tokenize='unicode61 remove_diacritics 0')"
-    )
-    db.execute(
-        "INSERT INTO t(rowid, chars) VALUES (1, ?)", (chars_document("精准扶贫 gdp 2019年"),)
-    )
+    db.execute(BODY_FTS_SCHEMA.replace("article_fts", "t"))
+    db.execute("CREATE VIRTUAL TABLE h USING fts5(chars, columnsize = 0, tokenize = 'ascii')")
+    text = '精准扶贫 gdp 2019年，13.43%“引号”"a"b'
+    db.execute("INSERT INTO t(rowid, chars) VALUES (1, ?)", (chars_document(text),))
+    db.execute("INSERT INTO h(rowid, chars) VALUES (1, ?)", (header_document(text),))
     terms = [
         '"',
         '""',
@@ -432,16 +437,30 @@ def test_fts_expressions_are_valid_for_any_term() -> None:
         "gdp",
         "019",
         "'",
+        "\x00",
+        " ",
     ]
     for term in terms:
-        db.execute("SELECT rowid FROM t WHERE t MATCH ?", (chars_match(term),)).fetchall()
-    for term in ("扶贫", "gdp", "019", "9年", "精准扶贫 gdp"):
-        found = db.execute("SELECT rowid FROM t WHERE t MATCH ?", (chars_match(term),))
+        db.execute("SELECT rowid FROM t WHERE t MATCH ?", (body_match(term),)).fetchall()
+        db.execute("SELECT rowid FROM h WHERE h MATCH ?", (header_match(term, ["chars"]),))
+    # Every character is indexed in the body: punctuation, quotes, per cent signs.
+    for term in ("扶贫", "gdp", "019", "9年", "精准扶贫 gdp", "，", "13.43%", "“引号”", '"a"', "%"):
+        found = db.execute("SELECT rowid FROM t WHERE t MATCH ?", (body_match(term),))
         assert found.fetchall() == [(1,)], term
-    assert chars_match("扶贫") == 'chars : "扶 贫"'
-    assert chars_match("13.43%") == 'chars : "1 3 4 3"'
-    assert chars_match_is_exhaustive("019") and chars_match_is_exhaustive("𠮷")
-    assert not chars_match_is_exhaustive("%，")
+        assert body_match_is_exact(term) == (" " not in term)
+    # ... and only where they stand: no match across a character that is not in the term.
+    for term in ("1343", "扶贫gdp", "年13", "2019年13", "a b"):
+        found = db.execute("SELECT rowid FROM t WHERE t MATCH ?", (body_match(term),))
+        assert found.fetchall() == [], term
+    assert body_match("扶贫") == 'chars : "扶 贫"'
+    assert body_match("13.43%") == 'chars : "1 3 ． 4 3 ％"'
+    assert header_match("13.43%", ["chars"]) == 'chars : "1 3 ． 4 3 ％"'
+    assert header_match("a b", ["chars"]) == 'chars : "a b"'  # the space is no token there
+    for term in ("13.43%", "，", "扶贫", "gdp 2019"):  # the header index finds punctuation too
+        found = db.execute("SELECT rowid FROM h WHERE h MATCH ?", (header_match(term, ["chars"]),))
+        assert found.fetchall() == [(1,)], term
+    assert header_match_is_exhaustive("019") and header_match_is_exhaustive("%，")
+    assert not header_match_is_exhaustive(" ")
     assert fts_expression(parse_query("扶贫 %，")) is not None
     expression = fts_expression(parse_query('扶贫 "a b" OR c -d'))
     db.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()

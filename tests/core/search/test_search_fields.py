@@ -18,7 +18,7 @@ from hnreader.core.project import Project
 from hnreader.core.search.query import parse_query
 from hnreader.core.store import Store
 from hnreader.core.store.schema import SCHEMA_VERSION
-from hnreader.core.text.fts import chars_document, folded_of_document, header_documents
+from hnreader.core.text.fts import folded_of_document, header_document, header_documents
 from hnreader.core.text.normalize import fold_for_search
 
 TITLE, SUBTITLE, BYLINE, BODY = SearchField.ALL
@@ -286,7 +286,7 @@ def _header_index_problems(path: Path) -> list[str]:
             "INSERT INTO article_header_fts(article_header_fts) VALUES ('integrity-check')"
         )
         expected = {
-            row[0]: tuple(" ".join(fold_for_search(v)) for v in row[1:])
+            row[0]: tuple(header_document(fold_for_search(v)) for v in row[1:])
             for row in conn.execute(
                 "SELECT a.id, a.title, a.subtitle, a.byline FROM articles a "
                 "JOIN article_index i ON i.article_id = a.id"
@@ -313,7 +313,7 @@ def _header_index_problems(path: Path) -> list[str]:
 )
 def test_header_documents_are_each_fields_folded_view(fields: tuple[str, str, str]) -> None:
     documents = header_documents(*fields)
-    assert documents == tuple(chars_document(fold_for_search(f)) for f in fields)
+    assert documents == tuple(header_document(fold_for_search(f)) for f in fields)
     assert tuple(folded_of_document(d) for d in documents) == tuple(
         fold_for_search(f) for f in fields
     )

@@ -129,3 +129,13 @@ def test_the_neighbour_article_with_hits_for_f3(corpus_project) -> None:  # type
     after = next(a for a in listed if a > unlisted)
     assert session.neighbour_article(unlisted, +1) == after
     assert session.neighbour_article(unlisted, -1) == max(a for a in listed if a < unlisted)
+
+
+def test_the_first_page_can_be_smaller_than_the_next(corpus_project: Project) -> None:
+    session = corpus_project.search_session("扶贫", page_size=3, first_page_size=1)
+    first = session.page_job()
+    assert first.limit == 1
+    session.add_page(first(corpus_project))
+    assert len(session.articles) == 1
+    assert session.page_job().limit == 3
+    assert corpus_project.search_session("扶贫", page_size=3).page_job().limit == 3

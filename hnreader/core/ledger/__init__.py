@@ -1,0 +1,1 @@
+"""The statistics ledger (issue 14): figures grouped by indicator, place and period."""

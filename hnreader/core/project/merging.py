@@ -1,0 +1,139 @@
+"""The project's team work: merging another coder's project, exporting a coder package, and
+curating disagreements into a consensus coder (issue 17, items 2 and 4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from hnreader.core import curation, merge
+from hnreader.core.curation import Disagreement
+from hnreader.core.editing.history import History
+from hnreader.core.merge import MergeReport, TagChoice
+from hnreader.core.models import Change, Progress
+from hnreader.core.store import Store
+from hnreader.core.store.backup import export_copy
+
+Cancelled = Callable[[], bool]
+
+
+class ProjectMerging:
+    """Merge and coder packages for `Project` (which sets `store`, `history`, `coder`)."""
+
+    store: Store
+    history: History
+    coder: str
+
+    def merge_tag_choices(
+        self, other: Path, tag_map: Mapping[str, str] | None = None
+    ) -> list[TagChoice]:
+        """What each tag of the other project would become here (the mapping step)."""
+        with merge.open_other(other, self.store.path) as theirs:
+            return merge.tag_choices(self.store.tags(), theirs.tags(), tag_map)
+
+    def merge_coding(
+        self,
+        other: Path,
+        tag_map: Mapping[str, str] | None = None,
+        *,
+        dry_run: bool = False,
+        is_cancelled: Cancelled | None = None,
+    ) -> tuple[MergeReport, Change | None]:
+        """Add the other project's annotations, memos and (new) tags here as one undo step
+        (none when it adds nothing or `dry_run`); the other file is only read."""
+        with merge.open_other(other, self.store.path) as theirs:
+            if dry_run:
+                plan = merge.plan_from(self.store, theirs, tag_map, is_cancelled=is_cancelled)
+                return replace(plan.report, dry_run=True), None
+            with self.store.write():  # what is planned is what is written
+                plan = merge.plan_from(self.store, theirs, tag_map, is_cancelled=is_cancelled)
+                if not plan.adds_anything:
+                    return plan.report, None
+                change = self.store.add_merged(
+                    Path(other).name, plan.new_tags, plan.annotations, plan.memos
+                )
+        self.history.record(change, self.coder)
+        return plan.report, change
+
+    def export_coder_package(
+        self,
+        out: Path,
+        *,
+        only_coder: str | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> tuple[Path, int]:
+        """A verified copy of this project at `out` for a coder to work on; with
+        `only_coder`, every other coder's annotations (and the undo history) left out.
+        Returns the file and how many annotations were left out."""
+        path = export_copy(self.store.path, Path(out), progress=progress, is_cancelled=is_cancelled)
+        removed = 0
+        if only_coder is not None:
+            with Store(path, create=False) as copy:
+                removed = copy.keep_only_coder(only_coder)
+        return path, removed
+
+    # -- disagreements and the consensus coder (item 4)
+
+    def disagreements(
+        self,
+        coder_a: str,
+        coder_b: str,
+        *,
+        consensus: str = curation.DEFAULT_CONSENSUS,
+        tag_ids: Sequence[int] | None = None,
+        unit: str = "sentence",
+        min_share: float = 0.0,
+        include_children: bool = True,
+        is_cancelled: Cancelled | None = None,
+    ) -> list[Disagreement]:
+        """The units where the two coders decided a tag differently (see `core.curation`),
+        with the consensus coder's coding of each."""
+        consensus = curation.check_consensus_name(consensus, [coder_a, coder_b])
+        annotations = self.store.annotations()
+        coded: dict[str, set[int]] = {coder_a: set(), coder_b: set()}
+        for a in annotations:
+            if a.coder in coded:
+                coded[a.coder].add(a.article_id)
+        ids = sorted(coded[coder_a] & coded[coder_b])
+        return curation.disagreements(
+            self.store.article_texts(ids),
+            annotations,
+            self.store.tags(),
+            coder_a,
+            coder_b,
+            consensus=consensus,
+            tag_ids=tag_ids,
+            unit=unit,
+            min_share=min_share,
+            include_children=include_children,
+            is_cancelled=is_cancelled,
+        )
+
+    def resolve_disagreement(
+        self,
+        disagreement: Disagreement,
+        choice: str | Sequence[tuple[int, int]],
+        consensus: str = curation.DEFAULT_CONSENSUS,
+    ) -> Change:
+        """The consensus coder's coding of the unit becomes A's, B's, both (`choice` "a",
+        "b", "both") or the spans given (an edit): one undo step."""
+        name = " ".join(consensus.split())
+        if not name:
+            curation.check_consensus_name(name, [])
+        spans = (
+            curation.accepted_spans(disagreement, choice)
+            if isinstance(choice, str)
+            else [tuple(s) for s in choice]
+        )
+        change = self.store.set_unit_coding(
+            disagreement.article_id,
+            disagreement.start,
+            disagreement.end,
+            disagreement.tag_id,
+            name,
+            spans,  # type: ignore[arg-type]
+        )
+        self.history.record(change, self.coder)
+        return change

@@ -1,0 +1,177 @@
+"""Exact totals of a search from the body index, without reading what it need not.
+
+Every character of a text is a token of the body index (file format 17), so a term's
+phrase matches exactly the articles whose folded text holds it (`fts_is_exact`): the number
+of matching articles is the index's count, and the hits are counted only in the articles
+that match — by SQLite itself (`length` and `replace` over the stored view, so no text is
+decoded into Python) when folding cannot make any of the terms' characters from another
+character (Han text, Chinese punctuation), else by the matcher over those articles' texts.
+
+Hits are non-overlapping occurrences, left to right (`str.find` stepping past each hit, as
+`re.finditer`): `哈哈` is found once in `哈哈哈`. This is the rule of every other count too.
+
+Used when the query allows it: not whole words only (that needs every hit classified), the
+body alone or a single group of alternatives (a header may complete several groups
+otherwise), every term's phrase exact, no exclusion with header fields. Otherwise
+`count_matches` reads every candidate as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.models import SearchField, SearchTotals
+from hnreader.core.search.candidates import (
+    SearchBackend,
+    fts_expression,
+    fts_is_exact,
+    header_expression,
+)
+from hnreader.core.search.query import ParsedQuery
+from hnreader.core.store import MatchRow
+from hnreader.core.text.fts import body_tokens
+from hnreader.core.text.normalize import has_width_variants
+
+BODY = SearchField.BODY
+# Ids per statement: between two, progress is reported and cancelling is noticed.
+CHUNK = 20_000
+
+
+class Counter(Protocol):
+    """What the totals need of the matcher (`engine._Matcher`)."""
+
+    positives: list[str]
+
+    def count(self, row: MatchRow, segmenter: Segmenter) -> list[tuple[str, int]]: ...
+
+
+def can_count_from_index(parsed: ParsedQuery, fields: tuple[str, ...], whole_words: bool) -> bool:
+    if whole_words or not parsed.groups or not fts_is_exact(parsed) or BODY not in fields:
+        return False
+    return fields == (BODY,) or (len(parsed.groups) == 1 and not parsed.excluded)
+
+
+def indexed_article_count(
+    backend: SearchBackend,
+    parsed: ParsedQuery,
+    fields: tuple[str, ...],
+    matcher: Counter,
+    segmenter: Segmenter,
+) -> int:
+    """How many articles match, for a query `can_count_from_index` accepts: from the body
+    index alone (plus the few headers that hold the query when they are searched)."""
+    expression = fts_expression(parsed)
+    articles = backend.fts_count(expression)
+    header = tuple(field for field in fields if field != BODY)
+    if header:
+        extra, _hits = _header_totals(backend, parsed, header, expression, matcher, segmenter)
+        articles += extra
+    return articles
+
+
+def indexed_totals(
+    backend: SearchBackend,
+    parsed: ParsedQuery,
+    fields: tuple[str, ...],
+    matcher: Counter,
+    segmenter: Segmenter,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> SearchTotals | None:
+    """The totals `count_matches` gives, for a query `can_count_from_index` accepts; None
+    when cancelled."""
+    expression = fts_expression(parsed)
+    body = _body_totals(backend, parsed, expression, matcher, segmenter, progress, is_cancelled)
+    if body is None:
+        return None
+    articles, hits = body
+    header_hits: dict[str, int] = {}
+    header = tuple(field for field in fields if field != BODY)
+    if header:
+        extra, header_hits = _header_totals(backend, parsed, header, expression, matcher, segmenter)
+        articles += extra
+    by_field = tuple((f, header_hits[f]) for f in SearchField.HEADER if header_hits.get(f))
+    return SearchTotals(hits + sum(header_hits.values()), articles, by_field)
+
+
+def _body_totals(
+    backend: SearchBackend,
+    parsed: ParsedQuery,
+    expression: str,
+    matcher: Counter,
+    segmenter: Segmenter,
+    progress: Callable[[int, int], None] | None,
+    is_cancelled: Callable[[], bool] | None,
+) -> tuple[int, int] | None:
+    """(articles, hits) in the body; None when cancelled."""
+    terms = matcher.positives
+    last = backend.last_article_id()
+    if len(parsed.groups) == 1 and not parsed.excluded and all(len(t) == 1 for t in terms):
+        # Single characters, any of which makes a match: the index's vocabulary counts
+        # their occurrences, and every article holding one of them matches.
+        totals = backend.fts_token_totals([body_tokens(t) for t in terms])
+        hits = sum(n for _articles, n in totals.values())
+        if len(terms) == 1:
+            articles = sum(a for a, _n in totals.values())
+        else:
+            articles = backend.fts_count(expression)
+        if progress is not None:
+            progress(last, last)
+        return articles, hits
+    in_sql = not any(has_width_variants(term) for term in terms)
+    articles = hits = 0
+    for after in range(0, last, CHUNK):
+        if is_cancelled is not None and is_cancelled():
+            return None
+        upto = after + CHUNK
+        if in_sql:
+            found, counted = backend.fts_body_hits(expression, terms, after, upto)
+        else:
+            found = counted = 0
+            for _id, text, folded in backend.fts_texts(expression, after, upto):
+                counts = matcher.count(MatchRow(text, folded, None), segmenter)
+                if counts:
+                    found += 1
+                    counted += sum(n for _field, n in counts)
+        articles += found
+        hits += counted
+        if progress is not None:
+            progress(min(upto, last), min(upto, last))
+    return articles, hits
+
+
+def _header_totals(
+    backend: SearchBackend,
+    parsed: ParsedQuery,
+    header: tuple[str, ...],
+    body_expression: str,
+    matcher: Counter,
+    segmenter: Segmenter,
+) -> tuple[int, dict[str, int]]:
+    """(articles with header hits whose body does not match, hits per header field)."""
+    expression = header_expression(parsed, header)
+    ids: list[int] = []
+    # A term the header index cannot look up (punctuation): every header is read, a few
+    # dozen characters each.
+    while page := (
+        backend.fts_page(None, ids[-1] if ids else 0, 5000)
+        if expression is None
+        else backend.header_fts_page(expression, ids[-1] if ids else 0, 5000)
+    ):
+        ids.extend(page)
+    hits: dict[str, int] = {}
+    with_hits: list[int] = []
+    for article_id, row in backend.header_rows(ids).items():
+        counts = [
+            (field, n)
+            for field, n in matcher.count(MatchRow("", None, None, row), segmenter)
+            if field != BODY and n
+        ]
+        if counts:
+            with_hits.append(article_id)
+            for field, n in counts:
+                hits[field] = hits.get(field, 0) + n
+    in_body = backend.fts_matching(body_expression, with_hits)
+    return len(set(with_hits) - in_body), hits

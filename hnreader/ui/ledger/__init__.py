@@ -1,0 +1,1 @@
+"""The Statistics Ledger window (issue 14)."""

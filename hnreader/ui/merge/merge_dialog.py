@@ -1,0 +1,247 @@
+"""File ▸ Merge Coding from Project…: map the other project's new or renamed tags, preview
+what the merge adds, merge (one undoable step), and read the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hnreader.core.merge import CREATED, MATCHED, MergeReport, TagChoice
+from hnreader.core.models import Change
+from hnreader.core.project import Project
+from hnreader.ui.common.table_views import set_up_list_table
+from hnreader.ui.common.worker import Worker
+from hnreader.ui.merge.merge_report_model import CountsModel, OrphansModel
+from hnreader.ui.project.project_controller import ProjectController
+
+NEW = "\0new"  # the combo item that creates the tag
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # tag names and file names are data
+    label.setWordWrap(True)
+    return label
+
+
+class MergeDialog(QDialog):
+    """Preview first (a dry run in the background), then the merge on the project."""
+
+    def __init__(
+        self,
+        project: Project,
+        controller: ProjectController,
+        other: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.project, self.controller, self.other = project, controller, Path(other)
+        self.tag_map: dict[str, str] = {}  # the user's choices (other path → ours)
+        self.choices: list[TagChoice] = []
+        self.report: MergeReport | None = None
+        self.change: Change | None = None
+        self._worker: Worker | None = None
+        self.setWindowTitle(self.tr("Merge Coding from %1").replace("%1", self.other.name))
+        self.intro = _plain_label(
+            self.tr(
+                "The coding of %1 is added to this project: annotations with their coders, "
+                "memos, and tags this project lacks. That file is only read. Articles are "
+                "found by their text; passages of articles changed or split since are found "
+                "by their quote, or listed as orphans."
+            ).replace("%1", self.other.name)
+        )
+        self.tags_box = QGroupBox(self.tr("Tags not found here"))
+        self.tags_form = QFormLayout()
+        holder = QWidget()
+        holder.setLayout(self.tags_form)
+        self._tags_holder = holder
+        self._tags_scroll = scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        scroll.setMaximumHeight(180)
+        box_layout = QVBoxLayout(self.tags_box)
+        box_layout.addWidget(scroll)
+        self.status = _plain_label(self.tr("Reading %1…").replace("%1", self.other.name))
+        self.counts = CountsModel(self)
+        self.counts_view = QTableView()
+        self.counts_view.setModel(self.counts)
+        set_up_list_table(self.counts_view)
+        self.counts_view.verticalHeader().hide()
+        self.counts_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.orphans = OrphansModel(self)
+        self.orphans_view = QTableView()
+        self.orphans_view.setModel(self.orphans)
+        set_up_list_table(self.orphans_view)
+        self.orphans_view.verticalHeader().hide()
+        self.orphans_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.orphans_label = _plain_label(self.tr("Not placed here (orphans):"))
+        self.buttons = QDialogButtonBox()
+        self.merge_button = QPushButton(self.tr("Merge"))
+        self.merge_button.setEnabled(False)
+        self.merge_button.setDefault(True)
+        self.buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button.clicked.connect(self.merge)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.tags_box)
+        layout.addWidget(self.status)
+        layout.addWidget(self.counts_view)
+        layout.addWidget(self.orphans_label)
+        layout.addWidget(self.orphans_view, 1)
+        layout.addWidget(self.buttons)
+        self.tags_box.hide()
+        self.resize(860, 600)
+        self.preview()
+
+    # -- the preview: a dry run in the background
+
+    def preview(self) -> None:
+        tag_map, other = dict(self.tag_map), self.other
+
+        def job(project: Project, progress: Any, is_cancelled: Any) -> tuple[Any, Any]:
+            choices = project.merge_tag_choices(other, tag_map)
+            report, _ = project.merge_coding(
+                other, tag_map, dry_run=True, is_cancelled=is_cancelled
+            )
+            return choices, report
+
+        self.merge_button.setEnabled(False)
+        worker = Worker.for_project(self.project, job)
+        worker.signals.finished.connect(self._previewed)
+        worker.signals.failed.connect(self._failed)
+        self._worker = worker
+        worker.start()
+
+    def _previewed(self, result: tuple[list[TagChoice], MergeReport]) -> None:
+        self.choices, self.report = result
+        self._fill_tags()
+        self._show_report(self.report)
+        adds = self.report.annotations.added or self.report.memos.added
+        adds = adds or self.report.tag_count(CREATED)
+        self.merge_button.setEnabled(bool(adds) and not self.project.read_only)
+
+    def _failed(self, message: str, _details: str) -> None:
+        self.status.setText(message)
+        self.merge_button.setEnabled(False)
+
+    def _fill_tags(self) -> None:
+        while self.tags_form.rowCount():
+            self.tags_form.removeRow(0)
+        shown = [c for c in self.choices if c.action != MATCHED or c.other_path in self.tag_map]
+        self.tags_box.setVisible(bool(shown))
+        ours = sorted(t.path for t in self.project.tags())
+        became = {c.other_path: c.target_path for c in self.choices}
+        for choice in shown:
+            combo = QComboBox()
+            parent, _, name = choice.other_path.rpartition("/")
+            new_path = f"{became[parent]}/{name}" if parent in became else name
+            if choice.action == CREATED:
+                new_path = choice.target_path
+            combo.addItem(self.tr("New tag “%1”").replace("%1", new_path), NEW + new_path)
+            for path in ours:
+                combo.addItem(self.tr("Onto “%1”").replace("%1", path), path)
+            index = 0
+            if choice.action != CREATED and choice.target_path in ours:
+                index = ours.index(choice.target_path) + 1
+            combo.setCurrentIndex(index)
+            combo.setProperty("other_path", choice.other_path)
+            combo.activated.connect(self._mapping_chosen)
+            self.tags_form.addRow(_plain_label(choice.other_path), combo)
+        row = QComboBox().sizeHint().height() + self.tags_form.verticalSpacing() + 2
+        self._tags_scroll.setFixedHeight(min(180, row * len(shown) + 20))
+
+    def _mapping_chosen(self, _index: int) -> None:
+        combo = self.sender()
+        if not isinstance(combo, QComboBox):
+            return
+        value = str(combo.currentData())
+        target = value[len(NEW) :] if value.startswith(NEW) else value
+        self.tag_map[str(combo.property("other_path"))] = target
+        self.status.setText(self.tr("Reading %1…").replace("%1", self.other.name))
+        self.preview()
+
+    # -- the merge
+
+    def merge(self) -> None:
+        self.merge_button.setEnabled(False)
+
+        def run() -> Change | None:
+            self.report, self.change = self.project.merge_coding(self.other, self.tag_map)
+            return self.change
+
+        self.change = None
+        # On the GUI thread: the merge is this window's undo step (2.7 s for 10,000
+        # annotations, benchmarks/merge.py); the preview before it ran in the background.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.controller.run(run)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if self.change is None:
+            self.merge_button.setEnabled(True)
+            return
+        assert self.report is not None
+        self._show_report(self.report, done=True)
+        self.tags_box.hide()
+        self.merge_button.hide()
+        self.close_button.setText(self.tr("Close"))
+
+    def _show_report(self, report: MergeReport, *, done: bool = False) -> None:
+        self.counts.set_report(report)
+        view = self.counts_view  # exactly its two rows high: no empty box below them
+        rows = sum(view.rowHeight(r) for r in range(self.counts.rowCount()))
+        view.setFixedHeight(
+            view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth()
+        )
+        self.orphans.set_rows(report.orphans)
+        self.orphans_view.resizeColumnsToContents()
+        self.orphans_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.orphans_label.setVisible(bool(report.orphans))
+        self.orphans_view.setVisible(bool(report.orphans))
+        articles = (
+            self.tr(
+                "Articles: %1 found with the same text, %2 changed or split (passages "
+                "re-anchored by quote), %3 not in this project."
+            )
+            .replace("%1", f"{report.articles_matched:,}")
+            .replace("%2", f"{report.articles_reanchored:,}")
+            .replace("%3", f"{report.articles_missing:,}")
+        )
+        tags = (
+            self.tr("Tags: %1 matched, %2 mapped, %3 created.")
+            .replace("%1", f"{report.tag_count('matched'):,}")
+            .replace("%2", f"{report.tag_count('mapped'):,}")
+            .replace("%3", f"{report.tag_count('created'):,}")
+        )
+        if done:
+            head = self.tr("Merged. Edit ▸ Undo takes the whole merge back in one step.")
+        elif report.annotations.added or report.memos.added or report.tag_count(CREATED):
+            head = self.tr("This is what the merge would do (nothing is changed yet):")
+        else:
+            head = self.tr("Nothing to merge: everything in %1 is here already.").replace(
+                "%1", self.other.name
+            )
+        self.status.setText(f"{head}\n{articles}\n{tags}")

@@ -1,0 +1,180 @@
+"""Exact totals from the body index (search/totals.py) equal a brute-force count on the
+folded texts and the sum over every page of the search, for every kind of query."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from hnreader.core.analysis.index import body_match
+from hnreader.core.analysis.segmenter import Segmenter
+from hnreader.core.importing.importer import analyse_text
+from hnreader.core.models import ArticleDraft, SearchField
+from hnreader.core.search.engine import count_articles, count_matches, search
+from hnreader.core.search.query import parse_query
+from hnreader.core.search.totals import can_count_from_index
+from hnreader.core.store import SCHEMA_VERSION, Store
+from hnreader.core.text.normalize import fold_for_search
+
+ARTICLES = [  # (title, text)
+    ("扶贫新闻", "精准扶贫，扶贫先扶志。贫困发生率从13.43%降至0.36%。"),
+    ("全角", "贫困发生率１３．４３％，ＧＤＰ增长6.1%。扶\n贫不是扶 贫。"),
+    ("哈哈", "哈哈哈，哈哈哈哈。——这是破折号——"),
+    ("繁體", "脫貧攻堅，扶貧工作取得成效。𠮷野家𠮷"),
+    ("Latin", "GDP and gdp; a b c, COVID-19 疫情。"),
+    ("无关", "今天天气很好。"),
+    ("标题扶贫", "正文没有那个词。"),
+]
+
+QUERIES = [
+    "扶贫",
+    "贫",
+    "哈哈",
+    "哈",
+    "13.43%",
+    "%",
+    "。",
+    "——",
+    "gdp",
+    "𠮷",
+    "𠮷野家",
+    "扶贫 OR 𠮷",
+    "扶贫 13.43%",
+    "扶贫 -哈哈",
+    "扶贫 -GDP",
+    '"a b"',
+    "贫 扶",
+    "covid-19",
+    "没有的词",
+]
+
+
+@pytest.fixture(scope="module")
+def store(shared_segmenter: Segmenter) -> Store:
+    store = Store(":memory:")
+    for number, (title, text) in enumerate(ARTICLES, start=1):
+        _figures, row = analyse_text(text, (), shared_segmenter)
+        store.add_source(
+            name=f"{number}.txt",
+            path=f"/tmp/{number}.txt",
+            sha256=f"hash-{number}",
+            encoding="utf-8",
+            text=text,
+            drafts=[ArticleDraft(title=title, text=text, date="2020-01-01")],
+            figures=[[]],
+            index_rows=[row],
+        )
+    return store
+
+
+def _brute_force(query: str, fields: tuple[str, ...]) -> tuple[int, int]:
+    """(hits, articles) by str.count (non-overlapping, left to right) on the folded fields."""
+    parsed = parse_query(query)
+    hits = articles = 0
+    for title, text in ARTICLES:
+        views = {SearchField.BODY: fold_for_search(text), SearchField.TITLE: fold_for_search(title)}
+        views = {field: view for field, view in views.items() if field in fields}
+        if any(t.folded in view for t in parsed.excluded for view in views.values()):
+            continue
+        if not all(
+            any(alt.folded in view for alt in group.alternatives for view in views.values())
+            for group in parsed.groups
+        ):
+            continue
+        articles += 1
+        terms = dict.fromkeys(t.folded for t in parsed.positive_terms)
+        hits += sum(view.count(term) for term in terms for view in views.values())
+    return hits, articles
+
+
+@pytest.mark.parametrize("fields", [(SearchField.BODY,), SearchField.ALL])
+@pytest.mark.parametrize("query", QUERIES)
+def test_totals_equal_brute_force_and_every_page(
+    store: Store, shared_segmenter: Segmenter, query: str, fields: tuple[str, ...]
+) -> None:
+    totals = count_matches(store, shared_segmenter, query, fields=fields)
+    assert totals is not None
+    assert (totals.hits, totals.articles) == _brute_force(query, fields), query
+    listed = search(store, shared_segmenter, query, fields=fields, limit=100)
+    assert listed.complete
+    assert totals.hits == sum(len(a.hits) for a in listed.articles)
+    assert totals.articles == len(listed.articles)
+
+
+def test_most_queries_are_counted_from_the_index() -> None:
+    body = (SearchField.BODY,)
+    counted = [q for q in QUERIES if can_count_from_index(parse_query(q), body, False)]
+    assert set(QUERIES) - set(counted) == {'"a b"'}  # a space: the phrase is a superset
+    assert not can_count_from_index(parse_query("扶贫"), body, True)  # whole words
+    assert not can_count_from_index(parse_query("扶贫 贫"), SearchField.ALL, False)  # 2 groups
+    assert can_count_from_index(parse_query("扶贫 OR 贫"), SearchField.ALL, False)
+
+
+def test_totals_report_progress_and_can_be_cancelled(
+    store: Store, shared_segmenter: Segmenter
+) -> None:
+    seen: list[int] = []
+    count_matches(store, shared_segmenter, "扶贫", progress=lambda done, _last: seen.append(done))
+    assert seen and seen[-1] == store.last_article_id()
+    assert count_matches(store, shared_segmenter, "扶贫", is_cancelled=lambda: True) is None
+
+
+def test_a_format_11_project_gets_every_character_indexed(
+    tmp_path: Path, shared_segmenter: Segmenter
+) -> None:
+    path = tmp_path / "old.sqlite"
+    store = Store(path)
+    for number, (title, text) in enumerate(ARTICLES, start=1):
+        _figures, row = analyse_text(text, (), shared_segmenter)
+        store.add_source(
+            name=f"{number}.txt",
+            path=f"/tmp/{number}.txt",
+            sha256=f"hash-{number}",
+            encoding="utf-8",
+            text=text,
+            drafts=[ArticleDraft(title=title, text=text)],
+            figures=[[]],
+            index_rows=[row],
+        )
+    store.close()
+    conn = sqlite3.connect(path)  # the body index as format 11 had it: punctuation dropped
+    conn.execute("DROP TABLE article_fts")
+    conn.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5(chars, content = '', columnsize = 0, "
+        "tokenize = 'unicode61 remove_diacritics 0')"
+    )
+    for article_id, (_title, text) in enumerate(ARTICLES, start=1):
+        conn.execute(
+            "INSERT INTO article_fts(rowid, chars) VALUES (?, ?)",
+            (article_id, " ".join(fold_for_search(text))),
+        )
+    conn.execute("PRAGMA user_version = 11")
+    conn.commit()
+    conn.close()
+    store = Store(path)
+    assert store._value("PRAGMA user_version") == SCHEMA_VERSION
+    assert store.fts_ids(body_match("13.43%")) == [1, 2]  # １３．４３％ is 13.43% too…
+    assert store.fts_ids(body_match("。")) == [
+        i for i, (_, t) in enumerate(ARTICLES, 1) if "。" in t
+    ]
+    assert store.fts_ids(body_match("1343")) == []  # … and no match across the '.'
+    for query in QUERIES:
+        totals = count_matches(store, shared_segmenter, query, fields=(SearchField.BODY,))
+        assert totals is not None
+        assert (totals.hits, totals.articles) == _brute_force(query, (SearchField.BODY,))
+
+
+@pytest.mark.parametrize("fields", [(SearchField.BODY,), SearchField.ALL])
+def test_the_article_count_comes_from_the_index_when_it_can(
+    store: Store, shared_segmenter: Segmenter, fields: tuple[str, ...]
+) -> None:
+    for query in QUERIES:
+        counted = count_articles(store, shared_segmenter, query, fields=fields)
+        if can_count_from_index(parse_query(query), fields, False):
+            assert counted == _brute_force(query, fields)[1], query
+        else:
+            assert counted is None, query
+    assert count_articles(store, shared_segmenter, "扶贫", whole_words=True) is None
+    assert count_articles(store, shared_segmenter, "-扶贫") is None  # nothing to look for
