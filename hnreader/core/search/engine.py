@@ -47,6 +47,7 @@ from hnreader.core.search.query import ParsedQuery, parse_query
 from hnreader.core.search.totals import (
     can_count_from_index,
     indexed_article_count,
+    indexed_counts_by_article,
     indexed_totals,
 )
 from hnreader.core.store import MatchRow
@@ -415,11 +416,18 @@ def count_by_article(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> dict[int, int] | None:
     """The number of hits in each matching article (in the `fields` searched), as
-    `count_matches` totals them: its per-article form, for trends over time. None when the
-    query holds nothing searchable or `is_cancelled()` turned true."""
+    `count_matches` totals them: its per-article form, for trends over time (from the body
+    index when `count_matches` would be, see `totals.py`). None when the query holds nothing
+    searchable or `is_cancelled()` turned true."""
     prepared = _prepare(segmenter, query, whole_words, fields)
     if isinstance(prepared, SearchResult):
         return None
+    if prepared.fields == (BODY,) and can_count_from_index(
+        prepared.parsed, prepared.fields, whole_words
+    ):
+        return indexed_counts_by_article(
+            backend, prepared.parsed, prepared.matcher, segmenter, progress, is_cancelled
+        )
     found: dict[int, int] = {}
     checked = 0
     for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 
+from hnreader.core.models import StoreError
 from hnreader.core.store.base import StoreBase
 
 
@@ -28,3 +30,27 @@ class TrendQueries(StoreBase):
                 rows.extend(cursor.execute(sql, chunk).fetchall())
         rows.sort()
         return rows
+
+    def fts_body_hits_by_article(
+        self, match: str, terms: Sequence[str], after: int, upto: int
+    ) -> list[tuple[int, int]]:
+        """(id, hits) of each article with id in `after`..`upto` whose body document matches
+        `match`: `fts_body_hits` article by article (the same counting by SQLite over the
+        stored folded view, else the text; the same terms it is right for)."""
+        if not terms:
+            return []
+        each = "(a.chars - length(replace(coalesce(i.folded, a.text), ?, ''))) / ?"
+        sql = (
+            f"SELECT f.rowid, {' + '.join([each] * len(terms))} "
+            "FROM article_fts f JOIN articles a ON a.id = f.rowid "
+            "LEFT JOIN article_index i ON i.article_id = f.rowid "
+            "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ?"
+        )
+        params = [value for term in terms for value in (term, len(term))]
+        cursor = self._conn.cursor()
+        cursor.row_factory = None
+        try:
+            rows = cursor.execute(sql, [*params, match, after, upto]).fetchall()
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"the search index could not read this query ({error})") from None
+        return [(row[0], int(row[1])) for row in rows]

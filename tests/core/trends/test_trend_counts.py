@@ -209,3 +209,32 @@ def test_progress_rises_per_mille_and_a_cancel_stops(trend_project: Project) -> 
         trend_project.term_trend(["精准扶贫"], "month", is_cancelled=lambda: True)
     with pytest.raises(AnalysisCancelled):
         trend_project.term_dispersion(["精准扶贫"], is_cancelled=lambda: True)
+
+
+def test_term_counts_come_from_the_body_index(trend_project: Project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from hnreader.core.search import engine
+
+    texts = _texts(trend_project)
+
+    def brute(term: str) -> dict[int, int]:
+        folded = fold_for_search(term)
+        counts = {i: fold_for_search(t).count(folded) for i, (_, t) in texts.items()}
+        return {i: n for i, n in counts.items() if n}
+
+    def no_candidates(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("read every candidate instead of counting from the index")
+
+    monkeypatch.setattr(engine, "candidate_batches", no_candidates)
+    # Han terms are counted by SQLite; "，" (it has a half-width form) by the matcher over
+    # the matching articles' texts; the Traditional 精準扶貧 through the stored folded view.
+    both = set(brute("脱贫攻坚")) & set(brute("产业"))
+    expected = {
+        "精准扶贫": brute("精准扶贫"),
+        "𠮷": brute("𠮷"),
+        "，": brute("，"),
+        "扶贫 -天气": {i: n for i, n in brute("扶贫").items() if "天气" not in texts[i][1]},
+        "脱贫攻坚 产业": {i: brute("脱贫攻坚")[i] + brute("产业")[i] for i in both},
+    }
+    assert all(expected.values())  # each term is in the fixture
+    for term, counts in expected.items():
+        assert trend_project.term_counts(term) == counts, term
