@@ -114,6 +114,13 @@ def jieba_cache_dir() -> Path:
     return path
 
 
+def matplotlib_config_dir() -> Path:
+    """matplotlib's font cache (MPLCONFIGDIR): the app's cache, not ~/.matplotlib."""
+    path = cache_dir() / "matplotlib"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def import_work_dir() -> Path:
     """Where a large table's text waits, compressed, while it is imported (a temporary file
     each, removed when its import ends)."""

@@ -129,6 +129,23 @@ def _run(home: Path) -> int:
             raise AssertionError(f"formats import gave {report}, titles {titles}")
         return f"{report.added_articles} articles from .html, .docx, .xlsx and .csv"
 
+    def chart() -> str:
+        # matplotlib, its Agg and SVG backends and a Chinese font must be in a frozen bundle.
+        from hnreader.charts import drawing, fonts
+
+        trend = project.term_trend(["扶贫"], "year")
+        figure = drawing.new_figure()
+        drawing.draw_trend(figure, trend, drawing.ChartWords("“扶贫”每年出现次数", "年", "次"))
+        png, svg = home / "chart.png", home / "chart.svg"
+        drawing.save_chart(figure, png)
+        drawing.save_chart(figure, svg)
+        if not png.read_bytes().startswith(b"\x89PNG") or "每年出现次数" not in svg.read_text(
+            "utf-8"
+        ):
+            raise AssertionError("the chart files are not a PNG and an SVG with its title")
+        font = fonts.cjk_font()
+        return f"PNG and SVG, font {font or 'none (no CJK font found: Chinese shows as boxes)'}"
+
     def main_window() -> str:
         from hnreader.ui.app import create_application
         from hnreader.ui.common.settings import Settings
@@ -152,6 +169,7 @@ def _run(home: Path) -> int:
         ("annotate a passage and a figure", annotate),
         ("export CSV and read it back", export),
         ("import a page, a Word file and tables", import_other_formats),
+        ("draw a chart as PNG and SVG", chart),
         ("build the main window offscreen", main_window),
     ]
     passed = 0

@@ -23,6 +23,7 @@ from hnreader.cli import (
     search_commands,
     system_commands,
     team_commands,
+    trend_commands,
 )
 from hnreader.cli.console import (
     EXIT_CODES,
@@ -211,6 +212,7 @@ def _build_parser() -> argparse.ArgumentParser:
     merge_commands.add_disagreement_parser(commands, project, as_json)
     exchange_commands.add_parsers(commands, project, as_json)
     analysis_commands.add_parsers(commands, project, as_json)
+    trend_commands.add_parsers(commands, project, as_json)
     ledger_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
@@ -406,5 +408,6 @@ COMMANDS = {
     **merge_commands.COMMANDS,
     **exchange_commands.COMMANDS,
     **analysis_commands.COMMANDS,
+    **trend_commands.COMMANDS,
     **ledger_commands.COMMANDS,
 }

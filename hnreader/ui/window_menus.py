@@ -210,6 +210,11 @@ class WindowMenus:
             QCoreApplication.translate("MainWindow", "Tag &Co-occurrence…"),
             partial(self.open_analysis, "cooccurrence"),
         )
+        self.trends_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Trends and Charts…"),
+            partial(self.open_analysis, "trends"),
+            "Ctrl+Shift+T",
+        )
         self.merge_coding_action = self._action(
             QCoreApplication.translate("MainWindow", "&Merge Coding from Project…"),
             partial(team_actions.merge_coding, self),
@@ -305,6 +310,7 @@ class WindowMenus:
         analyse_menu.addActions(
             [self.retrieve_action, self.matrix_action, self.cooccurrence_action]
         )
+        analyse_menu.addAction(self.trends_action)
         analyse_menu.addSeparator()
         analyse_menu.addAction(self.ledger_action)  # figures as data (issue 14)
         analyse_menu.addSeparator()

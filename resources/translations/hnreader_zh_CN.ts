@@ -179,8 +179,16 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>共现</translation>
     </message>
     <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Counting for the chart…</source>
+        <translation>正在为图表计数…</translation>
     </message>
     <message>
         <source>Analysing the codes…</source>
@@ -560,6 +568,141 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>%1 (unverified)</source>
         <translation>%1（未校验）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWording</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>%1: hits per month</source>
+        <translation>%1：每月出现次数</translation>
+    </message>
+    <message>
+        <source>%1: hits per quarter</source>
+        <translation>%1：每季度出现次数</translation>
+    </message>
+    <message>
+        <source>%1: hits per year</source>
+        <translation>%1：每年出现次数</translation>
+    </message>
+    <message>
+        <source>%1: hits per 10,000 characters, by month</source>
+        <translation>%1：每月每万字出现次数</translation>
+    </message>
+    <message>
+        <source>%1: hits per 10,000 characters, by quarter</source>
+        <translation>%1：每季度每万字出现次数</translation>
+    </message>
+    <message>
+        <source>%1: hits per 10,000 characters, by year</source>
+        <translation>%1：每年每万字出现次数</translation>
+    </message>
+    <message>
+        <source>%1: passages per month</source>
+        <translation>%1：每月编码片段数</translation>
+    </message>
+    <message>
+        <source>%1: passages per quarter</source>
+        <translation>%1：每季度编码片段数</translation>
+    </message>
+    <message>
+        <source>%1: passages per year</source>
+        <translation>%1：每年编码片段数</translation>
+    </message>
+    <message>
+        <source>%1: passages per 10,000 characters, by month</source>
+        <translation>%1：每月每万字编码片段数</translation>
+    </message>
+    <message>
+        <source>%1: passages per 10,000 characters, by quarter</source>
+        <translation>%1：每季度每万字编码片段数</translation>
+    </message>
+    <message>
+        <source>%1: passages per 10,000 characters, by year</source>
+        <translation>%1：每年每万字编码片段数</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>编码片段数</translation>
+    </message>
+    <message>
+        <source>Passages per 10,000 characters</source>
+        <translation>每万字编码片段数</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <source>Hits per 10,000 characters</source>
+        <translation>每万字出现次数</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not charted: %n article(s) without a date fine enough for the period (%1)</source>
+        <translation>
+            <numerusform>未计入图中：%n 篇文章没有精确到该时段的日期（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 passage(s)</source>
+        <translation>%1：%2 个片段</translation>
+    </message>
+    <message>
+        <source>%1: %2 hit(s)</source>
+        <translation>%1：%2 次</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Dispersion of %1 across the corpus</source>
+        <translation>%1 在语料中的分布</translation>
+    </message>
+    <message>
+        <source>The articles in date order (%1 articles, %2 characters)</source>
+        <translation>按日期排列的文章（%1 篇，%2 字）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not shown: %1 hit(s) in %n article(s) without a date</source>
+        <translation>
+            <numerusform>未显示：无日期的 %n 篇文章中的 %1 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 hit(s) in %3 article(s)</source>
+        <translation>%1：%2 次，见于 %3 篇文章</translation>
+    </message>
+    <message>
+        <source>. Click a tick to open the article there.</source>
+        <translation>。点击刻线可在阅读器中打开该处文章。</translation>
+    </message>
+    <message>
+        <source>Passages per tag and coder</source>
+        <translation>各标签、各编码者的编码片段数</translation>
+    </message>
+    <message>
+        <source>Passages per tag</source>
+        <translation>各标签的编码片段数</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码者</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2344,10 @@ Which year are they from?</source>
         <translation>标签共现(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Trends and Charts…</source>
+        <translation>趋势与图表(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Merge Coding from Project…</source>
         <translation>从其他项目合并编码(&amp;M)…</translation>
     </message>
@@ -3635,6 +3782,171 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsTab</name>
+    <message>
+        <source>Frequency over time</source>
+        <translation>随时间的频次</translation>
+    </message>
+    <message>
+        <source>Dispersion plot</source>
+        <translation>分布图</translation>
+    </message>
+    <message>
+        <source>Passages per tag</source>
+        <translation>各标签的编码片段数</translation>
+    </message>
+    <message>
+        <source>Search terms</source>
+        <translation>检索词</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>精准扶贫, 脱贫攻坚</source>
+        <translation>精准扶贫，脱贫攻坚</translation>
+    </message>
+    <message>
+        <source>One or more search terms, separated by commas; each is searched as in the Search panel</source>
+        <translation>一个或多个检索词，用逗号分隔；每个词的检索方式与检索面板相同</translation>
+    </message>
+    <message>
+        <source>Whole words only</source>
+        <translation>仅整词</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Per 10,000 characters</source>
+        <translation>每万字</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>折线</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>柱状</translation>
+    </message>
+    <message>
+        <source>One bar per coder</source>
+        <translation>每个编码者一根柱</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Chart as PNG…</source>
+        <translation>图表导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Chart as SVG…</source>
+        <translation>图表导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Data as CSV or Excel…</source>
+        <translation>数据导出为 CSV 或 Excel…</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>统计对象</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>检索词</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Draw as</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <source>Tick one or more tags: the chart counts their passages per period.</source>
+        <translation>勾选一个或多个标签：图表统计其每个时段的编码片段数。</translation>
+    </message>
+    <message>
+        <source>Type one or more search terms (separated by commas) and press Enter: the chart shows how often they occur.</source>
+        <translation>输入一个或多个检索词（用逗号分隔）并按回车：图表显示它们出现的频次。</translation>
+    </message>
+    <message>
+        <source>No dated article matches the dates and filters above.</source>
+        <translation>没有符合上方日期和筛选条件的有日期文章。</translation>
+    </message>
+    <message>
+        <source>There are no tags yet. Create tags in the Tags panel and tag passages in the reader.</source>
+        <translation>还没有标签。请在标签面板中创建标签，并在阅读器中为片段加标签。</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) in all</source>
+        <translation>
+            <numerusform>共 %n 个编码片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Wrote the chart to %1</source>
+        <translation>图表已写入 %1</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>dispersion</source>
+        <translation>分布图</translation>
+    </message>
+    <message>
+        <source>tag-frequencies</source>
+        <translation>标签频次</translation>
     </message>
 </context>
 <context>

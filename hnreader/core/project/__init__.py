@@ -37,6 +37,7 @@ from hnreader.core.project.corrections import ProjectCorrections
 from hnreader.core.project.exchange import ProjectExchange
 from hnreader.core.project.ledger import ProjectLedger
 from hnreader.core.project.merging import ProjectMerging
+from hnreader.core.project.trends import ProjectTrends
 from hnreader.core.store import Store
 from hnreader.core.store.opening import file_version, store_error
 from hnreader.core.store.schema import SCHEMA_VERSION
@@ -80,6 +81,7 @@ class Project(
     ProjectMerging,
     ProjectLedger,
     ProjectExchange,
+    ProjectTrends,
 ):
     """An open project file: every read and action of the UI and the CLI goes through here."""
 

@@ -47,6 +47,7 @@ from hnreader.core.search.query import ParsedQuery, parse_query
 from hnreader.core.search.totals import (
     can_count_from_index,
     indexed_article_count,
+    indexed_counts_by_article,
     indexed_totals,
 )
 from hnreader.core.store import MatchRow
@@ -55,7 +56,9 @@ from hnreader.core.text.normalize import fold_for_search, width_pattern
 __all__ = [
     "MatchRow",
     "SearchBackend",
+    "body_spans_by_article",
     "count_articles",
+    "count_by_article",
     "count_matches",
     "search",
     "search_article",
@@ -400,6 +403,90 @@ def count_articles(
     return indexed_article_count(
         backend, prepared.parsed, prepared.fields, prepared.matcher, segmenter
     )
+
+
+def count_by_article(
+    backend: SearchBackend,
+    segmenter: Segmenter,
+    query: str,
+    *,
+    whole_words: bool = False,
+    fields: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> dict[int, int] | None:
+    """The number of hits in each matching article (in the `fields` searched), as
+    `count_matches` totals them: its per-article form, for trends over time (from the body
+    index when `count_matches` would be, see `totals.py`). None when the query holds nothing
+    searchable or `is_cancelled()` turned true."""
+    prepared = _prepare(segmenter, query, whole_words, fields)
+    if isinstance(prepared, SearchResult):
+        return None
+    if prepared.fields == (BODY,) and can_count_from_index(
+        prepared.parsed, prepared.fields, whole_words
+    ):
+        return indexed_counts_by_article(
+            backend, prepared.parsed, prepared.matcher, segmenter, progress, is_cancelled
+        )
+    found: dict[int, int] = {}
+    checked = 0
+    for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):
+        if is_cancelled is not None and is_cancelled():
+            return None
+        for article_id in ids:
+            row = rows.get(article_id)
+            counted = prepared.matcher.count(row, segmenter) if row is not None else []
+            hits = sum(n for _, n in counted)
+            if hits:
+                found[article_id] = hits
+        checked += len(ids)
+        if progress is not None:
+            progress(checked, ids[-1])
+    return found
+
+
+def body_spans_by_article(
+    backend: SearchBackend,
+    segmenter: Segmenter,
+    query: str,
+    *,
+    whole_words: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> dict[int, list[tuple[int, int]]] | None:
+    """(start, end) of every hit in each matching article's body, as `search` lists them
+    there, without their KWIC and match kinds (unless whole words need the kinds): for a
+    dispersion plot. None when the query holds nothing searchable or it was cancelled."""
+    prepared = _prepare(segmenter, query, whole_words, (BODY,))
+    if isinstance(prepared, SearchResult):
+        return None
+    found: dict[int, list[tuple[int, int]]] = {}
+    checked = 0
+    for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):
+        if is_cancelled is not None and is_cancelled():
+            return None
+        for article_id in ids:
+            row = rows.get(article_id)
+            if row is None:
+                continue
+            if whole_words:
+                spans = [
+                    (start, end) for _, start, end, _ in prepared.matcher.spans(row, segmenter)
+                ]
+            else:
+                starts = prepared.matcher.starts(row)
+                spans = sorted(
+                    (start, start + len(term))
+                    for _, _, by_term in starts or ()
+                    for term, term_starts in by_term.items()
+                    for start in term_starts
+                )
+            if spans:
+                found[article_id] = spans
+        checked += len(ids)
+        if progress is not None:
+            progress(checked, ids[-1])
+    return found
 
 
 def _flags_for(blob: bytes | None, view: str, segmenter: Segmenter) -> bytes:

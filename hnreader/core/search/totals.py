@@ -150,6 +150,42 @@ def _body_totals(
     return articles, hits
 
 
+def indexed_counts_by_article(
+    backend: SearchBackend,
+    parsed: ParsedQuery,
+    matcher: Counter,
+    segmenter: Segmenter,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> dict[int, int] | None:
+    """{article id: hits in its body} for a body-only query `can_count_from_index` accepts,
+    as `_body_totals` counts them (in SQL for Han terms, else the matcher over the matching
+    articles' texts): the per-article form, for trends. None when cancelled."""
+    expression = fts_expression(parsed)
+    terms = matcher.positives
+    in_sql = not any(has_width_variants(term) for term in terms)
+    last = backend.last_article_id()
+    found: dict[int, int] = {}
+    for after in range(0, last, CHUNK):
+        if is_cancelled is not None and is_cancelled():
+            return None
+        upto = after + CHUNK
+        if in_sql:
+            rows = backend.fts_body_hits_by_article(expression, terms, after, upto)
+            found.update((article_id, n) for article_id, n in rows if n)
+        else:
+            for article_id, text, folded in backend.fts_texts(expression, after, upto):
+                n = sum(
+                    count
+                    for _field, count in matcher.count(MatchRow(text, folded, None), segmenter)
+                )
+                if n:
+                    found[article_id] = n
+        if progress is not None:
+            progress(min(upto, last), min(upto, last))
+    return found
+
+
 def _header_totals(
     backend: SearchBackend,
     parsed: ParsedQuery,

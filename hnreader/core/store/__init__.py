@@ -31,6 +31,7 @@ from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from hnreader.core.store.search_index import HeaderRow, MatchRow
 from hnreader.core.store.source_streams import SourceSink, SourceStreams
 from hnreader.core.store.tags import TagQueries
+from hnreader.core.store.trends import TrendQueries
 
 
 class Store(
@@ -41,6 +42,7 @@ class Store(
     ChangeLog,
     ReadMarks,
     MemoQueries,
+    TrendQueries,
     MergeQueries,
     CurationQueries,
     LedgerQueries,

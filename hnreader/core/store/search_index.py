@@ -25,6 +25,23 @@ class MatchRow(NamedTuple):
     header: HeaderRow = ()  # () when the header is not read
 
 
+# The articles (ids in a range, not excluded) whose body document matches an expression,
+# with their stored text and folded view: `FROM article_fts f` + this, then the match, the
+# range's lower and upper bounds as parameters.
+MATCHING_ARTICLES = (
+    "JOIN articles a ON a.id = f.rowid LEFT JOIN article_index i ON i.article_id = f.rowid "
+    "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ? AND a.excluded = 0"
+)
+
+
+def hits_sql(terms: Sequence[str]) -> tuple[str, list[Any]]:
+    """The SQL expression (and its parameters) of an article's hits of `terms` in its
+    stored folded view, else its text: non-overlapping occurrences, left to right, as
+    `replace()` finds them (right only for terms folding makes from no other character)."""
+    each = "(a.chars - length(replace(coalesce(i.folded, a.text), ?, ''))) / ?"
+    return " + ".join([each] * len(terms)), [v for term in terms for v in (term, len(term))]
+
+
 class SearchIndexQueries(StoreBase):
     article_count: Callable[[], int]  # ArticleQueries'
     excluded_ids: Callable[[], set[int]]  # CorrectionQueries'
@@ -139,14 +156,8 @@ class SearchIndexQueries(StoreBase):
         SQLite without the texts coming into Python."""
         if not terms:
             return 0, 0
-        each = "(a.chars - length(replace(coalesce(i.folded, a.text), ?, ''))) / ?"
-        sql = (
-            f"SELECT count(*), coalesce(sum({' + '.join([each] * len(terms))}), 0) "
-            "FROM article_fts f JOIN articles a ON a.id = f.rowid "
-            "LEFT JOIN article_index i ON i.article_id = f.rowid "
-            "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ? AND a.excluded = 0"
-        )
-        params: list[Any] = [value for term in terms for value in (term, len(term))]
+        hits, params = hits_sql(terms)
+        sql = f"SELECT count(*), coalesce(sum({hits}), 0) FROM article_fts f {MATCHING_ARTICLES}"
         row = self._fts_row(sql, [*params, match, after, upto])
         return int(row[0]), int(row[1])
 
@@ -154,9 +165,7 @@ class SearchIndexQueries(StoreBase):
         """(id, text, stored folded view or None) of the articles with ids in `after`..`upto`
         whose body document matches `match`, in id order."""
         sql = (
-            "SELECT f.rowid, a.text, i.folded FROM article_fts f "
-            "JOIN articles a ON a.id = f.rowid LEFT JOIN article_index i ON i.article_id = f.rowid "
-            "WHERE article_fts MATCH ? AND f.rowid > ? AND f.rowid <= ? AND a.excluded = 0 "
+            f"SELECT f.rowid, a.text, i.folded FROM article_fts f {MATCHING_ARTICLES} "
             "ORDER BY f.rowid"
         )
         try:

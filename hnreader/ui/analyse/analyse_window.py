@@ -1,5 +1,5 @@
-"""The Analyse window: the shared filters over Retrieve, Code Matrix and Co-occurrence tabs,
-each computed in the background with progress and Cancel."""
+"""The Analyse window: the shared filters over Retrieve, Code Matrix, Co-occurrence and Trends
+tabs, each computed in the background with progress and Cancel."""
 
 from __future__ import annotations
 
@@ -27,11 +27,14 @@ from hnreader.ui.analyse.analysis_filter_bar import AnalysisFilterBar
 from hnreader.ui.analyse.cooccurrence_tab import CooccurrenceTab
 from hnreader.ui.analyse.matrix_tab import MatrixTab
 from hnreader.ui.analyse.retrieval_tab import RetrievalTab
+from hnreader.ui.analyse.trends_tab import ChartRequest, TrendsTab
 from hnreader.ui.common.plain_text import visible_controls, window_title
 from hnreader.ui.common.worker import Worker
 from hnreader.ui.project.project_controller import ProjectController
 
 RETRIEVE, MATRIX, COOCCURRENCE = "retrieve", "matrix", "cooccurrence"
+TRENDS = "trends"
+NAMES = (RETRIEVE, MATRIX, COOCCURRENCE, TRENDS)  # in tab order
 
 
 class AnalyseWindow(QWidget):
@@ -48,15 +51,17 @@ class AnalyseWindow(QWidget):
         )
         self.resize(QSize(1280, 760))
         self._worker: Worker | None = None
-        self._stale = {RETRIEVE, MATRIX, COOCCURRENCE}
+        self._stale = set(NAMES)
         self.filters = AnalysisFilterBar()
         self.retrieval = RetrievalTab(self.filters)
         self.matrix = MatrixTab()
         self.cooccurrence = CooccurrenceTab()
+        self.trends = TrendsTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.retrieval, self.tr("Retrieve"))
         self.tabs.addTab(self.matrix, self.tr("Code Matrix"))
         self.tabs.addTab(self.cooccurrence, self.tr("Co-occurrence"))
+        self.tabs.addTab(self.trends, self.tr("Trends"))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -78,10 +83,12 @@ class AnalyseWindow(QWidget):
         self.retrieval.run_requested.connect(self._on_query_changed)
         self.matrix.run_requested.connect(self._on_query_changed)
         self.cooccurrence.run_requested.connect(self._on_query_changed)
+        self.trends.run_requested.connect(self._on_query_changed)
+        self.trends.passage_activated.connect(self.passage_activated)
         self.retrieval.passage_activated.connect(self.passage_activated)
         self.matrix.cell_requested.connect(self._retrieve_cell)
         self.cooccurrence.pair_requested.connect(self._retrieve_pair)
-        for tab in (self.retrieval, self.matrix, self.cooccurrence):
+        for tab in (self.retrieval, self.matrix, self.cooccurrence, self.trends):
             tab.export_requested.connect(self.export)
         controller.tags_changed.connect(self._on_project_changed)
         controller.annotations_changed.connect(self._on_project_changed)
@@ -95,8 +102,13 @@ class AnalyseWindow(QWidget):
     # -- what to show
 
     def show_tab(self, name: str) -> None:
-        """Bring the window up at one of its tabs (RETRIEVE, MATRIX, COOCCURRENCE)."""
-        tab = {RETRIEVE: self.retrieval, MATRIX: self.matrix, COOCCURRENCE: self.cooccurrence}
+        """Bring the window up at one of its tabs (RETRIEVE, MATRIX, COOCCURRENCE, TRENDS)."""
+        tab = {
+            RETRIEVE: self.retrieval,
+            MATRIX: self.matrix,
+            COOCCURRENCE: self.cooccurrence,
+            TRENDS: self.trends,
+        }
         self.tabs.setCurrentWidget(tab[name])
         self.show()
         self.raise_()
@@ -104,21 +116,22 @@ class AnalyseWindow(QWidget):
         self._run_current()
 
     def current_name(self) -> str:
-        return (RETRIEVE, MATRIX, COOCCURRENCE)[self.tabs.currentIndex()]
+        return NAMES[self.tabs.currentIndex()]
 
     def _load_choices(self) -> None:
         self.filters.set_choices(self.project.variables(), self.project.coders())
         self.matrix.set_variables(self.project.variables())
         self.retrieval.set_tags(self.project.tags())
+        self.trends.set_tags(self.project.tags())
 
     def _on_project_changed(self, *_args: object) -> None:
         self._load_choices()
-        self._stale = {RETRIEVE, MATRIX, COOCCURRENCE}
+        self._stale = set(NAMES)
         if self.isVisible():
             self._run_current()
 
     def _on_filters_changed(self) -> None:
-        self._stale = {RETRIEVE, MATRIX, COOCCURRENCE}
+        self._stale = set(NAMES)
         self._run_current()
 
     def _on_query_changed(self) -> None:
@@ -169,6 +182,13 @@ class AnalyseWindow(QWidget):
                 self.filters.selection(),
             )
             self._start(job, self.matrix.show_matrix)
+        elif name == TRENDS:
+            request = self.trends.request()
+            if request is None:
+                self.cancel()
+                return
+            job = partial(_trends, request, with_subtags, self.filters.selection())
+            self._start(job, self.trends.show_result)
         else:
             job = partial(
                 _cooccurrence,
@@ -185,7 +205,10 @@ class AnalyseWindow(QWidget):
         worker.signals.finished.connect(partial(self._on_finished, worker, done))
         worker.signals.failed.connect(partial(self._on_failed, worker))
         self._worker = worker
-        self.status.setText(self.tr("Analysing the codes…"))
+        if self.current_name() == TRENDS:
+            self.status.setText(self.tr("Counting for the chart…"))
+        else:
+            self.status.setText(self.tr("Analysing the codes…"))
         self._set_busy(True)
         worker.start()
 
@@ -319,6 +342,42 @@ def _cooccurrence(
         progress=progress,
         is_cancelled=is_cancelled,
     )
+
+
+def _trends(
+    request: ChartRequest,
+    with_subtags: bool,
+    selection: CodingFilter,
+    project: Project,
+    progress: Any,
+    is_cancelled: Any,
+) -> object:
+    # matplotlib is imported and its fonts found here, off the GUI thread (≈ 1 s, several on
+    # a first run that builds matplotlib's font cache)
+    from hnreader.charts.fonts import setup
+
+    setup()
+    import matplotlib.backends.backend_qtagg  # noqa: F401
+
+    options = {"selection": selection, "progress": progress, "is_cancelled": is_cancelled}
+    if request.kind == "dispersion":
+        data: object = project.term_dispersion(
+            request.terms, whole_words=request.whole_words, **options
+        )
+    elif request.kind == "tags":
+        data = project.tag_frequencies(
+            by_coder=request.by_coder,
+            with_subtags=with_subtags,
+            tag_ids=request.tag_ids or None,
+            **options,
+        )
+    elif request.terms:
+        data = project.term_trend(
+            request.terms, request.by, whole_words=request.whole_words, **options
+        )
+    else:
+        data = project.tag_trend(request.tag_ids, request.by, with_subtags=with_subtags, **options)
+    return request, data
 
 
 def _export(path: Path, table: Any, project: Project, progress: Any, is_cancelled: Any) -> int:

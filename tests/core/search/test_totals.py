@@ -12,7 +12,7 @@ from hnreader.core.analysis.index import body_match
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.importing.importer import analyse_text
 from hnreader.core.models import ArticleDraft, SearchField
-from hnreader.core.search.engine import count_articles, count_matches, search
+from hnreader.core.search.engine import count_articles, count_by_article, count_matches, search
 from hnreader.core.search.query import parse_query
 from hnreader.core.search.totals import can_count_from_index
 from hnreader.core.store import SCHEMA_VERSION, Store
@@ -206,3 +206,6 @@ def test_excluded_articles_are_in_no_total(tmp_path: Path, shared_segmenter: Seg
             assert (totals.hits, totals.articles) == expected, (query, fields)
             if can_count_from_index(parse_query(query), fields, False):
                 assert count_articles(store, shared_segmenter, query, fields=fields) == expected[1]
+        per_article = count_by_article(store, shared_segmenter, query, fields=(SearchField.BODY,))
+        assert per_article is not None and not per_article.keys() & {1, 3}, query  # for trends
+        assert sum(per_article.values()) == _brute_force(query, (SearchField.BODY,), kept)[0]

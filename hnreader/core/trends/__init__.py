@@ -1,0 +1,1 @@
+"""Trends over time, dispersion across the corpus and tag frequencies (issue 16, item 7)."""
