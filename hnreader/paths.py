@@ -43,6 +43,11 @@ def domain_dictionary_path() -> Path:
     return resources_dir() / "dictionaries" / "poverty_alleviation.txt"
 
 
+def stop_words_path() -> Path:
+    """The shipped Chinese stop-word list (one word a line, # comments)."""
+    return resources_dir() / "stopwords" / "zh_stop_words.txt"
+
+
 def data_dir() -> Path:
     home = _home_override()
     path = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -19,6 +19,7 @@ from hnreader.cli import (
     search_commands,
     system_commands,
     team_commands,
+    wordstats_commands,
 )
 from hnreader.cli.console import (
     EXIT_CODES,
@@ -201,6 +202,7 @@ def _build_parser() -> argparse.ArgumentParser:
     team_commands.add_parsers(commands, project, as_json)
     team_commands.add_memo_parsers(commands, project, as_json)
     analysis_commands.add_parsers(commands, project, as_json)
+    wordstats_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -365,7 +367,15 @@ def _default_path() -> Path:
 # Commands that work on the project file itself, without opening it as a project.
 FILE_COMMANDS = {**safety_commands.FILE_COMMANDS, **system_commands.FILE_COMMANDS}
 # Commands that change the project: the daily backup is made before them when due.
-WRITE_COMMANDS = {"import", "tag", "annotate", "give-year", "memo", *edit_commands.WRITE_COMMANDS}
+WRITE_COMMANDS = {
+    "import",
+    "tag",
+    "annotate",
+    "give-year",
+    "memo",
+    *edit_commands.WRITE_COMMANDS,
+    *wordstats_commands.WRITE_COMMANDS,
+}
 
 COMMANDS = {
     **safety_commands.COMMANDS,
@@ -375,4 +385,5 @@ COMMANDS = {
     **edit_commands.COMMANDS,
     **team_commands.COMMANDS,
     **analysis_commands.COMMANDS,
+    **wordstats_commands.COMMANDS,
 }

@@ -471,6 +471,8 @@ class ChangeKind:
     DELETE_MEMO = "delete_memo"
     ADD_WORD = "add_word"  # args: the word
     REMOVE_WORD = "remove_word"
+    ADD_STOP_WORDS = "add_stop_words"  # args: the words (shortened), how many
+    REMOVE_STOP_WORDS = "remove_stop_words"
 
     ENGLISH: ClassVar[dict[str, str]] = {
         TAG_PASSAGE: "Tag “{0}”",
@@ -497,6 +499,8 @@ class ChangeKind:
         DELETE_MEMO: "Delete memo",
         ADD_WORD: "Add word “{0}”",
         REMOVE_WORD: "Remove word “{0}”",
+        ADD_STOP_WORDS: "Add stop words “{0}”",
+        REMOVE_STOP_WORDS: "Remove stop words “{0}”",
     }
 
 

@@ -26,6 +26,7 @@ from hnreader.core.importing.formats.columns import parse_mapping
 from hnreader.core.models import ImportReport, Progress, StoreError, no_progress
 from hnreader.core.project.actions import ProjectActions
 from hnreader.core.project.coding import ProjectCoding
+from hnreader.core.project.wordstats import ProjectWordStats
 from hnreader.core.store import Store
 from hnreader.core.store.opening import store_error
 from hnreader.core.text.normalize import FOLD_VERSION
@@ -55,7 +56,7 @@ BUNDLED_CORPUS_KEY = "bundled_corpus_imported"
 INDEX_FOLD_KEY = "index_fold"
 
 
-class Project(ProjectActions, ProjectCoding):
+class Project(ProjectActions, ProjectCoding, ProjectWordStats):
     """An open project file: every read and action of the UI and the CLI goes through here."""
 
     def __init__(

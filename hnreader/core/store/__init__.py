@@ -26,6 +26,7 @@ from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 from hnreader.core.store.search_index import HeaderRow, MatchRow
 from hnreader.core.store.source_streams import SourceSink, SourceStreams
 from hnreader.core.store.tags import TagQueries
+from hnreader.core.store.word_counts import WordCountQueries
 
 
 class Store(
@@ -36,6 +37,7 @@ class Store(
     ChangeLog,
     ReadMarks,
     MemoQueries,
+    WordCountQueries,
 ):
     """An open project file. Not thread-safe: use one Store per thread."""
 

@@ -37,6 +37,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "user_words": ("word",),
     "article_variables": ("article_id", "name"),
     "memos": ("id",),
+    "stop_words": ("word",),
 }
 
 _S = TypeVar("_S", bound="StoreBase")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from hnreader.core.text.dates import iso_dates
 from hnreader.core.text.fts import header_documents
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 13
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -409,6 +409,35 @@ def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_13_word_counts(conn: sqlite3.Connection) -> None:
+    """Per-article word counts for word lists, keyness and collocates (issue 16): a
+    vocabulary (`word_vocab`, ids never reused) and one compressed blob of (word id, count)
+    pairs per article (`article_words`), derived from the index row's word boundaries. A
+    trigger drops an article's counts whenever its index row goes or its flags change (new
+    text, a new dictionary), so counts are never stale, only missing until recomputed; and
+    the project's own stop words (`stop_words`: 1 adds a word to the shipped list, 0 takes
+    one out)."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS word_vocab (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS article_words (article_id INTEGER PRIMARY KEY "
+        "REFERENCES articles(id) ON DELETE CASCADE, total INTEGER NOT NULL, counts BLOB NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TRIGGER IF NOT EXISTS article_words_gone AFTER DELETE ON article_index "
+        "BEGIN DELETE FROM article_words WHERE article_id = OLD.article_id; END"
+    )
+    conn.execute(
+        "CREATE TRIGGER IF NOT EXISTS article_words_changed AFTER UPDATE OF flags ON article_index "
+        "BEGIN DELETE FROM article_words WHERE article_id = OLD.article_id; END"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS stop_words (word TEXT PRIMARY KEY, "
+        "stop INTEGER NOT NULL CHECK (stop IN (0, 1)))"
+    )
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -433,4 +462,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (9, "search index of titles, subtitles and bylines", _migration_9_header_index),
     (10, "figure model: ISO dates, ranges, approximations, signs", _migration_10_figure_model),
     (11, "undo history, read articles and memos in the file", _migration_11_change_log),
+    (13, "per-article word counts and project stop words", _migration_13_word_counts),
 )

@@ -32,6 +32,8 @@ _TEMPLATES: dict[str, str] = {
     ChangeKind.DELETE_MEMO: QT_TRANSLATE_NOOP("UndoLabel", "Delete memo"),
     ChangeKind.ADD_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Add word “%1”"),
     ChangeKind.REMOVE_WORD: QT_TRANSLATE_NOOP("UndoLabel", "Remove word “%1”"),
+    ChangeKind.ADD_STOP_WORDS: QT_TRANSLATE_NOOP("UndoLabel", "Add stop words “%1”"),
+    ChangeKind.REMOVE_STOP_WORDS: QT_TRANSLATE_NOOP("UndoLabel", "Remove stop words “%1”"),
 }
 
 

@@ -1,0 +1,204 @@
+"""The project's word statistics: word lists and clusters, keyness, collocates, stop words
+(issue 16, items 4–6); plain functions with progress (stage ANALYSING) and cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from hnreader.core.analysis.index import chars_match
+from hnreader.core.coding_analysis.corpus import AnalysisError
+from hnreader.core.models import Change, Progress, Stage
+from hnreader.core.store import Store
+from hnreader.core.text.normalize import fold_for_search
+from hnreader.core.wordstats import collocates as colloc
+from hnreader.core.wordstats.counting import Counts, update_word_counts
+from hnreader.core.wordstats.keyness import Keyness, keyness
+from hnreader.core.wordstats.stop_words import effective_stop_words
+from hnreader.core.wordstats.subsets import (
+    ResolvedSubset,
+    WordSubset,
+    article_tokens,
+    resolve,
+    subset_counts,
+)
+from hnreader.core.wordstats.tokens import Token, folded_text
+from hnreader.core.wordstats.wordlist import WordFilters, WordList, ngram_list, word_list
+
+if TYPE_CHECKING:
+    from hnreader.core.models import Tag
+
+Cancelled = Callable[[], bool]
+
+
+class ProjectWordStats:
+    """Word statistics for `Project` (which sets `store` and records changes)."""
+
+    store: Store
+    _record: Callable[[Change], Change]
+    tag_by_name: Callable[[str], Tag]
+
+    # -- stop words
+
+    def stop_words(self) -> frozenset[str]:
+        """The shipped stop words with this project's own changes."""
+        return effective_stop_words(self.store.stop_word_overrides())
+
+    def stop_word_changes(self) -> dict[str, bool]:
+        """The project's additions (True) to the shipped stop list and removals (False)."""
+        return self.store.stop_word_overrides()
+
+    def set_stop_words(self, words: Sequence[str], stop: bool = True) -> Change:
+        """Make words stop words in this project (or take them off the list): one undo step."""
+        return self._record(self.store.set_stop_words(words, stop))
+
+    # -- counts
+
+    def update_word_counts(
+        self, progress: Progress | None = None, is_cancelled: Cancelled | None = None
+    ) -> int:
+        """Count the words of the articles whose counts are missing (see `wordstats`)."""
+        return update_word_counts(self.store, _analysing(progress), is_cancelled)
+
+    def word_counts(
+        self,
+        subset: WordSubset | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> Counts:
+        self.update_word_counts(progress, is_cancelled)
+        resolved = self._resolve(subset or WordSubset())
+        return subset_counts(
+            self.store, resolved, self.store.vocabulary(), _analysing(progress), is_cancelled
+        )
+
+    def _resolve(self, subset: WordSubset) -> ResolvedSubset:
+        known = {v.name for v in self.store.variable_summaries()}
+        for name, _ in subset.selection.where:
+            if name not in known:
+                raise AnalysisError(
+                    f"there is no document variable named “{name}”; `hnreader variables` "
+                    "lists them",
+                    variable=name,
+                )
+        return resolve(self.store, subset)
+
+    # -- the analyses
+
+    def word_list(
+        self,
+        subset: WordSubset | None = None,
+        filters: WordFilters | None = None,
+        *,
+        n: int = 1,
+        limit: int | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> WordList:
+        """Words (n = 1) or clusters of n words of a subset, by frequency."""
+        filters = filters or WordFilters()
+        filters.check()
+        if n == 1:
+            return word_list(self.word_counts(subset, progress, is_cancelled), filters, limit)
+        resolved = self._resolve(subset or WordSubset())
+        per_article = article_tokens(
+            self.store, resolved, progress=_analysing(progress), is_cancelled=is_cancelled
+        )
+        return ngram_list(per_article, n, filters, limit)
+
+    def keyness(
+        self,
+        a: WordSubset,
+        b: WordSubset,
+        filters: WordFilters | None = None,
+        *,
+        limit: int | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> Keyness:
+        """The words key in A against B (and B against A)."""
+        filters = filters or WordFilters()
+        filters.check()
+        counts_a = self.word_counts(a, progress, is_cancelled)
+        counts_b = self.word_counts(b, progress, is_cancelled)
+        if counts_a.total == 0 or counts_b.total == 0:
+            empty = "A" if counts_a.total == 0 else "B"
+            raise AnalysisError(f"subset {empty} holds no words: widen its filters", subset=empty)
+        return keyness(counts_a, counts_b, filters, limit)
+
+    def collocates(
+        self,
+        term: str,
+        subset: WordSubset | None = None,
+        filters: WordFilters | None = None,
+        *,
+        window: int = 5,
+        measure: str = "logdice",
+        min_together: int = 2,
+        limit: int | None = None,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> colloc.Collocates:
+        """Words near `term` (whole words of the folded text) within `window` words."""
+        colloc.check(term, window, measure)
+        filters = filters or WordFilters()
+        subset = subset or WordSubset()
+        counts = self.word_counts(subset, progress, is_cancelled)
+        node = fold_for_search(term.strip())
+        per_article = self._holding(subset, [node], progress, is_cancelled)
+        return colloc.collocates(
+            per_article,
+            node,
+            counts,
+            window,
+            measure,
+            filters,
+            min_together=min_together,
+            limit=limit,
+        )
+
+    def collocate_lines(
+        self,
+        term: str,
+        collocate: str,
+        subset: WordSubset | None = None,
+        *,
+        window: int = 5,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> list[colloc.PairLine]:
+        """Each occurrence of `term` with `collocate` in its window, in corpus order."""
+        colloc.check(term, window, "logdice")
+        node = fold_for_search(term.strip())
+        per_article = self._holding(
+            subset or WordSubset(), [node, collocate], progress, is_cancelled
+        )
+        return colloc.pair_lines(per_article, node, collocate, window)
+
+    def _holding(
+        self,
+        subset: WordSubset,
+        terms: Sequence[str],
+        progress: Progress | None,
+        is_cancelled: Cancelled | None,
+    ) -> list[tuple[int, list[Token], str]]:
+        """(id, counted words, folded text) of the subset's articles holding every term."""
+        resolved = self._resolve(subset)
+        wanted = set(resolved.article_ids)
+        for term in terms:
+            wanted &= set(self.store.fts_ids(chars_match(term)))
+        ids = [a for a in resolved.article_ids if a in wanted]
+        rows = self.store.match_rows(ids)
+        found: list[tuple[int, list[Token], str]] = []
+        for article_id, words in article_tokens(
+            self.store, resolved, ids, _analysing(progress), is_cancelled
+        ):
+            row = rows[article_id]
+            found.append((article_id, words, folded_text(row.text, row.folded)))
+        return found
+
+
+def _analysing(progress: Progress | None) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(done, total, Stage.ANALYSING)

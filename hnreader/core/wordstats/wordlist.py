@@ -1,0 +1,130 @@
+"""Word lists and n-gram clusters: frequency, range and frequency per 10,000 words, with stop
+words and length, frequency, number and punctuation filters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from hnreader.core.coding_analysis.corpus import AnalysisError
+from hnreader.core.wordstats.counting import Counts
+from hnreader.core.wordstats.tokens import Token, is_number, is_punctuation
+
+Cancelled = Callable[[], bool]
+MAX_N = 4
+PER = 10_000
+
+
+@dataclass(frozen=True)
+class WordFilters:
+    """Which words a list shows (the totals always count every running word)."""
+
+    min_length: int = 1  # in characters
+    min_freq: int = 1
+    stop_words: frozenset[str] = frozenset()
+    exclude_numbers: bool = True
+    exclude_punctuation: bool = True
+
+    def check(self) -> None:
+        if self.min_length < 1 or self.min_freq < 1:
+            raise AnalysisError("the minimum length and frequency must be at least 1")
+
+    def keeps(self, word: str) -> bool:
+        if len(word) < self.min_length or word in self.stop_words:
+            return False
+        if self.exclude_punctuation and is_punctuation(word):
+            return False
+        return not (self.exclude_numbers and is_number(word))
+
+
+@dataclass(frozen=True)
+class WordRow:
+    rank: int
+    word: str  # an n-gram's words are joined by spaces
+    freq: int
+    range: int  # articles holding it
+    per_10k: float  # occurrences per 10,000 running words of the subset
+
+
+@dataclass(frozen=True)
+class WordList:
+    n: int  # 1 for words, 2–4 for clusters
+    rows: list[WordRow]
+    total: int  # running words of the subset (punctuation left out)
+    articles: int
+    types: int  # distinct words (or clusters) shown before the limit
+
+
+def word_list(counts: Counts, filters: WordFilters, limit: int | None = None) -> WordList:
+    """The subset's words by frequency (then range, then the word)."""
+    filters.check()
+    candidates = np.flatnonzero(counts.freq >= filters.min_freq).tolist()
+    kept = [i for i in candidates if filters.keeps(counts.words[i])]
+    kept.sort(key=lambda i: (-int(counts.freq[i]), -int(counts.range[i]), counts.words[i]))
+    return _listed(
+        1,
+        [(counts.words[i], int(counts.freq[i]), int(counts.range[i])) for i in kept],
+        counts.total,
+        counts.articles,
+        limit,
+    )
+
+
+def ngram_list(
+    per_article: Iterable[tuple[int, list[Token]]],
+    n: int,
+    filters: WordFilters,
+    limit: int | None = None,
+) -> WordList:
+    """Clusters of `n` consecutive words. A cluster never crosses punctuation; stop words,
+    numbers and words shorter than the minimum length may not begin or end one."""
+    filters.check()
+    if not 2 <= n <= MAX_N:
+        raise AnalysisError(f"clusters have 2 to {MAX_N} words, not {n}", n=n)
+    freq: Counter[tuple[str, ...]] = Counter()
+    spread: Counter[tuple[str, ...]] = Counter()
+    total = articles = 0
+    edge = WordFilters(filters.min_length, 1, filters.stop_words, filters.exclude_numbers)
+    for _, found in per_article:
+        articles += 1
+        here: Counter[tuple[str, ...]] = Counter()
+        run: list[str] = []
+        for token in [*found, None]:
+            if token is not None and not is_punctuation(token.word):
+                total += 1
+                run.append(token.word)
+                continue
+            for i in range(len(run) - n + 1):
+                gram = tuple(run[i : i + n])
+                if edge.keeps(gram[0]) and edge.keeps(gram[-1]):
+                    here[gram] += 1
+            run = []
+        freq.update(here)
+        spread.update(here.keys())
+    kept = [(g, c) for g, c in freq.items() if c >= filters.min_freq]
+    kept.sort(key=lambda item: (-item[1], -spread[item[0]], item[0]))
+    return _listed(n, [(" ".join(g), c, spread[g]) for g, c in kept], total, articles, limit)
+
+
+def _listed(
+    n: int, rows: list[tuple[str, int, int]], total: int, articles: int, limit: int | None
+) -> WordList:
+    shown = rows if limit is None else rows[:limit]
+    return WordList(
+        n,
+        [
+            WordRow(rank, word, freq, spread, freq * PER / total if total else 0.0)
+            for rank, (word, freq, spread) in enumerate(shown, 1)
+        ],
+        total,
+        articles,
+        len(rows),
+    )
+
+
+def search_text(word: str) -> str:
+    """What to search for to see a list row in context (a cluster's words run together)."""
+    return word.replace(" ", "")
