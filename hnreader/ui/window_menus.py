@@ -186,6 +186,18 @@ class WindowMenus:
             QCoreApplication.translate("MainWindow", "Tag &Co-occurrence…"),
             partial(self.open_analysis, "cooccurrence"),
         )
+        self.word_list_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Word List…"),
+            partial(self.open_analysis, "wordlist"),
+        )
+        self.keyness_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Keyness…"),
+            partial(self.open_analysis, "keyness"),
+        )
+        self.collocates_action = self._action(
+            QCoreApplication.translate("MainWindow", "C&ollocates…"),
+            partial(self.open_analysis, "collocates"),
+        )
         self.agreement_action = self._action(
             QCoreApplication.translate("MainWindow", "Coder &Agreement…"), self.show_agreement
         )
@@ -256,6 +268,10 @@ class WindowMenus:
         analyse_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "A&nalyse"))
         analyse_menu.addActions(
             [self.retrieve_action, self.matrix_action, self.cooccurrence_action]
+        )
+        analyse_menu.addSeparator()
+        analyse_menu.addActions(
+            [self.word_list_action, self.keyness_action, self.collocates_action]
         )
         analyse_menu.addSeparator()
         analyse_menu.addAction(self.agreement_action)  # team coding

@@ -12,13 +12,14 @@ from hnreader.core.models import Change, Progress, Stage
 from hnreader.core.store import Store
 from hnreader.core.text.normalize import fold_for_search
 from hnreader.core.wordstats import collocates as colloc
-from hnreader.core.wordstats.counting import Counts, update_word_counts
+from hnreader.core.wordstats.counting import Counts, Vocabulary, update_word_counts
 from hnreader.core.wordstats.keyness import Keyness, keyness
 from hnreader.core.wordstats.stop_words import effective_stop_words
 from hnreader.core.wordstats.subsets import (
     ResolvedSubset,
     WordSubset,
     article_tokens,
+    dated_counts,
     resolve,
     subset_counts,
 )
@@ -65,12 +66,19 @@ class ProjectWordStats:
         subset: WordSubset | None = None,
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> Counts:
+        """A subset's word counts (counting what is missing first); `vocabulary`: the
+        project's, when the caller has loaded it already (after counting)."""
         self.update_word_counts(progress, is_cancelled)
-        resolved = self._resolve(subset or WordSubset())
-        return subset_counts(
-            self.store, resolved, self.store.vocabulary(), _analysing(progress), is_cancelled
-        )
+        subset = subset or WordSubset()
+        vocabulary = vocabulary or Vocabulary.load(self.store)
+        if subset.dates_only():
+            counts = dated_counts(self.store, subset, vocabulary)
+            if counts is not None:
+                return counts
+        resolved = self._resolve(subset)
+        return subset_counts(self.store, resolved, vocabulary, _analysing(progress), is_cancelled)
 
     def _resolve(self, subset: WordSubset) -> ResolvedSubset:
         known = {v.name for v in self.store.variable_summaries()}
@@ -119,8 +127,10 @@ class ProjectWordStats:
         """The words key in A against B (and B against A)."""
         filters = filters or WordFilters()
         filters.check()
-        counts_a = self.word_counts(a, progress, is_cancelled)
-        counts_b = self.word_counts(b, progress, is_cancelled)
+        self.update_word_counts(progress, is_cancelled)
+        vocabulary = Vocabulary.load(self.store)
+        counts_a = self.word_counts(a, progress, is_cancelled, vocabulary)
+        counts_b = self.word_counts(b, progress, is_cancelled, vocabulary)
         if counts_a.total == 0 or counts_b.total == 0:
             empty = "A" if counts_a.total == 0 else "B"
             raise AnalysisError(f"subset {empty} holds no words: widen its filters", subset=empty)
@@ -164,16 +174,21 @@ class ProjectWordStats:
         subset: WordSubset | None = None,
         *,
         window: int = 5,
+        context: int = 30,
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
-    ) -> list[colloc.PairLine]:
-        """Each occurrence of `term` with `collocate` in its window, in corpus order."""
+    ) -> list[colloc.PairContext]:
+        """Each occurrence of `term` with `collocate` in its window, in corpus order, with
+        `context` characters either side."""
         colloc.check(term, window, "logdice")
         node = fold_for_search(term.strip())
         per_article = self._holding(
             subset or WordSubset(), [node, collocate], progress, is_cancelled
         )
-        return colloc.pair_lines(per_article, node, collocate, window)
+        lines = colloc.pair_lines(per_article, node, collocate, window)
+        ids = sorted({line.article_id for line in lines})
+        briefs = {a: (t, d) for a, (t, d, _) in self.store.article_briefs(ids).items()}
+        return colloc.in_context(lines, self.store.article_texts(ids), briefs, context)
 
     def _holding(
         self,

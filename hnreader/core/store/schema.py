@@ -410,28 +410,48 @@ def _migration_11_change_log(conn: sqlite3.Connection) -> None:
 
 
 def _migration_13_word_counts(conn: sqlite3.Connection) -> None:
-    """Per-article word counts for word lists, keyness and collocates (issue 16): a
-    vocabulary (`word_vocab`, ids never reused) and one compressed blob of (word id, count)
-    pairs per article (`article_words`), derived from the index row's word boundaries. A
-    trigger drops an article's counts whenever its index row goes or its flags change (new
-    text, a new dictionary), so counts are never stale, only missing until recomputed; and
-    the project's own stop words (`stop_words`: 1 adds a word to the shipped list, 0 takes
-    one out)."""
+    """Word counts for word lists, keyness and collocates (issue 16): a vocabulary
+    (`word_vocab`, ids never reused, with each word's kind: 0 a word, 1 punctuation, 2 a
+    number); one compressed blob of (word id, count) pairs per
+    article (`article_words`, with the month of its ISO date, its `bucket`, '' for none);
+    and the counts summed per month and over the whole corpus (`word_buckets`, bucket '*').
+
+    All of it is derived from the index rows' word boundaries. Triggers keep it from ever
+    being stale, only missing: an article's counts go when its index row goes or its flags
+    change (new text, a new dictionary) or its date changes, and a bucket's sum goes when
+    one of its articles' counts goes or comes. And the project's own stop words
+    (`stop_words`: 1 adds a word to the shipped list, 0 takes one out)."""
     conn.execute(
-        "CREATE TABLE IF NOT EXISTS word_vocab (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE)"
+        "CREATE TABLE IF NOT EXISTS word_vocab (id INTEGER PRIMARY KEY, "
+        "word TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL DEFAULT 0)"
     )
     conn.execute(
         "CREATE TABLE IF NOT EXISTS article_words (article_id INTEGER PRIMARY KEY "
-        "REFERENCES articles(id) ON DELETE CASCADE, total INTEGER NOT NULL, counts BLOB NOT NULL)"
+        "REFERENCES articles(id) ON DELETE CASCADE, bucket TEXT NOT NULL, "
+        "total INTEGER NOT NULL, counts BLOB NOT NULL)"
     )
+    conn.execute("CREATE INDEX IF NOT EXISTS article_words_bucket ON article_words(bucket)")
     conn.execute(
-        "CREATE TRIGGER IF NOT EXISTS article_words_gone AFTER DELETE ON article_index "
-        "BEGIN DELETE FROM article_words WHERE article_id = OLD.article_id; END"
+        "CREATE TABLE IF NOT EXISTS word_buckets (bucket TEXT PRIMARY KEY, "
+        "articles INTEGER NOT NULL, total INTEGER NOT NULL, counts BLOB NOT NULL)"
     )
-    conn.execute(
-        "CREATE TRIGGER IF NOT EXISTS article_words_changed AFTER UPDATE OF flags ON article_index "
-        "BEGIN DELETE FROM article_words WHERE article_id = OLD.article_id; END"
-    )
+    for name, event, action in (
+        ("article_words_gone", "DELETE ON article_index", "OLD.article_id"),
+        ("article_words_changed", "UPDATE OF flags ON article_index", "OLD.article_id"),
+        ("article_words_redated", "UPDATE OF date ON articles", "OLD.id"),
+    ):
+        conn.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} "
+            f"BEGIN DELETE FROM article_words WHERE article_id = {action}; END"
+        )
+    for name, event, row in (
+        ("word_bucket_lost", "DELETE", "OLD"),
+        ("word_bucket_gained", "INSERT", "NEW"),
+    ):
+        conn.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON article_words "
+            f"BEGIN DELETE FROM word_buckets WHERE bucket IN ({row}.bucket, '*'); END"
+        )
     conn.execute(
         "CREATE TABLE IF NOT EXISTS stop_words (word TEXT PRIMARY KEY, "
         "stop INTEGER NOT NULL CHECK (stop IN (0, 1)))"

@@ -3,13 +3,19 @@ project's stop words: the SQL of word lists, keyness and collocates (issue 16)."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from hnreader.core.models import Change, ChangeKind, StoreError
 from hnreader.core.store.base import StoreBase, in_transaction
 from hnreader.core.text.safety import clean_user_text
 
 MAX_STOP_WORD_CHARS = 30
+# The month of an article's ISO date (YYYY-MM-DD), '' for a partial date or none: the
+# analyses' date filters leave such articles out whenever a bound is set.
+_BUCKET = (
+    "CASE WHEN a.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+    "THEN substr(a.date, 1, 7) ELSE '' END"
+)
 
 
 class WordCountQueries(StoreBase):
@@ -35,54 +41,111 @@ class WordCountQueries(StoreBase):
             )
         )
 
-    def word_ids(self, words: Iterable[str]) -> dict[str, int]:
-        """The vocabulary id of each word, adding the words not in it yet (inside a write)."""
-        wanted = set(words)
+    def vocabulary(self) -> tuple[list[str], list[int]]:
+        """Every word of the vocabulary at its id, and its kind (index 0 and ids never
+        used: "", kind 1)."""
+        top = int(self._value("SELECT max(id) FROM word_vocab") or 0)
+        words, kinds = [""] * (top + 1), [1] * (top + 1)
+        for word_id, word, kind in self._conn.execute("SELECT id, word, kind FROM word_vocab"):
+            words[word_id] = word
+            kinds[word_id] = kind
+        return words, kinds
+
+    def add_vocabulary(self, pairs: Sequence[tuple[str, int]]) -> dict[str, int]:
+        """Add (word, kind) pairs not in the vocabulary yet (inside a write); their ids."""
+        if not pairs:
+            return {}
+        with self.write():
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO word_vocab(word, kind) VALUES (?, ?)", pairs
+            )
+        words = [w for w, _ in pairs]
         found: dict[str, int] = {}
-        ordered = sorted(wanted)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
+        for start in range(0, len(words), 500):
+            chunk = list(words[start : start + 500])
             marks = ", ".join("?" * len(chunk))
             for row in self._rows(
                 f"SELECT word, id FROM word_vocab WHERE word IN ({marks})", chunk
             ):
                 found[row[0]] = row[1]
-        new = [w for w in ordered if w not in found]
-        if new:
-            with self.write():
-                self._conn.executemany(
-                    "INSERT OR IGNORE INTO word_vocab(word) VALUES (?)", ((w,) for w in new)
-                )
-            for start in range(0, len(new), 500):
-                chunk = new[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
-                for row in self._rows(
-                    f"SELECT word, id FROM word_vocab WHERE word IN ({marks})", chunk
-                ):
-                    found[row[0]] = row[1]
         return found
 
-    def vocabulary(self) -> list[str]:
-        """Every word of the vocabulary at its id (index 0 and ids never used: "")."""
-        top = self._value("SELECT max(id) FROM word_vocab") or 0
-        words = [""] * (int(top) + 1)
-        for word_id, word in self._conn.execute("SELECT id, word FROM word_vocab"):
-            words[word_id] = word
-        return words
-
     def write_word_counts(self, rows: Sequence[tuple[int, int, bytes]]) -> int:
-        """Store (article id, word tokens, counts blob) of articles still indexed; returns how
-        many were stored (an article re-indexed or deleted meanwhile is skipped)."""
+        """Store (article id, running words, counts blob) of articles still indexed, each
+        with the month of its ISO date; returns how many were stored (an article re-indexed
+        or deleted meanwhile is skipped)."""
         stored = 0
         with self.write():
             for article_id, total, blob in rows:
                 cursor = self._conn.execute(
-                    "INSERT OR REPLACE INTO article_words(article_id, total, counts) "
-                    "SELECT article_id, ?, ? FROM article_index WHERE article_id = ?",
+                    "INSERT OR REPLACE INTO article_words(article_id, bucket, total, counts) "
+                    f"SELECT i.article_id, {_BUCKET}, ?, ? FROM article_index i "
+                    "JOIN articles a ON a.id = i.article_id WHERE i.article_id = ?",
                     (total, blob, article_id),
                 )
                 stored += cursor.rowcount
         return stored
+
+    # -- sums per month ("YYYY-MM", '' for articles without an ISO date) and in all ('*')
+
+    def missing_word_buckets(self) -> list[str]:
+        """Months holding counted articles whose sum is not stored."""
+        return [
+            r[0]
+            for r in self._rows(
+                "SELECT DISTINCT w.bucket FROM article_words w INDEXED BY article_words_bucket "
+                "LEFT JOIN word_buckets b ON b.bucket = w.bucket WHERE b.bucket IS NULL "
+                "ORDER BY w.bucket"
+            )
+        ]
+
+    def has_word_bucket(self, bucket: str) -> bool:
+        return self._value("SELECT 1 FROM word_buckets WHERE bucket = ?", (bucket,)) is not None
+
+    def bucket_article_blobs(self, bucket: str) -> Iterator[tuple[int, int, bytes]]:
+        yield from self._conn.execute(
+            "SELECT article_id, total, counts FROM article_words WHERE bucket = ?", (bucket,)
+        )
+
+    def bucket_article_dates(self, buckets: Sequence[str]) -> list[tuple[int, str]]:
+        """(article id, date) of the counted articles of these months."""
+        found: list[tuple[int, str]] = []
+        for bucket in buckets:
+            found.extend(
+                (r[0], r[1])
+                for r in self._rows(
+                    "SELECT w.article_id, a.date FROM article_words w "
+                    "JOIN articles a ON a.id = w.article_id WHERE w.bucket = ?",
+                    (bucket,),
+                )
+            )
+        return found
+
+    def write_word_bucket(self, bucket: str, articles: int, total: int, blob: bytes) -> None:
+        with self.write():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO word_buckets(bucket, articles, total, counts) "
+                "VALUES (?, ?, ?, ?)",
+                (bucket, articles, total, blob),
+            )
+
+    def word_buckets(
+        self, buckets: Sequence[str] | None = None
+    ) -> list[tuple[str, int, int, bytes]]:
+        """(bucket, articles, running words, blob) of these stored sums (None: the months)."""
+        if buckets is None:
+            return [
+                (r[0], r[1], r[2], r[3])
+                for r in self._rows("SELECT * FROM word_buckets WHERE bucket != '*'")
+            ]
+        found = []
+        for bucket in buckets:
+            row = self._conn.execute(
+                "SELECT * FROM word_buckets WHERE bucket = ?", (bucket,)
+            ).fetchone()
+            if row is not None:
+                found.append((row[0], row[1], row[2], row[3]))
+        return found
 
     def word_count_blobs(
         self, ids: Sequence[int] | None = None

@@ -60,6 +60,47 @@ class PairLine:
     collocate_end: int
 
 
+@dataclass(frozen=True)
+class PairContext:
+    """A pair line with its article and context: `hit` runs from the node to the collocate
+    (or from the collocate to the node), `start`–`end` its span in the stored text."""
+
+    article_id: int
+    title: str
+    date: str
+    before: str
+    hit: str
+    after: str
+    start: int
+    end: int
+
+
+def in_context(
+    lines: Iterable[PairLine], texts: dict[int, str], briefs: dict[int, tuple[str, str]], width: int
+) -> list[PairContext]:
+    shown: list[PairContext] = []
+    for line in lines:
+        text = texts.get(line.article_id)
+        if text is None:
+            continue
+        start = min(line.node_start, line.collocate_start)
+        end = max(line.node_end, line.collocate_end)
+        title, date = briefs.get(line.article_id, ("", ""))
+        shown.append(
+            PairContext(
+                line.article_id,
+                title,
+                date,
+                text[max(0, start - width) : start],
+                text[start:end],
+                text[end : end + width],
+                start,
+                end,
+            )
+        )
+    return shown
+
+
 def check(term: str, window: int, measure: str) -> None:
     if not term.strip():
         raise AnalysisError("give a word to find the collocates of")

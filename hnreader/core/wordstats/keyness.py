@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from hnreader.core.wordstats.counting import Counts
-from hnreader.core.wordstats.wordlist import PER, WordFilters
+from hnreader.core.wordstats.wordlist import PER, WordFilters, kept_mask
 
 # Hardie's log ratio gives a word absent from one side this frequency there instead of 0.
 ZERO_FREQUENCY = 0.5
 
 
-@dataclass(frozen=True)
-class KeyRow:
+class KeyRow(NamedTuple):
     word: str
     freq_a: int
     freq_b: int
@@ -65,34 +65,37 @@ def p_value(g2: float) -> float:
 
 def keyness(a: Counts, b: Counts, filters: WordFilters, limit: int | None = None) -> Keyness:
     """Every word passing the filters in A or B (with at least `filters.min_freq`
-    occurrences in the two together), ranked by signed log-likelihood."""
+    occurrences in the two together), ranked by signed log-likelihood; computed over the
+    vocabulary at once (the same formulas as `log_likelihood`, `log_ratio`)."""
     filters.check()
-    fa, fb = a.freq.astype(np.float64), b.freq.astype(np.float64)
+    ids = np.flatnonzero(kept_mask(a, filters, a.freq + b.freq))
+    x, y = a.freq[ids].astype(np.float64), b.freq[ids].astype(np.float64)
     c, d = float(a.total), float(b.total)
-    candidates = np.flatnonzero((a.freq + b.freq) >= filters.min_freq).tolist()
-    rows: list[KeyRow] = []
-    for i in candidates:
-        word = a.words[i]
-        if not word or not filters.keeps(word):
-            continue
-        x, y = float(fa[i]), float(fb[i])
-        g2 = log_likelihood(x, y, c, d)
-        over = (x / c if c else 0.0) >= (y / d if d else 0.0)
-        rows.append(
-            KeyRow(
-                word,
-                int(x),
-                int(y),
-                x * PER / c if c else 0.0,
-                y * PER / d if d else 0.0,
-                g2 if over else -g2,
-                p_value(g2),
-                log_ratio(x, y, c, d),
-            )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e1, e2 = c * (x + y) / (c + d), d * (x + y) / (c + d)
+        g2 = 2.0 * (
+            np.where(x > 0, x * np.log(x / e1), 0.0) + np.where(y > 0, y * np.log(y / e2), 0.0)
         )
-    rows.sort(key=lambda r: (-r.log_likelihood, r.word))
-    if limit is not None and len(rows) > limit:
-        # the most key words of each side: A's from the top, B's from the bottom
-        half = limit // 2
-        rows = rows[: limit - half] + rows[len(rows) - half :] if half else rows[:limit]
+        ratio = np.log2((np.maximum(x, ZERO_FREQUENCY) / c) / (np.maximum(y, ZERO_FREQUENCY) / d))
+    g2 = np.nan_to_num(g2)
+    signed = np.where(x / c >= y / d, g2, -g2)
+    p = np.array([p_value(v) for v in g2.tolist()]) if len(g2) else g2
+    words = a.words
+    shown = np.array([words[i] for i in ids.tolist()], dtype=str)
+    order = np.lexsort((shown, -signed)) if len(ids) else ids
+    if limit is not None and len(order) > limit:
+        half = limit // 2  # the most key words of each side: A's first, B's last
+        order = np.concatenate((order[: limit - half], order[len(order) - half :]))
+    rows = [
+        KeyRow(w, int(fa), int(fb), fa * PER / c, fb * PER / d, ll, pv, lr)
+        for w, fa, fb, ll, pv, lr in zip(
+            shown[order].tolist(),
+            x[order].tolist(),
+            y[order].tolist(),
+            signed[order].tolist(),
+            p[order].tolist(),
+            ratio[order].tolist(),
+            strict=True,
+        )
+    ]
     return Keyness(rows, a.total, b.total, a.articles, b.articles)

@@ -17,7 +17,13 @@ from hnreader.core.coding_analysis.corpus import (
 )
 from hnreader.core.coding_analysis.spans import merged
 from hnreader.core.store import Store
-from hnreader.core.wordstats.counting import Counts, counts_from_words, sum_counts
+from hnreader.core.wordstats.counting import (
+    Counts,
+    Vocabulary,
+    bucket_counts,
+    counts_from_words,
+    sum_counts,
+)
 from hnreader.core.wordstats.tokens import Token, folded_text, tokens
 
 Cancelled = Callable[[], bool]
@@ -49,6 +55,12 @@ class WordSubset:
         if self.part != ARTICLES and not self.tag_ids:
             raise AnalysisError("the text inside or outside passages needs a tag", part=self.part)
 
+    def dates_only(self) -> bool:
+        """Whether only date bounds (or nothing) choose the articles: then the stored sums
+        per month can be used."""
+        s = self.selection
+        return s.article_ids is None and not s.where and not self.tag_ids
+
     def is_everything(self) -> bool:
         s = self.selection
         return not (s.article_ids is not None or s.date_from or s.date_to or s.where) and (
@@ -73,6 +85,51 @@ class ResolvedSubset:
         at = bisect.bisect_right(spans, (token.start, 1 << 62)) - 1
         inside = at >= 0 and spans[at][0] <= token.start and token.end <= spans[at][1]
         return inside if self.part == INSIDE else not inside
+
+
+def month_plan(buckets: Sequence[str], date_from: str, date_to: str) -> tuple[list[str], list[str]]:
+    """The months (YYYY-MM) wholly inside the bounds, and those only partly inside (a bound
+    with a day). Compared as `CodingFilter.keeps_date` compares: by prefix."""
+    whole: list[str] = []
+    partly: list[str] = []
+    for bucket in buckets:
+        if not bucket or bucket == "*":
+            continue
+        first, last = bucket + "-01", bucket + "-31"
+        if date_from and last[: len(date_from)] < date_from:
+            continue
+        if date_to and first[: len(date_to)] > date_to:
+            continue
+        inside = (not date_from or first[: len(date_from)] >= date_from) and (
+            not date_to or last[: len(date_to)] <= date_to
+        )
+        (whole if inside else partly).append(bucket)
+    return whole, partly
+
+
+def dated_counts(store: Store, subset: WordSubset, words: Vocabulary) -> Counts | None:
+    """A dates-only subset's counts from the stored month sums, plus the articles of the
+    months a bound cuts through; None when the sums are not all stored (read-only)."""
+    if store.missing_word_buckets() or not store.has_word_bucket("*"):
+        return None
+    selection = subset.selection
+    selection.check()
+    if not (selection.date_from or selection.date_to):
+        return bucket_counts(store, ["*"], words)
+    months = [row[0] for row in store.word_buckets(None)]
+    whole, partly = month_plan(months, selection.date_from, selection.date_to)
+    counts = bucket_counts(store, whole, words)
+    cut = [a for a, date in store.bucket_article_dates(partly) if selection.keeps_date(date)]
+    if not cut:
+        return counts
+    rest = sum_counts(store, cut, words)
+    return Counts(
+        words,
+        counts.freq + rest.freq,
+        counts.range + rest.range,
+        counts.total + rest.total,
+        counts.articles + rest.articles,
+    )
 
 
 def resolve(store: Store, subset: WordSubset) -> ResolvedSubset:
@@ -126,7 +183,7 @@ def article_tokens(
 def subset_counts(
     store: Store,
     resolved: ResolvedSubset,
-    words: list[str],
+    words: Vocabulary,
     progress: Progress | None = None,
     is_cancelled: Cancelled | None = None,
 ) -> Counts:
@@ -141,8 +198,7 @@ def subset_counts(
         Counter(t.word for t in found)
         for _, found in article_tokens(store, resolved, with_passages, progress, is_cancelled)
     )
-    index = {w: i for i, w in enumerate(words) if w}
-    counted = counts_from_words(tallies, words, index)
+    counted = counts_from_words(tallies, words)
     if resolved.part == INSIDE:
         return counted
     untouched = [a for a in resolved.article_ids if a not in resolved.passages]

@@ -55,6 +55,15 @@ def words(folded: str, flags: bytes) -> list[str]:
     return [w for w in cut if not w.isspace()]
 
 
+WORD, PUNCTUATION, NUMBER = 0, 1, 2  # the kinds of tokens the vocabulary records
+
+
+def kind_of(word: str) -> int:
+    if is_punctuation(word):
+        return PUNCTUATION
+    return NUMBER if is_number(word) else WORD
+
+
 def is_punctuation(word: str) -> bool:
     """A token with no letter or number: punctuation and symbols (not counted as a word)."""
     return not any(is_token_char(c) for c in word)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from hnreader.core.coding_analysis.corpus import AnalysisError
 from hnreader.core.wordstats.counting import Counts
-from hnreader.core.wordstats.tokens import Token, is_number, is_punctuation
+from hnreader.core.wordstats.tokens import NUMBER, PUNCTUATION, Token, is_number, is_punctuation
 
 Cancelled = Callable[[], bool]
 MAX_N = 4
@@ -40,8 +41,7 @@ class WordFilters:
         return not (self.exclude_numbers and is_number(word))
 
 
-@dataclass(frozen=True)
-class WordRow:
+class WordRow(NamedTuple):  # a NamedTuple: a list has as many rows as the vocabulary
     rank: int
     word: str  # an n-gram's words are joined by spaces
     freq: int
@@ -58,19 +58,47 @@ class WordList:
     types: int  # distinct words (or clusters) shown before the limit
 
 
+def kept_mask(counts: Counts, filters: WordFilters, freq: np.ndarray) -> np.ndarray:
+    """The vocabulary ids `filters` keep with frequency `freq` (as `WordFilters.keeps`,
+    over the whole vocabulary at once)."""
+    vocabulary = counts.vocabulary
+    mask = (freq >= filters.min_freq) & (vocabulary.lengths >= filters.min_length)
+    if filters.exclude_punctuation:
+        mask &= vocabulary.kinds != PUNCTUATION
+    if filters.exclude_numbers:
+        mask &= vocabulary.kinds != NUMBER
+    if filters.stop_words:
+        mask &= ~vocabulary.mask_of(filters.stop_words)
+    mask[0] = False  # id 0 is never a word
+    return mask
+
+
 def word_list(counts: Counts, filters: WordFilters, limit: int | None = None) -> WordList:
     """The subset's words by frequency (then range, then the word)."""
     filters.check()
-    candidates = np.flatnonzero(counts.freq >= filters.min_freq).tolist()
-    kept = [i for i in candidates if filters.keeps(counts.words[i])]
-    kept.sort(key=lambda i: (-int(counts.freq[i]), -int(counts.range[i]), counts.words[i]))
-    return _listed(
-        1,
-        [(counts.words[i], int(counts.freq[i]), int(counts.range[i])) for i in kept],
-        counts.total,
-        counts.articles,
-        limit,
-    )
+    ids = np.flatnonzero(kept_mask(counts, filters, counts.freq))
+    words = counts.words
+    shown = np.array([words[i] for i in ids.tolist()], dtype=str)
+    order = np.lexsort((shown, -counts.range[ids], -counts.freq[ids])) if len(ids) else ids
+    if limit is not None:
+        order = order[:limit]
+    chosen = ids[order]
+    total = counts.total
+    per = counts.freq[chosen] * PER / total if total else np.zeros(len(chosen))
+    rows = [
+        WordRow(rank, word, freq, spread, share)
+        for rank, (word, freq, spread, share) in enumerate(
+            zip(
+                shown[order].tolist(),
+                counts.freq[chosen].tolist(),
+                counts.range[chosen].tolist(),
+                per.tolist(),
+                strict=True,
+            ),
+            1,
+        )
+    ]
+    return WordList(1, rows, total, counts.articles, len(ids))
 
 
 def ngram_list(

@@ -1,0 +1,118 @@
+"""Time the word statistics (issue 16, items 4–6) and measure what the word counts cost.
+
+    python -m benchmarks.wordstats_bench [--articles 10000] [--keep DIR]
+
+Generates a corpus (benchmarks.generate_corpus), imports it into a throwaway project, counts
+every article's words (what the first word statistic after an import or re-index does),
+then times, each in a freshly opened project: the word list of the whole corpus, keyness
+between the two halves of the period (by date: month sums), half the articles chosen by
+id against the whole corpus (per-article counts), and the collocates of a frequent word. Prints the
+project file's size against the raw UTF-8 text and the bytes the counts take.
+Targets (issue 16, at 100,000 articles): word list ≤ 2 s, keyness of two halves ≤ 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate_corpus import generate
+from hnreader.core.coding_analysis.corpus import CodingFilter
+from hnreader.core.project import Project
+from hnreader.core.wordstats.subsets import WordSubset
+from hnreader.core.wordstats.wordlist import WordFilters
+
+
+def timed(label: str, work, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    best, median = min(times), sorted(times)[len(times) // 2]
+    print(f"{label:<52} best {best * 1000:8.0f} ms   median {median * 1000:8.0f} ms")
+    return median
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--keep", type=Path, default=None, help="build the project here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "wordstats.sqlite"
+        if not path.exists():
+            corpus = folder / "corpus"
+            files, chars, _ = generate(args.articles, corpus)
+            began = time.perf_counter()
+            project = Project.open(path, coder="bench")
+            project.import_paths([corpus])
+            print(f"import of {files} files, {chars:,} chars: {time.perf_counter() - began:.1f} s")
+            began = time.perf_counter()
+            counted = project.update_word_counts()
+            print(f"word counts of {counted} articles: {time.perf_counter() - began:.1f} s")
+            project.close()
+        project = Project.open(path, coder="bench")
+        ids = project.article_ids()
+        raw = sum(len(project.article(i).text.encode("utf-8")) for i in ids)
+        counts = project.store.word_counts_size()
+        size = path.stat().st_size
+        print(
+            f"{len(ids)} articles; raw text {raw / 1e6:.1f} MB; project file {size / 1e6:.1f} MB "
+            f"({size / raw:.2f}× the text); word counts {counts / 1e6:.1f} MB "
+            f"({counts / raw:.2f}× the text, {counts / len(ids):.0f} B per article)"
+        )
+        stop = WordFilters(stop_words=project.stop_words())
+        with_dates = project
+
+        def fresh() -> Project:
+            return Project.open(path, coder="bench")
+
+        def word_list() -> None:
+            with_project = fresh()
+            with_project.word_list(filters=stop)
+            with_project.close()
+
+        dates = sorted(d for d in (with_dates.article(i).date for i in ids) if d[:4].isdigit())
+        middle = dates[len(dates) // 2][:7]  # the two halves: up to and after this month
+        year, month = int(middle[:4]), int(middle[5:7])
+        after = f"{year + month // 12}-{month % 12 + 1:02d}"
+        a = WordSubset(CodingFilter(date_to=middle))
+        b = WordSubset(CodingFilter(date_from=after))
+        by_id = WordSubset(CodingFilter(article_ids=ids[: len(ids) // 2]))
+
+        project.close()
+
+        def keyness() -> None:
+            with_project = fresh()
+            with_project.keyness(a, b, WordFilters(stop_words=stop.stop_words, min_freq=5))
+            with_project.close()
+
+        def keyness_by_id() -> None:
+            with_project = fresh()
+            with_project.keyness(by_id, WordSubset(), WordFilters(stop_words=stop.stop_words))
+            with_project.close()
+
+        def collocates() -> None:
+            with_project = fresh()
+            with_project.collocates("发展", filters=stop, window=5)
+            with_project.close()
+
+        listed = timed("word list, whole corpus (project opened each run)", word_list)
+        print(f"halves: up to {middle} and from {after}")
+        keyed = timed("keyness, first half vs second half (dates)", keyness)
+        timed("keyness, half the articles by id vs the corpus", keyness_by_id, runs=1)
+        timed("collocates of 发展, window 5", collocates, runs=1)
+        scale = 100_000 / len(ids)
+        print(
+            f"linear extrapolation to 100,000 articles: word list ≈ {listed * scale:.1f} s, "
+            f"keyness ≈ {keyed * scale:.1f} s"
+        )
+
+
+if __name__ == "__main__":
+    main()
