@@ -44,7 +44,17 @@ class WordCountQueries(StoreBase):
     def vocabulary(self) -> tuple[list[str], list[int]]:
         """Every word of the vocabulary at its id, and its kind (index 0 and ids never
         used: "", kind 1)."""
-        top = int(self._value("SELECT max(id) FROM word_vocab") or 0)
+        top, count = self._conn.execute("SELECT max(id), count(*) FROM word_vocab").fetchone()
+        top = int(top or 0)
+        if top == count:  # ids 1..top, as the vocabulary is only added to: read it in one go
+            row = self._conn.execute(
+                "SELECT group_concat(word, char(0)), group_concat(kind, '') "
+                "FROM (SELECT word, kind FROM word_vocab ORDER BY id)"
+            ).fetchone()
+            words = ["", *(row[0] or "").split("\0")] if top else [""]
+            kinds = [1, *map(int, row[1] or "")]
+            if len(words) == len(kinds) == top + 1:  # else a word held a NUL or a kind > 9
+                return words, kinds
         words, kinds = [""] * (top + 1), [1] * (top + 1)
         for word_id, word, kind in self._conn.execute("SELECT id, word, kind FROM word_vocab"):
             words[word_id] = word

@@ -129,8 +129,11 @@ def update_word_counts(
 def _refresh_buckets(store: Store, is_cancelled: Cancelled | None) -> None:
     """Sum each month whose sum is missing from its articles, then the whole corpus from
     the months."""
+    missing = store.missing_word_buckets()
+    if not missing and store.has_word_bucket("*"):
+        return
     size = len(store.vocabulary()[0])
-    for bucket in store.missing_word_buckets():
+    for bucket in missing:
         summed = _sum_blobs(store.bucket_article_blobs(bucket), size, is_cancelled)
         store.write_word_bucket(bucket, summed[3], summed[2], encode_sums(summed[0], summed[1]))
     if not store.has_word_bucket("*"):

@@ -86,16 +86,20 @@ def keyness(a: Counts, b: Counts, filters: WordFilters, limit: int | None = None
     if limit is not None and len(order) > limit:
         half = limit // 2  # the most key words of each side: A's first, B's last
         order = np.concatenate((order[: limit - half], order[len(order) - half :]))
-    rows = [
-        KeyRow(w, int(fa), int(fb), fa * PER / c, fb * PER / d, ll, pv, lr)
-        for w, fa, fb, ll, pv, lr in zip(
-            shown[order].tolist(),
-            x[order].tolist(),
-            y[order].tolist(),
-            signed[order].tolist(),
-            p[order].tolist(),
-            ratio[order].tolist(),
-            strict=True,
+    rows = list(
+        map(
+            KeyRow._make,
+            zip(
+                shown[order].tolist(),
+                a.freq[ids][order].tolist(),
+                b.freq[ids][order].tolist(),
+                (x[order] * PER / c).tolist(),
+                (y[order] * PER / d).tolist(),
+                signed[order].tolist(),
+                p[order].tolist(),
+                ratio[order].tolist(),
+                strict=True,
+            ),
         )
-    ]
+    )
     return Keyness(rows, a.total, b.total, a.articles, b.articles)

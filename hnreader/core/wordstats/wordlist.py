@@ -85,19 +85,19 @@ def word_list(counts: Counts, filters: WordFilters, limit: int | None = None) ->
     chosen = ids[order]
     total = counts.total
     per = counts.freq[chosen] * PER / total if total else np.zeros(len(chosen))
-    rows = [
-        WordRow(rank, word, freq, spread, share)
-        for rank, (word, freq, spread, share) in enumerate(
+    rows = list(
+        map(
+            WordRow._make,
             zip(
+                range(1, len(chosen) + 1),
                 shown[order].tolist(),
                 counts.freq[chosen].tolist(),
                 counts.range[chosen].tolist(),
                 per.tolist(),
                 strict=True,
             ),
-            1,
         )
-    ]
+    )
     return WordList(1, rows, total, counts.articles, len(ids))
 
 

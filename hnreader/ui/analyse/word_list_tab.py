@@ -76,7 +76,7 @@ class WordFilterRow(QWidget):
 
 def results_table(model: Any, parent: QWidget, text_column: int) -> tuple[QTableView, Any]:
     """A sortable read-only table over `model` (through a proxy that sorts by value); the
-    text column takes the spare width, numbers keep theirs."""
+    numbers sit right next to the words (a stretched word column set them far apart)."""
     proxy = sorted_view_model(model, parent)
     table = QTableView()
     table.setModel(proxy)
@@ -87,7 +87,7 @@ def results_table(model: Any, parent: QWidget, text_column: int) -> tuple[QTable
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
     header.setDefaultSectionSize(120)
-    header.setSectionResizeMode(text_column, QHeaderView.ResizeMode.Stretch)
+    table.setColumnWidth(text_column, 240)
     return table, proxy
 
 

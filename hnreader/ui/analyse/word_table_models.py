@@ -21,6 +21,7 @@ from hnreader.ui.common.table_views import RowsTableModel
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 KEY_A_COLOR, KEY_B_COLOR = "#1F6FB2", "#B3541E"
 
 
@@ -50,8 +51,8 @@ class _ValuesModel(RowsTableModel):  # type: ignore[type-arg]
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section not in self.TEXT_COLUMNS:
-            return _RIGHT
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT if section in self.TEXT_COLUMNS else _RIGHT
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
