@@ -46,13 +46,15 @@ def test_word_list_tab_lists_the_corpus_words(window, project, qtbot, tmp_path: 
     with qtbot.waitSignal(analyse.result_shown, timeout=20000):
         tab.size.setCurrentIndex(1)
     assert all(" " in w for w in _shown_words(tab.model)[:20])
-    # Sorting by range (through the proxy, by value)
+    # Sorting by range: by value, in the model
     tab.table.sortByColumn(tab.model.RANGE, Qt.SortOrder.DescendingOrder)
     ranges = [
-        tab.proxy.index(r, tab.model.RANGE).data(Qt.ItemDataRole.UserRole + 1)
-        for r in range(tab.proxy.rowCount())
+        tab.model.index(r, tab.model.RANGE).data(Qt.ItemDataRole.UserRole + 1)
+        for r in range(tab.model.rowCount())
     ]
-    assert ranges == sorted(ranges, reverse=True)
+    assert ranges == sorted(ranges, reverse=True) and len(set(ranges)) > 1
+    tab.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # back to the list's order
+    assert [tab.model.row(r).rank for r in range(5)] == [1, 2, 3, 4, 5]
     # Export
     table_path = tmp_path / "words.csv"
     with qtbot.waitSignal(analyse.result_shown, timeout=10000):
@@ -67,7 +69,7 @@ def test_a_word_is_shown_in_context_and_made_a_stop_word(window, qtbot) -> None:
     tab = analyse.word_list
     first = tab.model.row(0).word
     tab.table.selectionModel().select(
-        tab.proxy.index(0, 0),
+        tab.model.index(0, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     assert tab.context_button.isEnabled()
@@ -107,9 +109,27 @@ def test_collocates_tab_and_the_lines_of_a_pair(window, qtbot) -> None:  # type:
     assert tab.result is not None and tab.model.rowCount() > 0
     first = tab.model.row(0)
     with qtbot.waitSignal(analyse.result_shown, timeout=20000):
-        tab.table.clicked.emit(tab.proxy.index(0, 0))
+        tab.table.clicked.emit(tab.model.index(0, 0))
     lines = tab.lines_model.rows()
     assert len(lines) >= first.together
     assert all("扶贫" in line.hit and first.word in line.hit for line in lines)
     with qtbot.waitSignal(analyse.passage_activated, timeout=5000):
         tab.lines.doubleClicked.emit(tab.lines_model.index(0, 0))
+
+
+def test_the_models_pass_qtmodeltester(window, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    analyse = _open(window, qtbot, window.word_list_action)
+    qtmodeltester.check(analyse.word_list.model)
+    analyse.show_tab("keyness")
+    analyse.keyness.a.date_from.setText("2020")
+    with qtbot.waitSignal(analyse.result_shown, timeout=20000):
+        analyse.keyness.a.date_from.editingFinished.emit()
+    qtmodeltester.check(analyse.keyness.model)
+    analyse.show_tab("collocates")
+    analyse.collocates.term.setText("扶贫")
+    with qtbot.waitSignal(analyse.result_shown, timeout=20000):
+        analyse.collocates.term.returnPressed.emit()
+    with qtbot.waitSignal(analyse.result_shown, timeout=20000):
+        analyse.collocates.table.clicked.emit(analyse.collocates.model.index(0, 0))
+    qtmodeltester.check(analyse.collocates.model)
+    qtmodeltester.check(analyse.collocates.lines_model)

@@ -70,7 +70,7 @@ class CollocatesTab(QWidget):
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setEnabled(False)
         self.model = CollocatesModel(self)
-        self.table, self.proxy = results_table(self.model, self, self.model.WORD)
+        self.table = results_table(self.model, self.model.WORD)
         self.lines_model = PairLinesModel(self)
         self.lines = QTableView()
         self.lines.setModel(self.lines_model)
@@ -204,7 +204,7 @@ class CollocatesTab(QWidget):
     def _on_clicked(self, index: QModelIndex) -> None:
         if self.result is None:
             return
-        self.chosen = self.model.row(self.proxy.mapToSource(index).row()).word
+        self.chosen = self.model.row(index.row()).word
         self.lines_requested.emit()
 
     def _on_line(self, index: QModelIndex) -> None:

@@ -53,7 +53,7 @@ class KeynessTab(QWidget):
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setEnabled(False)
         self.model = KeynessModel(self)
-        self.table, self.proxy = results_table(self.model, self, self.model.WORD)
+        self.table = results_table(self.model, self.model.WORD)
         self.hint = empty_state("")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.hint)
@@ -139,7 +139,7 @@ class KeynessTab(QWidget):
         self.stack.setCurrentWidget(self.table)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
-        self.search_requested.emit(self.model.row(self.proxy.mapToSource(index).row()).word)
+        self.search_requested.emit(self.model.row(index.row()).word)
 
     def _export(self) -> None:
         if self.result is not None:

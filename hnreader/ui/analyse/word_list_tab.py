@@ -29,7 +29,7 @@ from hnreader.core.wordstats.tables import word_table
 from hnreader.core.wordstats.wordlist import WordFilters, WordList, search_text
 from hnreader.ui.analyse.retrieval_tab import empty_state
 from hnreader.ui.analyse.word_subset_editor import WordSubsetEditor
-from hnreader.ui.analyse.word_table_models import WordListModel, sorted_view_model, source_rows
+from hnreader.ui.analyse.word_table_models import WordListModel
 from hnreader.ui.common.table_views import set_up_list_table
 
 Job = tuple[Callable[..., Any], Callable[[Any], None]]
@@ -74,12 +74,11 @@ class WordFilterRow(QWidget):
         )
 
 
-def results_table(model: Any, parent: QWidget, text_column: int) -> tuple[QTableView, Any]:
-    """A sortable read-only table over `model` (through a proxy that sorts by value); the
+def results_table(model: Any, text_column: int) -> QTableView:
+    """A read-only table over `model`, sorted by a click on a header (the model sorts); the
     numbers sit right next to the words (a stretched word column set them far apart)."""
-    proxy = sorted_view_model(model, parent)
     table = QTableView()
-    table.setModel(proxy)
+    table.setModel(model)
     set_up_list_table(table, multi_select=True)
     header = table.horizontalHeader()
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the result's own order
@@ -88,7 +87,7 @@ def results_table(model: Any, parent: QWidget, text_column: int) -> tuple[QTable
     header.setStretchLastSection(False)
     header.setDefaultSectionSize(120)
     table.setColumnWidth(text_column, 240)
-    return table, proxy
+    return table
 
 
 def in_result_order(table: QTableView) -> None:
@@ -125,7 +124,7 @@ class WordListTab(QWidget):
         for button in (self.context_button, self.stop_button, self.export_button):
             button.setEnabled(False)
         self.model = WordListModel(self)
-        self.table, self.proxy = results_table(self.model, self, self.model.WORD)
+        self.table = results_table(self.model, self.model.WORD)
         self.table.setColumnWidth(self.model.RANK, 70)
         self.table.setColumnWidth(self.model.RANGE, 140)
         self.table.setColumnWidth(self.model.PER, 150)
@@ -203,7 +202,7 @@ class WordListTab(QWidget):
 
     def selected_words(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row(r).word for r in source_rows(self.proxy, rows)]
+        return [self.model.row(r).word for r in rows]
 
     def _on_selection(self) -> None:
         words = self.selected_words()
@@ -211,8 +210,7 @@ class WordListTab(QWidget):
         self.stop_button.setEnabled(bool(words) and self.result is not None and self.result.n == 1)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
-        row = self.proxy.mapToSource(index).row()
-        self.search_requested.emit(search_text(self.model.row(row).word))
+        self.search_requested.emit(search_text(self.model.row(index.row()).word))
 
     def _show_in_context(self) -> None:
         words = self.selected_words()
