@@ -11,6 +11,7 @@ import numpy as np
 from hnreader.core.coding_analysis.corpus import AnalysisCancelled, AnalysisError
 from hnreader.core.store import Store
 from hnreader.core.wordstats.tokens import (
+    PUNCTUATION,
     count_words,
     encode_counts,
     folded_text,
@@ -94,27 +95,32 @@ def update_word_counts(
             "project is open read-only; open it once for writing to count them",
             articles=len(missing),
         )
-    vocabulary: dict[str, int] | None = None
+    ids: dict[str, int] = {}
+    punctuation: set[str] = set()
     done = 0
     for start in range(0, len(missing), _BATCH):
         if is_cancelled is not None and is_cancelled():
             raise AnalysisCancelled("the analysis was cancelled")
-        if vocabulary is None:
-            vocabulary = {w: i for i, w in enumerate(store.vocabulary()[0]) if w}
+        if not ids:
+            words, kinds = store.vocabulary()
+            ids = {w: i for i, w in enumerate(words) if w}
+            punctuation = {w for w, kind in zip(words, kinds, strict=True) if kind == PUNCTUATION}
         chunk = missing[start : start + _BATCH]
         counted = []
         for article_id, row in store.match_rows(chunk).items():
             if row.flags is not None:
                 text = folded_text(row.text, row.folded)
                 counted.append((article_id, count_words(text, zlib.decompress(row.flags))))
-        new = sorted({w for _, counts in counted for w in counts} - vocabulary.keys())
-        vocabulary.update(store.add_vocabulary([(w, kind_of(w)) for w in new]))
+        new = sorted({w for _, counts in counted for w in counts} - ids.keys())
+        pairs = [(w, kind_of(w)) for w in new]
+        ids.update(store.add_vocabulary(pairs))
+        punctuation.update(w for w, kind in pairs if kind == PUNCTUATION)
         store.write_word_counts(
             [
                 (
                     article_id,
-                    sum(n for w, n in counts.items() if not is_punctuation(w)),
-                    encode_counts({vocabulary[w]: n for w, n in counts.items()}),
+                    sum(counts.values()) - sum(counts[w] for w in counts.keys() & punctuation),
+                    encode_counts({ids[w]: n for w, n in counts.items()}),
                 )
                 for article_id, counts in counted
             ]
@@ -145,9 +151,9 @@ def encode_sums(freq: np.ndarray, spread: np.ndarray) -> bytes:
     """A bucket's sums: zlib over uint32 id differences, frequencies, ranges (words > 0)."""
     ids = np.flatnonzero(freq).astype(np.int64)
     deltas = np.diff(ids, prepend=0).astype("<u4")
-    return zlib.compress(
+    return zlib.compress(  # level 1: sums are rewritten often and are few
         deltas.tobytes() + freq[ids].astype("<u4").tobytes() + spread[ids].astype("<u4").tobytes(),
-        6,
+        1,
     )
 
 
