@@ -299,3 +299,18 @@ def test_month_sums_follow_a_new_date_and_undo(project: Project) -> None:
     project.delete_article(ids["繁體"])
     assert project.word_counts().articles == 3
     assert project.word_counts().of("经济") == 0
+
+
+def test_a_salvaged_project_counts_its_words_again(project: Project, tmp_path: Path) -> None:
+    from hnreader.core.store.salvage import salvage
+
+    before = as_dict(project.word_counts())
+    report = salvage(project.path, tmp_path / "rescued.sqlite")
+    assert report.target_problems == ()
+    rescued = Project.open(report.target, create=False, segmenter=project.segmenter)
+    try:
+        assert rescued.store.words_missing_ids() == []  # no index rows yet: nothing to count
+        rescued.reindex()
+        assert as_dict(rescued.word_counts()) == before
+    finally:
+        rescued.close()
