@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from hnreader.core.analysis.index import chars_match
-from hnreader.core.coding_analysis.corpus import AnalysisError
+from hnreader.core.coding_analysis.corpus import AnalysisCancelled, AnalysisError
 from hnreader.core.models import Change, Progress, Stage
 from hnreader.core.store import Store
 from hnreader.core.text.normalize import fold_for_search
@@ -16,6 +17,7 @@ from hnreader.core.wordstats.counting import Counts, Vocabulary, update_word_cou
 from hnreader.core.wordstats.keyness import Keyness, keyness
 from hnreader.core.wordstats.stop_words import effective_stop_words
 from hnreader.core.wordstats.subsets import (
+    ARTICLES,
     ResolvedSubset,
     WordSubset,
     article_tokens,
@@ -23,7 +25,7 @@ from hnreader.core.wordstats.subsets import (
     resolve,
     subset_counts,
 )
-from hnreader.core.wordstats.tokens import Token, folded_text
+from hnreader.core.wordstats.tokens import folded_text
 from hnreader.core.wordstats.wordlist import WordFilters, WordList, ngram_list, word_list
 
 if TYPE_CHECKING:
@@ -155,9 +157,9 @@ class ProjectWordStats:
         subset = subset or WordSubset()
         counts = self.word_counts(subset, progress, is_cancelled)
         node = fold_for_search(term.strip())
-        per_article = self._holding(subset, [node], progress, is_cancelled)
+        windows = self._windows(subset, node, [node], window, progress, is_cancelled)
         return colloc.collocates(
-            per_article,
+            windows,
             node,
             counts,
             window,
@@ -182,35 +184,46 @@ class ProjectWordStats:
         `context` characters either side."""
         colloc.check(term, window, "logdice")
         node = fold_for_search(term.strip())
-        per_article = self._holding(
-            subset or WordSubset(), [node, collocate], progress, is_cancelled
+        windows = self._windows(
+            subset or WordSubset(), node, [node, collocate], window, progress, is_cancelled
         )
-        lines = colloc.pair_lines(per_article, node, collocate, window)
+        lines = colloc.pair_lines(windows, collocate)
         ids = sorted({line.article_id for line in lines})
         briefs = {a: (t, d) for a, (t, d, _) in self.store.article_briefs(ids).items()}
         return colloc.in_context(lines, self.store.article_texts(ids), briefs, context)
 
-    def _holding(
+    def _windows(
         self,
         subset: WordSubset,
+        node: str,
         terms: Sequence[str],
+        window: int,
         progress: Progress | None,
         is_cancelled: Cancelled | None,
-    ) -> list[tuple[int, list[Token], str]]:
-        """(id, counted words, folded text) of the subset's articles holding every term."""
+    ) -> Iterator[colloc.Window]:
+        """The node's windows in the subset's articles that hold every term (FTS first),
+        read a batch of articles at a time."""
         resolved = self._resolve(subset)
         wanted = set(resolved.article_ids)
         for term in terms:
             wanted &= set(self.store.fts_ids(chars_match(term)))
         ids = [a for a in resolved.article_ids if a in wanted]
-        rows = self.store.match_rows(ids)
-        found: list[tuple[int, list[Token], str]] = []
-        for article_id, words in article_tokens(
-            self.store, resolved, ids, _analysing(progress), is_cancelled
-        ):
-            row = rows[article_id]
-            found.append((article_id, words, folded_text(row.text, row.folded)))
-        return found
+        keeps = None if resolved.part == ARTICLES else resolved.keeps
+        for start in range(0, len(ids), 200):
+            if is_cancelled is not None and is_cancelled():
+                raise AnalysisCancelled("the analysis was cancelled")
+            chunk = ids[start : start + 200]
+            rows = self.store.match_rows(chunk)
+            for article_id in chunk:
+                row = rows.get(article_id)
+                if row is None or row.flags is None:
+                    continue
+                folded = folded_text(row.text, row.folded)
+                yield from colloc.node_windows(
+                    article_id, folded, zlib.decompress(row.flags), node, window, keeps
+                )
+            if progress is not None:
+                progress(min(len(ids), start + 200), len(ids), Stage.ANALYSING)
 
 
 def _analysing(progress: Progress | None) -> Callable[[int, int], None] | None:

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
+from hnreader.core.analysis.index import WORD_BOUNDARY
 from hnreader.core.coding_analysis.corpus import AnalysisError
 from hnreader.core.wordstats.counting import Counts
 from hnreader.core.wordstats.tokens import Token, is_punctuation
@@ -135,32 +138,76 @@ def table_log_likelihood(o11: float, o12: float, o21: float, o22: float) -> floa
     return g2 if o11 >= r1 * c1 / n else -g2
 
 
-def node_spans(found: list[Token], term: str, folded: str) -> list[tuple[int, int]]:
-    """(first, last + 1) word indexes of each occurrence of `term` made of whole words."""
-    if not found:
-        return []
-    starts = {t.start: i for i, t in enumerate(found)}
-    ends = {t.end: i for i, t in enumerate(found)}
-    spans: list[tuple[int, int]] = []
+Window = tuple[int, Token, list[Token], list[Token]]  # article, node, left, right words
+
+
+def node_windows(
+    article_id: int,
+    folded: str,
+    flags: bytes,
+    term: str,
+    window: int,
+    keeps: Callable[[int, Token], bool] | None = None,
+) -> Iterator[Window]:
+    """Each occurrence of `term` made of whole words of an article (its folded text and
+    uncompressed flags), with up to `window` words on each side: punctuation is not a word
+    and is skipped. Only the words near an occurrence are cut out, so a frequent term in a
+    large corpus does not turn every article into word objects. `keeps(article_id, token)`
+    narrows node and words to part of the text (a tag's passages, or the rest)."""
+    bounds = np.flatnonzero(np.frombuffer(flags, dtype=np.uint8) & WORD_BOUNDARY)
+    if len(bounds) < 2:
+        return
     at = folded.find(term)
     while at >= 0:
-        first, last = starts.get(at), ends.get(at + len(term))
-        if first is not None and last is not None:
-            spans.append((first, last + 1))
+        end = at + len(term)
+        first, last = np.searchsorted(bounds, [at, end]).tolist()
+        if (
+            first < len(bounds)
+            and last < len(bounds)
+            and bounds[first] == at
+            and (bounds[last] == end)
+        ):
+            node = Token(term, at, end)
+            if keeps is None or keeps(article_id, node):
+                left = _words_near(folded, bounds, first, -1, window, article_id, keeps)
+                right = _words_near(folded, bounds, last, 1, window, article_id, keeps)
+                yield article_id, node, left, right
         at = folded.find(term, at + 1)
-    return spans
 
 
-def _windows(
-    found: list[Token], term: str, folded: str, window: int
-) -> Iterable[tuple[tuple[int, int], list[Token], list[Token]]]:
-    words = [t for t in found if not is_punctuation(t.word)]
-    for first, end in node_spans(words, term, folded):
-        yield (first, end), words[max(0, first - window) : first], words[end : end + window]
+def _words_near(
+    folded: str,
+    bounds: np.ndarray,
+    edge: int,
+    step: int,
+    window: int,
+    article_id: int,
+    keeps: Callable[[int, Token], bool] | None,
+) -> list[Token]:
+    """Up to `window` words from boundary index `edge` leftwards (step -1) or rightwards."""
+    found: list[Token] = []
+    here = edge
+    while len(found) < window and 0 <= here + step < len(bounds) and 0 <= here < len(bounds):
+        a, b = (
+            (int(bounds[here + step]), int(bounds[here]))
+            if step < 0
+            else (
+                int(bounds[here]),
+                int(bounds[here + step]),
+            )
+        )
+        word = folded[a:b]
+        here += step
+        if word.isspace() or is_punctuation(word):
+            continue
+        token = Token(word, a, b)
+        if keeps is None or keeps(article_id, token):
+            found.append(token)
+    return found[::-1] if step < 0 else found
 
 
 def collocates(
-    per_article: Iterable[tuple[int, list[Token], str]],
+    windows: Iterable[Window],
     term: str,
     counts: Counts,
     window: int,
@@ -170,18 +217,17 @@ def collocates(
     min_together: int = 2,
     limit: int | None = None,
 ) -> Collocates:
-    """`per_article` gives (article id, its counted words, its folded text) of the subset's
-    articles holding the term; `counts` are the subset's word counts (f1, f2, N)."""
+    """`windows` are the term's occurrences in the subset (`node_windows`); `counts` the
+    subset's word counts (f2 and N)."""
     check(term, window, measure)
     left: Counter[str] = Counter()
     right: Counter[str] = Counter()
     node_freq = window_words = 0
-    for _, found, folded in per_article:
-        for _, before, after in _windows(found, term, folded, window):
-            node_freq += 1
-            window_words += len(before) + len(after)
-            left.update(t.word for t in before)
-            right.update(t.word for t in after)
+    for _, _, before, after in windows:
+        node_freq += 1
+        window_words += len(before) + len(after)
+        left.update(t.word for t in before)
+        right.update(t.word for t in after)
     n = counts.total
     rows: list[CollocateRow] = []
     for word in set(left) | set(right):
@@ -214,16 +260,11 @@ def collocates(
     return Collocates(term, window, measure, node_freq, window_words, n, shown)
 
 
-def pair_lines(
-    per_article: Iterable[tuple[int, list[Token], str]], term: str, collocate: str, window: int
-) -> list[PairLine]:
+def pair_lines(windows: Iterable[Window], collocate: str) -> list[PairLine]:
     """Every node occurrence with `collocate` in its window (once per collocate there)."""
     lines: list[PairLine] = []
-    for article_id, found, folded in per_article:
-        for (first, end), before, after in _windows(found, term, folded, window):
-            words = [t for t in found if not is_punctuation(t.word)]
-            node = (words[first].start, words[end - 1].end)
-            for other in [*before, *after]:
-                if other.word == collocate:
-                    lines.append(PairLine(article_id, *node, other.start, other.end))
+    for article_id, node, before, after in windows:
+        for other in [*before, *after]:
+            if other.word == collocate:
+                lines.append(PairLine(article_id, node.start, node.end, other.start, other.end))
     return lines

@@ -79,6 +79,7 @@ class ResolvedSubset:
     everything: bool = False
 
     def keeps(self, article_id: int, token: Token) -> bool:
+        """Whether the subset counts this word of the article (always, for whole ones)."""
         if self.part == ARTICLES:
             return True
         spans = self.passages.get(article_id, [])

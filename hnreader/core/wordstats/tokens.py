@@ -8,7 +8,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -19,9 +19,9 @@ from hnreader.core.text.normalize import fold_width
 _NUMBER = re.compile(r"[+\-]?\d[\d.,%‰]*")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of an article: its folded form and its code-point span in the stored text."""
+class Token(NamedTuple):
+    """A word of an article: its folded form and its code-point span in the stored text
+    (a NamedTuple: an article makes hundreds)."""
 
     word: str
     start: int
