@@ -101,6 +101,9 @@ def main(argv: list[str] | None = None) -> None:
         def keyness_by_id(with_project: Project) -> None:
             with_project.keyness(by_id, WordSubset(), WordFilters(stop_words=stop.stop_words))
 
+        def clusters(with_project: Project) -> None:
+            with_project.word_list(filters=stop, n=2, limit=1000)
+
         def collocates(with_project: Project) -> None:
             with_project.collocates("发展", filters=stop, window=5)
 
@@ -109,6 +112,7 @@ def main(argv: list[str] | None = None) -> None:
         timed("keyness, first half vs second half (dates)", keyness, path)
         timed("keyness, half the articles by id vs the corpus", keyness_by_id, path, runs=1)
         timed("collocates of 发展, window 5", collocates, path, runs=1)
+        timed("clusters of 2 words, whole corpus (text read again)", clusters, path, runs=1)
 
 
 if __name__ == "__main__":

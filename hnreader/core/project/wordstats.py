@@ -114,7 +114,8 @@ class ProjectWordStats:
         per_article = article_tokens(
             self.store, resolved, progress=_analysing(progress), is_cancelled=is_cancelled
         )
-        return ngram_list(per_article, n, filters, limit)
+        self.update_word_counts(progress, is_cancelled)  # every word has its vocabulary id
+        return ngram_list(per_article, n, filters, Vocabulary.load(self.store), limit)
 
     def keyness(
         self,
