@@ -3047,6 +3047,10 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>%1 个不同的%2 · %4 篇文章共 %3 词</translation>
     </message>
     <message>
+        <source> · the %1 most frequent shown</source>
+        <translation> · 显示最常见的 %1 个</translation>
+    </message>
+    <message>
         <source>word list</source>
         <translation>词表</translation>
     </message>

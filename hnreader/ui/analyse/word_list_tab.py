@@ -33,6 +33,8 @@ from hnreader.ui.analyse.word_table_models import WordListModel
 from hnreader.ui.common.table_views import set_up_list_table
 
 Job = tuple[Callable[..., Any], Callable[[Any], None]]
+# Rows a table of clusters shows at most (a large corpus has millions of distinct ones).
+CLUSTER_ROWS = 20_000
 
 
 class WordFilterRow(QWidget):
@@ -167,7 +169,9 @@ class WordListTab(QWidget):
     def job(self, base: CodingFilter, with_subtags: bool) -> Job:
         subset = self.subset_editor.subset(base, with_subtags)
         filters = self.word_filters.filters(self.stop_words)
-        return partial(_word_list, subset, filters, int(self.size.currentData())), self.show_list
+        n = int(self.size.currentData())
+        job = partial(_word_list, subset, filters, n, None if n == 1 else CLUSTER_ROWS)
+        return job, self.show_list
 
     def show_hint(self, text: str) -> None:
         self.result = None
@@ -196,6 +200,11 @@ class WordListTab(QWidget):
             .replace("%2", kind)
             .replace("%3", f"{result.total:,}")
             .replace("%4", f"{result.articles:,}")
+            + (
+                self.tr(" · the %1 most frequent shown").replace("%1", f"{len(result.rows):,}")
+                if len(result.rows) < result.types
+                else ""
+            )
         )
         self.export_button.setEnabled(True)
         self.stack.setCurrentWidget(self.table)
@@ -231,8 +240,11 @@ def _word_list(
     subset: WordSubset,
     filters: WordFilters,
     n: int,
+    limit: int | None,
     project: Project,
     progress: Any,
     is_cancelled: Any,
 ) -> object:
-    return project.word_list(subset, filters, n=n, progress=progress, is_cancelled=is_cancelled)
+    return project.word_list(
+        subset, filters, n=n, limit=limit, progress=progress, is_cancelled=is_cancelled
+    )

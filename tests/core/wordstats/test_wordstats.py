@@ -314,3 +314,20 @@ def test_a_salvaged_project_counts_its_words_again(project: Project, tmp_path: P
         assert as_dict(rescued.word_counts()) == before
     finally:
         rescued.close()
+
+
+def test_collocates_inside_a_tags_passages(project: Project) -> None:
+    ids = _ids(project)
+    tag = project.add_tag("扶贫").result_id
+    text = project.article(ids["扶贫新闻"]).text
+    start = text.index("产业扶贫带动增收")
+    project.annotate(ids["扶贫新闻"], start, start + 8, [tag])
+    inside = WordSubset(tag_ids=(tag,), part=INSIDE)
+    result = project.collocates("带动", inside, WordFilters(min_freq=1), window=3, min_together=1)
+    passage = set(project.segmenter.cut("产业扶贫带动增收")) - {"带动"}
+    assert result.node_freq == 1
+    assert {r.word for r in result.rows} == passage
+    everywhere = project.collocates(
+        "带动", filters=WordFilters(min_freq=1), window=3, min_together=1
+    )
+    assert everywhere.node_freq > 1 and {r.word for r in everywhere.rows} > passage
