@@ -58,6 +58,9 @@ def _add_subset_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--article", action="append", type=int, metavar="ID", help="only these articles"
     )
+    parser.add_argument(
+        "--publication", default="", metavar="NAME", help="only articles of this publication"
+    )
 
 
 def _output_options(parser: argparse.ArgumentParser, default_freq: int) -> None:
@@ -161,6 +164,7 @@ def _subset(args: argparse.Namespace, project: Any) -> WordSubset:
         tags,
         args.subtags,
         args.part,
+        args.publication.strip(),
     )
 
 

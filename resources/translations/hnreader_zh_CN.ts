@@ -3090,6 +3090,10 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>文本</translation>
     </message>
     <message>
+        <source>Any publication</source>
+        <translation>任意报刊</translation>
+    </message>
+    <message>
         <source>All text</source>
         <translation>全部文本</translation>
     </message>

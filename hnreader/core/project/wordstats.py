@@ -55,6 +55,10 @@ class ProjectWordStats:
         """Make words stop words in this project (or take them off the list): one undo step."""
         return self._record(self.store.set_stop_words(words, stop))
 
+    def publications(self) -> list[tuple[str, int]]:
+        """The publications articles name, with how many (for choosing a subset)."""
+        return self.store.publications()
+
     # -- counts
 
     def update_word_counts(

@@ -180,6 +180,16 @@ class WordCountQueries(StoreBase):
         words = self._value("SELECT coalesce(sum(length(CAST(word AS BLOB))), 0) FROM word_vocab")
         return int(blobs) + int(words)
 
+    def publications(self) -> list[tuple[str, int]]:
+        """Each publication named by articles, with how many, the most frequent first."""
+        return [
+            (r[0], r[1])
+            for r in self._rows(
+                "SELECT publication, count(*) FROM articles WHERE publication != '' "
+                "GROUP BY publication ORDER BY count(*) DESC, publication"
+            )
+        ]
+
     # -- the project's stop words (undoable)
 
     def stop_word_overrides(self) -> dict[str, bool]:

@@ -44,6 +44,7 @@ class WordSubset:
     tag_ids: tuple[int, ...] = ()
     with_subtags: bool = True
     part: str = ARTICLES
+    publication: str = ""  # only articles of this publication ("" any)
 
     def check(self) -> None:
         self.selection.check()
@@ -59,12 +60,12 @@ class WordSubset:
         """Whether only date bounds (or nothing) choose the articles: then the stored sums
         per month can be used."""
         s = self.selection
-        return s.article_ids is None and not s.where and not self.tag_ids
+        return s.article_ids is None and not s.where and not self.tag_ids and not self.publication
 
     def is_everything(self) -> bool:
         s = self.selection
         return not (s.article_ids is not None or s.date_from or s.date_to or s.where) and (
-            not self.tag_ids
+            not self.tag_ids and not self.publication
         )
 
 
@@ -138,7 +139,11 @@ def resolve(store: Store, subset: WordSubset) -> ResolvedSubset:
     if subset.is_everything():
         return ResolvedSubset(store.article_ids(), ARTICLES, {}, everything=True)
     corpus = load_coded_corpus(store, subset.selection, with_texts=False)
-    ids = list(corpus.articles)
+    ids = [
+        a.id
+        for a in corpus.articles.values()
+        if not subset.publication or a.publication == subset.publication
+    ]
     if not subset.tag_ids:
         return ResolvedSubset(ids, ARTICLES, {})
     family: set[int] = set()

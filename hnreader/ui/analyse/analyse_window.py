@@ -142,6 +142,7 @@ class AnalyseWindow(QWidget):
         self.retrieval.set_tags(self.project.tags())
         tags = self.project.tags()
         stop_words = self.project.stop_words()
+        publications = self.project.publications()
         for editor in (
             self.word_list.subset_editor,
             self.keyness.a,
@@ -149,6 +150,7 @@ class AnalyseWindow(QWidget):
             self.collocates.subset_editor,
         ):
             editor.set_tags(tags)
+            editor.set_publications(publications)
         for word_tab in (self.word_list, self.keyness, self.collocates):
             word_tab.stop_words = stop_words
 

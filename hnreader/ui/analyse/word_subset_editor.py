@@ -42,6 +42,9 @@ class WordSubsetEditor(QWidget):
         else:
             self.date_from.hide()
             self.date_to.hide()
+        self.publication = QComboBox()
+        self.publication.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.publication.setMinimumWidth(110)
         self.tag = QComboBox()
         self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag.setMinimumWidth(120)
@@ -58,12 +61,25 @@ class WordSubsetEditor(QWidget):
                 "other word of the articles (the untagged text)"
             )
         )
+        row.addWidget(self.publication)
         row.addWidget(QLabel(self.tr("Text")))
         row.addWidget(self.tag)
         row.addWidget(self.part)
+        self.publication.currentIndexChanged.connect(self.changed)
         self.tag.currentIndexChanged.connect(self._on_tag)
         self.part.currentIndexChanged.connect(self.changed)
         self.set_tags([])
+        self.set_publications([])
+
+    def set_publications(self, publications: Sequence[tuple[str, int]]) -> None:
+        chosen = self.publication.currentData()
+        self.publication.blockSignals(True)
+        self.publication.clear()
+        self.publication.addItem(self.tr("Any publication"), "")
+        for name, count in publications:
+            self.publication.addItem(f"{visible_controls(name)} ({count:,})", name)
+        self.publication.setCurrentIndex(max(0, self.publication.findData(chosen)))
+        self.publication.blockSignals(False)
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         chosen = self.tag.currentData()
@@ -96,9 +112,12 @@ class WordSubsetEditor(QWidget):
         if date_from or date_to:
             selection = replace(base, date_from=date_from, date_to=date_to)
         tag = self.tag.currentData()
+        publication = str(self.publication.currentData() or "")
         if tag is None:
-            return WordSubset(selection)
-        return WordSubset(selection, (int(tag),), with_subtags, str(self.part.currentData()))
+            return WordSubset(selection, publication=publication)
+        return WordSubset(
+            selection, (int(tag),), with_subtags, str(self.part.currentData()), publication
+        )
 
     def describe(self) -> str:
         """The subset in words, for the summary line."""
@@ -106,6 +125,8 @@ class WordSubsetEditor(QWidget):
         date_from, date_to = self.date_from.text().strip(), self.date_to.text().strip()
         if date_from or date_to:
             parts.append(f"{date_from or '…'} – {date_to or '…'}")
+        if self.publication.currentData():
+            parts.append(self.publication.currentText())
         if self.tag.currentData() is not None:
             parts.append(f"{self.tag.currentText()} ({self.part.currentText()})")
         return ", ".join(parts) or self.tr("all text")

@@ -85,3 +85,12 @@ def test_stopwords_add_and_undo(cli) -> None:  # type: ignore[no-untyped-def]
     assert json.loads(out)[0]["rows"][0]["word"] == top
     code, _, err = cli("stopwords", "add")
     assert code != 0 and "WORD" in err
+
+
+def test_keyness_between_publications(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("wordlist", "--json", "--limit", "1")
+    everything = json.loads(out)[0]["articles"]
+    code, out, err = cli("keyness", "--a", "--publication 湖南日报", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert 0 < result["articles_a"] < everything == result["articles_b"]

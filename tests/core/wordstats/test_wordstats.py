@@ -331,3 +331,18 @@ def test_collocates_inside_a_tags_passages(project: Project) -> None:
         "带动", filters=WordFilters(min_freq=1), window=3, min_together=1
     )
     assert everywhere.node_freq > 1 and {r.word for r in everywhere.rows} > passage
+
+
+def test_keyness_between_two_publications(project: Project) -> None:
+    assert project.publications() == [("新华社", 2), ("湖南日报", 2)]
+    a = WordSubset(publication="湖南日报")
+    b = WordSubset(publication="新华社")
+    ids = _ids(project)
+    for subset, titles in ((a, ["𠮷野家", "扶贫新闻"]), (b, ["繁體", "年终"])):
+        freq, spread, total = brute_counts(project, [ids[t] for t in titles])
+        counts = project.word_counts(subset)
+        assert as_dict(counts) == {w: (freq[w], spread[w]) for w in freq}
+        assert counts.total == total
+    result = project.keyness(a, b, WordFilters(min_freq=1))
+    assert (result.articles_a, result.articles_b) == (2, 2)
+    assert project.word_counts(WordSubset(publication="人民日报")).articles == 0
