@@ -385,6 +385,20 @@ def add_figure_model(conn: sqlite3.Connection) -> None:
     _migration_10_figure_model(conn)
 
 
+def lacks_word_counts(conn: sqlite3.Connection) -> bool:
+    """A file at a later format made while 13 was reserved for the word counts (migrations
+    run in order and skip numbers below the file's) has none of their tables: migration 13
+    (idempotent) is run on it when it is opened for writing."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'word_buckets'"
+    ).fetchone()
+    return found is None
+
+
+def add_word_counts(conn: sqlite3.Connection) -> None:
+    _migration_13_word_counts(conn)
+
+
 def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     """The undo history kept in the file (`change_log`): the last actions of every window
     and of the command line, each with the rows it changed before and after; and which

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from hnreader.core.models import Change, ChangeKind, StoreError
+from hnreader.core.store import schema
 from hnreader.core.store.base import StoreBase, in_transaction
 from hnreader.core.text.safety import clean_user_text
 
@@ -20,6 +21,11 @@ _BUCKET = (
 
 class WordCountQueries(StoreBase):
     # -- counts (derived data: dropped by triggers when an index row goes or changes)
+
+    def has_word_tables(self) -> bool:
+        """Whether the file has the word-count tables (a read-only file from before format
+        13, or from a later format made without them, has not)."""
+        return not schema.lacks_word_counts(self._conn)
 
     def words_missing_ids(self) -> list[int]:
         """Indexed articles whose word counts are not stored (new, changed, re-indexed)."""

@@ -86,6 +86,11 @@ def update_word_counts(
     a changed dictionary), from its index row's word boundaries, then the sums of the months
     they changed; returns how many articles. Each batch is committed, so a cancelled run
     keeps what it did."""
+    if not store.has_word_tables():
+        raise AnalysisError(
+            "this project file has no word counts yet (it was made by an older hnreader) and "
+            "it is open read-only; open it once for writing to count its words"
+        )
     missing = store.words_missing_ids()
     if store.read_only:
         if not missing:
