@@ -53,6 +53,11 @@ def ledger_places_path() -> Path:
     return resources_dir() / "ledger" / "places.txt"
 
 
+def stop_words_path() -> Path:
+    """The shipped Chinese stop-word list (one word a line, # comments)."""
+    return resources_dir() / "stopwords" / "zh_stop_words.txt"
+
+
 def data_dir() -> Path:
     home = _home_override()
     path = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

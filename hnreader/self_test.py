@@ -72,6 +72,13 @@ def _run(home: Path) -> int:
         state["hit"] = (article.article_id, hit.start, hit.end)
         return f"{' | '.join(words)}; 扶贫: {result.total_hits} hits"
 
+    def word_statistics() -> str:
+        # numpy sums the counts: this fails if the bundle left it out
+        listed = project.word_list(limit=3)
+        if not listed.rows or listed.rows[0].freq <= 0:
+            raise AssertionError(f"word list {listed}")
+        return f"{listed.types} words; " + " ".join(f"{r.word} {r.freq}" for r in listed.rows)
+
     def annotate() -> str:
         tag = project.add_tag("自检", color="#3366CC").result_id
         assert tag is not None
@@ -166,6 +173,7 @@ def _run(home: Path) -> int:
         ("import the bundled corpus", import_corpus),
         ("import in worker processes", import_in_worker_processes),
         ("segment and search", segment_and_search),
+        ("count the words", word_statistics),
         ("annotate a passage and a figure", annotate),
         ("export CSV and read it back", export),
         ("import a page, a Word file and tables", import_other_formats),

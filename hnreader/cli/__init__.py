@@ -24,6 +24,7 @@ from hnreader.cli import (
     system_commands,
     team_commands,
     trend_commands,
+    wordstats_commands,
 )
 from hnreader.cli.console import (
     EXIT_CODES,
@@ -214,6 +215,7 @@ def _build_parser() -> argparse.ArgumentParser:
     analysis_commands.add_parsers(commands, project, as_json)
     trend_commands.add_parsers(commands, project, as_json)
     ledger_commands.add_parsers(commands, project, as_json)
+    wordstats_commands.add_parsers(commands, project, as_json)
 
     sub = commands.add_parser(
         "backup",
@@ -395,6 +397,7 @@ WRITE_COMMANDS = {
     *merge_commands.WRITE_COMMANDS,
     *corrections_commands.WRITE_COMMANDS,
     *exchange_commands.WRITE_COMMANDS,
+    *wordstats_commands.WRITE_COMMANDS,
 }
 
 COMMANDS = {
@@ -410,4 +413,5 @@ COMMANDS = {
     **analysis_commands.COMMANDS,
     **trend_commands.COMMANDS,
     **ledger_commands.COMMANDS,
+    **wordstats_commands.COMMANDS,
 }

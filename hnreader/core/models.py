@@ -515,6 +515,8 @@ class ChangeKind:
     REIMPORT = "reimport"  # args: the file's name, the split mode
     ATTACH_ORPHAN = "attach_orphan"  # args: the quote (shortened)
     DELETE_ORPHAN = "delete_orphan"  # args: the quote (shortened)
+    ADD_STOP_WORDS = "add_stop_words"  # args: the words (shortened), how many
+    REMOVE_STOP_WORDS = "remove_stop_words"
 
     ENGLISH: ClassVar[dict[str, str]] = {
         TAG_PASSAGE: "Tag “{0}”",
@@ -560,6 +562,8 @@ class ChangeKind:
         REIMPORT: "Re-import {0} ({1})",
         ATTACH_ORPHAN: "Attach “{0}”",
         DELETE_ORPHAN: "Delete orphan “{0}”",
+        ADD_STOP_WORDS: "Add stop words “{0}”",
+        REMOVE_STOP_WORDS: "Remove stop words “{0}”",
     }
 
 

@@ -271,6 +271,7 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
         if self.analyse_window is None:
             self.analyse_window = AnalyseWindow(self.controller, self)
             self.analyse_window.passage_activated.connect(self.show_analysed_passage)
+            self.analyse_window.search_requested.connect(self.search_in_context)
         self.analyse_window.show_tab(name)
 
     def open_ledger(self) -> None:
@@ -279,6 +280,14 @@ class MainWindow(WindowMenus, WindowLayout, QMainWindow):
             self.ledger_window = LedgerWindow(self.controller, self)
             self.ledger_window.value_activated.connect(self.show_analysed_passage)
         self.ledger_window.show_ledger()
+
+    def search_in_context(self, word: str) -> None:
+        """A word of a word list or keyness table, in context: the search panel runs it."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.set_query(word)
+        self.raise_()
+        self.activateWindow()
 
     def show_analysed_passage(self, article_id: int, start: int, end: int) -> None:
         self.show_span(article_id, start, end)

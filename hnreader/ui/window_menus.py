@@ -228,6 +228,18 @@ class WindowMenus:
             self.open_ledger,
             "Ctrl+Shift+L",
         )
+        self.word_list_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Word List…"),
+            partial(self.open_analysis, "wordlist"),
+        )
+        self.keyness_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Keyness…"),
+            partial(self.open_analysis, "keyness"),
+        )
+        self.collocates_action = self._action(
+            QCoreApplication.translate("MainWindow", "C&ollocates…"),
+            partial(self.open_analysis, "collocates"),
+        )
         self.agreement_action = self._action(
             QCoreApplication.translate("MainWindow", "Coder &Agreement…"), self.show_agreement
         )
@@ -311,6 +323,10 @@ class WindowMenus:
             [self.retrieve_action, self.matrix_action, self.cooccurrence_action]
         )
         analyse_menu.addAction(self.trends_action)
+        analyse_menu.addSeparator()
+        analyse_menu.addActions(
+            [self.word_list_action, self.keyness_action, self.collocates_action]
+        )
         analyse_menu.addSeparator()
         analyse_menu.addAction(self.ledger_action)  # figures as data (issue 14)
         analyse_menu.addSeparator()

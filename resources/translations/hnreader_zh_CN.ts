@@ -179,12 +179,32 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>共现</translation>
     </message>
     <message>
+        <source>Word List</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <source>Keyness</source>
+        <translation>主题词</translation>
+    </message>
+    <message>
+        <source>Collocates</source>
+        <translation>搭配词</translation>
+    </message>
+    <message>
         <source>Trends</source>
         <translation>趋势</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Counting words…</source>
+        <translation>正在统计词语…</translation>
+    </message>
+    <message>
+        <source>Finding the lines…</source>
+        <translation>正在查找语境行…</translation>
     </message>
     <message>
         <source>Counting for the chart…</source>
@@ -703,6 +723,108 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>Coder</source>
         <translation>编码者</translation>
+    </message>
+</context>
+<context>
+    <name>CollocatesModel</name>
+    <message>
+        <source>Collocate</source>
+        <translation>搭配词</translation>
+    </message>
+    <message>
+        <source>Together</source>
+        <translation>共现次数</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <source>logDice</source>
+        <translation>logDice</translation>
+    </message>
+    <message>
+        <source>MI</source>
+        <translation>MI</translation>
+    </message>
+    <message>
+        <source>Log-likelihood</source>
+        <translation>对数似然</translation>
+    </message>
+</context>
+<context>
+    <name>CollocatesTab</name>
+    <message>
+        <source>a word, e.g. 扶贫</source>
+        <translation>一个词，如 扶贫</translation>
+    </message>
+    <message>
+        <source> words</source>
+        <translation> 个词</translation>
+    </message>
+    <message>
+        <source>logDice</source>
+        <translation>logDice</translation>
+    </message>
+    <message>
+        <source>Mutual information (MI)</source>
+        <translation>互信息（MI）</translation>
+    </message>
+    <message>
+        <source>Log-likelihood</source>
+        <translation>对数似然</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>节点词</translation>
+    </message>
+    <message>
+        <source>Window ±</source>
+        <translation>窗口 ±</translation>
+    </message>
+    <message>
+        <source>Rank by</source>
+        <translation>排序依据</translation>
+    </message>
+    <message>
+        <source>Min. together</source>
+        <translation>最少共现</translation>
+    </message>
+    <message>
+        <source>Type a word in Term and press Enter to see the words found near it.</source>
+        <translation>在“节点词”中输入一个词并按回车，查看它附近出现的词。</translation>
+    </message>
+    <message>
+        <source>No collocates of “%1”: it occurs %2 time(s) as a whole word here. Try another word, a wider window or lower minimums.</source>
+        <translation>“%1”没有搭配词：它在这里作为完整的词出现了 %2 次。请换一个词、加大窗口或降低最低值。</translation>
+    </message>
+    <message>
+        <source>Click a collocate to see its lines with the term.</source>
+        <translation>点击一个搭配词，查看它与节点词同现的语境行。</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 occurrences, %3 collocates within %4 words</source>
+        <translation>“%1”：出现 %2 次，%4 个词以内有 %3 个搭配词</translation>
+    </message>
+    <message>
+        <source>%1 line(s) of “%2” with “%3” — double-click one to open it</source>
+        <translation>“%2”与“%3”同现的 %1 行——双击打开</translation>
+    </message>
+    <message>
+        <source>collocates</source>
+        <translation>搭配词</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1900,80 @@ Which year are they from?</source>
     </message>
 </context>
 <context>
+    <name>KeynessModel</name>
+    <message>
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Freq. A</source>
+        <translation>A 频次</translation>
+    </message>
+    <message>
+        <source>Freq. B</source>
+        <translation>B 频次</translation>
+    </message>
+    <message>
+        <source>Per 10,000 A</source>
+        <translation>A 每万词</translation>
+    </message>
+    <message>
+        <source>Per 10,000 B</source>
+        <translation>B 每万词</translation>
+    </message>
+    <message>
+        <source>Log-likelihood</source>
+        <translation>对数似然</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>Log ratio</source>
+        <translation>对数比</translation>
+    </message>
+</context>
+<context>
+    <name>KeynessTab</name>
+    <message>
+        <source>B is the whole corpus</source>
+        <translation>B 为整个语料库</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Blue rows are more frequent in A, orange rows in B. Log-likelihood above 3.84 means p &lt; 0.05, above 10.83 p &lt; 0.001; log ratio is the binary log of how many times more frequent (1 = twice, 2 = four times). Double-click a word to see it in context.</source>
+        <translation>蓝色的词在 A 中更常见，橙色的词在 B 中更常见。对数似然大于 3.84 表示 p &lt; 0.05，大于 10.83 表示 p &lt; 0.001；对数比是相对频率之比的以 2 为底的对数（1 = 两倍，2 = 四倍）。双击一个词可查看其语境。</translation>
+    </message>
+    <message>
+        <source>Choose subset A (dates, a tag) to compare with B or the whole corpus.</source>
+        <translation>选择子集 A（日期、标签），与 B 或整个语料库比较。</translation>
+    </message>
+    <message>
+        <source>No word passes the filters in A or B.</source>
+        <translation>A 和 B 中都没有符合筛选条件的词。</translation>
+    </message>
+    <message>
+        <source>A: %1 running words in %2 articles · B: %3 in %4</source>
+        <translation>A：%2 篇文章共 %1 词 · B：%4 篇共 %3 词</translation>
+    </message>
+    <message>
+        <source>keyness</source>
+        <translation>主题词</translation>
+    </message>
+</context>
+<context>
     <name>KwicTableModel</name>
     <message>
         <source>In</source>
@@ -2360,6 +2556,18 @@ Which year are they from?</source>
         <translation>统计台账(&amp;L)…</translation>
     </message>
     <message>
+        <source>&amp;Word List…</source>
+        <translation>词表(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyness…</source>
+        <translation>主题词(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ollocates…</source>
+        <translation>搭配词(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Coder &amp;Agreement…</source>
         <translation>编码员一致性(&amp;A)…</translation>
     </message>
@@ -2899,6 +3107,29 @@ Which year are they from?</source>
     <message>
         <source>%1 annotation(s) of other coders left out.</source>
         <translation>已略去其他编码员的 %1 条标注。</translation>
+    </message>
+</context>
+<context>
+    <name>PairLinesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <source>Term … collocate</source>
+        <translation>节点词 … 搭配词</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>后文</translation>
     </message>
 </context>
 <context>
@@ -3472,6 +3703,17 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Value:</source>
         <translation>值：</translation>
+    </message>
+</context>
+<context>
+    <name>StopWordsDialog</name>
+    <message>
+        <source>Stop Words</source>
+        <translation>停用词</translation>
+    </message>
+    <message>
+        <source>Words left out of word lists, keyness and collocates, one a line. The list starts from the one shipped with hnreader; your changes stay in this project and can be undone.</source>
+        <translation>词表、主题词和搭配词中略去的词，每行一个。列表以 hnreader 自带的停用词表为基础；您的修改只保存在本项目中，并且可以撤销。</translation>
     </message>
 </context>
 <context>
@@ -4123,6 +4365,14 @@ A OR B 匹配任意一个：乡村 OR 农村
         <source>Delete orphan “%1”</source>
         <translation>删除孤立标注“%1”</translation>
     </message>
+    <message>
+        <source>Add stop words “%1”</source>
+        <translation>添加停用词“%1”</translation>
+    </message>
+    <message>
+        <source>Remove stop words “%1”</source>
+        <translation>移除停用词“%1”</translation>
+    </message>
 </context>
 <context>
     <name>VariableFilterBar</name>
@@ -4203,6 +4453,158 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Start</source>
         <translation>开始</translation>
+    </message>
+</context>
+<context>
+    <name>WordFilterRow</name>
+    <message>
+        <source>Leave out stop words</source>
+        <translation>略去停用词</translation>
+    </message>
+    <message>
+        <source>Leave out numbers</source>
+        <translation>略去数字</translation>
+    </message>
+    <message>
+        <source>Min. length</source>
+        <translation>最短字数</translation>
+    </message>
+    <message>
+        <source>Min. frequency</source>
+        <translation>最低频次</translation>
+    </message>
+</context>
+<context>
+    <name>WordListModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <source>Range (articles)</source>
+        <translation>分布（文章数）</translation>
+    </message>
+    <message>
+        <source>Per 10,000 words</source>
+        <translation>每万词频次</translation>
+    </message>
+</context>
+<context>
+    <name>WordListTab</name>
+    <message>
+        <source>Words</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Clusters of %1 words</source>
+        <translation>%1 词词串</translation>
+    </message>
+    <message>
+        <source>Show in Context</source>
+        <translation>查看语境</translation>
+    </message>
+    <message>
+        <source>Search for the selected word in the main window</source>
+        <translation>在主窗口中搜索所选的词</translation>
+    </message>
+    <message>
+        <source>Add to Stop Words</source>
+        <translation>加入停用词</translation>
+    </message>
+    <message>
+        <source>Stop Words…</source>
+        <translation>停用词…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Counting words…</source>
+        <translation>正在统计词语…</translation>
+    </message>
+    <message>
+        <source>No words to list: the text chosen is empty, or the filters leave nothing (lower the minimum frequency or length).</source>
+        <translation>没有可列出的词：所选文本为空，或筛选条件排除了所有词（请降低最低频次或最短字数）。</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>clusters</source>
+        <translation>词串</translation>
+    </message>
+    <message>
+        <source>%1 distinct %2 · %3 running words in %4 articles</source>
+        <translation>%1 个不同的%2 · %4 篇文章共 %3 词</translation>
+    </message>
+    <message>
+        <source> · the %1 most frequent shown</source>
+        <translation> · 显示最常见的 %1 个</translation>
+    </message>
+    <message>
+        <source>word list</source>
+        <translation>词表</translation>
+    </message>
+</context>
+<context>
+    <name>WordSubsetEditor</name>
+    <message>
+        <source>YYYY-MM</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>articles with the tag</source>
+        <translation>含该标签的文章</translation>
+    </message>
+    <message>
+        <source>inside its passages</source>
+        <translation>其标注片段内</translation>
+    </message>
+    <message>
+        <source>outside its passages</source>
+        <translation>其标注片段外</translation>
+    </message>
+    <message>
+        <source>Inside: only the words wholly within the tag&apos;s passages; outside: every other word of the articles (the untagged text)</source>
+        <translation>片段内：只统计完全位于该标签片段中的词；片段外：文章中其余的所有词（未标注的文本）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Any publication</source>
+        <translation>任意报刊</translation>
+    </message>
+    <message>
+        <source>All text</source>
+        <translation>全部文本</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: write 2019, 2019-07 or 2019-07-15.</source>
+        <translation>“%1”不是日期：请写成 2019、2019-07 或 2019-07-15。</translation>
+    </message>
+    <message>
+        <source>all text</source>
+        <translation>全部文本</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ from hnreader.core.project.exchange import ProjectExchange
 from hnreader.core.project.ledger import ProjectLedger
 from hnreader.core.project.merging import ProjectMerging
 from hnreader.core.project.trends import ProjectTrends
+from hnreader.core.project.wordstats import ProjectWordStats
 from hnreader.core.store import Store
 from hnreader.core.store.opening import file_version, store_error
 from hnreader.core.store.schema import SCHEMA_VERSION
@@ -82,6 +83,7 @@ class Project(
     ProjectLedger,
     ProjectExchange,
     ProjectTrends,
+    ProjectWordStats,
 ):
     """An open project file: every read and action of the UI and the CLI goes through here."""
 

@@ -32,6 +32,7 @@ from hnreader.core.store.search_index import HeaderRow, MatchRow
 from hnreader.core.store.source_streams import SourceSink, SourceStreams
 from hnreader.core.store.tags import TagQueries
 from hnreader.core.store.trends import TrendQueries
+from hnreader.core.store.word_counts import WordCountQueries
 
 
 class Store(
@@ -48,6 +49,7 @@ class Store(
     LedgerQueries,
     CorrectionQueries,
     ExchangeQueries,
+    WordCountQueries,
 ):
     """An open project file. Not thread-safe: use one Store per thread."""
 

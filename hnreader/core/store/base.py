@@ -42,6 +42,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "ledger_merges": ("name",),
     "ledger_decisions": ("indicator", "measure", "place", "period"),
     "orphans": ("id",),
+    "stop_words": ("word",),
 }
 
 _S = TypeVar("_S", bound="StoreBase")
@@ -147,6 +148,9 @@ class StoreBase:
         if not self.read_only_reason and schema.lacks_figure_model(conn):
             with self.write():
                 schema.add_figure_model(conn)
+        if not self.read_only_reason and schema.lacks_word_counts(conn):
+            with self.write():
+                schema.add_word_counts(conn)
         if check and not memory and self.read_only_reason != "damaged":
             self._quick_check_on_open()
 

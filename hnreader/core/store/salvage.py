@@ -23,6 +23,8 @@ from hnreader.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 Cancelled = Callable[[], bool]
 
+# The word counts of issue 16 (format 13): derived from the index, counted again on use.
+DERIVED_WORD_TABLES = ("word_vocab", "article_words", "word_buckets")
 ROWS_PER_RANGE = 256  # rows read per query; a failing range is bisected down to single rows
 OPEN_END_RANGES = 16  # with no readable max(rowid): stop after this many empty ranges
 
@@ -162,8 +164,9 @@ def _migrate_target(target: Path) -> None:
 
 def _regular_tables(conn: sqlite3.Connection) -> list[str]:
     """Tables holding rows of their own: not SQLite's, not virtual, not a virtual table's
-    shadow tables, not the search index (rebuilt by the app), not the undo history (a
-    rescued project starts a history of its own: undoing into rows the damage took is
+    shadow tables, not the search index or the word counts (rebuilt by the app: counts
+    copied without their vocabulary rows would name the wrong words), not the undo history
+    (a rescued project starts a history of its own: undoing into rows the damage took is
     no help)."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     virtual = [name for name, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL")]
@@ -173,7 +176,7 @@ def _regular_tables(conn: sqlite3.Connection) -> list[str]:
         if not name.startswith("sqlite_")
         and name not in virtual
         and not any(name.startswith(f"{v}_") for v in virtual)
-        and name not in ("article_index", "change_log")
+        and name not in ("article_index", "change_log", *DERIVED_WORD_TABLES)
     ]
 
 

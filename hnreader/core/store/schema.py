@@ -385,6 +385,20 @@ def add_figure_model(conn: sqlite3.Connection) -> None:
     _migration_10_figure_model(conn)
 
 
+def lacks_word_counts(conn: sqlite3.Connection) -> bool:
+    """A file at a later format made while 13 was reserved for the word counts (migrations
+    run in order and skip numbers below the file's) has none of their tables: migration 13
+    (idempotent) is run on it when it is opened for writing."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'word_buckets'"
+    ).fetchone()
+    return found is None
+
+
+def add_word_counts(conn: sqlite3.Connection) -> None:
+    _migration_13_word_counts(conn)
+
+
 def _migration_11_change_log(conn: sqlite3.Connection) -> None:
     """The undo history kept in the file (`change_log`): the last actions of every window
     and of the command line, each with the rows it changed before and after; and which
@@ -499,6 +513,55 @@ def _migration_14_corrections(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS orphans_article ON orphans(article_id)")
 
 
+def _migration_13_word_counts(conn: sqlite3.Connection) -> None:
+    """Word counts for word lists, keyness and collocates (issue 16): a vocabulary
+    (`word_vocab`, ids never reused, with each word's kind: 0 a word, 1 punctuation, 2 a
+    number); one compressed blob of (word id, count) pairs per
+    article (`article_words`, with the month of its ISO date, its `bucket`, '' for none);
+    and the counts summed per month and over the whole corpus (`word_buckets`, bucket '*').
+
+    All of it is derived from the index rows' word boundaries. Triggers keep it from ever
+    being stale, only missing: an article's counts go when its index row goes or its flags
+    change (new text, a new dictionary) or its date changes, and a bucket's sum goes when
+    one of its articles' counts goes or comes. And the project's own stop words
+    (`stop_words`: 1 adds a word to the shipped list, 0 takes one out)."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS word_vocab (id INTEGER PRIMARY KEY, "
+        "word TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL DEFAULT 0)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS article_words (article_id INTEGER PRIMARY KEY "
+        "REFERENCES articles(id) ON DELETE CASCADE, bucket TEXT NOT NULL, "
+        "total INTEGER NOT NULL, counts BLOB NOT NULL)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS article_words_bucket ON article_words(bucket)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS word_buckets (bucket TEXT PRIMARY KEY, "
+        "articles INTEGER NOT NULL, total INTEGER NOT NULL, counts BLOB NOT NULL)"
+    )
+    for name, event, action in (
+        ("article_words_gone", "DELETE ON article_index", "OLD.article_id"),
+        ("article_words_changed", "UPDATE OF flags ON article_index", "OLD.article_id"),
+        ("article_words_redated", "UPDATE OF date ON articles", "OLD.id"),
+    ):
+        conn.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} "
+            f"BEGIN DELETE FROM article_words WHERE article_id = {action}; END"
+        )
+    for name, event, row in (
+        ("word_bucket_lost", "DELETE", "OLD"),
+        ("word_bucket_gained", "INSERT", "NEW"),
+    ):
+        conn.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON article_words "
+            f"BEGIN DELETE FROM word_buckets WHERE bucket IN ({row}.bucket, '*'); END"
+        )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS stop_words (word TEXT PRIMARY KEY, "
+        "stop INTEGER NOT NULL CHECK (stop IN (0, 1)))"
+    )
+
+
 def compress_text(text: str) -> bytes:
     """How a source file's text is kept: zlib over UTF-8 (`compression = 'zlib'`)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 9)
@@ -524,6 +587,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (10, "figure model: ISO dates, ranges, approximations, signs", _migration_10_figure_model),
     (11, "undo history, read articles and memos in the file", _migration_11_change_log),
     (12, "statistics ledger: indicators, merges, decisions", _migration_12_ledger_decisions),
+    (13, "per-article word counts and project stop words", _migration_13_word_counts),
     (14, "excluded articles and orphaned annotations", _migration_14_corrections),
     (17, "every character in the search index", _migration_17_every_character_indexed),
 )

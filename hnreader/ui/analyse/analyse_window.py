@@ -1,5 +1,6 @@
-"""The Analyse window: the shared filters over Retrieve, Code Matrix, Co-occurrence and Trends
-tabs, each computed in the background with progress and Cancel."""
+"""The Analyse window: the shared filters over Retrieve, Code Matrix, Co-occurrence, Word
+List, Keyness, Collocates and Trends tabs, each computed in the background with progress and
+Cancel."""
 
 from __future__ import annotations
 
@@ -24,17 +25,23 @@ from hnreader.core.coding_analysis.corpus import AnalysisCancelled, CodingFilter
 from hnreader.core.export.csv_writer import ExportCancelled
 from hnreader.core.project import Project
 from hnreader.ui.analyse.analysis_filter_bar import AnalysisFilterBar
+from hnreader.ui.analyse.collocates_tab import CollocatesTab
 from hnreader.ui.analyse.cooccurrence_tab import CooccurrenceTab
+from hnreader.ui.analyse.keyness_tab import KeynessTab
 from hnreader.ui.analyse.matrix_tab import MatrixTab
 from hnreader.ui.analyse.retrieval_tab import RetrievalTab
+from hnreader.ui.analyse.stop_words_dialog import StopWordsDialog
 from hnreader.ui.analyse.trends_tab import ChartRequest, TrendsTab
+from hnreader.ui.analyse.word_list_tab import WordListTab
 from hnreader.ui.common.plain_text import visible_controls, window_title
 from hnreader.ui.common.worker import Worker
 from hnreader.ui.project.project_controller import ProjectController
 
 RETRIEVE, MATRIX, COOCCURRENCE = "retrieve", "matrix", "cooccurrence"
+WORDLIST, KEYNESS, COLLOCATES = "wordlist", "keyness", "collocates"
 TRENDS = "trends"
-NAMES = (RETRIEVE, MATRIX, COOCCURRENCE, TRENDS)  # in tab order
+NAMES = (RETRIEVE, MATRIX, COOCCURRENCE, WORDLIST, KEYNESS, COLLOCATES, TRENDS)  # tab order
+WORD_TABS = {WORDLIST, KEYNESS, COLLOCATES}
 
 
 class AnalyseWindow(QWidget):
@@ -42,6 +49,7 @@ class AnalyseWindow(QWidget):
 
     passage_activated = Signal(int, int, int)  # article id, start, end: open in the reader
     result_shown = Signal()  # a background job's result (or an export) reached its tab
+    search_requested = Signal(str)  # a word to see in context in the main window's search
 
     def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -56,11 +64,17 @@ class AnalyseWindow(QWidget):
         self.retrieval = RetrievalTab(self.filters)
         self.matrix = MatrixTab()
         self.cooccurrence = CooccurrenceTab()
+        self.word_list = WordListTab()
+        self.keyness = KeynessTab()
+        self.collocates = CollocatesTab()
         self.trends = TrendsTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.retrieval, self.tr("Retrieve"))
         self.tabs.addTab(self.matrix, self.tr("Code Matrix"))
         self.tabs.addTab(self.cooccurrence, self.tr("Co-occurrence"))
+        self.tabs.addTab(self.word_list, self.tr("Word List"))
+        self.tabs.addTab(self.keyness, self.tr("Keyness"))
+        self.tabs.addTab(self.collocates, self.tr("Collocates"))
         self.tabs.addTab(self.trends, self.tr("Trends"))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
@@ -88,8 +102,26 @@ class AnalyseWindow(QWidget):
         self.retrieval.passage_activated.connect(self.passage_activated)
         self.matrix.cell_requested.connect(self._retrieve_cell)
         self.cooccurrence.pair_requested.connect(self._retrieve_pair)
-        for tab in (self.retrieval, self.matrix, self.cooccurrence, self.trends):
+        for tab in (
+            self.retrieval,
+            self.matrix,
+            self.cooccurrence,
+            self.word_list,
+            self.keyness,
+            self.collocates,
+            self.trends,
+        ):
             tab.export_requested.connect(self.export)
+        for word_tab in (self.word_list, self.keyness, self.collocates):
+            word_tab.run_requested.connect(self._on_query_changed)
+        self.word_list.search_requested.connect(self.search_requested)
+        self.keyness.search_requested.connect(self.search_requested)
+        self.word_list.stop_words_requested.connect(self._add_stop_words)
+        self.word_list.edit_stop_words_requested.connect(self.edit_stop_words)
+        self.collocates.lines_requested.connect(self._show_collocate_lines)
+        self.collocates.passage_activated.connect(self.passage_activated)
+        controller.stop_words_changed.connect(self._on_project_changed)
+        controller.dictionary_changed.connect(self._on_project_changed)
         controller.tags_changed.connect(self._on_project_changed)
         controller.annotations_changed.connect(self._on_project_changed)
         controller.articles_changed.connect(self._on_project_changed)
@@ -102,14 +134,8 @@ class AnalyseWindow(QWidget):
     # -- what to show
 
     def show_tab(self, name: str) -> None:
-        """Bring the window up at one of its tabs (RETRIEVE, MATRIX, COOCCURRENCE, TRENDS)."""
-        tab = {
-            RETRIEVE: self.retrieval,
-            MATRIX: self.matrix,
-            COOCCURRENCE: self.cooccurrence,
-            TRENDS: self.trends,
-        }
-        self.tabs.setCurrentWidget(tab[name])
+        """Bring the window up at one of its tabs (one of NAMES)."""
+        self.tabs.setCurrentIndex(NAMES.index(name))
         self.show()
         self.raise_()
         self.activateWindow()
@@ -123,6 +149,19 @@ class AnalyseWindow(QWidget):
         self.matrix.set_variables(self.project.variables())
         self.retrieval.set_tags(self.project.tags())
         self.trends.set_tags(self.project.tags())
+        tags = self.project.tags()
+        stop_words = self.project.stop_words()
+        publications = self.project.publications()
+        for editor in (
+            self.word_list.subset_editor,
+            self.keyness.a,
+            self.keyness.b,
+            self.collocates.subset_editor,
+        ):
+            editor.set_tags(tags)
+            editor.set_publications(publications)
+        for word_tab in (self.word_list, self.keyness, self.collocates):
+            word_tab.stop_words = stop_words
 
     def _on_project_changed(self, *_args: object) -> None:
         self._load_choices()
@@ -160,8 +199,11 @@ class AnalyseWindow(QWidget):
         if problem:
             self.status.setText(problem)
             return
-        self._stale.discard(name)
         with_subtags = self.filters.with_subtags()
+        if name in WORD_TABS:
+            self._run_word_tab(name, with_subtags)
+            return
+        self._stale.discard(name)
         if name == RETRIEVE:
             tag_ids = self.retrieval.ticked_tags()
             if not tag_ids:
@@ -198,17 +240,51 @@ class AnalyseWindow(QWidget):
             )
             self._start(job, self.cooccurrence.show_result)
 
-    def _start(self, job: Callable[..., Any], done: Callable[[Any], None]) -> None:
+    def _run_word_tab(self, name: str, with_subtags: bool) -> None:
+        tab = {WORDLIST: self.word_list, KEYNESS: self.keyness, COLLOCATES: self.collocates}[name]
+        problem = tab.problem()
+        if problem:
+            self.status.setText(problem)
+            return
+        self._stale.discard(name)
+        if tab is self.collocates and not self.collocates.has_term():
+            self.cancel()
+            return
+        job, done = tab.job(self.filters.selection(), with_subtags)
+        self._start(job, done, self.tr("Counting words…"))
+
+    def _show_collocate_lines(self) -> None:
+        job = self.collocates.lines_job(self.filters.selection(), self.filters.with_subtags())
+        if job is not None:
+            self._start(*job, self.tr("Finding the lines…"))
+
+    def _add_stop_words(self, words: list[str]) -> None:
+        self.controller.run(partial(self.project.set_stop_words, words, True))
+
+    def edit_stop_words(self) -> None:
+        dialog = StopWordsDialog(self.project.stop_words(), self)
+        if dialog.exec() != StopWordsDialog.DialogCode.Accepted:
+            return
+        if dialog.added():
+            self.controller.run(partial(self.project.set_stop_words, dialog.added(), True))
+        if dialog.removed():
+            self.controller.run(partial(self.project.set_stop_words, dialog.removed(), False))
+
+    def _start(
+        self, job: Callable[..., Any], done: Callable[[Any], None], message: str = ""
+    ) -> None:
         self.cancel()
         worker = Worker.for_project(self.project, partial(_unless_cancelled, job))
         worker.signals.progressed.connect(self._on_progress)
         worker.signals.finished.connect(partial(self._on_finished, worker, done))
         worker.signals.failed.connect(partial(self._on_failed, worker))
         self._worker = worker
-        if self.current_name() == TRENDS:
-            self.status.setText(self.tr("Counting for the chart…"))
-        else:
-            self.status.setText(self.tr("Analysing the codes…"))
+        default = (
+            self.tr("Counting for the chart…")
+            if self.current_name() == TRENDS
+            else self.tr("Analysing the codes…")
+        )
+        self.status.setText(message or default)
         self._set_busy(True)
         worker.start()
 

@@ -51,6 +51,8 @@ _TEMPLATES: dict[str, str] = {
     ChangeKind.REIMPORT: QT_TRANSLATE_NOOP("UndoLabel", "Re-import %1 (%2)"),
     ChangeKind.ATTACH_ORPHAN: QT_TRANSLATE_NOOP("UndoLabel", "Attach “%1”"),
     ChangeKind.DELETE_ORPHAN: QT_TRANSLATE_NOOP("UndoLabel", "Delete orphan “%1”"),
+    ChangeKind.ADD_STOP_WORDS: QT_TRANSLATE_NOOP("UndoLabel", "Add stop words “%1”"),
+    ChangeKind.REMOVE_STOP_WORDS: QT_TRANSLATE_NOOP("UndoLabel", "Remove stop words “%1”"),
 }
 
 

@@ -22,6 +22,7 @@ class ProjectController(QObject):
     annotations_changed = Signal(int)  # article id, or -1 when several articles changed
     dictionary_changed = Signal()
     memos_changed = Signal()
+    stop_words_changed = Signal()  # the project's stop words (or their undo)
     history_changed = Signal()
     action_failed = Signal(str)  # a message for the user
     status_reported = Signal(str)  # a passing message for the status bar (a correction's counts)
@@ -69,6 +70,8 @@ class ProjectController(QObject):
             self.dictionary_changed.emit()
         if "memos" in touched:
             self.memos_changed.emit()
+        if "stop_words" in touched:
+            self.stop_words_changed.emit()
         article_ids = _annotation_articles(change)
         if len(article_ids) == 1:
             self.annotations_changed.emit(next(iter(article_ids)))
