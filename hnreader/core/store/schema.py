@@ -461,7 +461,15 @@ def _migration_17_every_character_indexed(conn: sqlite3.Connection) -> None:
 
     The index is rebuilt here from what the store keeps (text and folded view), without
     segmenting anything again; the word-boundary flags are unchanged. The header index is
-    rebuilt too (ascii, punctuation kept as tokens, spaces separating)."""
+    rebuilt too (ascii, punctuation kept as tokens, spaces separating).
+
+    And an article's word counts (migration 13) go when it is excluded (migration 14): an
+    excluded article counts in no total; they are counted again if it is included."""
+    conn.execute(
+        "CREATE TRIGGER IF NOT EXISTS article_words_excluded AFTER UPDATE OF excluded ON "
+        "articles WHEN NEW.excluded != 0 BEGIN "
+        "DELETE FROM article_words WHERE article_id = OLD.id; END"
+    )
     conn.execute("DROP TABLE article_header_fts")
     conn.execute(HEADER_FTS_SCHEMA)
     headers = conn.execute(

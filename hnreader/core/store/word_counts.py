@@ -28,13 +28,15 @@ class WordCountQueries(StoreBase):
         return not schema.lacks_word_counts(self._conn)
 
     def words_missing_ids(self) -> list[int]:
-        """Indexed articles whose word counts are not stored (new, changed, re-indexed)."""
+        """Indexed articles whose word counts are not stored (new, changed, re-indexed), but
+        for excluded ones: they count in no total (issue 13)."""
         return [
             row[0]
             for row in self._rows(
                 "SELECT i.article_id FROM article_index i "
+                "JOIN articles a ON a.id = i.article_id "
                 "LEFT JOIN article_words w ON w.article_id = i.article_id "
-                "WHERE w.article_id IS NULL ORDER BY i.article_id"
+                "WHERE w.article_id IS NULL AND a.excluded = 0 ORDER BY i.article_id"
             )
         ]
 

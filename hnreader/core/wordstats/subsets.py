@@ -137,7 +137,9 @@ def dated_counts(store: Store, subset: WordSubset, words: Vocabulary) -> Counts 
 def resolve(store: Store, subset: WordSubset) -> ResolvedSubset:
     subset.check()
     if subset.is_everything():
-        return ResolvedSubset(store.article_ids(), ARTICLES, {}, everything=True)
+        excluded = store.excluded_ids()  # in no total (issue 13)
+        ids = [i for i in store.article_ids() if i not in excluded]
+        return ResolvedSubset(ids, ARTICLES, {}, everything=True)
     corpus = load_coded_corpus(store, subset.selection, with_texts=False)
     ids = [
         a.id

@@ -372,3 +372,20 @@ def test_a_later_format_without_the_word_tables_gets_them_on_open(
         assert as_dict(reopened.word_counts()) == expected
     finally:
         reopened.close()
+
+
+def test_an_excluded_article_counts_in_no_total(project: Project) -> None:
+    ids = _ids(project)
+    project.word_counts()  # counted and summed first: the exclusion must take them out
+    project.exclude_articles([ids["繁體"]])
+    kept = [i for i in project.article_ids() if i != ids["繁體"]]
+    for subset in (None, WordSubset(CodingFilter(date_from="2019", date_to="2019-12"))):
+        counts = project.word_counts(subset)
+        chosen = kept if subset is None else [ids["年终"]]
+        freq, spread, total = brute_counts(project, chosen)
+        assert as_dict(counts) == {w: (freq[w], spread[w]) for w in freq}
+        assert counts.articles == len(chosen)
+    assert "经济" not in as_dict(project.word_counts())  # 經濟 is only in the excluded one
+    project.undo()  # included again: counted again
+    freq, spread, _total = brute_counts(project, project.article_ids())
+    assert as_dict(project.word_counts()) == {w: (freq[w], spread[w]) for w in freq}
