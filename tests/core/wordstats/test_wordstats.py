@@ -384,7 +384,7 @@ def test_an_excluded_article_counts_in_no_total(project: Project) -> None:
         chosen = kept if subset is None else [ids["年终"]]
         freq, spread, total = brute_counts(project, chosen)
         assert as_dict(counts) == {w: (freq[w], spread[w]) for w in freq}
-        assert counts.articles == len(chosen)
+        assert counts.articles == len(chosen) and counts.total == total
     assert "经济" not in as_dict(project.word_counts())  # 經濟 is only in the excluded one
     project.undo()  # included again: counted again
     freq, spread, _total = brute_counts(project, project.article_ids())
