@@ -76,7 +76,8 @@ class ProjectLedger:
         part of the ledger: run it in the background; `group_ledger` is quick)."""
         finder = IndicatorFinder(self.ledger_indicators(), self.segmenter)
         places = PlaceList(read_places(paths.ledger_places_path()))
-        summaries = self.store.article_summaries()
+        excluded = self.store.excluded_ids()  # in no analysis (issue 13)
+        summaries = [s for s in self.store.article_summaries() if s.id not in excluded]
         total = len(summaries)
 
         def articles() -> Iterator[ArticleFigures]:

@@ -77,6 +77,14 @@ def test_a_different_number_is_a_conflict_a_rounded_one_is_not(planted: Project)
     assert [e.key for e in conflicts] == [entry.key]
 
 
+def test_an_excluded_article_is_in_no_entry(planted: Project) -> None:
+    entry = _entry(planted, "贫困人口", "湖南", "2012–2019", measure="减少")
+    (odd,) = [v for v in entry.values if v.text == "767万"]
+    planted.exclude_articles([odd.article_id])  # the planted number, set aside
+    entry = _entry(planted, "贫困人口", "湖南", "2012–2019", measure="减少")
+    assert sorted(v.text for v in entry.values) == ["747.6万", "747万"] and not entry.conflict
+
+
 def test_mark_correct_confirm_and_undo(planted: Project) -> None:
     entry = _entry(planted, "贫困人口", "湖南", "2012–2019", measure="减少")
     right = next(v for v in entry.values if v.text == "747万")
