@@ -22,7 +22,7 @@ from hnreader.core.models import ErrorCode, HnreaderError
 WRITE_COMMANDS: set[str] = set()
 
 
-def _where(text: str) -> tuple[str, str]:
+def where_option(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
         raise argparse.ArgumentTypeError(
@@ -31,29 +31,35 @@ def _where(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
-def _filters(tag_help: str) -> argparse.ArgumentParser:
-    shared = argparse.ArgumentParser(add_help=False)
-    shared.add_argument("--tag", action="append", metavar="NAME", help=tag_help)
-    shared.add_argument(
+def add_filter_options(parser: argparse.ArgumentParser, tag_help: str) -> None:
+    """The filters every analysis takes: --tag, --no-subtags, --from, --to, --where, --coder,
+    --article (the analyses of codes and of words alike)."""
+    parser.add_argument("--tag", action="append", metavar="NAME", help=tag_help)
+    parser.add_argument(
         "--no-subtags",
         dest="subtags",
         action="store_false",
         help="count a tag's own passages only (by default its sub-tags' passages count too)",
     )
-    shared.add_argument("--from", dest="date_from", default="", metavar="YYYY[-MM[-DD]]")
-    shared.add_argument("--to", dest="date_to", default="", metavar="YYYY[-MM[-DD]]")
-    shared.add_argument(
+    parser.add_argument("--from", dest="date_from", default="", metavar="YYYY[-MM[-DD]]")
+    parser.add_argument("--to", dest="date_to", default="", metavar="YYYY[-MM[-DD]]")
+    parser.add_argument(
         "--where",
         action="append",
-        type=_where,
+        type=where_option,
         default=[],
         metavar="NAME=VALUE",
         help="only articles whose document variable NAME is VALUE (give it again for more)",
     )
-    shared.add_argument("--coder", default=None, metavar="NAME", help="only this coder's passages")
-    shared.add_argument(
+    parser.add_argument("--coder", default=None, metavar="NAME", help="only this coder's passages")
+    parser.add_argument(
         "--article", action="append", type=int, metavar="ID", help="only these articles"
     )
+
+
+def _filters(tag_help: str) -> argparse.ArgumentParser:
+    shared = argparse.ArgumentParser(add_help=False)
+    add_filter_options(shared, tag_help)
     shared.add_argument("--csv", type=Path, metavar="FILE", help="write the table as CSV")
     shared.add_argument(
         "--xlsx", type=Path, metavar="FILE", help="write the table as an Excel workbook"

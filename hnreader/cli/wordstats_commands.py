@@ -7,6 +7,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
+from hnreader.cli.analysis_commands import add_filter_options
 from hnreader.cli.console import print_json
 from hnreader.core.coding_analysis.corpus import CodingFilter
 from hnreader.core.models import ErrorCode, HnreaderError
@@ -18,45 +19,14 @@ from hnreader.core.wordstats.wordlist import MAX_N, WordFilters
 WRITE_COMMANDS = {"stopwords"}
 
 
-def _where(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name.strip():
-        raise argparse.ArgumentTypeError(
-            f"“{text}” is not NAME=VALUE (a document variable and its value, e.g. region=长沙)"
-        )
-    return name.strip(), value.strip()
-
-
 def _add_subset_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--tag", action="append", metavar="NAME", help="only articles with passages of this tag"
-    )
+    add_filter_options(parser, "only articles with passages of this tag")
     parser.add_argument(
         "--part",
         choices=PARTS,
         default=ARTICLES,
         help="with --tag: whole articles, only the words inside the passages, or the words "
         "outside them (default: articles)",
-    )
-    parser.add_argument(
-        "--no-subtags",
-        dest="subtags",
-        action="store_false",
-        help="a tag's own passages only (by default its sub-tags' passages count too)",
-    )
-    parser.add_argument("--from", dest="date_from", default="", metavar="YYYY[-MM[-DD]]")
-    parser.add_argument("--to", dest="date_to", default="", metavar="YYYY[-MM[-DD]]")
-    parser.add_argument(
-        "--where",
-        action="append",
-        type=_where,
-        default=[],
-        metavar="NAME=VALUE",
-        help="only articles whose document variable NAME is VALUE (give it again for more)",
-    )
-    parser.add_argument("--coder", default=None, metavar="NAME", help="only this coder's passages")
-    parser.add_argument(
-        "--article", action="append", type=int, metavar="ID", help="only these articles"
     )
     parser.add_argument(
         "--publication", default="", metavar="NAME", help="only articles of this publication"

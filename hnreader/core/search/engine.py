@@ -365,23 +365,40 @@ def count_matches(
             progress,
             is_cancelled,
         )
+    scanned = _scan_counts(backend, segmenter, prepared, progress, is_cancelled)
+    if scanned is None:
+        return None
     by_field = dict.fromkeys(SearchField.ALL, 0)
-    articles = checked = 0
+    for found in scanned.values():
+        for field, hits in found:
+            by_field[field] += hits
+    header = tuple((f, by_field[f]) for f in SearchField.HEADER if by_field[f])
+    return SearchTotals(sum(by_field.values()), len(scanned), header)
+
+
+def _scan_counts(
+    backend: SearchBackend,
+    segmenter: Segmenter,
+    prepared: _Prepared,
+    progress: Callable[[int, int], None] | None,
+    is_cancelled: Callable[[], bool] | None,
+) -> dict[int, list[tuple[str, int]]] | None:
+    """(field, hits) of every matching article, read candidate by candidate (what the index
+    cannot count); `progress(checked, last id)` after each batch; None when cancelled."""
+    found: dict[int, list[tuple[str, int]]] = {}
+    checked = 0
     for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):
         if is_cancelled is not None and is_cancelled():
             return None
         for article_id in ids:
             row = rows.get(article_id)
-            found = prepared.matcher.count(row, segmenter) if row is not None else []
-            if found:
-                articles += 1
-                for field, hits in found:
-                    by_field[field] += hits
+            counted = prepared.matcher.count(row, segmenter) if row is not None else []
+            if counted:
+                found[article_id] = counted
         checked += len(ids)
         if progress is not None:
             progress(checked, ids[-1])
-    header = tuple((f, by_field[f]) for f in SearchField.HEADER if by_field[f])
-    return SearchTotals(sum(by_field.values()), articles, header)
+    return found
 
 
 def count_articles(
@@ -428,21 +445,11 @@ def count_by_article(
         return indexed_counts_by_article(
             backend, prepared.parsed, prepared.matcher, segmenter, progress, is_cancelled
         )
-    found: dict[int, int] = {}
-    checked = 0
-    for ids, rows in candidate_batches(backend, prepared.lookup, 0, MAX_BATCH):
-        if is_cancelled is not None and is_cancelled():
-            return None
-        for article_id in ids:
-            row = rows.get(article_id)
-            counted = prepared.matcher.count(row, segmenter) if row is not None else []
-            hits = sum(n for _, n in counted)
-            if hits:
-                found[article_id] = hits
-        checked += len(ids)
-        if progress is not None:
-            progress(checked, ids[-1])
-    return found
+    scanned = _scan_counts(backend, segmenter, prepared, progress, is_cancelled)
+    if scanned is None:
+        return None
+    by_article = {article_id: sum(n for _, n in found) for article_id, found in scanned.items()}
+    return {article_id: hits for article_id, hits in by_article.items() if hits}
 
 
 def body_spans_by_article(

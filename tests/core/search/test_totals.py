@@ -53,9 +53,13 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def store(shared_segmenter: Segmenter) -> Store:
-    store = Store(":memory:")
+    return _filled(Store(":memory:"), shared_segmenter)
+
+
+def _filled(store: Store, segmenter: Segmenter) -> Store:
+    """`store` with the ARTICLES, one source file each, indexed."""
     for number, (title, text) in enumerate(ARTICLES, start=1):
-        _figures, row = analyse_text(text, (), shared_segmenter)
+        _figures, row = analyse_text(text, (), segmenter)
         store.add_source(
             name=f"{number}.txt",
             path=f"/tmp/{number}.txt",
@@ -127,20 +131,7 @@ def test_a_format_11_project_gets_every_character_indexed(
     tmp_path: Path, shared_segmenter: Segmenter
 ) -> None:
     path = tmp_path / "old.sqlite"
-    store = Store(path)
-    for number, (title, text) in enumerate(ARTICLES, start=1):
-        _figures, row = analyse_text(text, (), shared_segmenter)
-        store.add_source(
-            name=f"{number}.txt",
-            path=f"/tmp/{number}.txt",
-            sha256=f"hash-{number}",
-            encoding="utf-8",
-            text=text,
-            drafts=[ArticleDraft(title=title, text=text)],
-            figures=[[]],
-            index_rows=[row],
-        )
-    store.close()
+    _filled(Store(path), shared_segmenter).close()
     conn = sqlite3.connect(path)  # the body index as format 11 had it: punctuation dropped
     conn.execute("DROP TABLE article_fts")
     conn.execute(
@@ -183,19 +174,7 @@ def test_the_article_count_comes_from_the_index_when_it_can(
 
 
 def test_excluded_articles_are_in_no_total(tmp_path: Path, shared_segmenter: Segmenter) -> None:
-    store = Store(":memory:")
-    for number, (title, text) in enumerate(ARTICLES, start=1):
-        _figures, row = analyse_text(text, (), shared_segmenter)
-        store.add_source(
-            name=f"{number}.txt",
-            path=f"/tmp/{number}.txt",
-            sha256=f"hash-{number}",
-            encoding="utf-8",
-            text=text,
-            drafts=[ArticleDraft(title=title, text=text)],
-            figures=[[]],
-            index_rows=[row],
-        )
+    store = _filled(Store(":memory:"), shared_segmenter)
     store.set_excluded([1, 3], True)  # 扶贫新闻 and 哈哈
     kept = [a for n, a in enumerate(ARTICLES, start=1) if n not in (1, 3)]
     for query in QUERIES:
