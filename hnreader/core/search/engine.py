@@ -3,8 +3,11 @@ at a time in corpus order; count_matches() for the exact totals.
 
 A page costs the FTS lookup of its candidates plus a substring search in each: a search
 never reads more articles than it lists (and the ones it rejects), so the first page comes
-back in milliseconds whatever the size of the corpus. The totals need every candidate
-checked; the app counts them in the background.
+back in milliseconds whatever the size of the corpus. The body index's phrases are exact
+(every character is a token), so the candidates are the matches for almost every query,
+and the totals come from the index where it can give them (`totals.py`: the number of
+articles; a single character's occurrences); other hits are counted in the matching articles
+only. The app counts them in the background.
 
 The fields searched are the body and the header (title, subtitle, byline) unless a search
 asks for fewer. The header has an FTS index of its own; an article is a candidate when its
