@@ -16,6 +16,7 @@ from hnreader.ui.corrections.window_actions import reimport_current_file, show_o
 from hnreader.ui.exchange.exchange_actions import ExchangeActions
 from hnreader.ui.library.give_year import give_year
 from hnreader.ui.merge import team_actions
+from hnreader.ui.team.coder_view import CoderViewBox
 
 
 def _icon(theme: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
@@ -369,7 +370,18 @@ class WindowMenus:
         toolbar.addActions(
             [self.tag_action, self.find_action, self.segmentation_action, self.snap_action]
         )
+        # Whose coding the reader shows (issue 17), once the project has two coders.
+        self.coder_view_box = CoderViewBox(toolbar)
+        self.coder_view_box.changed.connect(self.reader.set_coder_view)
+        self.coder_view_action = toolbar.addWidget(self.coder_view_box)
+        self.controller.annotations_changed.connect(self._refresh_coder_view)
+        self._refresh_coder_view()
         self.addToolBar(toolbar)
+
+    def _refresh_coder_view(self, _article_id: int = -1) -> None:
+        coders = self.project.coders()
+        self.coder_view_box.set_coders(coders)
+        self.coder_view_action.setVisible(len(coders) >= 2)
 
     def _update_undo_actions(self) -> None:
         history, writable = self.project.history, not self.project.read_only

@@ -726,6 +726,25 @@ A reader and annotation workbench for Chinese news corpora.</source>
     </message>
 </context>
 <context>
+    <name>CoderViewBox</name>
+    <message>
+        <source>Whose coding the reader shows: every coder&apos;s, one coder&apos;s, or two coders&apos; compared in two colours</source>
+        <translation>阅读区显示谁的编码：所有编码员、某一位编码员，或以两种颜色比较两位编码员</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>所有编码员</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>仅 %1</translation>
+    </message>
+    <message>
+        <source>Compare %1 and %2</source>
+        <translation>比较 %1 与 %2</translation>
+    </message>
+</context>
+<context>
     <name>CollocatesModel</name>
     <message>
         <source>Collocate</source>

@@ -24,6 +24,7 @@ from hnreader.ui.reader.article_header import ArticleHeader
 from hnreader.ui.reader.reader_context_menu import ReaderContextMenu
 from hnreader.ui.reader.reader_text_edit import Layer, ReaderTextEdit, build_highlights
 from hnreader.ui.reader.removed_lines_box import RemovedLinesBox
+from hnreader.ui.team.coder_view import CoderView
 
 
 class ReaderView(QWidget):
@@ -43,6 +44,8 @@ class ReaderView(QWidget):
         self.settings = settings
         self._article: Article | None = None
         self._annotations: list[Annotation] = []
+        self._shown: list[Annotation] = []  # those the coder view shows
+        self._coder_view = CoderView()
         self._figures: list[Figure] = []
         self._figure_by_span: dict[tuple[int, int], Figure] = {}
         self._tags: dict[int, Tag] = {}
@@ -275,13 +278,20 @@ class ReaderView(QWidget):
         return kinds
 
     def annotations_at(self, cp: int) -> list[Annotation]:
-        return [a for a in self._annotations if a.start <= cp < a.end]
+        """The annotations shown at a position (those of the coders the reader shows)."""
+        return [a for a in self._shown if a.start <= cp < a.end]
+
+    def set_coder_view(self, view: CoderView) -> None:
+        """Show every coder's coding, one coder's, or two coders' in two colours."""
+        self._coder_view = view
+        self._refresh_highlights()
 
     # -- loading and drawing
 
     def _show_empty(self) -> None:
         self._article = None
         self._annotations, self._figures, self._figure_by_span = [], [], {}
+        self._shown = []
         self._hits, self._current_hit, self._layers = [], -1, []
         self._exact_span = None
         self.text_edit.set_content("")
@@ -324,7 +334,8 @@ class ReaderView(QWidget):
 
     def _refresh_highlights(self) -> None:
         """Rebuild every extra selection in one pass (annotations, figures, search hits)."""
-        colored = [(a, self._annotation_color(a)) for a in self._annotations]
+        colored = self._coder_view.coloured(self._annotations, self._annotation_color)
+        self._shown = [a for a, _ in colored]
         selections, self._layers = build_highlights(
             self.text_edit, colored, self._figures, self._hits, self._current_hit
         )
