@@ -3,7 +3,7 @@ by their values (not their text) through `SortRole`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
@@ -16,7 +16,7 @@ from hnreader.ui.analyse.passage_table_model import PASSAGE_COLOR
 from hnreader.ui.common.contrast import READABLE, line_on
 from hnreader.ui.common.date_text import shown_date
 from hnreader.ui.common.plain_text import tooltip, visible_controls
-from hnreader.ui.common.table_views import RowsTableModel
+from hnreader.ui.common.table_views import Row, RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1  # a cell's value (a number for numbers)
@@ -31,21 +31,28 @@ def _number(value: float, digits: int) -> str:
     return f"{value:,.{digits}f}"
 
 
-class _ValuesModel(RowsTableModel):  # type: ignore[type-arg]
+class _ValuesModel(RowsTableModel[Row]):
     """Rows shown as text, sorted by value in Python (a proxy model's sort would call
-    `data()` a million times for 80,000 words, on the GUI thread); numbers right-aligned."""
+    `data()` a million times for 80,000 words, on the GUI thread); numbers right-aligned.
+    Each subclass gives a row's `values` (what it sorts by) and how it is `shown`."""
 
     HEADERS: tuple[str, ...] = ()
     TEXT_COLUMNS: frozenset[int] = frozenset()
+    values: Callable[[Row], tuple[object, ...]]
+    shown: Callable[[Row], tuple[str, ...]]
 
-    def set_rows(self, rows: Sequence[object]) -> None:
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._in_order: list[Row] = []  # the result's own order (sort column -1)
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
         self._in_order = list(rows)
         super().set_rows(rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """By a column's values; column -1: the result's own order."""
         self.beginResetModel()
-        rows = list(getattr(self, "_in_order", self._rows))
+        rows = list(self._in_order)
         if 0 <= column < self.COLUMN_COUNT:
             rows.sort(
                 key=lambda row: self.values(row)[column],
@@ -56,12 +63,6 @@ class _ValuesModel(RowsTableModel):  # type: ignore[type-arg]
 
     def headers(self) -> tuple[str, ...]:
         return self.HEADERS
-
-    def values(self, row: object) -> tuple[object, ...]:
-        raise NotImplementedError
-
-    def shown(self, row: object) -> tuple[str, ...]:
-        raise NotImplementedError
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
@@ -87,7 +88,7 @@ class _ValuesModel(RowsTableModel):  # type: ignore[type-arg]
         return None
 
 
-class WordListModel(_ValuesModel):
+class WordListModel(_ValuesModel[WordRow]):
     """RANK | WORD | FREQUENCY | RANGE | PER 10,000."""
 
     RANK, WORD, FREQ, RANGE, PER = range(5)
@@ -103,10 +104,10 @@ class WordListModel(_ValuesModel):
             self.tr("Per 10,000 words"),
         )
 
-    def values(self, row: WordRow) -> tuple[object, ...]:  # type: ignore[override]
+    def values(self, row: WordRow) -> tuple[object, ...]:
         return (row.rank, row.word, row.freq, row.range, row.per_10k)
 
-    def shown(self, row: WordRow) -> tuple[str, ...]:  # type: ignore[override]
+    def shown(self, row: WordRow) -> tuple[str, ...]:
         return (
             str(row.rank),
             visible_controls(row.word),
@@ -116,7 +117,7 @@ class WordListModel(_ValuesModel):
         )
 
 
-class KeynessModel(_ValuesModel):
+class KeynessModel(_ValuesModel[KeyRow]):
     """WORD | FREQ A | FREQ B | PER 10,000 A | PER 10,000 B | LOG-LIKELIHOOD | P | LOG RATIO."""
 
     WORD, FREQ_A, FREQ_B, PER_A, PER_B, LL, P, RATIO = range(8)
@@ -135,7 +136,7 @@ class KeynessModel(_ValuesModel):
             self.tr("Log ratio"),
         )
 
-    def values(self, row: KeyRow) -> tuple[object, ...]:  # type: ignore[override]
+    def values(self, row: KeyRow) -> tuple[object, ...]:
         return (
             row.word,
             row.freq_a,
@@ -147,7 +148,7 @@ class KeynessModel(_ValuesModel):
             row.log_ratio,
         )
 
-    def shown(self, row: KeyRow) -> tuple[str, ...]:  # type: ignore[override]
+    def shown(self, row: KeyRow) -> tuple[str, ...]:
         return (
             visible_controls(row.word),
             f"{row.freq_a:,}",
@@ -171,7 +172,7 @@ class KeynessModel(_ValuesModel):
         return super().data(index, role)
 
 
-class CollocatesModel(_ValuesModel):
+class CollocatesModel(_ValuesModel[CollocateRow]):
     """COLLOCATE | TOGETHER | LEFT | RIGHT | FREQUENCY | LOGDICE | MI | LOG-LIKELIHOOD."""
 
     WORD, TOGETHER, LEFT, RIGHT, FREQ, DICE, MI, LL = range(8)
@@ -190,7 +191,7 @@ class CollocatesModel(_ValuesModel):
             self.tr("Log-likelihood"),
         )
 
-    def values(self, row: CollocateRow) -> tuple[object, ...]:  # type: ignore[override]
+    def values(self, row: CollocateRow) -> tuple[object, ...]:
         return (
             row.word,
             row.together,
@@ -202,7 +203,7 @@ class CollocatesModel(_ValuesModel):
             row.log_likelihood,
         )
 
-    def shown(self, row: CollocateRow) -> tuple[str, ...]:  # type: ignore[override]
+    def shown(self, row: CollocateRow) -> tuple[str, ...]:
         return (
             visible_controls(row.word),
             f"{row.together:,}",
