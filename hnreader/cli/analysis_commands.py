@@ -136,7 +136,8 @@ def _tag_ids(project: Any, args: argparse.Namespace) -> list[int] | None:
     return [project.tag_by_name(name).id for name in args.tag] if args.tag else None
 
 
-def _export(project: Any, args: argparse.Namespace, table: Any) -> bool:
+def export_tables(project: Any, args: argparse.Namespace, table: Any) -> bool:
+    """Write the table to --csv and/or --xlsx when given; whether it was written."""
     wrote = False
     for path in (args.csv, args.xlsx):
         if path is not None:
@@ -156,7 +157,7 @@ def _cmd_retrieve(project: Any, args: argparse.Namespace) -> int:
     passages = project.retrieve_passages(
         tag_ids, args.mode, with_subtags=args.subtags, selection=_selection(args)
     )
-    if _export(project, args, passage_table(passages)):
+    if export_tables(project, args, passage_table(passages)):
         return 0
     if args.json:
         print_json(
@@ -208,7 +209,7 @@ def _cmd_matrix(project: Any, args: argparse.Namespace) -> int:
         selection=_selection(args),
     )
     table = presence_table(corpus, matrix) if args.per_article else matrix_table(matrix)
-    if _export(project, args, table):
+    if export_tables(project, args, table):
         return 0
     if args.json:
         print_json(
@@ -239,7 +240,7 @@ def _cmd_cooccurrence(project: Any, args: argparse.Namespace) -> int:
         selection=_selection(args),
     )
     table = cooccurrence_table(result)
-    if _export(project, args, table):
+    if export_tables(project, args, table):
         return 0
     if args.json:
         print_json(

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hnreader.cli.analysis_commands import _export, _filters, _print_grid, _selection
+from hnreader.cli.analysis_commands import _filters, _print_grid, _selection, export_tables
 from hnreader.cli.console import print_json
 from hnreader.core.models import ErrorCode, HnreaderError
 from hnreader.core.trends.periods import PERIODS
@@ -121,7 +121,7 @@ def _cmd_trend(project: Any, args: argparse.Namespace) -> int:
     trend = _trend(project, args)
     scale = args.per or 10_000
     table = trend_table(trend, scale)
-    if _export(project, args, table):
+    if export_tables(project, args, table):
         return 0
     if args.json:
         print_json(
@@ -243,7 +243,7 @@ def _cmd_chart(project: Any, args: argparse.Namespace) -> int:
         table = tag_frequency_table(result)
     save_chart(figure, path)
     print(f"Wrote the chart ({len(table[1])} row(s) of data) to {path}")
-    _export(project, args, table)  # its data too, with --csv / --xlsx
+    export_tables(project, args, table)  # its data too, with --csv / --xlsx
     return 0
 
 

@@ -7,7 +7,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
-from hnreader.cli.analysis_commands import add_filter_options
+from hnreader.cli.analysis_commands import add_filter_options, export_tables
 from hnreader.cli.console import print_json
 from hnreader.core.coding_analysis.corpus import CodingFilter
 from hnreader.core.models import ErrorCode, HnreaderError
@@ -178,16 +178,6 @@ def _ngram_sizes(text: str) -> list[int]:
     return sizes
 
 
-def _export(project: Any, args: argparse.Namespace, table: Any) -> bool:
-    wrote = False
-    for path in (args.csv, args.xlsx):
-        if path is not None:
-            count = project.export_table(path, table)
-            print(f"Wrote {count} rows to {path}")
-            wrote = True
-    return wrote
-
-
 def _check_limit(args: argparse.Namespace) -> None:
     if args.limit is not None and args.limit < 1:
         raise HnreaderError(
@@ -200,7 +190,7 @@ def _cmd_wordlist(project: Any, args: argparse.Namespace) -> int:
     sizes = _ngram_sizes(args.ngrams)
     subset, filters = _subset(args, project), _filters(args, project)
     lists = [project.word_list(subset, filters, n=n, limit=args.limit) for n in sizes]
-    if _export(project, args, word_table(lists)):
+    if export_tables(project, args, word_table(lists)):
         return 0
     if args.json:
         print_json(
@@ -239,7 +229,7 @@ def _cmd_keyness(project: Any, args: argparse.Namespace) -> int:
     a = _parse_subset(args.a, "a", project)
     b = _parse_subset(args.b, "b", project)
     result = project.keyness(a, b, _filters(args, project), limit=args.limit)
-    if _export(project, args, keyness_table(result)):
+    if export_tables(project, args, keyness_table(result)):
         return 0
     if args.json:
         print_json(
@@ -287,7 +277,7 @@ def _cmd_collocates(project: Any, args: argparse.Namespace) -> int:
         min_together=args.min_together,
         limit=args.limit,
     )
-    if _export(project, args, collocate_table(result)):
+    if export_tables(project, args, collocate_table(result)):
         return 0
     if args.json:
         print_json(
