@@ -1,5 +1,7 @@
 """Agreement between coders (issue 17, item 3): on which units the coders coded a tag alike,
-as percent agreement, Cohen's κ, Fleiss' κ and Krippendorff's α, per tag and overall.
+as percent agreement, Cohen's κ, Fleiss' κ and Krippendorff's α, per tag and overall, and
+how alike they marked where it applies, as Krippendorff's unitizing α (see `unitized`: on the
+characters of the same articles, whatever the unit chosen for the others).
 
 Each tag is a yes/no decision per unit (coded with the tag or not) for every coder; a unit is
 coded when an annotation of the tag (or of one of its sub-tags, with `include_children`) by
@@ -21,7 +23,8 @@ from hnreader.core.agreement.statistics import (
     krippendorff_alpha_nominal,
     percent_agreement,
 )
-from hnreader.core.agreement.units import UNITS, is_coded, merged, units_of
+from hnreader.core.agreement.unitized import UnitizedTerms, combined, unitized_terms
+from hnreader.core.agreement.units import UNITS, Span, is_coded, merged, units_of
 from hnreader.core.models import Annotation, ErrorCode, HnreaderError, Tag
 
 __all__ = ["UNITS", "AgreementReport", "TagAgreement", "agreement"]
@@ -38,6 +41,7 @@ class TagAgreement:
     cohen_kappa: float | None  # two coders only
     fleiss_kappa: float | None
     krippendorff_alpha: float | None
+    unitized_alpha: float | None  # Krippendorff's uα on character spans
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class AgreementReport:
     overall: TagAgreement
 
 
-def _row(tag: str, data: list[list[int]]) -> TagAgreement:
+def _row(tag: str, data: list[list[int]], unitized: UnitizedTerms) -> TagAgreement:
     units = len(data[0]) if data else 0
     return TagAgreement(
         tag=tag,
@@ -60,6 +64,7 @@ def _row(tag: str, data: list[list[int]]) -> TagAgreement:
         cohen_kappa=cohen_kappa(data[0], data[1]) if len(data) == 2 and units else None,
         fleiss_kappa=fleiss_kappa(category_counts(data)) if units else None,
         krippendorff_alpha=krippendorff_alpha_nominal(data) if units else None,
+        unitized_alpha=unitized.alpha,
     )
 
 
@@ -100,21 +105,27 @@ def agreement(
             for tag_id in a.tag_ids:
                 spans[(a.article_id, a.coder, tag_id)].append((a.start, a.end))
     data: dict[int, list[list[int]]] = {t.id: [[] for _ in coders] for t in chosen}
+    continua: dict[int, list[tuple[int, list[list[Span]]]]] = {t.id: [] for t in chosen}
     for article_id in article_ids:
         if is_cancelled is not None and is_cancelled():
             break
         article_units = units_of(texts[article_id], unit)
         for tag in chosen:
+            by_coder = []
             for index, coder in enumerate(coders):
                 coded = merged(
                     [s for m in members[tag.id] for s in spans.get((article_id, coder, m), [])]
                 )
+                by_coder.append(coded)
                 data[tag.id][index].extend(
                     int(is_coded(u, coded, min_share)) for u in article_units
                 )
-    rows = tuple(_row(t.path, data[t.id]) for t in chosen)
+            continua[tag.id].append((len(texts[article_id]), by_coder))
+    terms = {t.id: unitized_terms(continua[t.id]) for t in chosen}
+    rows = tuple(_row(t.path, data[t.id], terms[t.id]) for t in chosen)
     pooled = [[v for t in chosen for v in data[t.id][i]] for i in range(len(coders))]
-    return AgreementReport(coders, unit, min_share, tuple(article_ids), rows, _row("", pooled))
+    overall = _row("", pooled, combined(list(terms.values())))
+    return AgreementReport(coders, unit, min_share, tuple(article_ids), rows, overall)
 
 
 def _members(tag_id: int, by_id: Mapping[int, Tag], include_children: bool) -> set[int]:

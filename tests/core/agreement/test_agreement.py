@@ -7,6 +7,7 @@ import pytest
 
 from hnreader.core.agreement import agreement
 from hnreader.core.agreement.statistics import cohen_kappa, krippendorff_alpha_nominal
+from hnreader.core.agreement.unitized import combined, unitized_terms
 from hnreader.core.agreement.units import units_of
 from hnreader.core.models import Annotation, HnreaderError, Tag
 
@@ -105,3 +106,30 @@ def test_three_coders_give_fleiss_kappa_and_alpha_not_cohen() -> None:
     assert report.overall.fleiss_kappa is not None and report.overall.krippendorff_alpha is not None
     with pytest.raises(HnreaderError):
         agreement({1: TEXT}, ANNOTATIONS, TAGS, ["甲"])
+
+
+def test_unitized_alpha_per_tag_and_overall_from_the_coders_spans() -> None:
+    report = agreement({1: TEXT, 2: TEXT}, ANNOTATIONS, TAGS, ["甲", "乙"], unit="paragraph")
+    by_tag = {row.tag: row for row in report.tags}
+    # 成效: 甲 coded 5–14, 乙 14–16 and 17–20 (in code points; 𠀀 counts one).
+    result = unitized_terms([(len(TEXT), [[(5, 14)], [(14, 16), (17, 20)]])])
+    assert by_tag["成效"].unitized_alpha == result.alpha
+    # 政策 with its sub-tag: 甲 0–3; 乙 2–4 (扶贫) merged with nothing else, and 17–20.
+    policy = unitized_terms([(len(TEXT), [[(0, 3)], [(2, 4), (17, 20)]])])
+    assert by_tag["政策"].unitized_alpha == policy.alpha
+    every = [
+        unitized_terms([(len(TEXT), [[(0, 3)], [(2, 4), (17, 20)]])]),
+        unitized_terms([(len(TEXT), [[], [(2, 4)]])]),
+        result,
+    ]
+    assert report.overall.unitized_alpha == combined(every).alpha
+    # the same whatever the unit of the other statistics
+    sentences = agreement({1: TEXT}, ANNOTATIONS, TAGS, ["甲", "乙"], unit="sentence")
+    assert [r.unitized_alpha for r in sentences.tags] == [r.unitized_alpha for r in report.tags]
+
+
+def test_unitized_alpha_is_undefined_when_nobody_coded_the_tag() -> None:
+    lone = [note(1, "甲", 0, 3, 1), note(2, "乙", 5, 8, 1)]
+    report = agreement({1: TEXT}, lone, TAGS, ["甲", "乙"], tag_ids=[3])
+    assert report.tags[0].unitized_alpha is None
+    assert report.overall.unitized_alpha is None
