@@ -9,28 +9,17 @@ from typing import Any
 
 from hnreader.cli.console import print_json
 from hnreader.core.agreement import UNITS, AgreementReport, TagAgreement
-from hnreader.core.export.csv_writer import write_csv
-
-CSV_COLUMNS = (
-    "tag",
-    "units",
-    "coders",
-    "coded",
-    "percent_agreement",
-    "cohen_kappa",
-    "fleiss_kappa",
-    "krippendorff_alpha",
-)
+from hnreader.core.agreement.tables import agreement_table
 
 
 def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -> None:
     sub = commands.add_parser(
         "agreement",
         parents=[project, as_json],
-        help="how alike two or more coders coded: percent agreement, Cohen's κ, Fleiss' κ and "
-        "Krippendorff's α per tag and overall",
+        help="how alike two or more coders coded: percent agreement, Cohen's κ, Fleiss' κ, "
+        "Krippendorff's α and unitizing α (on character spans) per tag and overall",
         epilog="example: hnreader agreement --coder 王芳 --coder 李四 --unit sentence "
-        "--csv agreement.csv",
+        "--xlsx agreement.xlsx",
     )
     sub.add_argument("--coder", action="append", required=True, metavar="NAME")
     sub.add_argument(
@@ -60,7 +49,10 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
         metavar="ID",
         help="compare on these articles (default: those every coder has coded)",
     )
-    sub.add_argument("--csv", metavar="FILE", help="also write the table to a CSV file")
+    sub.add_argument("--csv", type=Path, metavar="FILE", help="also write the table to a CSV file")
+    sub.add_argument(
+        "--xlsx", type=Path, metavar="FILE", help="also write the table as an Excel workbook"
+    )
 
 
 def add_memo_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -> None:
@@ -90,6 +82,13 @@ def add_memo_parsers(commands: Any, project: argparse.ArgumentParser, as_json: A
         where.add_argument("--journal", action="store_true", help="in the project's journal")
         if text_help:
             act.add_argument("text", metavar="TEXT", help=text_help)
+        else:
+            act.add_argument(
+                "--csv", type=Path, metavar="FILE", help="also write them to a CSV file"
+            )
+            act.add_argument(
+                "--xlsx", type=Path, metavar="FILE", help="also write them as an Excel workbook"
+            )
     act = actions.add_parser(
         "delete",
         parents=[project, as_json],
@@ -133,6 +132,7 @@ def _cmd_memo(project: Any, args: argparse.Namespace) -> int:
         return 0
     chosen = args.article is not None or tag_id is not None or args.journal
     memos = project.memos(kind=kind if chosen else None, article_id=args.article, tag_id=tag_id)
+    wrote = _export(project, args, project.memo_table(memos), quiet=args.json)
     if args.json:
         print_json([_memo_json(project, m) for m in memos])
         return 0
@@ -145,9 +145,21 @@ def _cmd_memo(project: Any, args: argparse.Namespace) -> int:
             else "journal"
         )
         print(f"{memo.id:>4}  {memo.created[:10]}  {memo.coder or '—'}  [{on}]  {memo.text}")
-    if not memos:
+    if not memos and not wrote:
         print("No memos.")
     return 0
+
+
+def _export(project: Any, args: argparse.Namespace, table: Any, *, quiet: bool) -> bool:
+    """Write the table to --csv and/or --xlsx when given (said on stdout unless `quiet`)."""
+    wrote = False
+    for path in (args.csv, args.xlsx):
+        if path is not None:
+            count = project.export_table(path, table)
+            if not quiet:
+                print(f"Wrote {count} rows to {path}")
+            wrote = True
+    return wrote
 
 
 def _share(text: str) -> float:
@@ -181,6 +193,7 @@ def _json_row(row: TagAgreement, coders: tuple[str, ...]) -> dict[str, Any]:
         "cohen_kappa": row.cohen_kappa,
         "fleiss_kappa": row.fleiss_kappa,
         "krippendorff_alpha": row.krippendorff_alpha,
+        "unitized_alpha": row.unitized_alpha,
     }
 
 
@@ -195,25 +208,7 @@ def _cmd_agreement(project: Any, args: argparse.Namespace) -> int:
         include_children=not args.no_children,
     )
     rows = [*report.tags, report.overall]
-    if args.csv:
-        write_csv(
-            Path(args.csv),
-            CSV_COLUMNS,
-            [
-                (
-                    row.tag or "(all tags)",
-                    row.units,
-                    " / ".join(report.coders),
-                    " / ".join(map(str, row.coded)),
-                    row.percent,
-                    row.cohen_kappa,
-                    row.fleiss_kappa,
-                    row.krippendorff_alpha,
-                )
-                for row in rows
-            ],
-            numeric_columns=frozenset(CSV_COLUMNS) - {"tag", "coders", "coded"},
-        )
+    _export(project, args, agreement_table(report), quiet=args.json)
     if args.json:
         print_json(
             {
@@ -238,16 +233,21 @@ def _cmd_agreement(project: Any, args: argparse.Namespace) -> int:
     width = max([_width(row.tag) for row in report.tags] + [10])
     print(
         f"{_pad('tag', width)}  {'units':>7}  {'coded':>11}  {'agreement':>9}  {'Cohen κ':>7}  "
-        f"{'Fleiss κ':>8}  {'Kripp. α':>8}"
+        f"{'Fleiss κ':>8}  {'Kripp. α':>8}  {'unitiz. α':>9}"
     )
     for row in rows:
         percent = "—" if row.percent is None else f"{row.percent:.1%}"
         print(
             f"{_pad(row.tag or '(all tags)', width)}  {row.units:>7,}  "
             f"{' / '.join(map(str, row.coded)):>11}  {percent:>9}  {_number(row.cohen_kappa):>7}  "
-            f"{_number(row.fleiss_kappa):>8}  {_number(row.krippendorff_alpha):>8}"
+            f"{_number(row.fleiss_kappa):>8}  {_number(row.krippendorff_alpha):>8}  "
+            f"{_number(row.unitized_alpha):>9}"
         )
     print("— : undefined (no unit or no variation: every unit coded alike by everyone)")
+    print(
+        "unitizing α compares where the coders' spans begin and end, on characters "
+        "(Krippendorff 2004, §12.4), whatever --unit is"
+    )
     return 0
 
 

@@ -1,10 +1,14 @@
-"""Analyse ▸ Coder Agreement…: real widgets, the computation off the GUI thread, CSV export."""
+"""Analyse ▸ Coder Agreement…: real widgets, the computation off the GUI thread, CSV and XLSX
+export chosen by file type."""
 
 from __future__ import annotations
 
 import csv
 
+import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from hnreader.ui.team.agreement_dialog import AgreementDialog
 
@@ -21,7 +25,7 @@ def _two_coders(project) -> int:  # type: ignore[no-untyped-def]
     return tag
 
 
-def test_the_dialog_computes_and_exports(qtbot, project, tmp_path) -> None:
+def test_the_dialog_computes_and_exports(qtbot, project, tmp_path, monkeypatch) -> None:
     _two_coders(project)
     dialog = AgreementDialog(project)
     qtbot.addWidget(dialog)
@@ -44,11 +48,32 @@ def test_the_dialog_computes_and_exports(qtbot, project, tmp_path) -> None:
     shown = " / ".join(str(coded[c]) for c in dialog.model.report.coders)
     assert dialog.model.index(row, 2).data() == shown
     assert "every chosen coder: 1." in dialog.summary.text()
-    out = tmp_path / "agreement.csv"
-    dialog.write_csv(out)
-    with out.open(encoding="utf-8-sig", newline="") as handle:
+    unitized = mine.unitized_alpha
+    assert unitized is not None  # 王芳 also coded the first two characters: not 1
+    assert dialog.model.index(row, 7).data() == f"{unitized:.3f}"
+    assert "unitizing" in dialog.model.headerData(7, Qt.Orientation.Horizontal, 3)
+    dialog.table.resize(880, 300)
+    dialog.grab().save("/tmp/helpers/team2-shot.png")
+    chosen = iter(
+        [
+            (str(tmp_path / "agreement"), "CSV (*.csv)"),  # no suffix: the file type decides
+            (str(tmp_path / "agreement"), "Excel workbook (*.xlsx)"),
+        ]
+    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: next(chosen))
+    dialog.export_button.click()
+    with (tmp_path / "agreement.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][0] == "Tag" and "一致性" in [r[0] for r in rows] and len(rows) == len(cells) + 1
+    assert rows[0][-1] == "Unitizing α"
+    dialog.export_button.click()
+    sheet = load_workbook(tmp_path / "agreement.xlsx").active
+    assert sheet is not None and sheet.freeze_panes == "A2"
+    values = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert values["一致性"][-1] == pytest.approx(unitized)
+    assert isinstance(values["一致性"][1], int)
+    assert f"Wrote {len(cells)} row" in dialog.summary.text()
+    assert "every chosen coder: 1." in dialog.summary.text()  # still said
 
 
 def test_one_coder_is_not_enough(qtbot, project) -> None:

@@ -11,6 +11,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence, Sized
 from collections.abc import Set as AbstractSet
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -133,6 +134,8 @@ def write_csv(
 
 
 def _text_cell(value: object) -> str:
+    if isinstance(value, date):  # 2026-12-02T19:00:00+00:00, as the project stores it
+        return value.isoformat()
     text = "" if value is None else str(value)
     # UTF-8 cannot encode a lone surrogate: the whole export would fail on one cell.
     return _fit(neutralise_cell(replace_lone_surrogates(text)))

@@ -1,4 +1,5 @@
-"""Spreadsheet-safe XLSX writing: numbers as numbers, text neutralised as in CSV, frozen header."""
+"""Spreadsheet-safe XLSX writing: numbers as numbers, dates as dates, text neutralised as in
+CSV, frozen header."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from hnreader.core.export.csv_writer import (
@@ -19,6 +21,9 @@ from hnreader.core.export.csv_writer import (
     neutralise_cell,
 )
 from hnreader.core.text.safety import replace_lone_surrogates
+
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 # Characters openpyxl refuses in a cell (XML 1.0 forbids them); stored text has none of NUL,
 # but a tab-free control character may come with an old import.
@@ -35,7 +40,9 @@ def write_xlsx(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Write one sheet and return the number of data rows; the file is written beside `path`
-    and moved into place, so on an error or a cancel nothing at `path` changes."""
+    and moved into place, so on an error or a cancel nothing at `path` changes. A `date` or
+    `datetime` value (any column) is a date cell; Excel has no time zones, so an aware
+    datetime is written in UTC (say so in its column's name)."""
     from openpyxl import Workbook
 
     numeric = [name in numeric_columns for name in header]
@@ -59,11 +66,16 @@ def write_xlsx(
             raise ExportCancelled(f"export to {path.name} cancelled; nothing was written")
         sheet.append(
             [
-                _number(v) if is_numeric else _text(v)
+                _date(v) if isinstance(v, date) else _number(v) if is_numeric else _text(v)
                 for v, is_numeric in zip(row, numeric, strict=True)
             ]
         )
         count += 1
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, date):
+                sheet.cell(row=count + 1, column=column).number_format = (
+                    DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
+                )
     sheet.freeze_panes = "A2"
     temp_name = ""
     try:
@@ -84,6 +96,12 @@ def write_xlsx(
 def _text(value: object) -> str:
     text = "" if value is None else str(value)
     return _fit(neutralise_cell(replace_lone_surrogates(text))).translate(_ILLEGAL)
+
+
+def _date(value: date) -> date:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value
 
 
 def _number(value: object) -> object:

@@ -1,5 +1,5 @@
-"""The project's team work: merging another coder's project, exporting a coder package, and
-curating disagreements into a consensus coder (issue 17, items 2 and 4)."""
+"""The project's team work: merging another coder's project, exporting a coder package,
+curating disagreements into a consensus coder, and the memo table (issue 17, items 2, 4, 5)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from hnreader.core import curation, merge
+from hnreader.core.agreement.tables import MEMO_COLUMNS, Table, memo_table
 from hnreader.core.curation import Disagreement
 from hnreader.core.editing.history import History
 from hnreader.core.merge import MergeReport, TagChoice
-from hnreader.core.models import Change, Progress
+from hnreader.core.models import Change, Memo, Progress
 from hnreader.core.store import Store
 from hnreader.core.store.backup import export_copy
 
@@ -73,6 +74,13 @@ class ProjectMerging:
             with Store(path, create=False) as copy:
                 removed = copy.keep_only_coder(only_coder)
         return path, removed
+
+    def memo_table(self, memos: Sequence[Memo], header: Sequence[str] = MEMO_COLUMNS) -> Table:
+        """The memos as a table for `export_table` (with their article's title, tag's path)."""
+        ids = sorted({m.article_id for m in memos if m.article_id is not None})
+        titles = {i: brief[0] for i, brief in self.store.article_briefs(ids).items()}
+        paths = {t.id: t.path for t in self.store.tags()}
+        return memo_table(memos, titles, paths, header=header)
 
     # -- disagreements and the consensus coder (item 4)
 

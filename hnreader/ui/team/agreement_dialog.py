@@ -1,9 +1,9 @@
 """Analyse ▸ Coder Agreement…: choose coders, tags and the unit; see percent agreement, Cohen's
-κ, Fleiss' κ and Krippendorff's α per tag and overall; export the table as CSV."""
+κ, Fleiss' κ, Krippendorff's α and unitizing α per tag and overall; export the table as CSV or
+XLSX."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from hnreader.core.agreement import AgreementReport, TagAgreement
+from hnreader.core.agreement.tables import agreement_table
+from hnreader.core.models import HnreaderError
 from hnreader.core.project import Project
 from hnreader.ui.common.plain_text import rich_text
 from hnreader.ui.common.worker import Worker
@@ -43,6 +45,8 @@ def _number(value: float | None) -> str:
 
 class AgreementModel(QAbstractTableModel):
     """One row per tag and an overall row: units, what each coder coded, the statistics."""
+
+    UNITIZED = 7
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,17 +69,25 @@ class AgreementModel(QAbstractTableModel):
             self.tr("Cohen's κ"),
             self.tr("Fleiss' κ"),
             self.tr("Krippendorff's α"),
+            self.tr("Unitizing α"),
         ]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 8
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.UNITIZED:
+            return self.tr(
+                "Krippendorff's unitizing α (2004): how alike the coders marked where each span "
+                "begins and ends, on the characters of the text, whatever the unit chosen above."
+            )
         return None
 
     def cells(self, row: TagAgreement) -> list[str]:
@@ -88,6 +100,7 @@ class AgreementModel(QAbstractTableModel):
             _number(row.cohen_kappa),
             _number(row.fleiss_kappa),
             _number(row.krippendorff_alpha),
+            _number(row.unitized_alpha),
         ]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -111,6 +124,7 @@ class AgreementDialog(QDialog):
         super().__init__(parent)
         self.project = project
         self._worker: Worker | None = None
+        self._explained = ""
         self.setWindowTitle(self.tr("Coder Agreement"))
         self.coder_list = QListWidget()
         for coder in project.coders():
@@ -153,7 +167,7 @@ class AgreementDialog(QDialog):
         form.addRow("", self.children_box)
         self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setDefault(True)
-        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setEnabled(False)
         self.summary = QLabel(self.tr("Choose two or more coders and press Compute."))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -225,46 +239,51 @@ class AgreementDialog(QDialog):
                 self.tr("No article has been coded by every one of these coders yet.")
             )
             return
-        self.summary.setText(
+        self._explained = (
             self.tr(
                 "Articles coded by every chosen coder: %1. Units per tag: %2. A — means "
-                "undefined: every unit coded alike by everyone."
+                "undefined: every unit coded alike by everyone. Unitizing α compares the "
+                "coders' spans character by character, whatever the unit."
             )
             .replace("%1", f"{len(report.article_ids):,}")
             .replace("%2", f"{report.tags[0].units:,}" if report.tags else "0")
         )
+        self.summary.setText(self._explained)
 
     def _failed(self, message: str, _details: str) -> None:
         self.compute_button.setEnabled(True)
         self.summary.setText(message)
 
     def export(self) -> None:
+        if self.model.report is None:
+            return
+        csv_filter, xlsx_filter = self.tr("CSV (*.csv)"), self.tr("Excel workbook (*.xlsx)")
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export agreement"),
+            str(Path.home() / "agreement.xlsx"),
+            f"{xlsx_filter};;{csv_filter}",
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".csv" if chosen == csv_filter else ".xlsx")
+        self.write_table(path)
+
+    def write_table(self, path: Path) -> bool:
+        """The table as shown (the UI's column names) as CSV, or XLSX by the file's suffix."""
         report = self.model.report
         if report is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export agreement"), "agreement.csv", self.tr("CSV files (*.csv)")
-        )
-        if path:
-            self.write_csv(Path(path))
-
-    def write_csv(self, path: Path) -> None:
-        from hnreader.core.export.csv_writer import ExportError, write_csv
-
+            return False
         headers = self.model.headers()
-        rows: Sequence[Sequence[object]] = [
-            [
-                row.tag or self.tr("All tags"),
-                row.units,
-                " / ".join(map(str, row.coded)),
-                row.percent,
-                row.cohen_kappa,
-                row.fleiss_kappa,
-                row.krippendorff_alpha,
-            ]
-            for row in self.model.rows
-        ]
+        header = [headers[0], headers[1], self.tr("Coders"), *headers[2:]]
+        table = agreement_table(report, header=header, all_tags=self.tr("All tags"))
         try:
-            write_csv(path, headers, rows, numeric_columns=frozenset(headers[1:2] + headers[3:]))
-        except ExportError as error:
+            count = self.project.export_table(path, table)
+        except HnreaderError as error:
             QMessageBox.warning(self, self.tr("Export agreement"), rich_text(str(error)))
+            return False
+        wrote = self.tr("Wrote %n row(s) to %1", "", count).replace("%1", str(path))
+        self.summary.setText(f"{self._explained}\n{wrote}")
+        return True

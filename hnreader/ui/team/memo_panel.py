@@ -1,8 +1,9 @@
 """The Memos dock: every memo (on articles, on tags, the journal), newest first, searchable;
-new, edit and delete, each one undoable step."""
+new, edit and delete, each one undoable step; the memos listed exported as CSV or XLSX."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -21,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.models import Memo
-from hnreader.ui.common.plain_text import tooltip, visible_controls
+from hnreader.core.models import HnreaderError, Memo
+from hnreader.ui.common.plain_text import rich_text, tooltip, visible_controls
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.project.project_controller import ProjectController
 
@@ -128,6 +131,8 @@ class MemoPanel(QWidget):
         self.new_journal_button = QPushButton(self.tr("Journal Entry…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Write the memos listed to a CSV file or workbook"))
         self.empty_label = QLabel(
             self.tr("No memos yet: write one on the article you read, or in the journal.")
         )
@@ -141,6 +146,7 @@ class MemoPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -153,6 +159,7 @@ class MemoPanel(QWidget):
         self.new_journal_button.clicked.connect(self.new_journal_entry)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button.clicked.connect(self.export)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         controller.memos_changed.connect(self.refresh)
@@ -205,6 +212,7 @@ class MemoPanel(QWidget):
         self.new_journal_button.setEnabled(writable)
         self.edit_button.setEnabled(writable and chosen)
         self.delete_button.setEnabled(writable and chosen)
+        self.export_button.setEnabled(bool(self.model.memos))
 
     def new_article_memo(self) -> None:
         if self.article_id is None:
@@ -238,6 +246,42 @@ class MemoPanel(QWidget):
         if memo is not None:
             project = self.controller.project
             self.controller.run(lambda: project.delete_memo(memo.id))
+
+    def export(self) -> None:
+        csv_filter, xlsx_filter = self.tr("CSV (*.csv)"), self.tr("Excel workbook (*.xlsx)")
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export Memos"),
+            str(Path.home() / "memos.xlsx"),
+            f"{xlsx_filter};;{csv_filter}",
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".csv" if chosen == csv_filter else ".xlsx")
+        self.write_table(path)
+
+    def write_table(self, path: Path) -> bool:
+        """The memos listed (the search and scope applied), with the UI's column names."""
+        project = self.controller.project
+        header = [
+            self.tr("Memo"),
+            self.tr("Kind"),
+            self.tr("Article"),
+            self.tr("Article title"),
+            self.tr("Tag"),
+            self.tr("Text"),
+            self.tr("Coder"),
+            self.tr("Written (UTC)"),
+            self.tr("Changed (UTC)"),
+        ]
+        try:
+            project.export_table(path, project.memo_table(self.model.memos, header))
+        except HnreaderError as error:
+            QMessageBox.warning(self, self.tr("Export Memos"), rich_text(str(error)))
+            return False
+        return True
 
     def _double_clicked(self, index: QModelIndex) -> None:
         memo = self.model.memos[index.row()]
