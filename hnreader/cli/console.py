@@ -37,6 +37,7 @@ STAGE_WORDS = {
     Stage.INDEXING: "Indexing",
     Stage.EXPORTING: "Exporting",
     Stage.BACKING_UP: "Backing up",
+    Stage.UPGRADING: "Upgrading a copy of",
     Stage.SALVAGING: "Salvaging",
     Stage.ANALYSING: "Analysing",
     Stage.DONE: "Done",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -
         "merge",
         parents=[project, as_json],
         help="merge another coder's project into this one: annotations (with their coder), "
-        "memos and new tags, as one undoable step; the other file is only read",
+        "memos and new tags, as one undoable step; the other file is only read (one of an "
+        "older format through an upgraded copy in the temporary folder)",
         description="Articles are matched by the hash of their text, else by source file and "
         "title (a changed or split article: passages are re-anchored by quote, or listed as "
         "orphans); tags by path, else by name, else created. Duplicates (same span, tags and "
@@ -193,9 +195,21 @@ def print_report(report: MergeReport) -> None:
 
 def _cmd_merge(project: Any, args: argparse.Namespace) -> int:
     tag_map = _tag_map(args.map_tags)
-    report, change = project.merge_coding(Path(args.other), tag_map, dry_run=args.dry_run)
+    other = Path(args.other)
+    older = project.merge_upgrade_needed(other)
+    if older is not None:
+        print(
+            f"{other.name} has an older file format ({older}): a copy of it is upgraded in the "
+            "temporary folder and merged from; the file itself is not changed.",
+            file=sys.stderr,
+        )
+    report, change = project.merge_coding(
+        other, tag_map, dry_run=args.dry_run, progress=stderr_progress
+    )
+    if older is not None and sys.stderr.isatty():
+        print(file=sys.stderr)  # end the progress line
     if args.json:
-        print_json({**report_json(report), "changed": change is not None})
+        print_json({**report_json(report), "changed": change is not None, "upgraded_from": older})
     else:
         print_report(report)
         if change is None and not report.dry_run:

@@ -396,6 +396,7 @@ class Stage:
     INDEXING = "indexing"
     EXPORTING = "exporting"
     BACKING_UP = "backing_up"
+    UPGRADING = "upgrading"  # a copy of an older project file brought to this format; item: name
     SALVAGING = "salvaging"
     ANALYSING = "analysing"  # an analysis of the codes (retrieval, matrix, co-occurrence)
     DONE = "done"

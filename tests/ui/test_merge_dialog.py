@@ -95,3 +95,64 @@ def test_export_a_package_for_one_coder(qtbot, project, tmp_path: Path) -> None:
     assert "1 annotation(s) of other coders left out" in dialog.status.text()
     with Project.open(out, create=False, segmenter=project.segmenter) as package:
         assert [a.coder for a in package.annotations()] == ["李四"]
+
+
+def test_an_older_format_file_is_merged_from_an_upgraded_copy(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, segmenter
+) -> None:
+    import hashlib
+
+    from tests.core.merge.conftest import OLDER_FORMAT, older_format
+
+    pair = diverge(tmp_path, segmenter)
+    old = older_format(pair.b, tmp_path / "乙-old.sqlite")
+    digest = hashlib.sha256(old.read_bytes()).hexdigest()
+    project = Project.open(pair.a, create=False, segmenter=segmenter, coder="甲")
+    controller = ProjectController(project)
+    before = len(project.annotations())
+    dialog = MergeDialog(project, controller, old)
+    qtbot.addWidget(dialog)
+    assert f"older hnreader (file format {OLDER_FORMAT})" in dialog.status.text()
+    assert not dialog.progress.isHidden()
+    dialog.grab().save("/tmp/helpers/team2-upgrading-shot.png")
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
+    assert dialog.progress.isHidden()
+    copy = dialog.source.path if dialog.source is not None else None
+    assert copy is not None and copy != old and copy.name == old.name and copy.exists()
+    assert dialog.counts.index(0, 1).data() == "5"
+    dialog.show()
+    dialog.merge_button.click()
+    assert len(project.annotations()) == before + 5 and "Merged." in dialog.status.text()
+    dialog.grab().save("/tmp/helpers/team2-merge-shot.png")
+    dialog.accept()
+    assert not copy.exists() and not copy.parent.exists()  # the copy is deleted
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == digest  # the file never written
+    controller.undo()
+    assert len(project.annotations()) == before
+    project.close()
+
+
+def test_closing_while_the_copy_is_upgraded_leaves_no_copy(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, segmenter
+) -> None:
+    import os
+    import tempfile
+
+    from tests.core.merge.conftest import older_format
+
+    def leftovers() -> set[str]:
+        return {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("hnreader-merge-")}
+
+    pair = diverge(tmp_path, segmenter)
+    old = older_format(pair.b, tmp_path / "乙-old.sqlite")
+    before = leftovers()
+    project = Project.open(pair.a, create=False, segmenter=segmenter, coder="甲")
+    dialog = MergeDialog(project, ProjectController(project), old)
+    qtbot.addWidget(dialog)
+    worker = dialog._worker
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.ended, timeout=20000):
+        dialog.close_button.click()  # Cancel, at once
+    qtbot.waitUntil(lambda: leftovers() == before, timeout=5000)
+    assert dialog.source is None
+    project.close()

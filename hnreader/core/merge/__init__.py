@@ -1,7 +1,8 @@
 """Merging another coder's project into this one (issue 17, item 2), and the coder package
 handed out for such work.
 
-The other project is opened read-only (never written); articles are matched by the hash of
+The other project is opened read-only (never written; one of an older file format is read
+from an upgraded copy in the temporary folder, see `sources`); articles are matched by the hash of
 their text, else by source file and title (a changed or split article), where passages are
 re-anchored by quote or reported as orphans; tags by path or the user's map. The whole merge
 is one change (one undo step).
@@ -20,6 +21,13 @@ from hnreader.core.merge.planning import (
     ProjectSide,
     plan_merge,
 )
+from hnreader.core.merge.sources import (
+    MergeCancelled,
+    MergeSource,
+    check_other,
+    prepare_other,
+    upgrade_needed,
+)
 from hnreader.core.merge.tag_mapping import (
     CREATED,
     MAPPED,
@@ -31,47 +39,36 @@ from hnreader.core.merge.tag_mapping import (
 )
 from hnreader.core.models import ErrorCode, StoreError
 from hnreader.core.store import SCHEMA_VERSION, Store
-from hnreader.core.store.integrity import schema_version
 
 __all__ = [
     "CREATED",
     "MAPPED",
     "MATCHED",
     "Counts",
+    "MergeCancelled",
     "MergePlan",
     "MergeReport",
+    "MergeSource",
     "Orphan",
     "TagChoice",
     "TagMapError",
     "open_other",
     "parse_tag_map",
     "plan_from",
+    "prepare_other",
     "read_side",
     "tag_choices",
+    "upgrade_needed",
 ]
 
 
 def open_other(path: Path, ours: Path) -> Store:
-    """The other project, read-only; refused when it is this project, no hnreader project,
-    or of another file format than this version's."""
-    path = Path(path)
-    if not path.is_file():
-        raise StoreError(f"{path}: no such project file", code=ErrorCode.MISSING, path=str(path))
-    try:
-        if path.resolve() == Path(ours).resolve() or path.samefile(ours):
-            raise StoreError(
-                f"{path.name} is this project itself; choose another coder's project file",
-                code=ErrorCode.INVALID_VALUE,
-                path=str(path),
-            )
-    except OSError:
-        pass
-    version = schema_version(path)
+    """The other project (this version's format: see `prepare_other` for an older one),
+    read-only; refused when it is this project, no hnreader project, or of another format."""
+    version = check_other(path, ours)
     if version is not None and 0 < version < SCHEMA_VERSION:
-        raise StoreError(
-            f"{path.name} was saved by an older hnreader (file format {version}; this version "
-            f"writes {SCHEMA_VERSION}) and is only read, never upgraded, by a merge. Open it "
-            "once in this version of hnreader (it is upgraded, after a backup), then merge it.",
+        raise StoreError(  # prepare_other upgrades a copy first; a caller that did not
+            f"{Path(path).name} has file format {version}; merge from its upgraded copy",
             code=ErrorCode.TOO_OLD,
             path=str(path),
         )

@@ -11,7 +11,7 @@ from hnreader.core import curation, merge
 from hnreader.core.agreement.tables import MEMO_COLUMNS, Table, memo_table
 from hnreader.core.curation import Disagreement
 from hnreader.core.editing.history import History
-from hnreader.core.merge import MergeReport, TagChoice
+from hnreader.core.merge import MergeReport, MergeSource, TagChoice
 from hnreader.core.models import Change, Memo, Progress
 from hnreader.core.store import Store
 from hnreader.core.store.backup import export_copy
@@ -26,11 +26,39 @@ class ProjectMerging:
     history: History
     coder: str
 
+    @staticmethod
+    def merge_upgrade_needed(other: Path) -> int | None:
+        """The other file's format when merging it first upgrades a copy of it (older than
+        this version's; that can take a while for a large file), else None."""
+        return merge.upgrade_needed(other)
+
+    def prepare_merge(
+        self,
+        other: Path,
+        *,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> MergeSource:
+        """The file to merge from: `other`, or (older format) an upgraded copy of it in the
+        system's temporary folder; `other` itself is never written. Pass its `path` to the
+        merge methods, and close it when done (the copy is deleted)."""
+        return merge.prepare_other(
+            other, self.store.path, progress=progress, is_cancelled=is_cancelled
+        )
+
     def merge_tag_choices(
-        self, other: Path, tag_map: Mapping[str, str] | None = None
+        self,
+        other: Path,
+        tag_map: Mapping[str, str] | None = None,
+        *,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
     ) -> list[TagChoice]:
         """What each tag of the other project would become here (the mapping step)."""
-        with merge.open_other(other, self.store.path) as theirs:
+        with (
+            self.prepare_merge(other, progress=progress, is_cancelled=is_cancelled) as source,
+            merge.open_other(source.path, self.store.path) as theirs,
+        ):
             return merge.tag_choices(self.store.tags(), theirs.tags(), tag_map)
 
     def merge_coding(
@@ -39,11 +67,16 @@ class ProjectMerging:
         tag_map: Mapping[str, str] | None = None,
         *,
         dry_run: bool = False,
+        progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
     ) -> tuple[MergeReport, Change | None]:
         """Add the other project's annotations, memos and (new) tags here as one undo step
-        (none when it adds nothing or `dry_run`); the other file is only read."""
-        with merge.open_other(other, self.store.path) as theirs:
+        (none when it adds nothing or `dry_run`); the other file is only read (one of an
+        older format through an upgraded copy, see `prepare_merge`)."""
+        with (
+            self.prepare_merge(other, progress=progress, is_cancelled=is_cancelled) as source,
+            merge.open_other(source.path, self.store.path) as theirs,
+        ):
             if dry_run:
                 plan = merge.plan_from(self.store, theirs, tag_map, is_cancelled=is_cancelled)
                 return replace(plan.report, dry_run=True), None

@@ -102,10 +102,13 @@ class StoreBase:
         read_only: bool = False,
         initialize_empty: bool = False,
         check: bool = True,
+        back_up: bool = True,
     ) -> None:
         """`check=False` is for another connection to a file this process opened and
         checked already (background work): no write probe, no quick_check, no waiting on
-        another writer's lock to probe; it cannot migrate either."""
+        another writer's lock to probe; it cannot migrate either. `back_up=False` is for a
+        throwaway copy (a merge's upgraded copy of an older file): it is migrated without
+        the backup an upgrade otherwise makes first."""
         self.path = Path(path)
         self.read_only_reason = "requested" if read_only else ""
         self.damage = ""  # the first problem found by the check on open, if any
@@ -142,7 +145,7 @@ class StoreBase:
                     code=ErrorCode.READ_ONLY,
                     path=str(self.path),
                 )
-            if version > 0 and not memory:
+            if version > 0 and not memory and back_up:
                 self._back_up_before_migrating(version)
             self._migrate(version)
         if not self.read_only_reason and schema.lacks_figure_model(conn):

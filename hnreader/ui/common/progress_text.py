@@ -14,6 +14,8 @@ def stage_text(stage: str, item: str = "") -> str:
     translate = QCoreApplication.translate
     if stage == Stage.IMPORTING and item:
         return translate("progress", "Importing %1").replace("%1", visible_controls(item))
+    if stage == Stage.UPGRADING and item:
+        return translate("progress", "Upgrading a copy of %1").replace("%1", visible_controls(item))
     if stage == Stage.READING and item:
         return translate("progress", "Reading %1").replace("%1", visible_controls(item))
     texts = {
@@ -23,6 +25,7 @@ def stage_text(stage: str, item: str = "") -> str:
         Stage.INDEXING: translate("progress", "Updating the search index"),
         Stage.EXPORTING: translate("progress", "Exporting"),
         Stage.BACKING_UP: translate("progress", "Backing up"),
+        Stage.UPGRADING: translate("progress", "Upgrading a copy of the file"),
         Stage.SALVAGING: translate("progress", "Rescuing what can be read"),
         Stage.ANALYSING: translate("progress", "Analysing the codes"),
         Stage.DONE: translate("progress", "Done"),

@@ -1,5 +1,6 @@
 """File ▸ Merge Coding from Project…: map the other project's new or renamed tags, preview
-what the merge adds, merge (one undoable step), and read the report."""
+what the merge adds, merge (one undoable step), and read the report. A file of an older format
+is merged from a copy upgraded in the temporary folder first (with progress; cancellable)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -25,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hnreader.core.merge import CREATED, MATCHED, MergeReport, TagChoice
+from hnreader.core.merge import CREATED, MATCHED, MergeReport, MergeSource, TagChoice
 from hnreader.core.models import Change
 from hnreader.core.project import Project
+from hnreader.ui.common.progress_text import stage_text
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.common.worker import Worker
 from hnreader.ui.merge.merge_report_model import CountsModel, OrphansModel
@@ -59,7 +62,9 @@ class MergeDialog(QDialog):
         self.choices: list[TagChoice] = []
         self.report: MergeReport | None = None
         self.change: Change | None = None
+        self.source: MergeSource | None = None  # the file read: `other` or its upgraded copy
         self._worker: Worker | None = None
+        self._closed = False
         self.setWindowTitle(self.tr("Merge Coding from %1").replace("%1", self.other.name))
         self.intro = _plain_label(
             self.tr(
@@ -83,6 +88,9 @@ class MergeDialog(QDialog):
         box_layout = QVBoxLayout(self.tags_box)
         box_layout.addWidget(scroll)
         self.status = _plain_label(self.tr("Reading %1…").replace("%1", self.other.name))
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.hide()
         self.counts = CountsModel(self)
         self.counts_view = QTableView()
         self.counts_view.setModel(self.counts)
@@ -108,18 +116,74 @@ class MergeDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.tags_box)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress)
         layout.addWidget(self.counts_view)
         layout.addWidget(self.orphans_label)
         layout.addWidget(self.orphans_view, 1)
+        layout.addStretch(0)  # takes the room when there are no orphans to list
         layout.addWidget(self.buttons)
-        self.tags_box.hide()
+        for waiting in (self.tags_box, self.counts_view, self.orphans_label, self.orphans_view):
+            waiting.hide()  # until the preview has something to show
         self.resize(860, 600)
+        self.prepare()
+
+    # -- an older file: a copy of it upgraded in the background first
+
+    def prepare(self) -> None:
+        older = self.project.merge_upgrade_needed(self.other)
+        if older is not None:
+            self.status.setText(
+                self.tr(
+                    "%1 was saved by an older hnreader (file format %2). A copy of it is "
+                    "upgraded in the temporary folder and merged from; the file itself is not "
+                    "changed. This can take a while for a large project."
+                )
+                .replace("%1", self.other.name)
+                .replace("%2", str(older))
+            )
+            self.progress.setRange(0, 0)
+            self.progress.show()
+        other = self.other
+
+        def job(project: Project, progress: Any, is_cancelled: Any) -> MergeSource:
+            return project.prepare_merge(other, progress=progress, is_cancelled=is_cancelled)
+
+        worker = Worker.for_project(self.project, job)
+        worker.signals.progressed.connect(self._progressed)
+        worker.signals.finished.connect(self._prepared)
+        worker.signals.failed.connect(self._failed)
+        self._worker = worker
+        worker.start()
+
+    def _progressed(self, done: int, total: int, stage: str, item: str) -> None:
+        self.progress.setRange(0, max(0, total))
+        self.progress.setValue(min(done, total))
+        self.progress.setToolTip(stage_text(stage, item))
+
+    def _prepared(self, source: MergeSource) -> None:
+        self.progress.hide()
+        if self._closed:
+            source.close()  # the dialog was closed meanwhile
+            return
+        self.source = source
         self.preview()
+
+    def _read_path(self) -> Path:
+        return self.source.path if self.source is not None else self.other
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        if self._worker is not None:
+            self._worker.cancel()
+        if self.source is not None:
+            self.source.close()  # an upgraded copy is deleted
+            self.source = None
+        super().done(result)
 
     # -- the preview: a dry run in the background
 
     def preview(self) -> None:
-        tag_map, other = dict(self.tag_map), self.other
+        tag_map, other = dict(self.tag_map), self._read_path()
 
         def job(project: Project, progress: Any, is_cancelled: Any) -> tuple[Any, Any]:
             choices = project.merge_tag_choices(other, tag_map)
@@ -144,6 +208,7 @@ class MergeDialog(QDialog):
         self.merge_button.setEnabled(bool(adds) and not self.project.read_only)
 
     def _failed(self, message: str, _details: str) -> None:
+        self.progress.hide()
         self.status.setText(message)
         self.merge_button.setEnabled(False)
 
@@ -189,7 +254,7 @@ class MergeDialog(QDialog):
         self.merge_button.setEnabled(False)
 
         def run() -> Change | None:
-            self.report, self.change = self.project.merge_coding(self.other, self.tag_map)
+            self.report, self.change = self.project.merge_coding(self._read_path(), self.tag_map)
             return self.change
 
         self.change = None
@@ -211,6 +276,7 @@ class MergeDialog(QDialog):
 
     def _show_report(self, report: MergeReport, *, done: bool = False) -> None:
         self.counts.set_report(report)
+        self.counts_view.show()
         view = self.counts_view  # exactly its two rows high: no empty box below them
         rows = sum(view.rowHeight(r) for r in range(self.counts.rowCount()))
         view.setFixedHeight(

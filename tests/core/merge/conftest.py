@@ -4,6 +4,7 @@ texts hold a non-BMP character (𠮷, two UTF-16 units, one code point)."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,3 +123,30 @@ def located(project: Project, rename: dict[str, str] | None = None) -> Counter[t
         before = sum(1 for i in range(at) if text.startswith(a.quote, i))
         found[(a.coder, tuple(sorted(paths[t] for t in a.tag_ids)), a.quote, before)] += 1
     return found
+
+
+OLDER_FORMAT = 14  # the last format before 17 (15 and 16 were never used)
+_CODING_TABLES = ("source_files", "articles", "tags", "annotations", "annotation_tags", "memos")
+
+
+def older_format(source: Path, out: Path, version: int = OLDER_FORMAT) -> Path:
+    """A project file of an older format holding `source`'s articles, codebook, coding and
+    memos: the tables made by that format's own migrations, the rows copied across."""
+    from hnreader.core.store.schema import MIGRATIONS
+
+    conn = sqlite3.connect(out)
+    for target, _name, migrate in MIGRATIONS:
+        if target <= version:
+            migrate(conn)
+    conn.execute("ATTACH DATABASE ? AS src", (str(source),))
+    for table in _CODING_TABLES:
+        ours = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
+        theirs = {r[1] for r in conn.execute(f"PRAGMA src.table_info({table})")}
+        columns = ", ".join(f'"{c}"' for c in ours if c in theirs)
+        conn.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM src.{table}")
+    conn.commit()
+    conn.execute("DETACH DATABASE src")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    return out

@@ -141,3 +141,28 @@ def test_disagreements_listed_for_two_coders(run, pair: Pair, shared_segmenter: 
         "乙",
     )
     assert code == 1
+
+
+def test_merge_of_an_older_format_file(run, pair: Pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    from tests.core.merge.conftest import OLDER_FORMAT, older_format
+
+    old = older_format(pair.b, tmp_path / "乙-old.sqlite")
+    digest = hashlib.sha256(old.read_bytes()).hexdigest()
+    before = annotation_count(pair.a)
+    code, out, err = run("--project", str(pair.a), "merge", str(old), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["changed"] and report["upgraded_from"] == OLDER_FORMAT
+    assert report["annotations"]["added"] == 5 and report["source"] == old.name
+    assert f"older file format ({OLDER_FORMAT})" in err and "not changed" in err
+    assert annotation_count(pair.a) == before + 5
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == digest
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == OLDER_FORMAT
+    newer = tmp_path / "newer.sqlite"
+    newer.write_bytes(old.read_bytes())
+    with sqlite3.connect(newer) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    code, out, err = run("--project", str(pair.a), "merge", str(newer))
+    assert code != 0 and "newer hnreader" in err and "Traceback" not in err
