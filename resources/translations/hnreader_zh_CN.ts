@@ -89,8 +89,30 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>计算</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Articles coded by every chosen coder: %1. Units per tag: %2. A — means undefined: every unit coded alike by everyone. Unitizing α compares the coders&apos; spans character by character, whatever the unit.</source>
+        <translation>所选编码员都编码过的文章：%1 篇。每个标签的单位数：%2。— 表示无定义：每个单位所有人编码都相同。单位化 α 逐字比较编码员标注的片段，与所选单位无关。</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>编码员</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 行写入 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose two or more coders and press Compute.</source>
@@ -109,16 +131,8 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>还没有文章被所有这些编码员都编码过。</translation>
     </message>
     <message>
-        <source>Articles coded by every chosen coder: %1. Units per tag: %2. A — means undefined: every unit coded alike by everyone.</source>
-        <translation>所有选定编码员都编码过的文章：%1 篇。每个标签的单位数：%2。— 表示无法计算：所有人对每个单位的编码都相同。</translation>
-    </message>
-    <message>
         <source>Export agreement</source>
         <translation>导出一致性</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>All tags</source>
@@ -154,6 +168,14 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>Krippendorff&apos;s α</source>
         <translation>Krippendorff α</translation>
+    </message>
+    <message>
+        <source>Unitizing α</source>
+        <translation>单位化 α</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s unitizing α (2004): how alike the coders marked where each span begins and ends, on the characters of the text, whatever the unit chosen above.</source>
+        <translation>Krippendorff 单位化 α（2004）：编码员标出的每个片段起止位置有多一致，按文本的字符计算，与上面所选的单位无关。</translation>
     </message>
     <message>
         <source>All tags</source>
@@ -2874,6 +2896,14 @@ Which year are they from?</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the memos listed to a CSV file or workbook</source>
+        <translation>将列出的备忘录写入 CSV 文件或工作簿</translation>
+    </message>
+    <message>
         <source>No memos yet: write one on the article you read, or in the journal.</source>
         <translation>还没有备忘录：可以为正在阅读的文章写一条，或写入项目日志。</translation>
     </message>
@@ -2896,6 +2926,54 @@ Which year are they from?</source>
     <message>
         <source>Edit Memo</source>
         <translation>编辑备忘</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export Memos</source>
+        <translation>导出备忘录</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备忘录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Article title</source>
+        <translation>文章标题</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <source>Written (UTC)</source>
+        <translation>写于（UTC）</translation>
+    </message>
+    <message>
+        <source>Changed (UTC)</source>
+        <translation>修改于（UTC）</translation>
     </message>
 </context>
 <context>
@@ -2923,6 +3001,10 @@ Which year are they from?</source>
     <message>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+    <message>
+        <source>%1 was saved by an older hnreader (file format %2). A copy of it is upgraded in the temporary folder and merged from; the file itself is not changed. This can take a while for a large project.</source>
+        <translation>%1 由较早版本的 hnreader 保存（文件格式 %2）。将在临时文件夹中升级它的一个副本并从副本合并；该文件本身不会被改动。大型项目可能需要一些时间。</translation>
     </message>
     <message>
         <source>New tag “%1”</source>
@@ -4735,6 +4817,10 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>正在导入 %1</translation>
     </message>
     <message>
+        <source>Upgrading a copy of %1</source>
+        <translation>正在升级 %1 的副本</translation>
+    </message>
+    <message>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
@@ -4761,6 +4847,10 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Backing up</source>
         <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Upgrading a copy of the file</source>
+        <translation>正在升级文件的副本</translation>
     </message>
     <message>
         <source>Rescuing what can be read</source>
