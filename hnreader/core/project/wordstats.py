@@ -13,6 +13,7 @@ from hnreader.core.models import Change, Progress, Stage
 from hnreader.core.store import Store
 from hnreader.core.text.normalize import fold_for_search
 from hnreader.core.wordstats import collocates as colloc
+from hnreader.core.wordstats.clusters import cluster_list, word_id_batches
 from hnreader.core.wordstats.counting import Counts, Vocabulary, update_word_counts
 from hnreader.core.wordstats.keyness import Keyness, keyness
 from hnreader.core.wordstats.stop_words import effective_stop_words
@@ -20,13 +21,12 @@ from hnreader.core.wordstats.subsets import (
     ARTICLES,
     ResolvedSubset,
     WordSubset,
-    article_tokens,
     dated_counts,
     resolve,
     subset_counts,
 )
 from hnreader.core.wordstats.tokens import folded_text
-from hnreader.core.wordstats.wordlist import WordFilters, WordList, ngram_list, word_list
+from hnreader.core.wordstats.wordlist import WordFilters, WordList, word_list
 
 if TYPE_CHECKING:
     from hnreader.core.models import Tag
