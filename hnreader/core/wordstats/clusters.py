@@ -280,13 +280,16 @@ def cluster_list(
 ) -> WordList:
     """Clusters of `n` consecutive words, by frequency, then range, then the words' ids. A
     cluster never crosses punctuation (or a word not in the vocabulary) nor two articles;
-    stop words, numbers and words shorter than the minimum length may not begin or end one."""
+    stop words, numbers and dates (when left out) and words shorter than the minimum length
+    may not begin or end one."""
     filters.check()
     if not 2 <= n <= MAX_N:
         raise AnalysisError(f"clusters have 2 to {MAX_N} words, not {n}", n=n)
     edge = (vocabulary.lengths >= filters.min_length) & (vocabulary.kinds != PUNCTUATION)
     if filters.exclude_numbers:
         edge &= vocabulary.kinds != NUMBER
+    if filters.exclude_dates:
+        edge &= ~vocabulary.date_mask()
     if filters.stop_words:
         edge &= ~vocabulary.mask_of(filters.stop_words)
     edge[0] = False

@@ -11,7 +11,7 @@ import numpy as np
 
 from hnreader.core.coding_analysis.corpus import AnalysisError
 from hnreader.core.wordstats.counting import Counts
-from hnreader.core.wordstats.tokens import NUMBER, PUNCTUATION, is_number, is_punctuation
+from hnreader.core.wordstats.tokens import NUMBER, PUNCTUATION, is_date, is_number, is_punctuation
 
 Cancelled = Callable[[], bool]
 MAX_N = 4
@@ -26,6 +26,7 @@ class WordFilters:
     min_freq: int = 1
     stop_words: frozenset[str] = frozenset()
     exclude_numbers: bool = True
+    exclude_dates: bool = False  # date units alone or after a numeral: 年, 月, 3月, 2019年
     exclude_punctuation: bool = True
 
     def check(self) -> None:
@@ -36,6 +37,8 @@ class WordFilters:
         if len(word) < self.min_length or word in self.stop_words:
             return False
         if self.exclude_punctuation and is_punctuation(word):
+            return False
+        if self.exclude_dates and is_date(word):
             return False
         return not (self.exclude_numbers and is_number(word))
 
@@ -66,6 +69,8 @@ def kept_mask(counts: Counts, filters: WordFilters, freq: np.ndarray) -> np.ndar
         mask &= vocabulary.kinds != PUNCTUATION
     if filters.exclude_numbers:
         mask &= vocabulary.kinds != NUMBER
+    if filters.exclude_dates:
+        mask &= ~vocabulary.date_mask()
     if filters.stop_words:
         mask &= ~vocabulary.mask_of(filters.stop_words)
     mask[0] = False  # id 0 is never a word

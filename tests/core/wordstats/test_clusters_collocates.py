@@ -20,7 +20,7 @@ from hnreader.core.text.normalize import fold_for_search
 from hnreader.core.wordstats import clusters
 from hnreader.core.wordstats.clusters import ClusterTotals, split_words
 from hnreader.core.wordstats.subsets import ARTICLES, INSIDE, OUTSIDE, WordSubset
-from hnreader.core.wordstats.tokens import is_punctuation
+from hnreader.core.wordstats.tokens import is_date, is_punctuation
 from hnreader.core.wordstats.wordlist import WordFilters
 
 CSV = """title,text,date,publication
@@ -216,3 +216,47 @@ def test_cluster_totals_merge_in_pieces(monkeypatch: pytest.MonkeyPatch, size: i
     assert got == sorted(freq)  # ascending, as the ids read left to right
     assert f.tolist() == [freq[g] for g in got]
     assert r.tolist() == [spread[g] for g in got]
+
+
+def test_dates_are_left_out_when_asked(project: Project) -> None:
+    dates = WordFilters(exclude_numbers=False, exclude_dates=True)
+    everything = WordFilters(exclude_numbers=False)
+    words = {r.word for r in project.word_list(filters=everything).rows}
+    assert "年" in words
+    left = {r.word for r in project.word_list(filters=dates).rows}
+    assert words - left == {w for w in words if is_date(w)} and "2019" in left
+    for n in (2, 3):
+        per_article = brute_tokens(project, WordSubset())
+        listed = project.word_list(filters=dates, n=n)
+        freq, _, _ = brute_clusters(per_article, n, dates)
+        assert {r.word: r.freq for r in listed.rows} == dict(freq)
+        assert not any(
+            is_date(r.word.split()[0]) or is_date(r.word.split()[-1]) for r in listed.rows
+        )
+    keyness = project.keyness(WordSubset(CodingFilter(date_from="2020")), WordSubset(), dates)
+    assert not any(is_date(r.word) for r in keyness.rows)
+    near = project.collocates("增收", filters=dates, window=5, min_together=1)
+    assert near.rows and not any(is_date(r.word) for r in near.rows)
+    assert "年" in {
+        r.word
+        for r in project.collocates("增收", filters=everything, window=5, min_together=1).rows
+    }
+
+
+@pytest.mark.parametrize(
+    ("word", "date"),
+    [
+        ("年", True),
+        ("3月", True),
+        ("2019年", True),
+        ("十二月", True),
+        ("8时", True),
+        ("十分", False),
+        ("一时", False),
+        ("今年", False),
+        ("日本", False),
+        ("分", False),
+    ],
+)
+def test_what_is_a_date(word: str, date: bool) -> None:
+    assert is_date(word) is date
