@@ -24,8 +24,8 @@ Cancelled = Callable[[], bool]
 Progress = Callable[[int, int], None]
 
 _READ = 200  # articles read from the store at once
-# Clusters held before they are sorted into the totals: with two int64 key columns and the
-# article number, about 24 bytes each (≈ 50 MB, and as much again while sorting).
+# Clusters held before they are sorted into the totals (at least; as many as the totals hold
+# once they are larger): about 16–24 bytes each with their article number.
 _PENDING = 2_000_000
 
 
@@ -155,8 +155,10 @@ class ClusterTotals:
     """Clusters with their frequencies and ranges, as sorted unique keys: one int64 column
     (the n ids in base V, V the vocabulary size) when V**n fits, else two (the leading ids,
     the last two ids). Each cluster is kept with the number of its article until
-    `_PENDING` of them are held, then sorted and merged; so memory is about 24–32 bytes per
-    distinct cluster (twice that while merging) plus the pending ones."""
+    `_PENDING` of them (or as many as the totals hold) are held, then sorted and merged. So
+    memory is about 24–32 bytes per distinct cluster (twice that while merging) plus the
+    pending ones, no more than the distinct ones (or 2,000,000): it grows with the distinct
+    clusters, not with the corpus, and merging costs O(totals) only each time they grow."""
 
     def __init__(self, n: int, size: int) -> None:
         self.n, self.base = n, max(size, 1)
@@ -186,7 +188,7 @@ class ClusterTotals:
             return
         self.pending.append((self.key_columns(grams), article))
         self.held += len(grams)
-        if self.held >= _PENDING:
+        if self.held >= max(_PENDING, len(self.freq)):  # merges cost O(totals): not too often
             self._merge()
 
     def _merge(self) -> None:
