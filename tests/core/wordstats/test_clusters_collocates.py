@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from hnreader.core.analysis.segmenter import Segmenter
-from hnreader.core.coding_analysis.corpus import CodingFilter
+from hnreader.core.coding_analysis.corpus import AnalysisCancelled, CodingFilter
 from hnreader.core.coding_analysis.spans import merged
 from hnreader.core.project import Project
 from hnreader.core.store import Store
@@ -260,3 +260,12 @@ def test_dates_are_left_out_when_asked(project: Project) -> None:
 )
 def test_what_is_a_date(word: str, date: bool) -> None:
     assert is_date(word) is date
+
+
+def test_clusters_report_progress_and_can_be_cancelled(project: Project) -> None:
+    project.word_counts()  # counted first: what follows is the clusters' own work
+    seen: list[tuple[int, int]] = []
+    project.word_list(n=2, progress=lambda done, total, _stage: seen.append((done, total)))
+    assert seen and seen[-1] == (4, 4)
+    with pytest.raises(AnalysisCancelled):
+        project.word_list(n=2, is_cancelled=lambda: True)
