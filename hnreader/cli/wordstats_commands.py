@@ -53,6 +53,11 @@ def _output_options(parser: argparse.ArgumentParser, default_freq: int) -> None:
         "--keep-stopwords", action="store_true", help="do not leave out the stop words"
     )
     parser.add_argument("--keep-numbers", action="store_true", help="do not leave out numbers")
+    parser.add_argument(
+        "--keep-dates",
+        action="store_true",
+        help="do not leave out dates (年, 月, 日 alone or after a numeral: 3月, 2019年)",
+    )
 
 
 def add_parsers(commands: Any, project: argparse.ArgumentParser, as_json: Any) -> None:
@@ -161,6 +166,7 @@ def _filters(args: argparse.Namespace, project: Any) -> WordFilters:
         min_freq=args.min_freq,
         stop_words=frozenset() if args.keep_stopwords else project.stop_words(),
         exclude_numbers=not args.keep_numbers,
+        exclude_dates=not args.keep_dates,
     )
 
 

@@ -4567,6 +4567,14 @@ A OR B 匹配任意一个：乡村 OR 农村
         <translation>略去数字</translation>
     </message>
     <message>
+        <source>Leave out dates</source>
+        <translation>略去日期</translation>
+    </message>
+    <message>
+        <source>Date and time units alone or after a numeral: 年, 月, 日, 3月, 2019年</source>
+        <translation>单独出现或跟在数字后的日期、时间单位：年、月、日、3月、2019年</translation>
+    </message>
+    <message>
         <source>Min. length</source>
         <translation>最短字数</translation>
     </message>

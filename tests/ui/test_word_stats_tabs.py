@@ -38,7 +38,9 @@ def test_word_list_tab_lists_the_corpus_words(window, project, qtbot, tmp_path: 
     analyse = _open(window, qtbot, window.word_list_action)
     tab = analyse.word_list
     assert analyse.tabs.currentWidget() is tab
-    expected = project.word_list(filters=WordFilters(stop_words=project.stop_words()))
+    expected = project.word_list(
+        filters=WordFilters(stop_words=project.stop_words(), exclude_dates=True)
+    )
     assert _shown_words(tab.model) == [r.word for r in expected.rows]
     assert "的" not in _shown_words(tab.model)  # a shipped stop word
     assert f"{expected.total:,} running words" in tab.summary.text()
@@ -62,6 +64,19 @@ def test_word_list_tab_lists_the_corpus_words(window, project, qtbot, tmp_path: 
     rows = list(csv.reader(table_path.open(encoding="utf-8-sig")))
     assert rows[0] == ["n", "rank", "word", "freq", "range", "per_10k"]
     assert len(rows) == len(tab.result.rows) + 1
+
+
+def test_dates_are_left_out_unless_asked_for(window, project, qtbot) -> None:  # type: ignore[no-untyped-def]
+    analyse = _open(window, qtbot, window.word_list_action)
+    tab = analyse.word_list
+    assert tab.word_filters.dates.isChecked() and tab.word_filters.dates.text() == "Leave out dates"
+    hidden = {"年", "月", "日"} & {r.word for r in project.word_list().rows}
+    assert hidden  # the corpus has them
+    assert not hidden & set(_shown_words(tab.model))
+    with qtbot.waitSignal(analyse.result_shown, timeout=20000):
+        tab.word_filters.dates.setChecked(False)
+    assert hidden <= set(_shown_words(tab.model))
+    tab.grab().save("/tmp/helpers/colloc-shot.png")
 
 
 def test_a_word_is_shown_in_context_and_made_a_stop_word(window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from hnreader.core.models import Change, Progress, Stage
 from hnreader.core.store import Store
 from hnreader.core.text.normalize import fold_for_search
 from hnreader.core.wordstats import collocates as colloc
+from hnreader.core.wordstats.clusters import cluster_list, word_id_batches
 from hnreader.core.wordstats.counting import Counts, Vocabulary, update_word_counts
 from hnreader.core.wordstats.keyness import Keyness, keyness
 from hnreader.core.wordstats.stop_words import effective_stop_words
@@ -20,13 +21,12 @@ from hnreader.core.wordstats.subsets import (
     ARTICLES,
     ResolvedSubset,
     WordSubset,
-    article_tokens,
     dated_counts,
     resolve,
     subset_counts,
 )
 from hnreader.core.wordstats.tokens import folded_text
-from hnreader.core.wordstats.wordlist import WordFilters, WordList, ngram_list, word_list
+from hnreader.core.wordstats.wordlist import WordFilters, WordList, word_list
 
 if TYPE_CHECKING:
     from hnreader.core.models import Tag
@@ -115,11 +115,12 @@ class ProjectWordStats:
         if n == 1:
             return word_list(self.word_counts(subset, progress, is_cancelled), filters, limit)
         resolved = self._resolve(subset or WordSubset())
-        per_article = article_tokens(
-            self.store, resolved, progress=_analysing(progress), is_cancelled=is_cancelled
-        )
         self.update_word_counts(progress, is_cancelled)  # every word has its vocabulary id
-        return ngram_list(per_article, n, filters, Vocabulary.load(self.store), limit)
+        vocabulary = Vocabulary.load(self.store)
+        batches = word_id_batches(
+            self.store, resolved, vocabulary, _analysing(progress), is_cancelled
+        )
+        return cluster_list(batches, n, filters, vocabulary, limit)
 
     def keyness(
         self,
@@ -214,6 +215,7 @@ class ProjectWordStats:
             wanted &= set(self.store.fts_ids(body_match(term)))
         ids = [a for a in resolved.article_ids if a in wanted]
         keeps = None if resolved.part == ARTICLES else resolved.keeps
+        skips: dict[str, bool] = {}
         for start in range(0, len(ids), 200):
             if is_cancelled is not None and is_cancelled():
                 raise AnalysisCancelled("the analysis was cancelled")
@@ -225,7 +227,7 @@ class ProjectWordStats:
                     continue
                 folded = folded_text(row.text, row.folded)
                 yield from colloc.node_windows(
-                    article_id, folded, zlib.decompress(row.flags), node, window, keeps
+                    article_id, folded, zlib.decompress(row.flags), node, window, keeps, skips
                 )
             if progress is not None:
                 progress(min(len(ids), start + 200), len(ids), Stage.ANALYSING)

@@ -11,6 +11,7 @@ frequency (Rychlý 2008, "A lexicographer-friendly association score").
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -148,57 +149,56 @@ def node_windows(
     term: str,
     window: int,
     keeps: Callable[[int, Token], bool] | None = None,
+    skips: dict[str, bool] | None = None,
 ) -> Iterator[Window]:
     """Each occurrence of `term` made of whole words of an article (its folded text and
     uncompressed flags), with up to `window` words on each side: punctuation is not a word
     and is skipped. Only the words near an occurrence are cut out, so a frequent term in a
     large corpus does not turn every article into word objects. `keeps(article_id, token)`
-    narrows node and words to part of the text (a tag's passages, or the rest)."""
-    bounds = np.flatnonzero(np.frombuffer(flags, dtype=np.uint8) & WORD_BOUNDARY)
+    narrows node and words to part of the text (a tag's passages, or the rest); `skips`
+    remembers which pieces are no word (pass one dict for many articles: pieces repeat)."""
+    at = folded.find(term)
+    if at < 0:
+        return
+    bounds = np.flatnonzero(np.frombuffer(flags, dtype=np.uint8) & WORD_BOUNDARY).tolist()
     if len(bounds) < 2:
         return
-    at = folded.find(term)
+    skips = {} if skips is None else skips
+    size = len(bounds)
     while at >= 0:
         end = at + len(term)
-        first, last = np.searchsorted(bounds, [at, end]).tolist()
-        if (
-            first < len(bounds)
-            and last < len(bounds)
-            and bounds[first] == at
-            and (bounds[last] == end)
-        ):
+        first, last = bisect.bisect_left(bounds, at), bisect.bisect_left(bounds, end)
+        if first < size and last < size and bounds[first] == at and bounds[last] == end:
             node = Token(term, at, end)
             if keeps is None or keeps(article_id, node):
-                left = _words_near(folded, bounds, first, -1, window, article_id, keeps)
-                right = _words_near(folded, bounds, last, 1, window, article_id, keeps)
+                left = _words_near(folded, bounds, first, -1, window, article_id, keeps, skips)
+                right = _words_near(folded, bounds, last, 1, window, article_id, keeps, skips)
                 yield article_id, node, left, right
         at = folded.find(term, at + 1)
 
 
 def _words_near(
     folded: str,
-    bounds: np.ndarray,
+    bounds: list[int],
     edge: int,
     step: int,
     window: int,
     article_id: int,
     keeps: Callable[[int, Token], bool] | None,
+    skips: dict[str, bool],
 ) -> list[Token]:
     """Up to `window` words from boundary index `edge` leftwards (step -1) or rightwards."""
     found: list[Token] = []
-    here = edge
-    while len(found) < window and 0 <= here + step < len(bounds) and 0 <= here < len(bounds):
-        a, b = (
-            (int(bounds[here + step]), int(bounds[here]))
-            if step < 0
-            else (
-                int(bounds[here]),
-                int(bounds[here + step]),
-            )
-        )
-        word = folded[a:b]
+    known = skips.get
+    here, stop = (edge - 1, -1) if step < 0 else (edge, len(bounds) - 1)
+    while here != stop and len(found) < window:
+        a, b = bounds[here], bounds[here + 1]
         here += step
-        if word.isspace() or is_punctuation(word):
+        word = folded[a:b]
+        skipped = known(word)
+        if skipped is None:
+            skipped = skips[word] = word.isspace() or is_punctuation(word)
+        if skipped:
             continue
         token = Token(word, a, b)
         if keeps is None or keeps(article_id, token):

@@ -15,6 +15,7 @@ from hnreader.core.wordstats.tokens import (
     count_words,
     encode_counts,
     folded_text,
+    is_date,
     is_punctuation,
     kind_of,
 )
@@ -35,6 +36,7 @@ class Vocabulary:
     kinds: np.ndarray
     lengths: np.ndarray
     _index: dict[str, int] | None = field(default=None, repr=False)
+    _dates: np.ndarray | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, store: Store) -> Vocabulary:
@@ -49,6 +51,12 @@ class Vocabulary:
         if self._index is None:
             self._index = {w: i for i, w in enumerate(self.words) if w}
         return self._index
+
+    def date_mask(self) -> np.ndarray:
+        """True at the ids of date words (`tokens.is_date`): 年, 3月, 2019年…"""
+        if self._dates is None:
+            self._dates = np.fromiter(map(is_date, self.words), dtype=bool, count=len(self.words))
+        return self._dates
 
     def mask_of(self, words: Iterable[str]) -> np.ndarray:
         """True at the ids of these words."""

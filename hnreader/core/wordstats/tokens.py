@@ -21,6 +21,9 @@ _WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "C
 
 # A number token: digits with their separators and signs (2019, 13.43%, 1,000, -3.5).
 _NUMBER = re.compile(r"[+\-]?\d[\d.,%‰]*")
+# A date or time token: a date unit alone or after a numeral (年, 3月, 十二月, 2019年, 8时);
+# 时, 分 and 秒 only after digits (十分 is "very", 一时 "for a while").
+_DATE = re.compile(r"[0-9]+[年月日号时分秒]|[0-9〇零一二三四五六七八九十两]*[年月日号]")
 
 
 class Token(NamedTuple):
@@ -75,6 +78,11 @@ def is_punctuation(word: str) -> bool:
 
 def is_number(word: str) -> bool:
     return _NUMBER.fullmatch(word) is not None
+
+
+def is_date(word: str) -> bool:
+    """A date unit, alone or after a numeral (folded text: digits are half-width)."""
+    return _DATE.fullmatch(word) is not None
 
 
 def word_total(counts: Mapping[str, int]) -> int:

@@ -38,7 +38,7 @@ CLUSTER_ROWS = 20_000
 
 
 class WordFilterRow(QWidget):
-    """Min. length, min. frequency, leave out stop words / numbers (shared by the tabs)."""
+    """Min. length, min. frequency, leave out stop words / numbers / dates (shared by the tabs)."""
 
     changed = Signal()
 
@@ -56,16 +56,23 @@ class WordFilterRow(QWidget):
         self.stop_words.setChecked(True)
         self.numbers = QCheckBox(self.tr("Leave out numbers"))
         self.numbers.setChecked(True)
+        self.dates = QCheckBox(self.tr("Leave out dates"))
+        self.dates.setToolTip(
+            self.tr("Date and time units alone or after a numeral: 年, 月, 日, 3月, 2019年")
+        )
+        self.dates.setChecked(True)
         row.addWidget(QLabel(self.tr("Min. length")))
         row.addWidget(self.min_length)
         row.addWidget(QLabel(self.tr("Min. frequency")))
         row.addWidget(self.min_freq)
         row.addWidget(self.stop_words)
         row.addWidget(self.numbers)
+        row.addWidget(self.dates)
         for spin in (self.min_length, self.min_freq):
             spin.editingFinished.connect(self.changed)
         self.stop_words.toggled.connect(self.changed)
         self.numbers.toggled.connect(self.changed)
+        self.dates.toggled.connect(self.changed)
 
     def filters(self, stop_words: frozenset[str]) -> WordFilters:
         return WordFilters(
@@ -73,6 +80,7 @@ class WordFilterRow(QWidget):
             min_freq=self.min_freq.value(),
             stop_words=stop_words if self.stop_words.isChecked() else frozenset(),
             exclude_numbers=self.numbers.isChecked(),
+            exclude_dates=self.dates.isChecked(),
         )
 
 

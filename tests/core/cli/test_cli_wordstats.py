@@ -94,3 +94,13 @@ def test_keyness_between_publications(cli) -> None:  # type: ignore[no-untyped-d
     assert code == 0, err
     result = json.loads(out)
     assert 0 < result["articles_a"] < everything == result["articles_b"]
+
+
+def test_wordlist_leaves_out_dates_unless_kept(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("wordlist", "--json")
+    assert code == 0, err
+    shown = {r["word"] for r in json.loads(out)[0]["rows"]}
+    code, out, _ = cli("wordlist", "--keep-dates", "--json")
+    kept = {r["word"] for r in json.loads(out)[0]["rows"]}
+    assert {"年", "月", "日"} <= kept - shown
+    assert all(any(unit in w for unit in "年月日号时分秒") for w in kept - shown)
