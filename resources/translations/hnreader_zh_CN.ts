@@ -97,14 +97,6 @@ A reader and annotation workbench for Chinese news corpora.</source>
         <translation>所选编码员都编码过的文章：%1 篇。每个标签的单位数：%2。— 表示无定义：每个单位所有人编码都相同。单位化 α 逐字比较编码员标注的片段，与所选单位无关。</translation>
     </message>
     <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Coders</source>
         <translation>编码员</translation>
     </message>
@@ -239,14 +231,6 @@ A reader and annotation workbench for Chinese news corpora.</source>
     <message>
         <source>The analysis could not be run: %1</source>
         <translation>无法进行分析：%1</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Export Table</source>
@@ -2321,14 +2305,6 @@ Which year are they from?</source>
         <translation>正在读取所有文章的数字…</translation>
     </message>
     <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Export Ledger</source>
         <translation>导出台账</translation>
     </message>
@@ -2926,14 +2902,6 @@ Which year are they from?</source>
     <message>
         <source>Edit Memo</source>
         <translation>编辑备忘</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Export Memos</source>
@@ -3815,6 +3783,17 @@ A OR B 匹配任意一个：乡村 OR 农村
     <message>
         <source>Words left out of word lists, keyness and collocates, one a line. The list starts from the one shipped with hnreader; your changes stay in this project and can be undone.</source>
         <translation>词表、主题词和搭配词中略去的词，每行一个。列表以 hnreader 自带的停用词表为基础；您的修改只保存在本项目中，并且可以撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>TableFiles</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -34,6 +33,7 @@ from hnreader.ui.analyse.stop_words_dialog import StopWordsDialog
 from hnreader.ui.analyse.trends_tab import ChartRequest, TrendsTab
 from hnreader.ui.analyse.word_list_tab import WordListTab
 from hnreader.ui.common.plain_text import visible_controls, window_title
+from hnreader.ui.common.table_files import ask_table_path
 from hnreader.ui.common.worker import Worker
 from hnreader.ui.project.project_controller import ProjectController
 
@@ -331,19 +331,9 @@ class AnalyseWindow(QWidget):
     # -- export
 
     def export(self, table: object, suggested: str) -> None:
-        csv_filter, xlsx_filter = self.tr("CSV (*.csv)"), self.tr("Excel workbook (*.xlsx)")
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Table"),
-            str(Path.home() / f"{suggested}.csv"),
-            f"{csv_filter};;{xlsx_filter}",
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".xlsx" if chosen == xlsx_filter else ".csv")
-        self.export_to(path, table)
+        path = ask_table_path(self, self.tr("Export Table"), suggested)
+        if path is not None:
+            self.export_to(path, table)
 
     def export_to(self, path: Path, table: object) -> None:
         self._start(partial(_export, path, table), partial(self._exported, path))

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,6 +31,7 @@ from hnreader.core.ledger.entries import LedgerEntry, LedgerValue
 from hnreader.core.project import Project
 from hnreader.ui.codebook.tag_picker import TagPicker
 from hnreader.ui.common.plain_text import rich_text, visible_controls, window_title
+from hnreader.ui.common.table_files import ask_table_path
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.common.worker import Worker
 from hnreader.ui.ledger.indicator_names_dialog import IndicatorNamesDialog
@@ -395,17 +395,8 @@ class LedgerWindow(QWidget):
             self._regroup()
 
     def export(self) -> None:
-        csv_filter, xlsx_filter = self.tr("CSV (*.csv)"), self.tr("Excel workbook (*.xlsx)")
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Ledger"),
-            str(Path.home() / "ledger.csv"),
-            f"{csv_filter};;{xlsx_filter}",
-        )
-        if name:
-            path = Path(name)
-            if path.suffix.lower() not in (".csv", ".xlsx"):
-                path = path.with_suffix(".xlsx" if chosen == xlsx_filter else ".csv")
+        path = ask_table_path(self, self.tr("Export Ledger"), "ledger")
+        if path is not None:
             self.export_to(path)
 
     def export_to(self, path: Path) -> None:

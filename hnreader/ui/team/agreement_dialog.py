@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from hnreader.core.agreement.tables import agreement_table
 from hnreader.core.models import HnreaderError
 from hnreader.core.project import Project
 from hnreader.ui.common.plain_text import rich_text
+from hnreader.ui.common.table_files import ask_table_path
 from hnreader.ui.common.worker import Worker
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -257,19 +257,9 @@ class AgreementDialog(QDialog):
     def export(self) -> None:
         if self.model.report is None:
             return
-        csv_filter, xlsx_filter = self.tr("CSV (*.csv)"), self.tr("Excel workbook (*.xlsx)")
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export agreement"),
-            str(Path.home() / "agreement.xlsx"),
-            f"{xlsx_filter};;{csv_filter}",
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".csv" if chosen == csv_filter else ".xlsx")
-        self.write_table(path)
+        path = ask_table_path(self, self.tr("Export agreement"), "agreement", prefer_xlsx=True)
+        if path is not None:
+            self.write_table(path)
 
     def write_table(self, path: Path) -> bool:
         """The table as shown (the UI's column names) as CSV, or XLSX by the file's suffix."""

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hnreader.core.models import HnreaderError, Memo
 from hnreader.ui.common.plain_text import rich_text, tooltip, visible_controls
+from hnreader.ui.common.table_files import ask_table_path
 from hnreader.ui.common.table_views import set_up_list_table
 from hnreader.ui.project.project_controller import ProjectController
 
@@ -248,19 +248,9 @@ class MemoPanel(QWidget):
             self.controller.run(lambda: project.delete_memo(memo.id))
 
     def export(self) -> None:
-        csv_filter, xlsx_filter = self.tr("CSV (*.csv)"), self.tr("Excel workbook (*.xlsx)")
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Memos"),
-            str(Path.home() / "memos.xlsx"),
-            f"{xlsx_filter};;{csv_filter}",
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".csv" if chosen == csv_filter else ".xlsx")
-        self.write_table(path)
+        path = ask_table_path(self, self.tr("Export Memos"), "memos", prefer_xlsx=True)
+        if path is not None:
+            self.write_table(path)
 
     def write_table(self, path: Path) -> bool:
         """The memos listed (the search and scope applied), with the UI's column names."""
