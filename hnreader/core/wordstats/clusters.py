@@ -17,8 +17,14 @@ from hnreader.core.coding_analysis.corpus import AnalysisCancelled, AnalysisErro
 from hnreader.core.store import Store
 from hnreader.core.wordstats.counting import Vocabulary
 from hnreader.core.wordstats.subsets import ARTICLES, INSIDE, ResolvedSubset
-from hnreader.core.wordstats.tokens import NUMBER, PUNCTUATION, folded_text
-from hnreader.core.wordstats.wordlist import MAX_N, WordFilters, WordList, listed
+from hnreader.core.wordstats.tokens import PUNCTUATION, folded_text
+from hnreader.core.wordstats.wordlist import (
+    MAX_N,
+    WordFilters,
+    WordList,
+    listed,
+    vocabulary_mask,
+)
 
 Cancelled = Callable[[], bool]
 Progress = Callable[[int, int], None]
@@ -287,13 +293,7 @@ def cluster_list(
     filters.check()
     if not 2 <= n <= MAX_N:
         raise AnalysisError(f"clusters have 2 to {MAX_N} words, not {n}", n=n)
-    edge = (vocabulary.lengths >= filters.min_length) & (vocabulary.kinds != PUNCTUATION)
-    if filters.exclude_numbers:
-        edge &= vocabulary.kinds != NUMBER
-    if filters.exclude_dates:
-        edge &= ~vocabulary.date_mask()
-    if filters.stop_words:
-        edge &= ~vocabulary.mask_of(filters.stop_words)
+    edge = vocabulary_mask(vocabulary, filters, punctuation=True)
     edge[0] = False
     punctuation = vocabulary.kinds == PUNCTUATION
     punctuation[0] = True

@@ -10,7 +10,7 @@ from typing import NamedTuple
 import numpy as np
 
 from hnreader.core.coding_analysis.corpus import AnalysisError
-from hnreader.core.wordstats.counting import Counts
+from hnreader.core.wordstats.counting import Counts, Vocabulary
 from hnreader.core.wordstats.tokens import NUMBER, PUNCTUATION, is_date, is_number, is_punctuation
 
 Cancelled = Callable[[], bool]
@@ -64,8 +64,21 @@ def kept_mask(counts: Counts, filters: WordFilters, freq: np.ndarray) -> np.ndar
     """The vocabulary ids `filters` keep with frequency `freq` (as `WordFilters.keeps`,
     over the whole vocabulary at once)."""
     vocabulary = counts.vocabulary
-    mask = (freq >= filters.min_freq) & (vocabulary.lengths >= filters.min_length)
-    if filters.exclude_punctuation:
+    mask = (freq >= filters.min_freq) & vocabulary_mask(
+        vocabulary, filters, punctuation=filters.exclude_punctuation
+    )
+    mask[0] = False  # id 0 is never a word
+    return mask
+
+
+def vocabulary_mask(
+    vocabulary: Vocabulary, filters: WordFilters, *, punctuation: bool
+) -> np.ndarray:
+    """The vocabulary ids `filters` keep whatever their frequency: long enough, and not a
+    number, a date or a stop word when those are left out (nor punctuation, when
+    `punctuation`)."""
+    mask = vocabulary.lengths >= filters.min_length
+    if punctuation:
         mask &= vocabulary.kinds != PUNCTUATION
     if filters.exclude_numbers:
         mask &= vocabulary.kinds != NUMBER
@@ -73,7 +86,6 @@ def kept_mask(counts: Counts, filters: WordFilters, freq: np.ndarray) -> np.ndar
         mask &= ~vocabulary.date_mask()
     if filters.stop_words:
         mask &= ~vocabulary.mask_of(filters.stop_words)
-    mask[0] = False  # id 0 is never a word
     return mask
 
 
