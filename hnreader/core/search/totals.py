@@ -10,6 +10,9 @@ character (Han text, Chinese punctuation), else by the matcher over those articl
 Hits are non-overlapping occurrences, left to right (`str.find` stepping past each hit, as
 `re.finditer`): `哈哈` is found once in `哈哈哈`. This is the rule of every other count too.
 
+The hits are counted from the index's positions instead when that is estimated cheaper
+(`positions.py`): Latin words and common words, mostly.
+
 Used when the query allows it: not whole words only (that needs every hit classified), the
 body alone or a single group of alternatives (a header may complete several groups
 otherwise), every term's phrase exact, no exclusion with header fields. Otherwise
@@ -29,6 +32,7 @@ from hnreader.core.search.candidates import (
     fts_is_exact,
     header_expression,
 )
+from hnreader.core.search.positions import counts_by_position, prefer_positions
 from hnreader.core.search.query import ParsedQuery
 from hnreader.core.store import MatchRow
 from hnreader.core.text.fts import body_tokens
@@ -129,6 +133,13 @@ def _body_totals(
             progress(last, last)
         return backend.fts_count(expression), hits
     in_sql = not any(has_width_variants(term) for term in terms)
+    if prefer_positions(backend, terms, expression, in_sql):
+        if is_cancelled is not None and is_cancelled():
+            return None
+        by_position = counts_by_position(backend, parsed, terms, expression)
+        if progress is not None:
+            progress(last, last)
+        return len(by_position), sum(by_position.values())
     articles = hits = 0
     for after in range(0, last, CHUNK):
         if is_cancelled is not None and is_cancelled():
@@ -165,6 +176,13 @@ def indexed_counts_by_article(
     terms = matcher.positives
     in_sql = not any(has_width_variants(term) for term in terms)
     last = backend.last_article_id()
+    if prefer_positions(backend, terms, expression, in_sql):
+        if is_cancelled is not None and is_cancelled():
+            return None
+        by_position = counts_by_position(backend, parsed, terms, expression)
+        if progress is not None:
+            progress(last, last)
+        return by_position
     found: dict[int, int] = {}
     for after in range(0, last, CHUNK):
         if is_cancelled is not None and is_cancelled():

@@ -45,6 +45,9 @@ def hits_sql(terms: Sequence[str]) -> tuple[str, list[Any]]:
 class SearchIndexQueries(StoreBase):
     article_count: Callable[[], int]  # ArticleQueries'
     excluded_ids: Callable[[], set[int]]  # CorrectionQueries'
+    _mean_chars: tuple[int, float] | None = None  # (article count, mean length) last read
+    # ((data_version, total_changes) when read, {token: (articles, occurrences)})
+    _token_totals: tuple[tuple[int, int], dict[str, tuple[int, int]]] | None = None
 
     def write_index_many(self, rows: Sequence[tuple[int, IndexRow]]) -> None:
         """(Re)index articles in one transaction. An article whose FTS document stays the same
@@ -181,14 +184,70 @@ class SearchIndexQueries(StoreBase):
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_fts_terms "
             "USING fts5vocab(main, article_fts, 'row')"
         )
-        found = dict.fromkeys(tokens, (0, 0))
+        # A token's totals cost a read of its whole posting list: they are remembered until
+        # this connection or another one writes to the file.
+        state = (int(self._value("PRAGMA data_version")), self._conn.total_changes)
+        if self._token_totals is None or self._token_totals[0] != state:
+            self._token_totals = (state, {})
+        known = self._token_totals[1]
         for token in dict.fromkeys(tokens):
-            row = self._conn.execute(
-                "SELECT doc, cnt FROM temp.article_fts_terms WHERE term = ?", (token,)
-            ).fetchone()
-            if row is not None:
-                found[token] = (int(row[0]), int(row[1]))
-        return found
+            if token not in known:
+                row = self._conn.execute(
+                    "SELECT doc, cnt FROM temp.article_fts_terms WHERE term = ?", (token,)
+                ).fetchone()
+                known[token] = (0, 0) if row is None else (int(row[0]), int(row[1]))
+        return {token: known[token] for token in tokens}
+
+    def fts_phrase_counts(self, tokens: str, *, bordered: bool) -> list[tuple[int, int]]:
+        """(article id, hits) of every indexed article whose body holds the phrase of these
+        body-index tokens (one per code point), from the index's positions alone (fts5vocab
+        'instance', a temporary table of this connection): nothing of the texts is read. The
+        hits are non-overlapping occurrences, left to right; `bordered` (a proper prefix of
+        the phrase is also its suffix, so occurrences can overlap) has them stepped through
+        here. Excluded articles are listed too; costs about one row per position of each
+        token in the whole index (`fts_token_totals` gives how many)."""
+        self._conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_fts_positions "
+            "USING fts5vocab(main, article_fts, 'instance')"
+        )
+        each = 'SELECT doc, "offset" - ? AS s FROM temp.article_fts_positions WHERE term = ?'
+        params: list[Any] = [value for i, token in enumerate(tokens) for value in (i, token)]
+        if len(tokens) == 1:
+            starts = each
+        else:
+            starts = (
+                f"SELECT doc, s FROM ({' UNION ALL '.join([each] * len(tokens))}) "
+                "GROUP BY doc, s HAVING count(*) = ?"
+            )
+            params.append(len(tokens))
+        cursor = self._conn.cursor()
+        cursor.row_factory = None
+        try:
+            if not bordered:
+                sql = f"SELECT doc, count(*) FROM ({starts}) GROUP BY doc"
+                return [(row[0], row[1]) for row in cursor.execute(sql, params)]
+            rows = cursor.execute(f"SELECT doc, s FROM ({starts}) ORDER BY doc, s", params)
+            counts: dict[int, int] = {}
+            end = (-1, -1)  # (article, offset) where the last counted occurrence ends
+            for doc, start in rows:
+                if doc != end[0] or start >= end[1]:
+                    counts[doc] = counts.get(doc, 0) + 1
+                    end = (doc, start + len(tokens))
+            return list(counts.items())
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"the search index could not read this query ({error})") from None
+
+    def mean_article_chars(self) -> float:
+        """The articles' mean length in code points (0 when there is none), from the small
+        index holding the lengths; remembered while the number of articles stays the same."""
+        count = self.article_count()
+        cached = self._mean_chars
+        if cached is None or cached[0] != count:
+            total = self._value(
+                "SELECT coalesce(sum(chars), 0) FROM articles INDEXED BY articles_source"
+            )
+            cached = self._mean_chars = (count, total / count if count else 0.0)
+        return cached[1]
 
     def fts_matching(self, match: str, ids: Sequence[int]) -> set[int]:
         """Those of `ids` whose body document matches `match`."""

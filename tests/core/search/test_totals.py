@@ -188,3 +188,122 @@ def test_excluded_articles_are_in_no_total(tmp_path: Path, shared_segmenter: Seg
         per_article = count_by_article(store, shared_segmenter, query, fields=(SearchField.BODY,))
         assert per_article is not None and not per_article.keys() & {1, 3}, query  # for trends
         assert sum(per_article.values()) == _brute_force(query, (SearchField.BODY,), kept)[0]
+
+
+# Counting by position (search/positions.py): the same totals, whichever way is taken.
+
+
+@pytest.fixture(params=["text", "position"])
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The totals made to count every query by the texts, or every one by position."""
+    from hnreader.core.search import totals
+
+    monkeypatch.setattr(totals, "prefer_positions", lambda *_: request.param == "position")
+    return str(request.param)
+
+
+@pytest.mark.parametrize("excluded", [(), (1, 3)])
+def test_counting_by_position_or_by_text_gives_the_brute_force_totals(
+    shared_segmenter: Segmenter, way: str, excluded: tuple[int, ...]
+) -> None:
+    store = _filled(Store(":memory:"), shared_segmenter)
+    if excluded:
+        store.set_excluded(list(excluded), True)
+    kept = [a for n, a in enumerate(ARTICLES, start=1) if n not in excluded]
+    for query in [*QUERIES, "哈哈哈", "——这", "天天", "ｇｄｐ", "扶贫 OR 扶贫", "贫 -哈"]:
+        for fields in ((SearchField.BODY,), SearchField.ALL):
+            totals = count_matches(store, shared_segmenter, query, fields=fields)
+            assert totals is not None
+            assert (totals.hits, totals.articles) == _brute_force(query, fields, kept), (
+                way,
+                query,
+                fields,
+            )
+        per_article = count_by_article(store, shared_segmenter, query, fields=(SearchField.BODY,))
+        assert per_article is not None
+        expected = {
+            n: _brute_force(query, (SearchField.BODY,), [article])[0]
+            for n, article in enumerate(ARTICLES, start=1)
+            if n not in excluded
+        }
+        assert per_article == {n: hits for n, hits in expected.items() if hits}, (way, query)
+
+
+def test_overlapping_occurrences_are_counted_left_to_right_by_position(
+    shared_segmenter: Segmenter,
+) -> None:
+    from hnreader.core.search.positions import has_border
+    from hnreader.core.text.fts import body_tokens
+
+    store = _filled(Store(":memory:"), shared_segmenter)
+    assert [has_border(t) for t in ("哈哈", "——", "abab", "aba", "扶贫", "哈")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    # 哈哈哈 (1) and 哈哈哈哈 (2) in article 3: `str.count`, not every overlapping place (5).
+    assert dict(store.fts_phrase_counts(body_tokens("哈哈"), bordered=True)) == {3: 3}
+    assert dict(store.fts_phrase_counts(body_tokens("哈哈"), bordered=False)) == {3: 5}
+    assert dict(store.fts_phrase_counts(body_tokens("13.43%"), bordered=False)) == {1: 1, 2: 1}
+
+
+class _Backend:
+    """What `prefer_positions` reads, with made-up sizes, and the tokens it asked about."""
+
+    def __init__(self, matching: int, occurrences: dict[str, int]) -> None:
+        self.matching, self.occurrences, self.asked = matching, occurrences, []
+
+    def fts_count(self, _match: str) -> int:
+        return self.matching
+
+    def mean_article_chars(self) -> float:
+        return 1000.0
+
+    def fts_token_totals(self, tokens: list[str]) -> dict[str, tuple[int, int]]:
+        self.asked.extend(tokens)
+        return {token: (1, self.occurrences.get(token, 0)) for token in tokens}
+
+
+def test_the_cheaper_way_is_chosen_and_the_estimate_stops_early() -> None:
+    from hnreader.core.search import positions
+
+    per_article = 1000 * positions.PER_CHAR_SQL
+    cheap = round(per_article * 100 / positions.PER_POSITION)  # 100 articles' worth
+    # A word in 200 articles whose characters occur half as often as reading them costs.
+    backend = _Backend(200, {"扶": cheap // 2, "贫": cheap // 2})
+    assert positions.prefer_positions(backend, ["扶贫"], "x", in_sql=True)  # type: ignore[arg-type]
+    # The same characters, the word in 50 articles only: the texts are cheaper.
+    backend = _Backend(50, {"扶": cheap // 2, "贫": cheap // 2, "1": 10 * cheap})
+    assert not positions.prefer_positions(backend, ["扶贫"], "x", in_sql=True)  # type: ignore[arg-type]
+    # A digit that alone costs more than the texts: the other characters are not looked up.
+    backend = _Backend(200, {"1": 10 * cheap})
+    assert not positions.prefer_positions(backend, ["13.43%"], "x", in_sql=False)  # type: ignore[arg-type]
+    assert backend.asked == ["1"]
+    # No article matches: nothing is looked up.
+    backend = _Backend(0, {})
+    assert not positions.prefer_positions(backend, ["扶贫"], "x", in_sql=True)  # type: ignore[arg-type]
+    assert backend.asked == []
+
+
+def test_token_totals_are_read_again_after_a_write(shared_segmenter: Segmenter) -> None:
+    from hnreader.core.text.fts import body_tokens
+
+    store = _filled(Store(":memory:"), shared_segmenter)
+    token = body_tokens("贫")
+    before = store.fts_token_totals([token])[token]
+    assert store.fts_token_totals([token])[token] == before  # remembered
+    _figures, row = analyse_text("贫贫", (), shared_segmenter)
+    store.add_source(
+        name="more.txt",
+        path="/tmp/more.txt",
+        sha256="hash-more",
+        encoding="utf-8",
+        text="贫贫",
+        drafts=[ArticleDraft(title="更多", text="贫贫", date="2020-01-02")],
+        figures=[[]],
+        index_rows=[row],
+    )
+    assert store.fts_token_totals([token])[token] == (before[0] + 1, before[1] + 2)
