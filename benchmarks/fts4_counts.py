@@ -38,14 +38,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.search_limits import QUERIES, folded_views, terms_of
+from hnreader.core.search.positions import has_border
 
 TABLE = "body4"
 MAX_INCREMENTAL_TOKENS = 4  # FTS4 reads a longer phrase's doclists whole
-
-
-def has_border(term: str) -> bool:
-    """Whether some proper prefix of `term` is also a suffix (it can overlap itself)."""
-    return any(term[:k] == term[-k:] for k in range(1, len(term)))
 
 
 def build(project: str, target: Path) -> tuple[float, float]:
