@@ -91,4 +91,3 @@ def test_the_memos_listed_are_exported_by_file_type(
         and article["Article title"] == controller.project.article(2).title
     )
     panel.resize(760, 320)
-    panel.grab().save("/tmp/helpers/team2-memos-shot.png")

@@ -76,7 +76,6 @@ def test_dates_are_left_out_unless_asked_for(window, project, qtbot) -> None:  #
     with qtbot.waitSignal(analyse.result_shown, timeout=20000):
         tab.word_filters.dates.setChecked(False)
     assert hidden <= set(_shown_words(tab.model))
-    tab.grab().save("/tmp/helpers/colloc-shot.png")
 
 
 def test_a_word_is_shown_in_context_and_made_a_stop_word(window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from pathlib import Path
 from hnreader.core import curation, merge
 from hnreader.core.agreement.tables import MEMO_COLUMNS, Table, memo_table
 from hnreader.core.curation import Disagreement
-from hnreader.core.editing.history import History
+from hnreader.core.editing.history import History, Restore
 from hnreader.core.merge import MergeReport, MergeSource, TagChoice
 from hnreader.core.models import Change, Memo, Progress
 from hnreader.core.store import Store
@@ -25,6 +25,7 @@ class ProjectMerging:
     store: Store
     history: History
     coder: str
+    _restore: Restore
 
     @staticmethod
     def merge_upgrade_needed(other: Path) -> int | None:
@@ -69,10 +70,13 @@ class ProjectMerging:
         dry_run: bool = False,
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
+        for_session: tuple[str, int] | None = None,
     ) -> tuple[MergeReport, Change | None]:
         """Add the other project's annotations, memos and (new) tags here as one undo step
         (none when it adds nothing or `dry_run`); the other file is only read (one of an
-        older format through an upgraded copy, see `prepare_merge`)."""
+        older format through an upgraded copy, see `prepare_merge`). `for_session`: a
+        window's `history.identity`, when a worker thread merges on that window's behalf
+        (the step is then the window's to undo)."""
         with (
             self.prepare_merge(other, progress=progress, is_cancelled=is_cancelled) as source,
             merge.open_other(source.path, self.store.path) as theirs,
@@ -87,7 +91,10 @@ class ProjectMerging:
                 change = self.store.add_merged(
                     Path(other).name, plan.new_tags, plan.annotations, plan.memos
                 )
-        self.history.record(change, self.coder)
+        history = self.history
+        if for_session is not None:
+            history = History(self._restore, self.store, joining=for_session)
+        history.record(change, self.coder)
         return plan.report, change
 
     def export_coder_package(

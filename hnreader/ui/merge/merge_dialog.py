@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -47,7 +46,9 @@ def _plain_label(text: str = "") -> QLabel:
 
 
 class MergeDialog(QDialog):
-    """Preview first (a dry run in the background), then the merge on the project."""
+    """Preview first (a dry run in the background), then the merge (also in the background)."""
+
+    merged = Signal()  # the merge was written and announced
 
     def __init__(
         self,
@@ -65,6 +66,7 @@ class MergeDialog(QDialog):
         self.source: MergeSource | None = None  # the file read: `other` or its upgraded copy
         self._worker: Worker | None = None
         self._closed = False
+        self._merging = False
         self.setWindowTitle(self.tr("Merge Coding from %1").replace("%1", self.other.name))
         self.intro = _plain_label(
             self.tr(
@@ -172,6 +174,8 @@ class MergeDialog(QDialog):
         return self.source.path if self.source is not None else self.other
 
     def done(self, result: int) -> None:
+        if self._merging:
+            return  # Esc or the title bar's close while the merge writes: it finishes first
         self._closed = True
         if self._worker is not None:
             self._worker.cancel()
@@ -251,28 +255,47 @@ class MergeDialog(QDialog):
     # -- the merge
 
     def merge(self) -> None:
+        """Merge in the background (2.7 s for 10,000 annotations, benchmarks/merge.py); the
+        step is recorded as this window's, so its Edit ▸ Undo takes it back."""
         self.merge_button.setEnabled(False)
+        self.close_button.setEnabled(False)  # the merge is not stopped half-way
+        self._merging = True
+        self.status.setText(self.tr("Merging from %1…").replace("%1", self.other.name))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        tag_map, other = dict(self.tag_map), self._read_path()
+        session = self.project.history.identity
 
-        def run() -> Change | None:
-            self.report, self.change = self.project.merge_coding(self._read_path(), self.tag_map)
-            return self.change
+        def job(project: Project, progress: Any, is_cancelled: Any) -> tuple[Any, Any]:
+            return project.merge_coding(other, tag_map, for_session=session)
 
-        self.change = None
-        # On the GUI thread: the merge is this window's undo step (2.7 s for 10,000
-        # annotations, benchmarks/merge.py); the preview before it ran in the background.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.controller.run(run)
-        finally:
-            QApplication.restoreOverrideCursor()
+        worker = Worker.for_project(self.project, job)
+        worker.signals.finished.connect(self._merged)
+        worker.signals.failed.connect(self._merge_failed)
+        self._worker = worker
+        worker.start()
+
+    def _merged(self, result: tuple[MergeReport, Change | None]) -> None:
+        self._merging = False
+        self.progress.hide()
+        self.close_button.setEnabled(True)
+        self.report, self.change = result
         if self.change is None:
-            self.merge_button.setEnabled(True)
+            self._show_report(self.report)  # somebody else merged it meanwhile
             return
-        assert self.report is not None
+        change = self.change
+        self.controller.run(lambda: change)  # tell every panel what changed
         self._show_report(self.report, done=True)
         self.tags_box.hide()
         self.merge_button.hide()
         self.close_button.setText(self.tr("Close"))
+        self.merged.emit()
+
+    def _merge_failed(self, message: str, details: str) -> None:
+        self._merging = False
+        self.close_button.setEnabled(True)
+        self._failed(message, details)
+        self.merge_button.setEnabled(True)
 
     def _show_report(self, report: MergeReport, *, done: bool = False) -> None:
         self.counts.set_report(report)
