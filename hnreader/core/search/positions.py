@@ -8,8 +8,8 @@ the whole corpus, of each of the term's characters. Counting by the texts costs 
 length of the articles that match. Neither always wins (`benchmarks/position_counts.py`):
 Latin words and common Han words are several times cheaper by position (`gdp`, `发展`), a term of
 common characters found in few articles far cheaper by its texts (`13.43%`, `量子通信`). So
-`prefer_positions` estimates both, from the index's vocabulary and the article count, and the
-totals take the cheaper.
+`prefer_positions` estimates both, from a sample of the texts' characters and the article
+count, and the totals take the cheaper.
 
 Both give the same numbers: non-overlapping occurrences, left to right, of each term in the
 folded view of the body of each matching article (the rule of `totals.py`).
@@ -39,10 +39,10 @@ def has_border(term: str) -> bool:
 
 def positions_cost(backend: SearchBackend, terms: Sequence[str]) -> float:
     """Estimated seconds to count `terms` by position: the index's occurrences of each
-    character, once per place it holds in a term."""
+    character (estimated from a sample), once per place it holds in a term."""
     tokens = [token for term in terms for token in body_tokens(term)]
-    totals = backend.fts_token_totals(tokens)
-    return sum(totals[token][1] for token in tokens) * PER_POSITION
+    estimates = backend.token_estimates(tokens)
+    return sum(estimates[token] for token in tokens) * PER_POSITION
 
 
 def prefer_positions(
@@ -56,14 +56,11 @@ def prefer_positions(
     by_text = backend.fts_count(expression) * backend.mean_article_chars() * per_char
     if by_text <= 0:
         return False  # nothing matches: nothing to count
-    # The characters' occurrences one at a time (each costs a read of its posting list),
-    # stopping as soon as they cost more than the texts: `13.43%` stops at its first digit.
-    positions = 0.0
-    for token in (token for term in terms for token in body_tokens(term)):
-        positions += backend.fts_token_totals([token])[token][1] * PER_POSITION
-        if positions >= by_text:
-            return False
-    return True
+    # The characters' occurrences estimated from a sample of the texts (reading each one's
+    # posting list to count them exactly costs as much as a rare word's texts).
+    tokens = [token for term in terms for token in body_tokens(term)]
+    estimates = backend.token_estimates(tokens)
+    return sum(estimates[token] for token in tokens) * PER_POSITION < by_text
 
 
 def counts_by_position(

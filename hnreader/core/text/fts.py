@@ -33,6 +33,9 @@ _MAPPED = {
     for code in range(0x80)
     if not chr(code).isalnum()
 }
+_UNMAPPED: dict[str, str] = {}  # a mapped token: the characters that become it
+for _char, _token in _MAPPED.items():
+    _UNMAPPED[_token] = _UNMAPPED.get(_token, "") + _char
 # The few characters to map found at C speed (str.translate looks every character up).
 _TO_MAP = re.compile("[" + re.escape("".join(_MAPPED)) + "]")
 _SPACE_LIKE = re.compile(r"[\x00-\x20\x7f]")
@@ -42,6 +45,12 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 def _map_char(match: re.Match[str]) -> str:
     return _MAPPED[match.group()]
+
+
+def count_body_token(folded: str, token: str) -> int:
+    """How often one body-index token (of `body_tokens`) stands in a folded text, without
+    mapping the text: the token and the characters that map to it are counted."""
+    return folded.count(token) + sum(folded.count(char) for char in _UNMAPPED.get(token, ""))
 
 
 def body_tokens(folded: str) -> str:

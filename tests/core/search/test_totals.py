@@ -262,12 +262,12 @@ class _Backend:
     def mean_article_chars(self) -> float:
         return 1000.0
 
-    def fts_token_totals(self, tokens: list[str]) -> dict[str, tuple[int, int]]:
+    def token_estimates(self, tokens: list[str]) -> dict[str, float]:
         self.asked.extend(tokens)
-        return {token: (1, self.occurrences.get(token, 0)) for token in tokens}
+        return {token: float(self.occurrences.get(token, 0)) for token in tokens}
 
 
-def test_the_cheaper_way_is_chosen_and_the_estimate_stops_early() -> None:
+def test_the_cheaper_way_is_chosen() -> None:
     from hnreader.core.search import positions
 
     per_article = 1000 * positions.PER_CHAR_SQL
@@ -278,14 +278,46 @@ def test_the_cheaper_way_is_chosen_and_the_estimate_stops_early() -> None:
     # The same characters, the word in 50 articles only: the texts are cheaper.
     backend = _Backend(50, {"扶": cheap // 2, "贫": cheap // 2, "1": 10 * cheap})
     assert not positions.prefer_positions(backend, ["扶贫"], "x", in_sql=True)  # type: ignore[arg-type]
-    # A digit that alone costs more than the texts: the other characters are not looked up.
+    # A digit that alone costs more than the texts.
     backend = _Backend(200, {"1": 10 * cheap})
     assert not positions.prefer_positions(backend, ["13.43%"], "x", in_sql=False)  # type: ignore[arg-type]
-    assert backend.asked == ["1"]
     # No article matches: nothing is looked up.
     backend = _Backend(0, {})
     assert not positions.prefer_positions(backend, ["扶贫"], "x", in_sql=True)  # type: ignore[arg-type]
     assert backend.asked == []
+
+
+def test_token_estimates_come_from_a_sample_kept_for_the_file(
+    tmp_path: Path, shared_segmenter: Segmenter
+) -> None:
+    from hnreader.core.store import search_index
+    from hnreader.core.text.fts import body_tokens
+
+    path = tmp_path / "p.sqlite"
+    store = _filled(Store(path), shared_segmenter)
+    tokens = [body_tokens(c) for c in "贫。火"]
+    exact = store.fts_token_totals(tokens)
+    # Fewer articles than the sample: every text is read, so the estimate is the count.
+    assert store.token_estimates(tokens) == pytest.approx({t: float(exact[t][1]) for t in tokens})
+    other = Store(path, create=False)  # another connection (a search's): the same answers
+    assert search_index._INDEX_ANSWERS[str(path)][1] is other._index_answers()
+    _figures, row = analyse_text("贫贫", (), shared_segmenter)
+    other.add_source(
+        name="more.txt",
+        path="/tmp/more.txt",
+        sha256="hash-more",
+        encoding="utf-8",
+        text="贫贫",
+        drafts=[ArticleDraft(title="更多", text="贫贫", date="2020-01-02")],
+        figures=[[]],
+        index_rows=[row],
+    )
+    token = body_tokens("贫")
+    # The index changed (through the other connection): read again, on both.
+    assert store.fts_token_totals([token])[token][1] == exact[token][1] + 2
+    assert store.token_estimates([token])[token] == pytest.approx(exact[token][1] + 2)
+    other.close()
+    store.close()
 
 
 def test_token_totals_are_read_again_after_a_write(shared_segmenter: Segmenter) -> None:
@@ -307,3 +339,26 @@ def test_token_totals_are_read_again_after_a_write(shared_segmenter: Segmenter) 
         index_rows=[row],
     )
     assert store.fts_token_totals([token])[token] == (before[0] + 1, before[1] + 2)
+
+
+def test_article_counts_are_counted_again_after_a_write(shared_segmenter: Segmenter) -> None:
+    from hnreader.core.analysis.index import body_match
+
+    store = _filled(Store(":memory:"), shared_segmenter)
+    match = body_match("扶贫")
+    before = store.fts_count(match)
+    assert before > 1 and store.fts_count(match) == before  # remembered
+    first = store.fts_ids(match)[0]
+    store.set_excluded([first], True)  # a write: the excluded article is no longer counted
+    assert store.fts_count(match) == before - 1
+    store.set_excluded([first], False)
+    assert store.fts_count(match) == before
+
+
+def test_a_body_token_is_counted_in_the_folded_text() -> None:
+    from hnreader.core.text.fts import body_tokens, count_body_token
+
+    folded = fold_for_search("增长13.43%，a b\n村村") + "％"  # and one not folded
+    tokens = body_tokens(folded)
+    for token in set(tokens):
+        assert count_body_token(folded, token) == tokens.count(token), token
