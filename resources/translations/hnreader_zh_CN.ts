@@ -2983,6 +2983,10 @@ Which year are they from?</source>
         <translation>并入“%1”</translation>
     </message>
     <message>
+        <source>Merging from %1…</source>
+        <translation>正在从 %1 合并…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
