@@ -21,7 +21,7 @@ otherwise), every term's phrase exact, no exclusion with header fields. Otherwis
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from hnreader.core.analysis.segmenter import Segmenter
@@ -133,13 +133,9 @@ def _body_totals(
             progress(last, last)
         return backend.fts_count(expression), hits
     in_sql = not any(has_width_variants(term) for term in terms)
-    if prefer_positions(backend, terms, expression, in_sql):
-        if is_cancelled is not None and is_cancelled():
-            return None
-        by_position = counts_by_position(backend, parsed, terms, expression)
-        if progress is not None:
-            progress(last, last)
-        return len(by_position), sum(by_position.values())
+    chosen, by_position = _by_position(backend, parsed, terms, in_sql, progress, is_cancelled)
+    if chosen:
+        return None if by_position is None else (len(by_position), sum(by_position.values()))
     articles = hits = 0
     for after in range(0, last, CHUNK):
         if is_cancelled is not None and is_cancelled():
@@ -161,6 +157,29 @@ def _body_totals(
     return articles, hits
 
 
+def _by_position(
+    backend: SearchBackend,
+    parsed: ParsedQuery,
+    terms: Sequence[str],
+    in_sql: bool,
+    progress: Callable[[int, int], None] | None,
+    is_cancelled: Callable[[], bool] | None,
+) -> tuple[bool, dict[int, int] | None]:
+    """(True, {article id: hits}) when counting by position is estimated cheaper than by the
+    texts (`positions.prefer_positions`), with None for the counts when cancelled; else
+    (False, None): the caller counts by the texts."""
+    expression = fts_expression(parsed)
+    if not prefer_positions(backend, terms, expression, in_sql):
+        return False, None
+    if is_cancelled is not None and is_cancelled():
+        return True, None
+    counts = counts_by_position(backend, parsed, terms, expression)
+    if progress is not None:
+        last = backend.last_article_id()
+        progress(last, last)
+    return True, counts
+
+
 def indexed_counts_by_article(
     backend: SearchBackend,
     parsed: ParsedQuery,
@@ -176,12 +195,8 @@ def indexed_counts_by_article(
     terms = matcher.positives
     in_sql = not any(has_width_variants(term) for term in terms)
     last = backend.last_article_id()
-    if prefer_positions(backend, terms, expression, in_sql):
-        if is_cancelled is not None and is_cancelled():
-            return None
-        by_position = counts_by_position(backend, parsed, terms, expression)
-        if progress is not None:
-            progress(last, last)
+    chosen, by_position = _by_position(backend, parsed, terms, in_sql, progress, is_cancelled)
+    if chosen:
         return by_position
     found: dict[int, int] = {}
     for after in range(0, last, CHUNK):

@@ -301,17 +301,7 @@ def test_token_estimates_come_from_a_sample_kept_for_the_file(
     assert store.token_estimates(tokens) == pytest.approx({t: float(exact[t][1]) for t in tokens})
     other = Store(path, create=False)  # another connection (a search's): the same answers
     assert search_index._INDEX_ANSWERS[str(path)][1] is other._index_answers()
-    _figures, row = analyse_text("贫贫", (), shared_segmenter)
-    other.add_source(
-        name="more.txt",
-        path="/tmp/more.txt",
-        sha256="hash-more",
-        encoding="utf-8",
-        text="贫贫",
-        drafts=[ArticleDraft(title="更多", text="贫贫", date="2020-01-02")],
-        figures=[[]],
-        index_rows=[row],
-    )
+    _add_poor(other, shared_segmenter)
     token = body_tokens("贫")
     # The index changed (through the other connection): read again, on both.
     assert store.fts_token_totals([token])[token][1] == exact[token][1] + 2
@@ -320,14 +310,9 @@ def test_token_estimates_come_from_a_sample_kept_for_the_file(
     store.close()
 
 
-def test_token_totals_are_read_again_after_a_write(shared_segmenter: Segmenter) -> None:
-    from hnreader.core.text.fts import body_tokens
-
-    store = _filled(Store(":memory:"), shared_segmenter)
-    token = body_tokens("贫")
-    before = store.fts_token_totals([token])[token]
-    assert store.fts_token_totals([token])[token] == before  # remembered
-    _figures, row = analyse_text("贫贫", (), shared_segmenter)
+def _add_poor(store: Store, segmenter: Segmenter) -> None:
+    """One more article, 贫贫: a write to the body index."""
+    _figures, row = analyse_text("贫贫", (), segmenter)
     store.add_source(
         name="more.txt",
         path="/tmp/more.txt",
@@ -338,6 +323,16 @@ def test_token_totals_are_read_again_after_a_write(shared_segmenter: Segmenter) 
         figures=[[]],
         index_rows=[row],
     )
+
+
+def test_token_totals_are_read_again_after_a_write(shared_segmenter: Segmenter) -> None:
+    from hnreader.core.text.fts import body_tokens
+
+    store = _filled(Store(":memory:"), shared_segmenter)
+    token = body_tokens("贫")
+    before = store.fts_token_totals([token])[token]
+    assert store.fts_token_totals([token])[token] == before  # remembered
+    _add_poor(store, shared_segmenter)
     assert store.fts_token_totals([token])[token] == (before[0] + 1, before[1] + 2)
 
 
