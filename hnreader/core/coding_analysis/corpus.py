@@ -182,33 +182,29 @@ def load_coded_corpus(
 ) -> CodedCorpus:
     """Read the articles the filter keeps, with their annotations (and texts)."""
     selection.check()
-    ids = store.article_ids() if selection.article_ids is None else list(selection.article_ids)
+    briefs = store.article_headers()  # (title, date, length), from an index
+    ids = sorted(briefs) if selection.article_ids is None else list(selection.article_ids)
     excluded = store.excluded_ids()  # left out of analysis (issue 13)
     if excluded:
         ids = [i for i in ids if i not in excluded]
-    briefs = store.article_briefs(ids)
-    origins = store.article_origins(ids)
     variables = store.variables_of(ids)
-    articles: list[ArticleFacts] = []
+    kept: list[int] = []
     for article_id in ids:
         if article_id not in briefs:
             continue  # deleted meanwhile, or never there
-        title, date, _ = briefs[article_id]
         values = variables.get(article_id, {})
-        if not selection.keeps_date(date):
+        if not selection.keeps_date(briefs[article_id][1]):
             continue
         if any(values.get(name) != value for name, value in selection.where):
             continue
-        articles.append(
-            ArticleFacts(article_id, title, date, origins[article_id].publication, 0, values)
-        )
-    kept = [a.id for a in articles]
-    lengths = store.article_lengths(kept)
-    annotations = store.annotations(article_ids=kept, coder=selection.coder) if kept else []
-    spans = [
-        CodedSpan(a.id, a.article_id, a.start, a.end, frozenset(a.tag_ids), a.note, a.coder)
-        for a in annotations
+        kept.append(article_id)
+    origins = store.article_origins(kept)  # the kept ones only: it reads each article's row
+    articles = [
+        ArticleFacts(i, briefs[i][0], briefs[i][1], origins[i].publication, 0, variables.get(i, {}))
+        for i in kept
     ]
+    lengths = {i: briefs[i][2] for i in kept}
+    spans = [CodedSpan(*row) for row in store.coded_spans(kept, selection.coder)] if kept else []
     # Only the texts of coded articles are read: context, sentences and paragraphs are
     # needed there alone (the lengths of the others come from SQLite).
     coded = sorted({span.article_id for span in spans}) if with_texts else []

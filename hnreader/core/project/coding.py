@@ -32,8 +32,11 @@ class ProjectCoding:
         selection: CodingFilter | None = None,
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
+        *,
+        with_texts: bool = True,
     ) -> CodedCorpus:
-        """The filtered articles with their annotations and texts."""
+        """The filtered articles with their annotations and (`with_texts`) the coded
+        articles' texts, which context, sentences and paragraphs need."""
         selection = selection or CodingFilter()
         known = {v.name for v in self.store.variable_summaries()}
         for name, _ in selection.where:
@@ -46,6 +49,7 @@ class ProjectCoding:
         return load_coded_corpus(
             self.store,
             selection,
+            with_texts=with_texts,
             progress=_reading(progress),
             is_cancelled=is_cancelled,
         )
@@ -83,7 +87,9 @@ class ProjectCoding:
     ) -> tuple[CodedCorpus, CodeMatrix]:
         """The matrix, with the corpus it was computed on (for the 0/1 article table)."""
         check_grouping(by, [v.name for v in self.store.variable_summaries()])
-        corpus = self.coded_corpus(selection, progress, is_cancelled)
+        # Counts, presence and shares of characters need no text (the lengths come from
+        # SQLite): at 11,935 articles that was 0.3 s of a 0.75 s matrix.
+        corpus = self.coded_corpus(selection, progress, is_cancelled, with_texts=False)
         matrix = code_matrix(
             corpus,
             by,
@@ -105,7 +111,8 @@ class ProjectCoding:
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
     ) -> Cooccurrence:
-        corpus = self.coded_corpus(selection, progress, is_cancelled)
+        texts = scope in ("sentence", "paragraph")  # overlaps and articles need none
+        corpus = self.coded_corpus(selection, progress, is_cancelled, with_texts=texts)
         return cooccurrence(
             corpus,
             scope,

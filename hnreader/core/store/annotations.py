@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from hnreader.core.models import (
     Annotation,
@@ -280,6 +280,31 @@ class AnnotationQueries(StoreBase):
                 figure_kind=r["figure_kind"],
             )
             for r in rows
+        ]
+
+    def coded_spans(
+        self, article_ids: Collection[int] | None = None, coder: str | None = None
+    ) -> list[tuple[int, int, int, int, frozenset[int], str, str]]:
+        """(id, article id, start, end, tag ids, note, coder) of the annotations of these
+        articles (all when None), by article and start: what an analysis reads, without the
+        quotes, contexts and times `annotations` builds (0.36 s for 10,000 of them)."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples
+        tags: dict[int, set[int]] = {}
+        for annotation_id, tag_id in cursor.execute(
+            "SELECT annotation_id, tag_id FROM annotation_tags"
+        ).fetchall():
+            tags.setdefault(annotation_id, set()).add(tag_id)
+        sql = 'SELECT id, article_id, start, "end", note, coder FROM annotations'
+        params: tuple[str, ...] = ()
+        if coder is not None:
+            sql, params = sql + " WHERE coder = ?", (coder,)
+        rows = cursor.execute(sql + " ORDER BY article_id, start, id", params).fetchall()
+        kept = None if article_ids is None else set(article_ids)
+        return [
+            (i, article, start, end, frozenset(tags.get(i, ())), note, who)
+            for i, article, start, end, note, who in rows
+            if kept is None or article in kept
         ]
 
     def coders(self) -> list[str]:

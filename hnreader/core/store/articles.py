@@ -269,6 +269,14 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
         rows = self._select_in("SELECT id, text FROM articles WHERE id IN ({})", ids)
         return {row[0]: row[1] for row in rows}
 
+    def article_headers(self) -> dict[int, tuple[str, str, int]]:
+        """(title, date, length in code points) of every article, from the covering index
+        `articles_source`: no article's row (and text) is read."""
+        rows = self._conn.execute(
+            "SELECT id, title, date, chars FROM articles INDEXED BY articles_source"
+        )
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
     def article_lengths(self, ids: Sequence[int]) -> dict[int, int]:
         """The length of each article's text in code points (SQLite's length() of TEXT
         counts characters), without reading the texts into Python."""
