@@ -182,28 +182,21 @@ def load_coded_corpus(
 ) -> CodedCorpus:
     """Read the articles the filter keeps, with their annotations (and texts)."""
     selection.check()
-    briefs = store.article_headers()  # (title, date, length), from an index
+    # (title, date, length), from an index; only dates that can be within the bounds
+    briefs = store.article_headers(selection.date_from, selection.date_to)
     ids = sorted(briefs) if selection.article_ids is None else list(selection.article_ids)
     excluded = store.excluded_ids()  # left out of analysis (issue 13)
-    if excluded:
-        ids = [i for i in ids if i not in excluded]
-    variables = store.variables_of(ids)
-    kept: list[int] = []
-    for article_id in ids:
-        if article_id not in briefs:
-            continue  # deleted meanwhile, or never there
-        values = variables.get(article_id, {})
-        if not selection.keeps_date(briefs[article_id][1]):
-            continue
-        if any(values.get(name) != value for name, value in selection.where):
-            continue
-        kept.append(article_id)
-    origins = store.article_origins(kept)  # the kept ones only: it reads each article's row
-    articles = [
-        ArticleFacts(i, briefs[i][0], briefs[i][1], origins[i].publication, 0, variables.get(i, {}))
-        for i in kept
+    # Deleted meanwhile (or never there), outside the dates, excluded: not analysed.
+    dated = [
+        i for i in ids if i in briefs and i not in excluded and selection.keeps_date(briefs[i][1])
     ]
-    lengths = {i: briefs[i][2] for i in kept}
+    variables = store.variables_of(dated) if dated else {}
+    kept = [
+        i
+        for i in dated
+        if all(variables.get(i, {}).get(name) == value for name, value in selection.where)
+    ]
+    origins = store.article_origins(kept)  # the kept ones only: it reads each article's row
     spans = [CodedSpan(*row) for row in store.coded_spans(kept, selection.coder)] if kept else []
     # Only the texts of coded articles are read: context, sentences and paragraphs are
     # needed there alone (the lengths of the others come from SQLite).
@@ -215,8 +208,14 @@ def load_coded_corpus(
         texts.update(store.article_texts(coded[start : start + 500]))
         if progress is not None:
             progress(min(len(coded), start + 500), len(coded))
+
+    def date_order(article_id: int) -> tuple[bool, str, int]:
+        date = briefs[article_id][1]
+        return (not _ISO_DATE.fullmatch(date), date, article_id)
+
     facts = {
-        a.id: ArticleFacts(a.id, a.title, a.date, a.publication, lengths.get(a.id, 0), a.variables)
-        for a in sorted(articles, key=lambda a: (not _ISO_DATE.fullmatch(a.date), a.date, a.id))
+        i: ArticleFacts(i, title, date, origins[i].publication, chars, variables.get(i, {}))
+        for i in sorted(kept, key=date_order)
+        for title, date, chars in (briefs[i],)
     }
     return CodedCorpus(facts, tree_order(store.tags()), spans, texts)

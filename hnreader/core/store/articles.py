@@ -269,13 +269,26 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
         rows = self._select_in("SELECT id, text FROM articles WHERE id IN ({})", ids)
         return {row[0]: row[1] for row in rows}
 
-    def article_headers(self) -> dict[int, tuple[str, str, int]]:
+    def article_headers(
+        self, date_from: str = "", date_to: str = ""
+    ) -> dict[int, tuple[str, str, int]]:
         """(title, date, length in code points) of every article, from the covering index
-        `articles_source`: no article's row (and text) is read."""
-        rows = self._conn.execute(
-            "SELECT id, title, date, chars FROM articles INDEXED BY articles_source"
-        )
-        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+        `articles_source`: no article's row (and text) is read. With bounds (`YYYY`,
+        `YYYY-MM` or `YYYY-MM-DD`), only articles whose date string sorts from `date_from`
+        through anything that begins with `date_to`: a superset of the dates within them."""
+        sql, params = "SELECT id, title, date, chars FROM articles INDEXED BY articles_source", []
+        clauses = []
+        if date_from:
+            clauses.append("date >= ?")
+            params.append(date_from)
+        if date_to:
+            clauses.append("date <= ?")
+            params.append(date_to + "\uffff")  # 2020-12-31 <= 2020…
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples
+        return {row[0]: (row[1], row[2], row[3]) for row in cursor.execute(sql, params)}
 
     def article_lengths(self, ids: Sequence[int]) -> dict[int, int]:
         """The length of each article's text in code points (SQLite's length() of TEXT
