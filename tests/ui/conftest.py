@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -17,6 +18,9 @@ import pytest
 from hnreader import paths
 from hnreader.core.analysis.segmenter import Segmenter
 from hnreader.core.project import Project
+
+# The throwaway home goes when the test run ends (each run left one in the temp folder).
+atexit.register(shutil.rmtree, os.environ["HNREADER_HOME"], ignore_errors=True)
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
