@@ -58,9 +58,7 @@ def prefer_positions(
         return False  # nothing matches: nothing to count
     # The characters' occurrences estimated from a sample of the texts (reading each one's
     # posting list to count them exactly costs as much as a rare word's texts).
-    tokens = [token for term in terms for token in body_tokens(term)]
-    estimates = backend.token_estimates(tokens)
-    return sum(estimates[token] for token in tokens) * PER_POSITION < by_text
+    return positions_cost(backend, terms) < by_text
 
 
 def counts_by_position(

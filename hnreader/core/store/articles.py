@@ -290,12 +290,6 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
         cursor.row_factory = None  # plain tuples
         return {row[0]: (row[1], row[2], row[3]) for row in cursor.execute(sql, params)}
 
-    def article_lengths(self, ids: Sequence[int]) -> dict[int, int]:
-        """The length of each article's text in code points (SQLite's length() of TEXT
-        counts characters), without reading the texts into Python."""
-        rows = self._select_in("SELECT id, length(text) FROM articles WHERE id IN ({})", ids)
-        return {row[0]: row[1] for row in rows}
-
     def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
         rows = self._select_in(
             "SELECT a.id, a.title, a.date, s.name FROM articles a "
