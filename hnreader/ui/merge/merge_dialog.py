@@ -259,6 +259,7 @@ class MergeDialog(QDialog):
         step is recorded as this window's, so its Edit ▸ Undo takes it back."""
         self.merge_button.setEnabled(False)
         self.close_button.setEnabled(False)  # the merge is not stopped half-way
+        self.tags_box.setEnabled(False)  # the mapping it merges with stays as shown
         self._merging = True
         self.status.setText(self.tr("Merging from %1…").replace("%1", self.other.name))
         self.progress.setRange(0, 0)
@@ -281,6 +282,7 @@ class MergeDialog(QDialog):
         self.close_button.setEnabled(True)
         self.report, self.change = result
         if self.change is None:
+            self.tags_box.setEnabled(True)
             self._show_report(self.report)  # somebody else merged it meanwhile
             return
         change = self.change
@@ -294,6 +296,7 @@ class MergeDialog(QDialog):
     def _merge_failed(self, message: str, details: str) -> None:
         self._merging = False
         self.close_button.setEnabled(True)
+        self.tags_box.setEnabled(True)
         self._failed(message, details)
         self.merge_button.setEnabled(True)
 
