@@ -9,9 +9,13 @@ For every query class of `search_limits.py`, over the body:
   `replace()` over the matching articles' stored views, else the matcher over their texts);
 - *by position*: the same with counting by position forced (the index's 'instance'
   vocabulary, one row per position of each of the term's characters; no text read);
-- *chosen*: as shipped, the estimate deciding; with the estimate's two figures, so its
-  constants (`PER_POSITION`, `PER_CHAR_SQL`, `PER_CHAR_MATCHER`) can be checked;
-- *per article, by text / by position*: `Project.term_counts` (what a trend counts) both ways.
+- *by instances*: FTS5's own instance counts (`Store.fts_instance_counts`, recovered from
+  its `bm25()`; terms without a border), else by text;
+- *chosen*: as shipped (instances where they apply, else the estimate deciding between
+  positions and texts); with the estimate's two figures, so its constants (`PER_POSITION`,
+  `PER_CHAR_SQL`, `PER_CHAR_MATCHER`) can be checked;
+- *per article, by text / by position / by instances*: `Project.term_counts` (what a trend
+  counts) each way.
 
 Every total is compared across the ways; a difference stops the run. Medians of the
 repeats (after a warm-up), milliseconds; the machine's load before and after. Nothing in the
@@ -37,16 +41,18 @@ BODY = ["body"]
 
 @contextmanager
 def counting(way: str | None) -> Iterator[None]:
-    """Counting by 'text', by 'position', or (None) as the estimate chooses."""
+    """Counting by 'text', by 'position', by 'instances' (else text), or (None) as shipped."""
     from hnreader.core.search import totals
 
-    shipped = totals.prefer_positions
+    shipped = totals.prefer_positions, totals.counts_by_instances
+    if way in ("text", "position"):
+        totals.counts_by_instances = lambda *_args: None  # type: ignore[assignment]
     if way is not None:
         totals.prefer_positions = lambda *_args: way == "position"  # type: ignore[assignment]
     try:
         yield
     finally:
-        totals.prefer_positions = shipped
+        totals.prefer_positions, totals.counts_by_instances = shipped
 
 
 def median_ms(
@@ -86,6 +92,8 @@ def estimates(project: Any, query: str) -> tuple[float, float, str]:
     one_group = len(parsed.groups) == 1 and not parsed.excluded
     if one_group and all(len(t) == 1 for t in terms):
         return by_position, by_text, "vocabulary"  # single characters: the token totals
+    if positions.counts_by_instances(store, parsed, terms, expression) is not None:
+        return by_position, by_text, "instances"
     chosen = positions.prefer_positions(store, terms, expression, in_sql)
     return by_position, by_text, "position" if chosen else "text"
 
@@ -110,14 +118,14 @@ def main(argv: list[str] | None = None) -> None:
         f"{os.cpu_count()} CPUs; load {' '.join(f'{x:.2f}' for x in load_before)}"
     )
     header = (
-        "| class | query | hits | by text | by position | chosen | text / chosen "
-        "| estimate by position / by text (ms) | per article by text | per article by position |"
+        "| class | query | hits | by text | by position | by instances | chosen | text / chosen "
+        "| estimate by position / by text (ms) | per article by text / position / instances |"
     )
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for name, query in QUERIES.items():
         results = {}
-        for way in ("text", "position", None):
+        for way in ("text", "position", "instances", None):
             with counting(way):
                 results[way] = median_ms(
                     lambda q=query: project.count_matches(q, fields=BODY),
@@ -127,10 +135,10 @@ def main(argv: list[str] | None = None) -> None:
         totals = {way: r[1] for way, r in results.items()}
         if len(set(totals.values())) != 1:
             sys.exit(f"{name}: the totals differ: {totals}")
-        per_article = ["", ""]
+        per_article = ["", "", ""]
         if not args.no_per_article:
             counted = []
-            for n, way in enumerate(("text", "position")):
+            for n, way in enumerate(("text", "position", "instances")):
                 with counting(way):
                     ms, counts = median_ms(
                         lambda q=query: project.term_counts(q),
@@ -139,16 +147,19 @@ def main(argv: list[str] | None = None) -> None:
                     )
                 per_article[n] = f"{ms:,.1f}"
                 counted.append(counts)
-            if counted[0] != counted[1]:
+            if any(c != counted[0] for c in counted):
                 sys.exit(f"{name}: the counts per article differ")
         by_position, by_text, chosen = estimates(project, query)
-        text_ms, position_ms, chosen_ms = (results[w][0] for w in ("text", "position", None))
+        text_ms, position_ms, instances_ms, chosen_ms = (
+            results[w][0] for w in ("text", "position", "instances", None)
+        )
         hits = totals[None].hits if totals[None] is not None else 0
         print(
             f"| {name} | `{query}` | {hits:,} | {text_ms:,.1f} | {position_ms:,.1f} "
+            f"| {instances_ms:,.1f} "
             f"| {chosen_ms:,.1f} ({chosen}) | {text_ms / chosen_ms:.2f}× "
             f"| {by_position * 1000:,.1f} / {by_text * 1000:,.1f} "
-            f"| {per_article[0]} | {per_article[1]} |"
+            f"| {' / '.join(per_article)} |"
         )
     print(f"load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     project.close()

@@ -10,8 +10,9 @@ character (Han text, Chinese punctuation), else by the matcher over those articl
 Hits are non-overlapping occurrences, left to right (`str.find` stepping past each hit, as
 `re.finditer`): `哈哈` is found once in `哈哈哈`. This is the rule of every other count too.
 
-The hits are counted from the index's positions instead when that is estimated cheaper
-(`positions.py`): Latin words and common words, mostly.
+The hits are counted by the index itself where it can (`positions.py`): FTS5's instance
+counts for terms without a border, else the index's positions when that is estimated
+cheaper than the texts (Latin words and common words, mostly).
 
 Used when the query allows it: not whole words only (that needs every hit classified), the
 body alone or a single group of alternatives (a header may complete several groups
@@ -32,7 +33,11 @@ from hnreader.core.search.candidates import (
     fts_is_exact,
     header_expression,
 )
-from hnreader.core.search.positions import counts_by_position, prefer_positions
+from hnreader.core.search.positions import (
+    counts_by_instances,
+    counts_by_position,
+    prefer_positions,
+)
 from hnreader.core.search.query import ParsedQuery
 from hnreader.core.store import MatchRow
 from hnreader.core.text.fts import body_tokens
@@ -165,10 +170,19 @@ def _by_position(
     progress: Callable[[int, int], None] | None,
     is_cancelled: Callable[[], bool] | None,
 ) -> tuple[bool, dict[int, int] | None]:
-    """(True, {article id: hits}) when counting by position is estimated cheaper than by the
-    texts (`positions.prefer_positions`), with None for the counts when cancelled; else
-    (False, None): the caller counts by the texts."""
+    """(True, {article id: hits}) when the index counts them without the texts — FTS5's own
+    instance counts for terms without a border (`positions.counts_by_instances`), else the
+    positions when estimated cheaper than the texts (`positions.prefer_positions`) — with
+    None for the counts when cancelled; else (False, None): the caller reads the texts."""
     expression = fts_expression(parsed)
+    if is_cancelled is not None and is_cancelled():
+        return True, None
+    counts = counts_by_instances(backend, parsed, terms, expression)
+    if counts is not None:
+        if progress is not None:
+            last = backend.last_article_id()
+            progress(last, last)
+        return True, counts
     if not prefer_positions(backend, terms, expression, in_sql):
         return False, None
     if is_cancelled is not None and is_cancelled():

@@ -3,6 +3,7 @@ candidate pages and the rows a search checks."""
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import zlib
@@ -307,6 +308,56 @@ class SearchIndexQueries(StoreBase):
         except sqlite3.OperationalError as error:
             raise StoreError(f"the search index could not read this query ({error})") from None
 
+    def fts_instance_counts(self, tokens: str) -> list[tuple[int, int]] | None:
+        """(article id, occurrences) of every indexed article whose body holds the phrase of
+        these body-index tokens, counted by FTS5 itself, in C, without a text or a position
+        coming into Python — or None when the counts cannot be recovered exactly (the caller
+        then counts another way). Every occurrence is counted, overlapping ones too: right
+        for terms without a border (`positions.has_border`). Excluded articles are listed.
+
+        FTS5's built-in `bm25()` of a one-phrase query is, for each row, idf × f × (k1 + 1)
+        / (f + K): f the phrase's instances in the row (FTS5's own xInstCount), idf from the
+        index's row count and the phrase's matching rows, K = k1 × (1 − b + b × D / avgdl).
+        The body index is contentless with `columnsize = 0`, so every row's size D reads as
+        −1 and K is one number for the index (avgdl from its averages record). So f is the
+        score solved for it; each must come out within 0.01 of a whole number, else None."""
+        if self._conn.in_transaction:
+            return None  # the averages record is written at commit
+        averages = self._conn.execute("SELECT block FROM article_fts_data WHERE id = 1").fetchone()
+        if averages is None:
+            return None
+        rows_in_index, total_tokens = _averages(bytes(averages[0]))
+        cursor = self._conn.cursor()
+        cursor.row_factory = None
+        try:
+            scores = cursor.execute(
+                "SELECT rowid, bm25(article_fts) FROM article_fts WHERE article_fts MATCH ?",
+                ('"' + " ".join(tokens) + '"',),
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"the search index could not read this query ({error})") from None
+        if not scores:
+            return []
+        if rows_in_index <= 0 or total_tokens <= 0:
+            return None
+        k1, b, size = 1.2, 0.75, -1.0  # FTS5's constants (fts5_aux.c), the size it reads
+        matching = len(scores)
+        idf = math.log((rows_in_index - matching + 0.5) / (matching + 0.5))
+        if idf <= 0.0:
+            idf = 1e-6  # as FTS5 clamps it
+        k = k1 * (1 - b + b * size / (total_tokens / rows_in_index))
+        counts: list[tuple[int, int]] = []
+        for article_id, score in scores:
+            ratio = -score / idf  # f × (k1 + 1) / (f + K)
+            if ratio >= k1 + 1.0:
+                return None
+            found = ratio * k / (k1 + 1.0 - ratio)
+            whole = round(found)
+            if whole < 1 or abs(found - whole) > 0.01:
+                return None
+            counts.append((article_id, whole))
+        return counts
+
     def mean_article_chars(self) -> float:
         """The articles' mean length in code points (0 when there is none), from the small
         index holding the lengths; remembered while the number of articles stays the same."""
@@ -387,3 +438,22 @@ class SearchIndexQueries(StoreBase):
         """The uncompressed per-position word-boundary flags of an article ("" if unindexed)."""
         blob = self._value("SELECT flags FROM article_index WHERE article_id = ?", (article_id,))
         return zlib.decompress(blob) if blob else b""
+
+
+def _averages(record: bytes) -> tuple[int, int]:
+    """(rows, tokens of the first column) of an FTS5 averages record: SQLite varints."""
+    values: list[int] = []
+    at = 0
+    while at < len(record) and len(values) < 2:
+        value = 0
+        for step in range(9):
+            byte = record[at]
+            at += 1
+            if step == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if byte < 0x80:
+                break
+        values.append(value)
+    return (values[0], values[1]) if len(values) == 2 else (0, 0)

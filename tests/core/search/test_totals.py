@@ -193,12 +193,15 @@ def test_excluded_articles_are_in_no_total(tmp_path: Path, shared_segmenter: Seg
 # Counting by position (search/positions.py): the same totals, whichever way is taken.
 
 
-@pytest.fixture(params=["text", "position"])
+@pytest.fixture(params=["text", "position", "instances"])
 def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The totals made to count every query by the texts, or every one by position."""
+    """The totals made to count every query by the texts, every one by position, or by FTS5's
+    instance counts where they apply (else by the texts)."""
     from hnreader.core.search import totals
 
     monkeypatch.setattr(totals, "prefer_positions", lambda *_: request.param == "position")
+    if request.param != "instances":
+        monkeypatch.setattr(totals, "counts_by_instances", lambda *_: None)
     return str(request.param)
 
 
@@ -357,3 +360,86 @@ def test_a_body_token_is_counted_in_the_folded_text() -> None:
     tokens = body_tokens(folded)
     for token in set(tokens):
         assert count_body_token(folded, token) == tokens.count(token), token
+
+
+# FTS5's own instance counts (Store.fts_instance_counts), recovered from its bm25().
+
+
+def _random_store(segmenter: Segmenter, seed: int) -> tuple[Store, dict[int, str]]:
+    """Articles of a few characters repeated at random (many occurrences, some articles with
+    hundreds), with ASCII, full-width and non-BMP characters; and their folded texts."""
+    import random
+
+    rng = random.Random(seed)
+    alphabet = "扶贫精准村的。，%Ａa1 𠮷"
+    store = Store(":memory:")
+    texts = {}
+    for number in range(1, 41):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.choice([5, 60, 400, 3000])))
+        _figures, row = analyse_text(text, (), segmenter)
+        store.add_source(
+            name=f"{number}.txt",
+            path=f"/tmp/r{number}.txt",
+            sha256=f"random-{seed}-{number}",
+            encoding="utf-8",
+            text=text,
+            drafts=[ArticleDraft(title=f"随机{number}", text=text, date="2020-01-01")],
+            figures=[[]],
+            index_rows=[row],
+        )
+        texts[number] = fold_for_search(text)
+    return store, texts
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_instance_counts_equal_str_count_for_terms_without_a_border(
+    shared_segmenter: Segmenter, seed: int
+) -> None:
+    import random
+
+    from hnreader.core.search.positions import has_border
+    from hnreader.core.text.fts import body_tokens
+
+    store, texts = _random_store(shared_segmenter, seed)
+    rng = random.Random(seed)
+    terms = ["扶贫", "精准扶贫", "。", "%", "a1", "𠮷", "村的", "贫困", "Ａa"]
+    while len(terms) < 60:  # substrings of the texts: terms that occur
+        text = texts[rng.randint(1, len(texts))]
+        start = rng.randrange(len(text))
+        terms.append(text[start : start + rng.randint(1, 4)])
+    checked = 0
+    for term in dict.fromkeys(fold_for_search(t) for t in terms):
+        if has_border(term) or not term.strip():
+            continue
+        counts = store.fts_instance_counts(body_tokens(term))
+        assert counts is not None, term
+        expected = {n: text.count(term) for n, text in texts.items() if term in text}
+        assert dict(counts) == expected, term
+        checked += 1
+    assert checked >= 20
+
+
+def test_instance_counts_are_refused_when_they_cannot_be_exact(
+    shared_segmenter: Segmenter,
+) -> None:
+    from hnreader.core.search.candidates import fts_expression
+    from hnreader.core.search.positions import counts_by_instances
+    from hnreader.core.text.fts import body_tokens
+
+    store = _filled(Store(":memory:"), shared_segmenter)
+    # A bordered term: FTS5 counts the overlapping places too (5 in 哈哈哈，哈哈哈哈).
+    assert dict(store.fts_instance_counts(body_tokens("哈哈")) or {}) == {3: 5}
+    parsed = parse_query("哈哈")
+    assert counts_by_instances(store, parsed, ["哈哈"], fts_expression(parsed)) is None
+    assert store.fts_instance_counts(body_tokens("没有的词")) == []
+    # Inside a write transaction the averages record is not written yet.
+    store._conn.execute("BEGIN")
+    try:
+        assert store.fts_instance_counts(body_tokens("扶贫")) is None
+    finally:
+        store._conn.execute("ROLLBACK")
+    # An averages record that does not fit the index: the recovered counts are not whole.
+    row_count = store._conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert row_count == len(ARTICLES)
+    store._conn.execute("UPDATE article_fts_data SET block = ? WHERE id = 1", (bytes([100, 5]),))
+    assert store.fts_instance_counts(body_tokens("扶贫")) is None
