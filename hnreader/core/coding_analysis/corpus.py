@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from hnreader.core.coding_analysis.units import unit_starts
 from hnreader.core.models import HnreaderError, Tag
@@ -15,6 +17,7 @@ Progress = Callable[[int, int], None]
 
 _DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+NO_VARIABLES: Mapping[str, str] = MappingProxyType({})
 
 
 class AnalysisCancelled(HnreaderError):
@@ -59,16 +62,16 @@ class CodingFilter:
         return not (self.date_to and date[: len(self.date_to)] > self.date_to)
 
 
-@dataclass(frozen=True)
-class ArticleFacts:
-    """What an analysis shows of an article."""
+class ArticleFacts(NamedTuple):
+    """What an analysis shows of an article (a tuple: a frozen dataclass took 0.15 s to make
+    for the 16,789 articles of a year at 100,000 articles, most of a code matrix's time)."""
 
     id: int
     title: str
     date: str
     publication: str
     chars: int
-    variables: dict[str, str] = field(default_factory=dict)
+    variables: Mapping[str, str] = NO_VARIABLES
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class CodedCorpus:
     texts: dict[int, str]
     _units: dict[tuple[int, str], list[int]] = field(default_factory=dict, repr=False)
     _by_tag: dict[int, list[CodedSpan]] | None = field(default=None, repr=False)
+    _order: dict[int, int] | None = field(default=None, repr=False)  # span id: its place
 
     def unit_starts(self, article_id: int, scope: str) -> list[int]:
         """Where an article's sentences or paragraphs begin (computed once per article)."""
@@ -112,7 +116,9 @@ class CodedCorpus:
         if len(family) == 1:
             return list(self._by_tag.get(next(iter(family)), []))
         found = {s.id: s for t in family for s in self._by_tag.get(t, [])}
-        order = {s.id: i for i, s in enumerate(self.spans)}
+        if self._order is None:  # once, not for each tag with sub-tags
+            self._order = {s.id: i for i, s in enumerate(self.spans)}
+        order = self._order
         return sorted(found.values(), key=lambda s: order[s.id])
 
     def tag(self, tag_id: int) -> Tag:
@@ -182,21 +188,28 @@ def load_coded_corpus(
 ) -> CodedCorpus:
     """Read the articles the filter keeps, with their annotations (and texts)."""
     selection.check()
-    # (title, date, length), from an index; only dates that can be within the bounds
+    # (id, title, date, length, publication), from an index; only dates that can be
+    # within the bounds
     briefs = store.article_headers(selection.date_from, selection.date_to)
     ids = sorted(briefs) if selection.article_ids is None else list(selection.article_ids)
     excluded = store.excluded_ids()  # left out of analysis (issue 13)
+    # Each date is looked at once (a corpus has far fewer dates than articles: at 100,000
+    # articles the pattern over every article was a quarter of a code matrix's time).
+    dates = {brief[2] for brief in briefs.values()}
+    kept_dates = {date for date in dates if selection.keeps_date(date)}
+    iso_dates = {date for date in dates if _ISO_DATE.fullmatch(date)}
     # Deleted meanwhile (or never there), outside the dates, excluded: not analysed.
-    dated = [
-        i for i in ids if i in briefs and i not in excluded and selection.keeps_date(briefs[i][1])
-    ]
+    dated = [i for i in ids if i in briefs and i not in excluded and briefs[i][2] in kept_dates]
     variables = store.variables_of(dated) if dated else {}
-    kept = [
-        i
-        for i in dated
-        if all(variables.get(i, {}).get(name) == value for name, value in selection.where)
-    ]
-    origins = store.article_origins(kept)  # the kept ones only: it reads each article's row
+    kept = (
+        [
+            i
+            for i in dated
+            if all(variables.get(i, {}).get(name) == value for name, value in selection.where)
+        ]
+        if selection.where
+        else dated
+    )
     spans = [CodedSpan(*row) for row in store.coded_spans(kept, selection.coder)] if kept else []
     # Only the texts of coded articles are read: context, sentences and paragraphs are
     # needed there alone (the lengths of the others come from SQLite).
@@ -209,13 +222,11 @@ def load_coded_corpus(
         if progress is not None:
             progress(min(len(coded), start + 500), len(coded))
 
-    def date_order(article_id: int) -> tuple[bool, str, int]:
-        date = briefs[article_id][1]
-        return (not _ISO_DATE.fullmatch(date), date, article_id)
-
+    # In date order: ISO dates, then the others (partial dates, none), then by id.
+    in_order = sorted((briefs[i][2] not in iso_dates, briefs[i][2], i) for i in kept)
     facts = {
-        i: ArticleFacts(i, title, date, origins[i].publication, chars, variables.get(i, {}))
-        for i in sorted(kept, key=date_order)
-        for title, date, chars in (briefs[i],)
+        i: ArticleFacts(i, title, date, publication, chars, variables.get(i, NO_VARIABLES))
+        for _, _, i in in_order
+        for _, title, date, chars, publication in (briefs[i],)
     }
     return CodedCorpus(facts, tree_order(store.tags()), spans, texts)

@@ -271,12 +271,14 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
 
     def article_headers(
         self, date_from: str = "", date_to: str = ""
-    ) -> dict[int, tuple[str, str, int]]:
-        """(title, date, length in code points) of every article, from the covering index
-        `articles_source`: no article's row (and text) is read. With bounds (`YYYY`,
-        `YYYY-MM` or `YYYY-MM-DD`), only articles whose date string sorts from `date_from`
-        through anything that begins with `date_to`: a superset of the dates within them."""
-        sql, params = "SELECT id, title, date, chars FROM articles INDEXED BY articles_source", []
+    ) -> dict[int, tuple[int, str, str, int, str]]:
+        """{id: (id, title, date, length in code points, publication)} of every article, from
+        the covering index `articles_date` (file format 18): no article's row (and text) is
+        read. With bounds (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), only articles whose date
+        string sorts from `date_from` through anything that begins with `date_to` — a
+        superset of the dates within them, read as a range of the index."""
+        sql = "SELECT id, title, date, chars, publication FROM articles INDEXED BY articles_date"
+        params: list[str] = []
         clauses = []
         if date_from:
             clauses.append("date >= ?")
@@ -287,8 +289,8 @@ class ArticleQueries(VariableQueries, SearchIndexQueries):
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         cursor = self._conn.cursor()
-        cursor.row_factory = None  # plain tuples
-        return {row[0]: (row[1], row[2], row[3]) for row in cursor.execute(sql, params)}
+        cursor.row_factory = None  # plain tuples, kept as they come
+        return {row[0]: row for row in cursor.execute(sql, params)}
 
     def article_briefs(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
         rows = self._select_in(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from hnreader.core.text.dates import iso_dates
 from hnreader.core.text.fts import fts_document, header_documents
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 # ---------------------------------------------------------------------------------- schema
 
@@ -494,6 +494,16 @@ def _migration_17_every_character_indexed(conn: sqlite3.Connection) -> None:
         )
 
 
+def _migration_18_dated_headers_index(conn: sqlite3.Connection) -> None:
+    """The date index covers what the analyses read of every article — date, length, title
+    and publication — so a date range is read along it without the articles' rows (issue 16:
+    at 100,000 articles the code matrix of a year read the publication of its 16,789
+    articles from their rows, a page each beside the text, and scanned the whole library
+    index for their dates: 0.23 s of 0.56 s). It still serves every lookup by date."""
+    conn.execute("DROP INDEX articles_date")
+    conn.execute("CREATE INDEX articles_date ON articles(date, chars, title, publication)")
+
+
 def _migration_14_corrections(conn: sqlite3.Connection) -> None:
     """Corrections after import (issue 13, item 6): an article can be excluded (kept, with
     its annotations, but left out of search, counts, analysis and export), and an annotation
@@ -598,4 +608,5 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (13, "per-article word counts and project stop words", _migration_13_word_counts),
     (14, "excluded articles and orphaned annotations", _migration_14_corrections),
     (17, "every character in the search index", _migration_17_every_character_indexed),
+    (18, "dated headers index", _migration_18_dated_headers_index),
 )

@@ -294,3 +294,46 @@ def test_the_first_screen_of_the_library_is_read_in_date_order() -> None:
     assert sorted(everything, key=lambda s: (s.source, s.ordinal)) == store.article_summaries()
     for limit in range(1, 7):
         assert store.first_summaries(limit) == everything[:limit]
+
+
+def test_article_headers_are_read_from_the_covering_index_with_the_publication(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "p.sqlite")
+    store.add_source(
+        name="a.txt",
+        path="/tmp/a.txt",
+        sha256="hash-a",
+        encoding="utf-8",
+        text="x",
+        drafts=[
+            ArticleDraft(title="一", text="精准扶贫", date="2020-03-01", publication="湖南日报"),
+            ArticleDraft(title="二", text="𠮷", date="2021-01-01"),
+        ],
+        figures=[[], []],
+        index_rows=[IndexRow(None, b"", "v1"), IndexRow(None, b"", "v1")],
+    )
+    headers = store.article_headers("2020", "2020")
+    assert list(headers.values()) == [(1, "一", "2020-03-01", 4, "湖南日报")]
+    for bounds in ((), ("2020", "2020")):
+        where = " WHERE date >= ? AND date <= ?" if bounds else ""
+        plan = " ".join(
+            str(row[-1])
+            for row in store._conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id, title, date, chars, publication "
+                f"FROM articles INDEXED BY articles_date{where}",
+                bounds,
+            )
+        )
+        assert "COVERING INDEX articles_date" in plan, plan
+    # A file of format 17 gets the covering date index when it is upgraded.
+    store._conn.execute("DROP INDEX articles_date")
+    store._conn.execute("CREATE INDEX articles_date ON articles(date)")
+    store._conn.execute("PRAGMA user_version = 17")
+    store.close()
+    store = Store(tmp_path / "p.sqlite")
+    assert store._value("PRAGMA user_version") == SCHEMA_VERSION
+    assert store.article_headers()[2] == (2, "二", "2021-01-01", 1, "")
+    columns = [row[2] for row in store._conn.execute("PRAGMA index_info(articles_date)")]
+    assert columns == ["date", "chars", "title", "publication"]
+    store.close()
