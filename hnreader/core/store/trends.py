@@ -20,8 +20,12 @@ class TrendQueries(StoreBase):
         cursor = self._conn.cursor()
         cursor.row_factory = None  # plain tuples: 115,000 rows in ≈ 0.1 s, Row objects cost more
         if ids is None:
-            # No ORDER BY: SQLite scans the covering index instead of the 500 MB table.
-            rows = cursor.execute("SELECT id, date, chars FROM articles").fetchall()
+            # No ORDER BY: SQLite scans a covering index instead of the 500 MB table — the
+            # library's, whose (source, ordinal) order is nearly the ids' (the date index's
+            # order left 0.16 s of sorting at 119,000 articles).
+            rows = cursor.execute(
+                "SELECT id, date, chars FROM articles INDEXED BY articles_source"
+            ).fetchall()
         else:
             rows = []
             for offset in range(0, len(ids), 500):
