@@ -74,8 +74,16 @@ def columns_of(corpus: CodedCorpus, by: str) -> list[MatrixColumn]:
     """The columns in order: articles in the corpus's (date) order, groups sorted, the
     group without a value last."""
     groups: dict[str, list[ArticleFacts]] = defaultdict(list)
-    for article in corpus.articles.values():
-        groups[group_key(article, by)].append(article)
+    if by in (MONTH, QUARTER, YEAR):  # the key is the date's: worked out once per date
+        of_date: dict[str, str] = {}
+        for article in corpus.articles.values():
+            key = of_date.get(article.date)
+            if key is None:
+                key = of_date[article.date] = group_key(article, by)
+            groups[key].append(article)
+    else:
+        for article in corpus.articles.values():
+            groups[group_key(article, by)].append(article)
     keys = list(groups) if by == ARTICLE else sorted(groups, key=lambda k: (k == "", k))
     return [
         MatrixColumn(
