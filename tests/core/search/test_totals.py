@@ -59,18 +59,23 @@ def store(shared_segmenter: Segmenter) -> Store:
 def _filled(store: Store, segmenter: Segmenter) -> Store:
     """`store` with the ARTICLES, one source file each, indexed."""
     for number, (title, text) in enumerate(ARTICLES, start=1):
-        _figures, row = analyse_text(text, (), segmenter)
-        store.add_source(
-            name=f"{number}.txt",
-            path=f"/tmp/{number}.txt",
-            sha256=f"hash-{number}",
-            encoding="utf-8",
-            text=text,
-            drafts=[ArticleDraft(title=title, text=text, date="2020-01-01")],
-            figures=[[]],
-            index_rows=[row],
-        )
+        _add(store, segmenter, f"{number}", title, text)
     return store
+
+
+def _add(store: Store, segmenter: Segmenter, key: str, title: str, text: str) -> None:
+    """One indexed article in a source file of its own named after `key`."""
+    _figures, row = analyse_text(text, (), segmenter)
+    store.add_source(
+        name=f"{key}.txt",
+        path=f"/tmp/{key}.txt",
+        sha256=f"hash-{key}",
+        encoding="utf-8",
+        text=text,
+        drafts=[ArticleDraft(title=title, text=text, date="2020-01-01")],
+        figures=[[]],
+        index_rows=[row],
+    )
 
 
 def _brute_force(
@@ -315,17 +320,7 @@ def test_token_estimates_come_from_a_sample_kept_for_the_file(
 
 def _add_poor(store: Store, segmenter: Segmenter) -> None:
     """One more article, 贫贫: a write to the body index."""
-    _figures, row = analyse_text("贫贫", (), segmenter)
-    store.add_source(
-        name="more.txt",
-        path="/tmp/more.txt",
-        sha256="hash-more",
-        encoding="utf-8",
-        text="贫贫",
-        drafts=[ArticleDraft(title="更多", text="贫贫", date="2020-01-02")],
-        figures=[[]],
-        index_rows=[row],
-    )
+    _add(store, segmenter, "more", "更多", "贫贫")
 
 
 def test_token_totals_are_read_again_after_a_write(shared_segmenter: Segmenter) -> None:
@@ -376,17 +371,7 @@ def _random_store(segmenter: Segmenter, seed: int) -> tuple[Store, dict[int, str
     texts = {}
     for number in range(1, 41):
         text = "".join(rng.choice(alphabet) for _ in range(rng.choice([5, 60, 400, 3000])))
-        _figures, row = analyse_text(text, (), segmenter)
-        store.add_source(
-            name=f"{number}.txt",
-            path=f"/tmp/r{number}.txt",
-            sha256=f"random-{seed}-{number}",
-            encoding="utf-8",
-            text=text,
-            drafts=[ArticleDraft(title=f"随机{number}", text=text, date="2020-01-01")],
-            figures=[[]],
-            index_rows=[row],
-        )
+        _add(store, segmenter, f"random-{seed}-{number}", f"随机{number}", text)
         texts[number] = fold_for_search(text)
     return store, texts
 
